@@ -1,0 +1,163 @@
+//! `check`: load and validate one file, and summarise it when it is clean.
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::load::{self, Document, DocumentKind};
+use crate::model::Status;
+use crate::source::{SourceMap, display_path};
+use crate::validate;
+use serde::Serialize;
+use std::path::Path;
+
+/// What a clean file contains, for the one-line summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckSummary {
+    /// File as the user named it.
+    pub file: String,
+    /// `portfolio` or `catalog`.
+    pub kind: &'static str,
+    /// Number of measures (after includes).
+    pub measures: usize,
+    /// Number of dependency edges.
+    pub dependencies: usize,
+    /// Number of periods in the horizon (0 for catalogs).
+    pub periods: usize,
+    /// First and last period label, for portfolios.
+    pub horizon: Option<(String, String)>,
+    /// Number of resources.
+    pub resources: usize,
+    /// Length in periods of the longest dependency chain.
+    pub longest_chain: u64,
+    /// The ids along that chain, first to last.
+    pub longest_chain_ids: Vec<String>,
+}
+
+/// Result of checking one file.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    /// Files read, for rendering diagnostics.
+    pub sources: SourceMap,
+    /// All problems, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Present when the file has no errors.
+    pub summary: Option<CheckSummary>,
+    /// The validated document (also when it has errors, if it could be read).
+    pub document: Option<Document>,
+}
+
+impl CheckOutcome {
+    /// True when the file has errors (warnings do not count).
+    pub fn failed(&self) -> bool {
+        diagnostic::has_errors(&self.diagnostics)
+    }
+}
+
+/// Loads and validates `path` (`-` for standard input).
+pub fn check_file(path: &Path) -> CheckOutcome {
+    let loaded = load::load(path);
+    finish(path, loaded)
+}
+
+/// Loads and validates text as if it were the file `path`.
+pub fn check_text(path: &Path, text: &str) -> CheckOutcome {
+    finish(path, load::load_text(path, text))
+}
+
+fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(document) = &loaded.document {
+        diagnostics.extend(validate::validate(document));
+    }
+    diagnostic::sort(&mut diagnostics);
+    let summary = match &loaded.document {
+        Some(document) if !diagnostic::has_errors(&diagnostics) => Some(summarise(path, document)),
+        _ => None,
+    };
+    CheckOutcome {
+        sources: loaded.sources,
+        diagnostics,
+        summary,
+        document: loaded.document,
+    }
+}
+
+fn summarise(path: &Path, document: &Document) -> CheckSummary {
+    let graph = validate::dependency_graph(document);
+    let durations: Vec<u32> = document
+        .measures
+        .iter()
+        .map(|m| {
+            if m.status.value == Status::Done {
+                0
+            } else {
+                m.duration.value
+            }
+        })
+        .collect();
+    let chains = graph.longest_chains(&durations).unwrap_or_default();
+    let longest = chains
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, length)| (**length, std::cmp::Reverse(*i)))
+        .map(|(i, length)| (i, *length));
+    let (longest_chain, longest_chain_ids) = match longest {
+        Some((i, length)) => (
+            length,
+            graph
+                .critical_chain(&durations, i)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|m| document.measures[m].id.value.clone())
+                .collect(),
+        ),
+        None => (0, Vec::new()),
+    };
+    CheckSummary {
+        file: display_path(path),
+        kind: match document.kind {
+            DocumentKind::Portfolio => "portfolio",
+            DocumentKind::Catalog => "catalog",
+        },
+        measures: document.measures.len(),
+        dependencies: graph.edge_count(),
+        periods: document.calendar.map_or(0, |c| c.len()),
+        horizon: document
+            .calendar
+            .map(|c| (c.start.to_string(), c.end.to_string())),
+        resources: document.resources.len(),
+        longest_chain,
+        longest_chain_ids,
+    }
+}
+
+impl CheckSummary {
+    /// The one-line summary printed by `resiplan check`.
+    pub fn line(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![
+            plural(self.measures, "measure", "measures"),
+            plural(self.dependencies, "dependency", "dependencies"),
+        ];
+        if let Some((first, last)) = &self.horizon {
+            parts.push(format!(
+                "{} ({first}–{last})",
+                plural(self.periods, "period", "periods")
+            ));
+            parts.push(plural(self.resources, "resource", "resources"));
+        }
+        let chain = if self.longest_chain_ids.len() > 1 {
+            format!(
+                "longest chain {} ({})",
+                plural(self.longest_chain as usize, "period", "periods"),
+                self.longest_chain_ids.join(" → ")
+            )
+        } else {
+            format!(
+                "longest chain {}",
+                plural(self.longest_chain as usize, "period", "periods")
+            )
+        };
+        parts.push(chain);
+        format!("{}: ok, {}: {}", self.file, self.kind, parts.join(", "))
+    }
+}

@@ -1,0 +1,252 @@
+//! Diagnostics: a problem in the user's input, where it is and what to do.
+//!
+//! Loading and validation collect [`Diagnostic`]s instead of stopping at the
+//! first problem; [`render_text`] shows them the way rustc does, with the
+//! source line and a marker, and [`render_json`] gives scripts the same facts.
+
+use crate::source::{SourceMap, Span};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input cannot be used; the command exits with 1.
+    Error,
+    /// Probably a mistake, but the input can be used.
+    Warning,
+}
+
+/// One problem in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable kebab-case name of the problem kind, e.g. `unknown-field`.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where it is; `None` for problems with a whole file that has no position.
+    pub span: Option<Span>,
+    /// The file, when there is no span (e.g. a file that cannot be read).
+    pub path: Option<String>,
+    /// Short text shown at the marker.
+    pub label: String,
+    /// Other places that belong to the problem (the first definition of a duplicate, …).
+    pub related: Vec<(Span, String)>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span: Some(span),
+            path: None,
+            label: String::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    /// An error about a whole file that has no position to point at.
+    pub fn file_error(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            span: None,
+            path: Some(path.into()),
+            ..Diagnostic::error(code, Span::default(), message)
+        }
+    }
+
+    /// Sets the text shown at the marker.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Sets the advice shown below the snippet.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds another place that belongs to this problem.
+    pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    fn sort_key(&self) -> (u32, usize, String) {
+        match self.span {
+            Some(span) => (span.file.0, span.offset, self.message.clone()),
+            None => (0, 0, self.message.clone()),
+        }
+    }
+}
+
+/// Sorts diagnostics by file and position, so they read top to bottom.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_cached_key(Diagnostic::sort_key);
+}
+
+/// True when any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Renders diagnostics as text with source snippets; `styled` adds ANSI colours.
+pub fn render_text(diagnostics: &[Diagnostic], sources: &SourceMap, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&renderer.render(&report(diagnostic, sources)));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'a>> {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let mut group = Group::with_title(
+        level
+            .primary_title(diagnostic.message.as_str())
+            .id(diagnostic.code),
+    );
+    // One snippet per file: the primary span and related spans in the same file share it.
+    let mut by_file: BTreeMap<u32, Vec<(Span, &str, bool)>> = BTreeMap::new();
+    if let Some(span) = diagnostic.span {
+        by_file
+            .entry(span.file.0)
+            .or_default()
+            .push((span, diagnostic.label.as_str(), true));
+    }
+    for (span, label) in &diagnostic.related {
+        by_file
+            .entry(span.file.0)
+            .or_default()
+            .push((*span, label.as_str(), false));
+    }
+    let primary_file = diagnostic.span.map(|s| s.file.0);
+    let mut files: Vec<u32> = by_file.keys().copied().collect();
+    files.sort_by_key(|f| (Some(*f) != primary_file, *f));
+    for file_index in files {
+        let Some(file) = sources.file(crate::source::FileId(file_index)) else {
+            continue;
+        };
+        let mut snippet = Snippet::source(file.text.as_str())
+            .path(sources.display_path(crate::source::FileId(file_index)));
+        for (span, label, primary) in &by_file[&file_index] {
+            let kind = if *primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            let end = (span.offset + span.len.max(1)).min(file.text.len());
+            let start = span.offset.min(end);
+            let annotation = kind.span(start..end);
+            snippet = snippet.annotation(if label.is_empty() {
+                annotation
+            } else {
+                annotation.label(*label)
+            });
+        }
+        group = group.element(snippet);
+    }
+    if diagnostic.span.is_none()
+        && let Some(path) = &diagnostic.path
+    {
+        group = group.element(Origin::path(path.as_str()));
+    }
+    if let Some(help) = &diagnostic.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    vec![group]
+}
+
+/// Machine-readable form of one diagnostic (`check --format json`).
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// Problem kind.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// File as the user named it.
+    pub file: Option<String>,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// 1-based column, when known.
+    pub column: Option<u32>,
+    /// Marker text.
+    pub label: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// Other places that belong to the problem.
+    pub related: Vec<JsonRelated>,
+}
+
+/// A related place in [`JsonDiagnostic`].
+#[derive(Debug, Serialize)]
+pub struct JsonRelated {
+    /// File.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// What this place is.
+    pub label: String,
+}
+
+/// Converts a diagnostic to its JSON form.
+pub fn to_json(diagnostic: &Diagnostic, sources: &SourceMap) -> JsonDiagnostic {
+    JsonDiagnostic {
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message.clone(),
+        file: diagnostic
+            .span
+            .map(|s| sources.display_path(s.file))
+            .or_else(|| diagnostic.path.clone()),
+        line: diagnostic.span.map(|s| s.line),
+        column: diagnostic.span.map(|s| s.column),
+        label: diagnostic.label.clone(),
+        help: diagnostic.help.clone(),
+        related: diagnostic
+            .related
+            .iter()
+            .map(|(span, label)| JsonRelated {
+                file: sources.display_path(span.file),
+                line: span.line,
+                column: span.column,
+                label: label.clone(),
+            })
+            .collect(),
+    }
+}

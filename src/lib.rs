@@ -1,0 +1,16 @@
+//! resiplan: turns a portfolio of measures into a prioritized, budget-feasible roadmap.
+//!
+//! The pipeline runs one way: [`load`] → [`validate`] → [`graph`] → (score →
+//! schedule → report). Every step is a public function, so the CLI is a thin
+//! shell over this library.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod suggest;
+pub mod validate;

@@ -1,0 +1,389 @@
+//! Typed reading of [`Node`]s that collects every problem instead of stopping.
+//!
+//! Each reader returns `None` (or an empty value) after recording a
+//! diagnostic, so one pass over a file reports all of its mistakes.
+
+use super::node::{Node, NodeKind};
+use super::number::parse_amount;
+use crate::diagnostic::Diagnostic;
+use crate::model::period::PeriodLabel;
+use crate::model::{Amounts, Language, Text};
+use crate::source::{Located, Span};
+use crate::suggest;
+use std::collections::BTreeMap;
+
+/// Collects diagnostics while reading nodes.
+#[derive(Debug, Default)]
+pub struct Decoder {
+    /// Everything found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The entries of a mapping whose keys were checked against the known fields.
+#[derive(Debug)]
+pub struct Fields<'n> {
+    /// The mapping itself.
+    pub node: &'n Node,
+    entries: BTreeMap<String, (&'n Node, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    /// The value of a field, if given.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.get(key).map(|(_, value)| *value)
+    }
+
+    /// The key node of a field, if given.
+    pub fn key(&self, key: &str) -> Option<&'n Node> {
+        self.entries.get(key).map(|(key, _)| *key)
+    }
+
+    /// Where the mapping starts (its first key), for "missing field" messages.
+    pub fn start(&self) -> Span {
+        match &self.node.kind {
+            NodeKind::Map(entries) => entries.first().map_or(self.node.span, |(k, _)| k.span),
+            _ => self.node.span,
+        }
+    }
+}
+
+impl Decoder {
+    /// Records a diagnostic.
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        self.report(
+            Diagnostic::error(
+                "wrong-type",
+                node.span,
+                format!("{what} must be {expected}, found {}", node.describe()),
+            )
+            .with_label(format!("expected {expected}")),
+        );
+    }
+
+    /// Reads a mapping, reporting unknown keys (with did-you-mean) and repeated keys.
+    pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            self.wrong_type(node, what, "a mapping (`key: value` pairs)");
+            return None;
+        };
+        let mut fields: BTreeMap<String, (&'n Node, &'n Node)> = BTreeMap::new();
+        for (key, value) in entries {
+            let Some(name) = key.scalar_text() else {
+                self.wrong_type(key, &format!("a key in {what}"), "a name");
+                continue;
+            };
+            if let Some((first, _)) = fields.get(&name) {
+                self.report(
+                    Diagnostic::error(
+                        "duplicate-key",
+                        key.span,
+                        format!("`{name}` is given twice in {what}"),
+                    )
+                    .with_label("given again here")
+                    .with_related(first.span, "first given here")
+                    .with_help("remove one of them; YAML does not allow repeated keys"),
+                );
+                continue;
+            }
+            if !known.contains(&name.as_str()) {
+                let hint = suggest::did_you_mean(&name, known.iter().copied());
+                let help = if hint.is_empty() {
+                    format!("known fields: {}", suggest::one_of(known, 30))
+                } else {
+                    format!("{hint} known fields: {}", suggest::one_of(known, 30))
+                };
+                self.report(
+                    Diagnostic::error(
+                        "unknown-field",
+                        key.span,
+                        format!("unknown field `{name}` in {what}"),
+                    )
+                    .with_label("unknown field")
+                    .with_help(help),
+                );
+                continue;
+            }
+            fields.insert(name, (key, value));
+        }
+        Some(Fields {
+            node,
+            entries: fields,
+        })
+    }
+
+    /// Reports a missing required field at the start of its mapping.
+    pub fn missing(&mut self, fields: &Fields<'_>, what: &str, field: &str, example: &str) {
+        self.report(
+            Diagnostic::error(
+                "missing-field",
+                fields.start(),
+                format!("{what} has no `{field}`"),
+            )
+            .with_label(format!("`{field}` missing in this mapping"))
+            .with_help(format!("add `{field}: {example}`")),
+        );
+    }
+
+    /// Reads a string; numbers are accepted as their text (an id `2027` is fine).
+    pub fn string(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
+        match &node.kind {
+            NodeKind::Str(s) => Some(Located::new(s.clone(), node.span)),
+            NodeKind::Int(_) | NodeKind::Float(_) => {
+                node.scalar_text().map(|s| Located::new(s, node.span))
+            }
+            _ => {
+                self.wrong_type(node, what, "a text");
+                None
+            }
+        }
+    }
+
+    /// Reads a non-empty identifier.
+    pub fn identifier(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
+        let id = self.string(node, what)?;
+        if id.value.trim().is_empty() {
+            self.report(
+                Diagnostic::error("invalid-id", node.span, format!("{what} is empty"))
+                    .with_help("ids are short names like `backup-321`"),
+            );
+            return None;
+        }
+        if id
+            .value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+        {
+            self.report(
+                Diagnostic::error(
+                    "invalid-id",
+                    node.span,
+                    format!("{what} `{}` contains whitespace", id.value),
+                )
+                .with_label("no spaces in ids")
+                .with_help(format!(
+                    "use dashes: `{}`",
+                    id.value.split_whitespace().collect::<Vec<_>>().join("-")
+                )),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// Reads a text given once (`name: …`) or per language (`name: { de: …, en: … }`).
+    pub fn text(&mut self, node: &Node, what: &str) -> Option<Text> {
+        if let NodeKind::Map(_) = node.kind {
+            let fields = self.fields(node, what, &["de", "en"])?;
+            let mut text = Text::default();
+            for language in [Language::De, Language::En] {
+                if let Some(value) = fields.get(language.code())
+                    && let Some(s) = self.string(value, &format!("{what} ({})", language.code()))
+                {
+                    text.by_language.insert(language, s.value);
+                }
+            }
+            if text.by_language.is_empty() {
+                self.missing(&fields, what, "de", "\"…\"");
+                return None;
+            }
+            return Some(text);
+        }
+        self.string(node, what).map(|s| Text::plain(s.value))
+    }
+
+    /// Reads an amount: a finite, non-negative number, or text like `1.2M`.
+    pub fn amount(&mut self, node: &Node, what: &str) -> Option<Located<f64>> {
+        let value = match &node.kind {
+            NodeKind::Int(i) => *i as f64,
+            NodeKind::Float(f) => *f,
+            NodeKind::Str(s) => match parse_amount(s) {
+                Ok(v) => v,
+                Err(e) => {
+                    self.report(
+                        Diagnostic::error(
+                            "invalid-number",
+                            node.span,
+                            format!("{what}: {}", e.message),
+                        )
+                        .with_label("not a valid amount")
+                        .with_help(e.help),
+                    );
+                    return None;
+                }
+            },
+            _ => {
+                self.wrong_type(node, what, "a number");
+                return None;
+            }
+        };
+        if !value.is_finite() {
+            self.report(
+                Diagnostic::error(
+                    "invalid-number",
+                    node.span,
+                    format!("{what} is not a finite number"),
+                )
+                .with_label("NaN or infinity")
+                .with_help("write a plain number such as `0`, `1.5` or `300k`"),
+            );
+            return None;
+        }
+        if value < 0.0 {
+            self.report(
+                Diagnostic::error(
+                    "negative-number",
+                    node.span,
+                    format!("{what} is negative ({value})"),
+                )
+                .with_label("must be zero or more")
+                .with_help("costs, capacities, weights and scores cannot be negative"),
+            );
+            return None;
+        }
+        Some(Located::new(value, node.span))
+    }
+
+    /// Reads a whole, non-negative number (a count of periods).
+    pub fn whole(&mut self, node: &Node, what: &str) -> Option<Located<u32>> {
+        let amount = self.amount(node, what)?;
+        if amount.value.fract() != 0.0 || amount.value > f64::from(u32::MAX) {
+            self.report(
+                Diagnostic::error("wrong-type", node.span, format!("{what} must be a whole number, found {}", amount.value))
+                    .with_label("not a whole number")
+                    .with_help("durations and counts are whole periods; round up, e.g. half a year in yearly periods is `1`"),
+            );
+            return None;
+        }
+        Some(Located::new(amount.value as u32, node.span))
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match node.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(node, what, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    /// Reads a period label such as `2027` or `2027-Q3` (the kind is checked later).
+    pub fn label(&mut self, node: &Node, what: &str) -> Option<Located<PeriodLabel>> {
+        let text = match &node.kind {
+            NodeKind::Int(_) | NodeKind::Str(_) => node.scalar_text()?,
+            _ => {
+                self.wrong_type(node, what, "a period label like `2027` or `2027-Q3`");
+                return None;
+            }
+        };
+        match PeriodLabel::parse(&text) {
+            Ok(label) => Some(Located::new(label, node.span)),
+            Err(e) => {
+                self.report(
+                    Diagnostic::error("invalid-period", node.span, format!("{what}: {}", e.0))
+                        .with_label("not a period label")
+                        .with_help("labels are `2027` (year), `2027-H1` (half), `2027-Q3` (quarter) or `2027-07` (month)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads a list; an empty value counts as an empty list.
+    pub fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+        match &node.kind {
+            NodeKind::Seq(items) => Some(items),
+            NodeKind::Null => Some(&[]),
+            _ => {
+                self.wrong_type(node, what, "a list (`[a, b]` or lines starting with `- `)");
+                None
+            }
+        }
+    }
+
+    /// Reads a list of texts.
+    pub fn strings(&mut self, node: &Node, what: &str) -> Vec<Located<String>> {
+        let Some(items) = self.list(node, what) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string(item, &format!("an entry of {what}")))
+            .collect()
+    }
+
+    /// Reads a mapping of names to amounts (`cost`, `impact`); names are checked later.
+    pub fn amounts(&mut self, node: &Node, what: &str) -> Amounts {
+        let NodeKind::Map(entries) = &node.kind else {
+            if node.kind != NodeKind::Null {
+                self.wrong_type(node, what, "a mapping like `{ budget: 100k }`");
+            }
+            return Vec::new();
+        };
+        let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (key, value) in entries {
+            let Some(name) = self.string(key, &format!("a key in {what}")) else {
+                continue;
+            };
+            if let Some(first) = seen.get(&name.value) {
+                self.report(
+                    Diagnostic::error(
+                        "duplicate-key",
+                        key.span,
+                        format!("`{}` is given twice in {what}", name.value),
+                    )
+                    .with_label("given again here")
+                    .with_related(*first, "first given here")
+                    .with_help("remove one of them; YAML does not allow repeated keys"),
+                );
+                continue;
+            }
+            seen.insert(name.value.clone(), key.span);
+            if let Some(amount) = self.amount(value, &format!("{what} `{}`", name.value)) {
+                out.push((name, amount));
+            }
+        }
+        out
+    }
+
+    /// Reads a `[low, high]` pair of amounts with low ≤ high.
+    pub fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
+        let items = self.list(node, what)?;
+        if items.len() != 2 {
+            self.report(
+                Diagnostic::error(
+                    "wrong-type",
+                    node.span,
+                    format!(
+                        "{what} must be a pair `[low, high]`, found {} values",
+                        items.len()
+                    ),
+                )
+                .with_help("write e.g. `[0.8, 1.5]`"),
+            );
+            return None;
+        }
+        let low = self.amount(&items[0], &format!("{what} (low)"));
+        let high = self.amount(&items[1], &format!("{what} (high)"));
+        let (low, high) = (low?.value, high?.value);
+        if low > high {
+            self.report(
+                Diagnostic::error(
+                    "invalid-range",
+                    node.span,
+                    format!("{what}: low {low} is above high {high}"),
+                )
+                .with_label("low > high")
+                .with_help(format!("write `[{high}, {low}]`")),
+            );
+            return None;
+        }
+        Some(Located::new([low, high], node.span))
+    }
+}

@@ -1,0 +1,198 @@
+//! `include`: reading catalogs, selecting their measures, applying local adaptations.
+//!
+//! Includes are resolved on the node tree, before typed decoding: a local
+//! measure with an included id is merged key by key (local keys win), so every
+//! value keeps the position of the file it was written in.
+
+use super::measure::measure_id;
+use super::node::{Node, NodeKind};
+use super::{CATALOG_FIELDS, Loader};
+use crate::diagnostic::Diagnostic;
+use crate::source::display_path;
+use crate::suggest;
+use std::path::{Path, PathBuf};
+
+/// What a file contributes after its includes are resolved.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Measure nodes: included ones (adapted where a local one has the same id), then local ones.
+    pub measures: Vec<Node>,
+    /// Dimension nodes declared by included catalogs.
+    pub dimensions: Vec<Node>,
+}
+
+impl Loader<'_> {
+    /// Resolves the `include` list of `root` (a file at `path`) and merges in its own measures.
+    /// `stack` holds the canonical paths of the files being included, to detect include cycles.
+    pub(super) fn collect(
+        &mut self,
+        root: &Node,
+        path: &Path,
+        stack: &mut Vec<PathBuf>,
+    ) -> Collected {
+        let mut collected = Collected::default();
+        if let Some(includes) = root.get("include") {
+            for entry in self.dec.list(includes, "`include`").unwrap_or(&[]) {
+                let included = self.include_entry(entry, path, stack);
+                collected.measures.extend(included.measures);
+                collected.dimensions.extend(included.dimensions);
+            }
+        }
+        let local = root
+            .get("measures")
+            .and_then(|m| self.dec.list(m, "`measures`"))
+            .unwrap_or(&[]);
+        collected.measures = adapt(collected.measures, local);
+        collected
+    }
+
+    fn include_entry(&mut self, entry: &Node, path: &Path, stack: &mut Vec<PathBuf>) -> Collected {
+        let Some(fields) = self
+            .dec
+            .fields(entry, "an `include` entry", &["catalog", "measures"])
+        else {
+            return Collected::default();
+        };
+        let Some(catalog_node) = fields.get("catalog") else {
+            self.dec.missing(
+                &fields,
+                "an `include` entry",
+                "catalog",
+                "../catalogs/sicherheit-kontinuitaet.yaml",
+            );
+            return Collected::default();
+        };
+        let Some(relative) = self.dec.string(catalog_node, "`include.catalog`") else {
+            return Collected::default();
+        };
+        let base = path.parent().unwrap_or(Path::new("."));
+        let resolved = if path == Path::new("-") {
+            PathBuf::from(&relative.value)
+        } else {
+            base.join(&relative.value)
+        };
+        let Ok(canonical) = resolved.canonicalize() else {
+            self.dec.report(
+                Diagnostic::error("missing-include", catalog_node.span, format!("included catalog `{}` does not exist", relative.value))
+                    .with_label(format!("looked for {}", display_path(&resolved)))
+                    .with_help("paths in `include` are relative to the file that names them; check the name and the folder"),
+            );
+            return Collected::default();
+        };
+        if let Some(position) = stack.iter().position(|p| *p == canonical) {
+            let mut chain: Vec<String> = stack[position..].iter().map(|p| short_name(p)).collect();
+            chain.push(short_name(&canonical));
+            self.dec.report(
+                Diagnostic::error("include-cycle", catalog_node.span, format!("catalogs include each other: {}", chain.join(" → ")))
+                    .with_label("this include closes the cycle")
+                    .with_help("remove one of the includes; a catalog cannot include itself, directly or through others"),
+            );
+            return Collected::default();
+        }
+        let Some((_, root)) = self.read(&resolved, Some(catalog_node.span)) else {
+            return Collected::default();
+        };
+        let what = format!("catalog `{}`", relative.value);
+        if self.dec.fields(&root, &what, &CATALOG_FIELDS).is_none() {
+            return Collected::default();
+        }
+        if let Some(version) = root.get("version") {
+            self.check_version(version);
+        }
+        stack.push(canonical);
+        let mut inner = self.collect(&root, &resolved, stack);
+        stack.pop();
+        if let Some(dimensions) = root
+            .get("dimensions")
+            .and_then(|d| self.dec.list(d, "`dimensions`"))
+        {
+            inner.dimensions.extend(dimensions.iter().cloned());
+        }
+        match fields.get("measures") {
+            None => inner,
+            Some(selection) => Collected {
+                measures: self.select(&inner.measures, selection, &relative.value),
+                dimensions: inner.dimensions,
+            },
+        }
+    }
+
+    /// Picks the measures named in an include's `measures` list, in the catalog's order.
+    fn select(&mut self, available: &[Node], selection: &Node, catalog: &str) -> Vec<Node> {
+        let ids: Vec<String> = available.iter().filter_map(measure_id).collect();
+        let mut wanted = Vec::new();
+        for item in self.dec.strings(selection, "the `measures` of an include") {
+            if ids.contains(&item.value) {
+                wanted.push(item.value);
+                continue;
+            }
+            let hint = suggest::did_you_mean(&item.value, ids.iter().map(String::as_str));
+            self.dec.report(
+                Diagnostic::error(
+                    "unknown-id",
+                    item.span,
+                    format!("catalog `{catalog}` has no measure `{}`", item.value),
+                )
+                .with_label("not in the catalog")
+                .with_help(
+                    format!("{hint} see `resiplan check {catalog}` for its measures")
+                        .trim_start()
+                        .to_owned(),
+                ),
+            );
+        }
+        available
+            .iter()
+            .filter(|m| measure_id(m).is_some_and(|id| wanted.contains(&id)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Applies local measures to included ones: same id → merged (local keys win), else appended.
+fn adapt(mut included: Vec<Node>, local: &[Node]) -> Vec<Node> {
+    let included_count = included.len();
+    let mut adapted = vec![false; included_count];
+    for measure in local {
+        let id = measure_id(measure);
+        let target = id.as_ref().and_then(|id| {
+            (0..included_count)
+                .find(|&i| !adapted[i] && measure_id(&included[i]).as_ref() == Some(id))
+        });
+        match target {
+            Some(i) => {
+                adapted[i] = true;
+                included[i] = merge(&included[i], measure);
+            }
+            None => included.push(measure.clone()),
+        }
+    }
+    included
+}
+
+fn merge(base: &Node, overlay: &Node) -> Node {
+    let (NodeKind::Map(base_entries), NodeKind::Map(overlay_entries)) = (&base.kind, &overlay.kind)
+    else {
+        return overlay.clone();
+    };
+    let overridden = |key: &Node| {
+        overlay_entries
+            .iter()
+            .any(|(k, _)| k.scalar_text().is_some() && k.scalar_text() == key.scalar_text())
+    };
+    let mut entries: Vec<(Node, Node)> = base_entries
+        .iter()
+        .filter(|(k, _)| !overridden(k))
+        .cloned()
+        .collect();
+    entries.extend(overlay_entries.iter().cloned());
+    Node {
+        kind: NodeKind::Map(entries),
+        span: overlay.span,
+    }
+}
+
+fn short_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| display_path(path), |n| n.to_string_lossy().into_owned())
+}

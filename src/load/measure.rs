@@ -1,0 +1,184 @@
+//! Decoding one measure (portfolio or catalog) from its node.
+
+use super::decode::Decoder;
+use super::node::Node;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Measure, Status, Text, Uncertainty};
+use crate::source::Located;
+
+/// Every field a measure may have.
+pub const MEASURE_FIELDS: [&str; 19] = [
+    "id",
+    "name",
+    "area",
+    "duration",
+    "cost",
+    "run_cost",
+    "impact",
+    "depends_on",
+    "earliest",
+    "deadline",
+    "mandatory",
+    "status",
+    "start",
+    "tags",
+    "owner",
+    "source",
+    "notes",
+    "uncertainty",
+    "description",
+];
+
+/// The id of a measure node, if it has a readable one (used before full decoding).
+pub fn measure_id(node: &Node) -> Option<String> {
+    node.get("id").and_then(Node::scalar_text)
+}
+
+/// Decodes a measure; returns `None` when its id, name or duration is unusable.
+pub fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> {
+    let label =
+        measure_id(node).map_or_else(|| "a measure".to_owned(), |id| format!("measure `{id}`"));
+    let fields = dec.fields(node, &label, &MEASURE_FIELDS)?;
+    let id = match fields.get("id") {
+        Some(n) => dec.identifier(n, "the id of a measure"),
+        None => {
+            dec.missing(&fields, "a measure", "id", "short-name");
+            None
+        }
+    };
+    let name = match fields.get("name") {
+        Some(n) => dec.text(n, &format!("the name of {label}")),
+        None => {
+            dec.missing(&fields, &label, "name", "\"What it is\"");
+            None
+        }
+    };
+    let duration = match fields.get("duration") {
+        Some(n) => dec.whole(n, &format!("`duration` of {label}")),
+        None => {
+            dec.missing(&fields, &label, "duration", "1   # periods; 0 = milestone");
+            None
+        }
+    };
+    let optional_string = |dec: &mut Decoder, key: &str| {
+        fields
+            .get(key)
+            .and_then(|n| dec.string(n, &format!("`{key}` of {label}")))
+            .map(|s| s.value)
+    };
+    let area = optional_string(dec, "area");
+    let owner = optional_string(dec, "owner");
+    let source = optional_string(dec, "source");
+    let notes = match (
+        optional_string(dec, "notes"),
+        optional_string(dec, "description"),
+    ) {
+        (Some(n), Some(d)) => Some(format!("{d}\n{n}")),
+        (n, d) => n.or(d),
+    };
+    let amounts = |dec: &mut Decoder, key: &str| {
+        fields
+            .get(key)
+            .map(|n| dec.amounts(n, &format!("`{key}` of {label}")))
+            .unwrap_or_default()
+    };
+    let cost = amounts(dec, "cost");
+    let run_cost = amounts(dec, "run_cost");
+    let impact = amounts(dec, "impact");
+    let depends_on = fields
+        .get("depends_on")
+        .map(|n| dec.strings(n, &format!("`depends_on` of {label}")))
+        .unwrap_or_default();
+    let label_of = |dec: &mut Decoder, key: &str| {
+        fields
+            .get(key)
+            .and_then(|n| dec.label(n, &format!("`{key}` of {label}")))
+    };
+    let earliest = label_of(dec, "earliest");
+    let deadline = label_of(dec, "deadline");
+    let start = label_of(dec, "start");
+    let mandatory = fields
+        .get("mandatory")
+        .and_then(|n| dec.boolean(n, &format!("`mandatory` of {label}")))
+        .unwrap_or(false);
+    let status = match fields.get("status") {
+        Some(n) => decode_status(dec, n, &label),
+        None => Some(Located::new(Status::Planned, fields.start())),
+    };
+    let tags = fields
+        .get("tags")
+        .map(|n| dec.strings(n, &format!("`tags` of {label}")))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.value)
+        .collect();
+    let uncertainty = fields
+        .get("uncertainty")
+        .and_then(|n| decode_uncertainty(dec, n, &label));
+    Some(Measure {
+        id: id?,
+        name: name.unwrap_or_else(|| Text::plain("")),
+        area,
+        duration: duration?,
+        cost,
+        run_cost,
+        impact,
+        depends_on,
+        earliest,
+        deadline,
+        mandatory,
+        status: status?,
+        start,
+        tags,
+        owner,
+        source,
+        notes,
+        uncertainty,
+    })
+}
+
+fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<Status>> {
+    let text = dec.string(node, &format!("`status` of {label}"))?;
+    let status = match text.value.as_str() {
+        "planned" => Status::Planned,
+        "fixed" => Status::Fixed,
+        "done" => Status::Done,
+        other => {
+            let choices = ["planned", "fixed", "done"];
+            dec.report(
+                Diagnostic::error(
+                    "invalid-value",
+                    node.span,
+                    format!("`status` of {label} is `{other}`"),
+                )
+                .with_label("unknown status")
+                .with_help(
+                    format!(
+                        "{} status is one of {}",
+                        crate::suggest::did_you_mean(other, choices),
+                        crate::suggest::one_of(&choices, 3)
+                    )
+                    .trim_start()
+                    .to_owned(),
+                ),
+            );
+            return None;
+        }
+    };
+    Some(Located::new(status, node.span))
+}
+
+fn decode_uncertainty(dec: &mut Decoder, node: &Node, label: &str) -> Option<Uncertainty> {
+    let what = format!("`uncertainty` of {label}");
+    let fields = dec.fields(node, &what, &["cost", "duration", "impact"])?;
+    let range = |dec: &mut Decoder, key: &str| {
+        fields
+            .get(key)
+            .and_then(|n| dec.range(n, &format!("`uncertainty.{key}` of {label}")))
+    };
+    Some(Uncertainty {
+        cost: range(dec, "cost"),
+        duration: range(dec, "duration"),
+        impact: range(dec, "impact"),
+    })
+}

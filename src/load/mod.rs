@@ -1,0 +1,424 @@
+//! Loading: files → [`Document`], with every problem reported as a positioned diagnostic.
+//!
+//! `read` turns bytes into text, `yaml` text into a positioned tree, `include`
+//! resolves catalogs, and `decode`/`measure`/`sections` read the tree into the
+//! model. Semantic checks across fields (ids, dependencies, horizon) are in
+//! `validate`.
+
+mod decode;
+mod include;
+mod measure;
+mod node;
+mod number;
+mod read;
+mod sections;
+mod yaml;
+
+pub use number::parse_amount;
+pub use read::MAX_FILE_BYTES;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::period::Calendar;
+use crate::model::{
+    Catalog, DEFAULT_DIMENSIONS, DEFAULT_IMPACT_SCALE, Dimension, FORMAT_VERSION, Language,
+    Measure, Portfolio, Resource, Text,
+};
+use crate::source::{FileId, Located, SourceMap, Span, display_path};
+use decode::Decoder;
+use node::{Node, NodeKind};
+use read::ReadProblem;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Top-level fields of a portfolio.
+pub const PORTFOLIO_FIELDS: [&str; 12] = [
+    "version",
+    "name",
+    "organisation",
+    "description",
+    "currency",
+    "language",
+    "calendar",
+    "impact_scale",
+    "dimensions",
+    "resources",
+    "include",
+    "measures",
+];
+
+/// Top-level fields of a catalog.
+pub const CATALOG_FIELDS: [&str; 6] = [
+    "version",
+    "name",
+    "description",
+    "dimensions",
+    "include",
+    "measures",
+];
+
+/// Whether a file is a portfolio (has a calendar) or a catalog (measures only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A plannable portfolio.
+    Portfolio,
+    /// A reusable library of measures.
+    Catalog,
+}
+
+/// A loaded file before semantic validation. Fields that could not be read are `None`.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Portfolio or catalog.
+    pub kind: DocumentKind,
+    /// Title.
+    pub name: Option<String>,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Currency code.
+    pub currency: String,
+    /// Default report language.
+    pub language: Option<Language>,
+    /// Horizon, if it could be read.
+    pub calendar: Option<Calendar>,
+    /// Where `calendar` was written.
+    pub calendar_span: Span,
+    /// Maximum impact score.
+    pub impact_scale: Located<f64>,
+    /// Dimensions (declared, default, or added by catalogs).
+    pub dimensions: Vec<Dimension>,
+    /// Resources.
+    pub resources: Vec<Resource>,
+    /// Measures that could be decoded.
+    pub measures: Vec<Measure>,
+}
+
+impl Document {
+    /// The checked portfolio; `None` for catalogs or without a calendar. Call after validation.
+    pub fn into_portfolio(self) -> Option<Portfolio> {
+        if self.kind != DocumentKind::Portfolio {
+            return None;
+        }
+        Some(Portfolio {
+            version: FORMAT_VERSION,
+            name: self.name.unwrap_or_default(),
+            organisation: self.organisation,
+            description: self.description,
+            currency: self.currency,
+            language: self.language,
+            calendar: self.calendar?,
+            calendar_span: self.calendar_span,
+            impact_scale: self.impact_scale,
+            dimensions: self.dimensions,
+            resources: self.resources,
+            measures: self.measures,
+        })
+    }
+
+    /// The catalog; `None` for portfolios.
+    pub fn into_catalog(self) -> Option<Catalog> {
+        (self.kind == DocumentKind::Catalog).then(|| Catalog {
+            name: self.name.unwrap_or_default(),
+            description: self.description,
+            dimensions: self.dimensions,
+            measures: self.measures,
+        })
+    }
+}
+
+/// The result of loading one file: its sources, the document (if the file could be read) and problems.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Every file read, for rendering diagnostics.
+    pub sources: SourceMap,
+    /// The document, unless the file could not be read or parsed at all.
+    pub document: Option<Document>,
+    /// Problems found while loading (not yet the semantic ones).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads a portfolio or catalog from `path` (`-` reads standard input).
+pub fn load(path: &Path) -> Loaded {
+    let mut loader = Loader::default();
+    let document = loader.load_document(path, None);
+    loader.finish(document)
+}
+
+/// Loads a portfolio or catalog from text; includes are resolved relative to `path`.
+pub fn load_text(path: &Path, text: &str) -> Loaded {
+    let mut loader = Loader::default();
+    let document = loader.load_document(path, Some(text));
+    loader.finish(document)
+}
+
+/// Reads files, caching each so a catalog included twice is parsed once.
+#[derive(Default)]
+struct Loader<'a> {
+    sources: SourceMap,
+    dec: Decoder,
+    cache: HashMap<PathBuf, (FileId, Node)>,
+    _marker: std::marker::PhantomData<&'a ()>,
+}
+
+impl Loader<'_> {
+    fn finish(self, document: Option<Document>) -> Loaded {
+        Loaded {
+            sources: self.sources,
+            document,
+            diagnostics: self.dec.diagnostics,
+        }
+    }
+
+    /// Reads and parses a file; problems are reported at `at` (an include entry) or on the file.
+    fn read(&mut self, path: &Path, at: Option<Span>) -> Option<(FileId, Node)> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(cached) = self.cache.get(&key) {
+            return Some(cached.clone());
+        }
+        let text = match read::read_text(path) {
+            Ok(text) => text,
+            Err(problem) => {
+                self.report_read_problem(path, at, problem);
+                return None;
+            }
+        };
+        self.parse(path, text, key)
+    }
+
+    fn parse(&mut self, path: &Path, text: String, key: PathBuf) -> Option<(FileId, Node)> {
+        let file = self.sources.add(path.to_path_buf(), text);
+        let text = &self.sources.file(file)?.text;
+        match yaml::parse(text, file) {
+            Ok(root) => {
+                self.cache.insert(key, (file, root.clone()));
+                Some((file, root))
+            }
+            Err(diagnostic) => {
+                self.dec.report(*diagnostic);
+                None
+            }
+        }
+    }
+
+    fn report_read_problem(&mut self, path: &Path, at: Option<Span>, problem: ReadProblem) {
+        let shown = display_path(path);
+        let (code, message, help) = match problem {
+            ReadProblem::Io(reason) => (
+                "unreadable-file",
+                format!("cannot read `{shown}`: {reason}"),
+                "check the path; `-` reads standard input".to_owned(),
+            ),
+            ReadProblem::TooLarge(limit) => (
+                "file-too-large",
+                format!("`{shown}` is larger than {} MiB", limit / (1024 * 1024)),
+                "a portfolio of 10,000 measures is about 6 MiB; split the file with `include`"
+                    .to_owned(),
+            ),
+            ReadProblem::Empty => (
+                "empty-file",
+                format!("`{shown}` is empty"),
+                "a portfolio starts with `version: 1`, a `name`, a `calendar` and `measures`; \
+                 `resiplan init` writes a starting point"
+                    .to_owned(),
+            ),
+            ReadProblem::NotUtf8 {
+                text,
+                offset,
+                advice,
+            } => {
+                let file = self.sources.add(path.to_path_buf(), text);
+                let text = self.sources.file(file).map_or("", |f| f.text.as_str());
+                let span = Span::at(file, text, offset, 1);
+                self.dec.report(
+                    Diagnostic::error("invalid-encoding", span, format!("`{shown}` is not UTF-8"))
+                        .with_label("first byte that is not UTF-8")
+                        .with_help(advice),
+                );
+                return;
+            }
+        };
+        let diagnostic = match at {
+            Some(span) => Diagnostic::error(code, span, message).with_label("included here"),
+            None => Diagnostic::file_error(code, shown, message),
+        };
+        self.dec.report(diagnostic.with_help(help));
+    }
+
+    fn check_version(&mut self, node: &Node) {
+        let supported = matches!(node.kind, NodeKind::Int(v) if v == i128::from(FORMAT_VERSION));
+        if !supported {
+            let shown = node.scalar_text().unwrap_or_else(|| node.describe());
+            self.dec.report(
+                Diagnostic::error("unsupported-version", node.span, format!("format version `{shown}` is not supported"))
+                    .with_label("unsupported version")
+                    .with_help(format!(
+                        "this resiplan reads format version {FORMAT_VERSION}; write `version: {FORMAT_VERSION}`"
+                    )),
+            );
+        }
+    }
+
+    fn load_document(&mut self, path: &Path, text: Option<&str>) -> Option<Document> {
+        let (file, root) = match text {
+            Some(text) => match read::decode(text.as_bytes().to_vec()) {
+                Ok(text) => self.parse(path, text, path.to_path_buf())?,
+                Err(problem) => {
+                    self.report_read_problem(path, None, problem);
+                    return None;
+                }
+            },
+            None => self.read(path, None)?,
+        };
+        let kind = if PORTFOLIO_FIELDS
+            .iter()
+            .filter(|f| !CATALOG_FIELDS.contains(f))
+            .any(|f| root.get(f).is_some())
+            || root.get("measures").is_none()
+        {
+            DocumentKind::Portfolio
+        } else {
+            DocumentKind::Catalog
+        };
+        let (what, known): (&str, &[&str]) = match kind {
+            DocumentKind::Portfolio => ("the portfolio", &PORTFOLIO_FIELDS),
+            DocumentKind::Catalog => ("the catalog", &CATALOG_FIELDS),
+        };
+        let fields = self.dec.fields(&root, what, known)?;
+        match fields.get("version") {
+            Some(version) => self.check_version(version),
+            None => self.dec.missing(&fields, what, "version", "1"),
+        }
+        let mut stack: Vec<PathBuf> = path.canonicalize().into_iter().collect();
+        let collected = self.collect(&root, path, &mut stack);
+        let string = |dec: &mut Decoder, key: &str| {
+            fields
+                .get(key)
+                .and_then(|n| dec.string(n, &format!("`{key}`")))
+                .map(|s| s.value)
+        };
+        let name = string(&mut self.dec, "name");
+        if name.is_none() && fields.get("name").is_none() {
+            self.dec.missing(
+                &fields,
+                what,
+                "name",
+                "\"Digitale Resilienz Musterstadt 2027–2031\"",
+            );
+        }
+        let organisation = string(&mut self.dec, "organisation");
+        let description = string(&mut self.dec, "description");
+        let currency = string(&mut self.dec, "currency").unwrap_or_else(|| "EUR".to_owned());
+        let language = fields.get("language").and_then(|n| self.decode_language(n));
+        let calendar = match (kind, fields.get("calendar")) {
+            (DocumentKind::Portfolio, Some(n)) => sections::decode_calendar(&mut self.dec, n),
+            (DocumentKind::Portfolio, None) => {
+                self.dec.missing(
+                    &fields,
+                    what,
+                    "calendar",
+                    "{ period: year, start: 2027, end: 2031 }",
+                );
+                None
+            }
+            (DocumentKind::Catalog, _) => None,
+        };
+        let calendar_span = fields.key("calendar").map_or(fields.start(), |k| k.span);
+        let impact_scale = match fields.get("impact_scale") {
+            Some(n) => self
+                .dec
+                .amount(n, "`impact_scale`")
+                .filter(|s| s.value > 0.0),
+            None => None,
+        }
+        .unwrap_or_else(|| Located::new(DEFAULT_IMPACT_SCALE, fields.start()));
+        let dimensions = self.dimensions(
+            fields.get("dimensions"),
+            &collected.dimensions,
+            fields.start(),
+        );
+        let resources = fields
+            .get("resources")
+            .map(|n| sections::decode_resources(&mut self.dec, n))
+            .unwrap_or_default();
+        let measures = collected
+            .measures
+            .iter()
+            .filter_map(|m| measure::decode_measure(&mut self.dec, m))
+            .collect();
+        let _ = file;
+        Some(Document {
+            kind,
+            name,
+            organisation,
+            description,
+            currency,
+            language,
+            calendar,
+            calendar_span,
+            impact_scale,
+            dimensions,
+            resources,
+            measures,
+        })
+    }
+
+    fn decode_language(&mut self, node: &Node) -> Option<Language> {
+        let code = self.dec.string(node, "`language`")?;
+        let language = Language::from_code(&code.value);
+        if language.is_none() {
+            self.dec.report(
+                Diagnostic::error(
+                    "invalid-value",
+                    node.span,
+                    format!("`language` is `{}`", code.value),
+                )
+                .with_label("unknown language")
+                .with_help("reports are available in `de` (German) and `en` (English)"),
+            );
+        }
+        language
+    }
+
+    /// Declared dimensions, or the defaults; dimensions from catalogs are added when new.
+    fn dimensions(
+        &mut self,
+        declared: Option<&Node>,
+        from_catalogs: &[Node],
+        at: Span,
+    ) -> Vec<Dimension> {
+        let mut dimensions = match declared {
+            Some(node) => sections::decode_dimensions(&mut self.dec, node),
+            None => DEFAULT_DIMENSIONS
+                .iter()
+                .map(|(id, de, en)| Dimension {
+                    id: Located::new((*id).to_owned(), at),
+                    name: Text {
+                        by_language: [
+                            (Language::De, (*de).to_owned()),
+                            (Language::En, (*en).to_owned()),
+                        ]
+                        .into(),
+                    },
+                    weight: Located::new(1.0, at),
+                })
+                .collect(),
+        };
+        for node in from_catalogs {
+            let Some(dimension) = sections::decode_dimensions(
+                &mut self.dec,
+                &Node {
+                    kind: NodeKind::Seq(vec![node.clone()]),
+                    span: node.span,
+                },
+            )
+            .pop() else {
+                continue;
+            };
+            if !dimensions.iter().any(|d| d.id.value == dimension.id.value) {
+                dimensions.push(dimension);
+            }
+        }
+        dimensions
+    }
+}

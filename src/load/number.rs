@@ -1,0 +1,164 @@
+//! Amounts as people write them: `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
+//!
+//! Commas are refused: `1,2 Mio.` is 1.2 million to a German reader and
+//! `1,200` is 1200 to an English one, so we ask for an unambiguous spelling
+//! and suggest it.
+
+/// A problem with an amount: message and a suggested fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmountError {
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub help: String,
+}
+
+fn error(message: impl Into<String>, help: impl Into<String>) -> AmountError {
+    AmountError {
+        message: message.into(),
+        help: help.into(),
+    }
+}
+
+const SUFFIXES: [(&str, f64); 9] = [
+    ("k", 1e3),
+    ("K", 1e3),
+    ("Tsd.", 1e3),
+    ("Tsd", 1e3),
+    ("M", 1e6),
+    ("Mio.", 1e6),
+    ("Mio", 1e6),
+    ("Mrd.", 1e9),
+    ("Mrd", 1e9),
+];
+
+/// Parses an amount written as text. Plain YAML numbers never get here.
+pub fn parse_amount(text: &str) -> Result<f64, AmountError> {
+    let trimmed = text.trim();
+    if trimmed.contains('€') || trimmed.to_uppercase().contains("EUR") {
+        let without: String = trimmed
+            .replace('€', "")
+            .replace("EUR", "")
+            .trim()
+            .to_owned();
+        return Err(error(
+            format!("`{trimmed}` contains a currency; amounts are plain numbers"),
+            format!("write `{without}`; the currency is set once with `currency:` at the top"),
+        ));
+    }
+    let (number, factor) = split_suffix(trimmed);
+    if number.contains(',') {
+        return Err(comma_error(trimmed, number, factor));
+    }
+    if number.matches('.').count() > 1 {
+        let digits = number.replace('.', "");
+        return Err(error(
+            format!("`{trimmed}` uses dots as thousands separators"),
+            format!("write `{}`", group_digits(&digits)),
+        ));
+    }
+    if number.starts_with('-') {
+        return Err(error(
+            format!("`{trimmed}` is negative"),
+            "amounts, capacities and scores must be zero or more",
+        ));
+    }
+    let plain: String = number.chars().filter(|c| *c != '_').collect();
+    let valid = !plain.is_empty()
+        && plain.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && plain.chars().any(|c| c.is_ascii_digit())
+        && !number.starts_with('_');
+    match plain.parse::<f64>() {
+        Ok(value) if valid && value.is_finite() => Ok(value * factor),
+        _ => Err(error(
+            format!("`{trimmed}` is not a number"),
+            "write a number like `1200000`, `1_200_000`, `1.2M` or `300k`",
+        )),
+    }
+}
+
+fn split_suffix(text: &str) -> (&str, f64) {
+    for (suffix, factor) in SUFFIXES {
+        if let Some(number) = text.strip_suffix(suffix) {
+            return (number.trim_end(), factor);
+        }
+    }
+    (text, 1.0)
+}
+
+fn comma_error(original: &str, number: &str, factor: f64) -> AmountError {
+    let suggestion = if is_english_thousands(number) {
+        let digits = number.replace(',', "");
+        let value: f64 = digits.parse().unwrap_or(0.0) * factor;
+        group_digits(&format!("{value}"))
+    } else {
+        let decimal = number.replace(',', ".");
+        match factor as u64 {
+            1_000 => format!("{decimal}k"),
+            1_000_000 => format!("{decimal}M"),
+            1_000_000_000 => format!("{}M", decimal.parse::<f64>().unwrap_or(0.0) * 1000.0),
+            _ => decimal,
+        }
+    };
+    error(
+        format!("`{original}` contains a comma, which reads differently in German and English"),
+        format!(
+            "write `{suggestion}` (decimal point; `k` thousand, `M` million; `_` groups digits)"
+        ),
+    )
+}
+
+fn is_english_thousands(number: &str) -> bool {
+    let mut groups = number.split(',');
+    let head_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()));
+    head_ok && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// `1200000` → `1_200_000` (integers only; other text is returned unchanged).
+fn group_digits(digits: &str) -> String {
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return digits.to_owned();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_and_underscores() {
+        assert_eq!(parse_amount("1.2M"), Ok(1_200_000.0));
+        assert_eq!(parse_amount("300k"), Ok(300_000.0));
+        assert_eq!(parse_amount("1.5 Mio"), Ok(1_500_000.0));
+        assert_eq!(parse_amount("2 Mrd."), Ok(2e9));
+        assert_eq!(parse_amount("1_200_000"), Ok(1_200_000.0));
+        assert_eq!(parse_amount(" 12.5 "), Ok(12.5));
+    }
+
+    #[test]
+    fn commas_get_a_suggestion() {
+        let german = parse_amount("1,2 Mio.").unwrap_err();
+        assert!(german.help.contains("`1.2M`"), "{german:?}");
+        let english = parse_amount("1,200,000").unwrap_err();
+        assert!(english.help.contains("`1_200_000`"), "{english:?}");
+        let dots = parse_amount("1.200.000").unwrap_err();
+        assert!(dots.help.contains("`1_200_000`"), "{dots:?}");
+    }
+
+    #[test]
+    fn garbage_negative_and_currency_are_refused() {
+        for text in ["abc", "-5", "1.2X", "k", "", "_1", "1.2M €", "NaN", "inf"] {
+            assert!(parse_amount(text).is_err(), "{text} accepted");
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The portfolio as plain data: measures, resources, dimensions, calendar.
+//!
+//! Values that validation may need to point at are [`Located`]; everything
+//! else is plain. No I/O happens here.
+
+pub mod period;
+
+use crate::source::{Located, Span};
+use period::{Calendar, PeriodLabel};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Default impact scale: scores run from 0 to 5.
+pub const DEFAULT_IMPACT_SCALE: f64 = 5.0;
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// German.
+    De,
+    /// English (the default).
+    #[default]
+    En,
+}
+
+impl Language {
+    /// The code used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::De => "de",
+            Language::En => "en",
+        }
+    }
+
+    /// Parses `de` or `en`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "de" => Some(Language::De),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text given once for all languages, or per language.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Text {
+    /// Per language; a text written as a plain string is stored under every language.
+    pub by_language: BTreeMap<Language, String>,
+}
+
+impl Text {
+    /// The same text in every language.
+    pub fn plain(text: impl Into<String>) -> Text {
+        let text = text.into();
+        Text {
+            by_language: [(Language::De, text.clone()), (Language::En, text)].into(),
+        }
+    }
+
+    /// The text in `language`, falling back to any other language.
+    pub fn get(&self, language: Language) -> &str {
+        self.by_language
+            .get(&language)
+            .or_else(|| self.by_language.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+/// A resilience dimension and its weight in a measure's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dimension {
+    /// Identifier used in `impact`.
+    pub id: Located<String>,
+    /// Display name.
+    pub name: Text,
+    /// Non-negative weight.
+    pub weight: Located<f64>,
+}
+
+/// The seven default dimensions, used when a portfolio declares none: (id, German, English).
+pub const DEFAULT_DIMENSIONS: [(&str, &str, &str); 7] = [
+    (
+        "governance",
+        "Steuerung & Strategie",
+        "Governance & strategy",
+    ),
+    (
+        "protection",
+        "Schutz & Prävention",
+        "Protection & prevention",
+    ),
+    (
+        "response",
+        "Erkennung & Krisenreaktion",
+        "Detection & crisis response",
+    ),
+    (
+        "recovery",
+        "Kontinuität & Wiederherstellung",
+        "Continuity & recovery",
+    ),
+    (
+        "service_delivery",
+        "Digitale Daseinsvorsorge",
+        "Digital public services",
+    ),
+    (
+        "infrastructure",
+        "Infrastruktur & Konnektivität",
+        "Infrastructure & connectivity",
+    ),
+    ("capability", "Kompetenzen & Kultur", "Skills & culture"),
+];
+
+/// Capacity of a resource per period: a default and per-period overrides.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Capacity {
+    /// Capacity of every period not listed.
+    pub default: Option<Located<f64>>,
+    /// Overrides by period label, in file order.
+    pub by_period: Vec<(Located<PeriodLabel>, Located<f64>)>,
+}
+
+impl Capacity {
+    /// The capacity in the period with this label (override, else default).
+    pub fn at(&self, label: PeriodLabel) -> Option<f64> {
+        self.by_period
+            .iter()
+            .rev()
+            .find(|(l, _)| l.value == label)
+            .map(|(_, c)| c.value)
+            .or(self.default.as_ref().map(|d| d.value))
+    }
+}
+
+/// Something consumed per period: budget, staff, …
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resource {
+    /// Identifier used in `cost` and `run_cost`.
+    pub id: Located<String>,
+    /// Unit for reports (`EUR`, `FTE`).
+    pub unit: Option<String>,
+    /// Display name.
+    pub name: Option<Text>,
+    /// Capacity per period.
+    pub capacity: Capacity,
+}
+
+/// Planning state of a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// To be scheduled.
+    #[default]
+    Planned,
+    /// Already decided: keeps its `start`.
+    Fixed,
+    /// Finished before the horizon; only its run costs remain.
+    Done,
+}
+
+impl Status {
+    /// The keyword used in files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Fixed => "fixed",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// Ranges for the uncertainty simulation.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Uncertainty {
+    /// Cost multiplier range `[low, high]`.
+    pub cost: Option<Located<[f64; 2]>>,
+    /// Duration range in periods `[low, high]`.
+    pub duration: Option<Located<[f64; 2]>>,
+    /// Impact multiplier range `[low, high]`.
+    pub impact: Option<Located<[f64; 2]>>,
+}
+
+/// Amounts per resource or scores per dimension, keyed by a located name.
+pub type Amounts = Vec<(Located<String>, Located<f64>)>;
+
+/// One measure of the portfolio.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measure {
+    /// Unique identifier.
+    pub id: Located<String>,
+    /// Display name.
+    pub name: Text,
+    /// Area (free text, used for grouping).
+    pub area: Option<String>,
+    /// Periods it runs; 0 = milestone.
+    pub duration: Located<u32>,
+    /// Total cost per resource over the duration, spread evenly.
+    pub cost: Amounts,
+    /// Cost per resource per period after completion.
+    pub run_cost: Amounts,
+    /// Impact score per dimension.
+    pub impact: Amounts,
+    /// Ids of measures that must be complete before this one starts.
+    pub depends_on: Vec<Located<String>>,
+    /// First period it may start.
+    pub earliest: Option<Located<PeriodLabel>>,
+    /// Period by whose end it must be complete.
+    pub deadline: Option<Located<PeriodLabel>>,
+    /// Must be in the roadmap.
+    pub mandatory: bool,
+    /// Planned, fixed or done.
+    pub status: Located<Status>,
+    /// Start period of a fixed measure.
+    pub start: Option<Located<PeriodLabel>>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// Where the figures come from.
+    pub source: Option<String>,
+    /// Free notes.
+    pub notes: Option<String>,
+    /// Ranges for simulation.
+    pub uncertainty: Option<Uncertainty>,
+}
+
+impl Measure {
+    /// Amount of `resource` in `amounts`, 0 when not named.
+    pub fn amount(amounts: &Amounts, key: &str) -> f64 {
+        amounts
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map_or(0.0, |(_, v)| v.value)
+    }
+}
+
+/// A whole portfolio after loading (includes resolved, adaptations applied).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Portfolio {
+    /// Format version (always [`FORMAT_VERSION`] after a successful load).
+    pub version: u64,
+    /// Title.
+    pub name: String,
+    /// Organisation it plans for.
+    pub organisation: Option<String>,
+    /// Free description.
+    pub description: Option<String>,
+    /// Currency code for money.
+    pub currency: String,
+    /// Default report language.
+    pub language: Option<Language>,
+    /// The horizon.
+    pub calendar: Calendar,
+    /// Where `calendar` was written (for horizon errors).
+    #[serde(skip)]
+    pub calendar_span: Span,
+    /// Maximum impact score.
+    pub impact_scale: Located<f64>,
+    /// Resilience dimensions.
+    pub dimensions: Vec<Dimension>,
+    /// Resources consumed per period.
+    pub resources: Vec<Resource>,
+    /// All measures, included ones first.
+    pub measures: Vec<Measure>,
+}
+
+/// A catalog: a reusable library of measures without calendar or resources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Catalog {
+    /// Title.
+    pub name: String,
+    /// Free description.
+    pub description: Option<String>,
+    /// Dimensions the catalog declares in addition to the defaults.
+    pub dimensions: Vec<Dimension>,
+    /// Its measures.
+    pub measures: Vec<Measure>,
+}

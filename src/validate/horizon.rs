@@ -1,0 +1,453 @@
+//! Calendar checks: labels in the horizon, deadlines, fixed starts and what dependency chains allow.
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::DependencyGraph;
+use crate::load::Document;
+use crate::model::period::{Calendar, PeriodLabel};
+use crate::model::{Measure, Status};
+use crate::source::Located;
+
+fn horizon_text(calendar: &Calendar) -> String {
+    format!("{}–{}", calendar.start, calendar.end)
+}
+
+/// The label's offset from the horizon start, or an error when it is of another period kind.
+fn offset(
+    calendar: &Calendar,
+    label: &Located<PeriodLabel>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    let offset = calendar.offset_of(label.value);
+    if offset.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                "period-kind-mismatch",
+                label.span,
+                format!(
+                    "{what} `{}` is a {} label, but the calendar counts in {}s",
+                    label.value,
+                    label.value.kind.keyword(),
+                    calendar.period.keyword()
+                ),
+            )
+            .with_label(format!(
+                "expected a label like `{}`",
+                calendar.period.example()
+            ))
+            .with_help(format!(
+                "write {} labels such as `{}` (horizon {})",
+                calendar.period.keyword(),
+                calendar.period.example(),
+                horizon_text(calendar)
+            )),
+        );
+    }
+    offset
+}
+
+fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "outside-horizon",
+        label.span,
+        format!(
+            "{what} `{}` lies outside the horizon {}",
+            label.value,
+            horizon_text(calendar)
+        ),
+    )
+    .with_label("outside the horizon")
+    .with_help(format!(
+        "use a period from {} to {}, or widen `calendar`",
+        calendar.start, calendar.end
+    ))
+}
+
+/// Capacity labels must lie in the horizon; without a default every period needs a value.
+pub fn check_resources(
+    document: &Document,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for resource in &document.resources {
+        let what = format!("a capacity period of `{}`", resource.id.value);
+        for (label, _) in &resource.capacity.by_period {
+            if let Some(o) = offset(calendar, label, &what, diagnostics)
+                && (o < 0 || o >= calendar.len() as i64)
+            {
+                diagnostics.push(outside(calendar, label, &what));
+            }
+        }
+        if resource.capacity.default.is_none() {
+            let missing: Vec<String> = calendar
+                .labels()
+                .into_iter()
+                .filter(|l| {
+                    !resource
+                        .capacity
+                        .by_period
+                        .iter()
+                        .any(|(g, _)| g.value == *l)
+                })
+                .map(|l| l.to_string())
+                .collect();
+            if !missing.is_empty() && !resource.capacity.by_period.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "missing-capacity",
+                        resource.id.span,
+                        format!(
+                            "resource `{}` has no capacity for {}",
+                            resource.id.value,
+                            missing.join(", ")
+                        ),
+                    )
+                    .with_label("capacity incomplete")
+                    .with_help(
+                        "add `default: …` to the capacity, or a value for each missing period",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Per-measure calendar checks, then what the dependency chains make impossible.
+pub fn check_measures(
+    document: &Document,
+    calendar: &Calendar,
+    graph: &DependencyGraph,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let horizon = calendar.len() as i64;
+    let mut starts = vec![None; document.measures.len()];
+    let mut earliest = vec![0_i64; document.measures.len()];
+    let mut deadlines = vec![None; document.measures.len()];
+    for (i, measure) in document.measures.iter().enumerate() {
+        let id = &measure.id.value;
+        let done = measure.status.value == Status::Done;
+        let e = measure.earliest.as_ref().and_then(|l| {
+            offset(calendar, l, &format!("`earliest` of `{id}`"), diagnostics).map(|o| (l, o))
+        });
+        if let Some((label, o)) = e {
+            if o >= horizon {
+                diagnostics.push(outside(calendar, label, &format!("`earliest` of `{id}`")));
+            } else if o < 0 && !done {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "no-effect",
+                        label.span,
+                        format!(
+                            "`earliest` of `{id}` is before the horizon starts ({})",
+                            calendar.start
+                        ),
+                    )
+                    .with_help("it does not restrict anything; remove it or correct the period"),
+                );
+            }
+            earliest[i] = o.max(0);
+        }
+        let d = measure.deadline.as_ref().and_then(|l| {
+            offset(calendar, l, &format!("`deadline` of `{id}`"), diagnostics).map(|o| (l, o))
+        });
+        if let (Some((label, o)), false) = (d, done) {
+            if o < 0 {
+                diagnostics.push(outside(calendar, label, &format!("`deadline` of `{id}`")));
+            } else if o >= horizon {
+                diagnostics.push(
+                    Diagnostic::warning("no-effect", label.span, format!("`deadline` of `{id}` is after the horizon ends ({})", calendar.end))
+                        .with_help("it does not constrain this roadmap; resiplan plans only inside the horizon"),
+                );
+            } else {
+                deadlines[i] = Some(o);
+            }
+            if let Some((early_label, early)) = e
+                && o < early
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "deadline-before-earliest",
+                        label.span,
+                        format!(
+                            "`{id}` must be finished by {} but may not start before {}",
+                            label.value, early_label.value
+                        ),
+                    )
+                    .with_label("deadline")
+                    .with_related(early_label.span, "earliest start")
+                    .with_help("move the deadline later or `earliest` sooner"),
+                );
+            }
+        }
+        if !done && i64::from(measure.duration.value) > horizon {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duration-too-long",
+                    measure.duration.span,
+                    format!(
+                        "`{id}` lasts {} periods, longer than the horizon {} ({horizon} periods)",
+                        measure.duration.value,
+                        horizon_text(calendar)
+                    ),
+                )
+                .with_label("longer than the horizon")
+                .with_help("split the measure into phases, or widen `calendar`"),
+            );
+        }
+        starts[i] = check_start(measure, calendar, diagnostics);
+        if done {
+            for dependency in &measure.depends_on {
+                let not_done = document
+                    .measures
+                    .iter()
+                    .any(|m| m.id.value == dependency.value && m.status.value != Status::Done);
+                if not_done {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "done-depends-on-planned",
+                            dependency.span,
+                            format!(
+                                "`{id}` is done, but its dependency `{}` is not",
+                                dependency.value
+                            ),
+                        )
+                        .with_label("not done")
+                        .with_help(format!(
+                            "mark `{}` as `status: done` too, or correct the status of `{id}`",
+                            dependency.value
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    check_chains(
+        document,
+        calendar,
+        graph,
+        &starts,
+        &earliest,
+        &deadlines,
+        diagnostics,
+    );
+}
+
+/// `start` belongs to fixed measures only, inside the horizon; returns its offset when usable.
+fn check_start(
+    measure: &Measure,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    let id = &measure.id.value;
+    let fixed = measure.status.value == Status::Fixed;
+    let Some(start) = &measure.start else {
+        if fixed {
+            diagnostics.push(
+                Diagnostic::error(
+                    "fixed-without-start",
+                    measure.status.span,
+                    format!("`{id}` is fixed but has no `start`"),
+                )
+                .with_label("fixed needs a start")
+                .with_help(format!(
+                    "add `start: {}` (the period it starts in), or use `status: planned`",
+                    calendar.start
+                )),
+            );
+        }
+        return None;
+    };
+    if !fixed {
+        diagnostics.push(
+            Diagnostic::error("start-without-fixed", start.span, format!("`{id}` has a `start` but its status is `{}`", measure.status.value.keyword()))
+                .with_label("only fixed measures keep a start")
+                .with_help("add `status: fixed` to keep this start, or remove `start` and let resiplan schedule it"),
+        );
+        return None;
+    }
+    let o = offset(calendar, start, &format!("`start` of `{id}`"), diagnostics)?;
+    let horizon = calendar.len() as i64;
+    if o < 0 || o >= horizon {
+        diagnostics.push(outside(calendar, start, &format!("`start` of `{id}`")));
+        return None;
+    }
+    let finish = o + i64::from(measure.duration.value);
+    if finish > horizon {
+        diagnostics.push(
+            Diagnostic::error(
+                "outside-horizon",
+                start.span,
+                format!(
+                    "fixed `{id}` starts {} and runs {} periods, past the horizon end {}",
+                    start.value, measure.duration.value, calendar.end
+                ),
+            )
+            .with_label("runs past the horizon")
+            .with_help("start it earlier, shorten it, or widen `calendar`"),
+        );
+    }
+    if let Some(earliest) = &measure.earliest
+        && calendar.offset_of(earliest.value).is_some_and(|e| o < e)
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "start-before-earliest",
+                start.span,
+                format!(
+                    "fixed `{id}` starts {} before its `earliest` {}",
+                    start.value, earliest.value
+                ),
+            )
+            .with_related(earliest.span, "earliest")
+            .with_help("correct one of the two periods"),
+        );
+    }
+    if let Some(deadline) = &measure.deadline
+        && calendar
+            .offset_of(deadline.value)
+            .is_some_and(|d| finish - 1 > d)
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "deadline-unreachable",
+                start.span,
+                format!(
+                    "fixed `{id}` finishes {} after its deadline {}",
+                    calendar.label((finish - 1).max(0) as usize),
+                    deadline.value
+                ),
+            )
+            .with_related(deadline.span, "deadline")
+            .with_help("start it earlier or move the deadline"),
+        );
+    }
+    Some(o)
+}
+
+/// Earliest completion along dependency chains (no resources) against deadlines, fixed starts and the horizon.
+fn check_chains(
+    document: &Document,
+    calendar: &Calendar,
+    graph: &DependencyGraph,
+    starts: &[Option<i64>],
+    earliest: &[i64],
+    deadlines: &[Option<i64>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(order) = graph.topological_order() else {
+        return; // cycles are reported elsewhere
+    };
+    let measures = &document.measures;
+    let horizon = calendar.len() as i64;
+    let mut finish = vec![0_i64; measures.len()];
+    let mut blocker: Vec<Option<usize>> = vec![None; measures.len()];
+    for i in order {
+        let measure = &measures[i];
+        if measure.status.value == Status::Done {
+            continue;
+        }
+        let (ready, by) = graph
+            .dependencies(i)
+            .into_iter()
+            .map(|d| (finish[d], Some(d)))
+            .max_by_key(|(f, d)| (*f, std::cmp::Reverse(*d)))
+            .unwrap_or((0, None));
+        let start = match starts[i] {
+            Some(s) => {
+                if ready > s
+                    && let (Some(d), Some(start)) = (by, &measure.start)
+                {
+                    diagnostics.push(
+                            Diagnostic::error("fixed-before-dependency", start.span, format!("fixed `{}` starts {} but its dependency `{}` cannot be complete before {}", measure.id.value, start.value, measures[d].id.value, calendar.label(ready as usize)))
+                                .with_label("too early for its dependencies")
+                                .with_help(format!("chain: {}; start it later or remove the dependency", chain_text(measures, &blocker, d, calendar))),
+                        );
+                }
+                s
+            }
+            None => ready.max(earliest[i]),
+        };
+        if starts[i].is_none() && earliest[i] <= ready {
+            blocker[i] = by;
+        }
+        finish[i] = start + i64::from(measure.duration.value);
+        let chain = || chain_text(measures, &blocker, i, calendar);
+        let done_label = |f: i64| calendar.label((f - 1).max(0) as usize);
+        if let (Some(deadline), Some(label)) = (deadlines[i], &measure.deadline)
+            && finish[i] - 1 > deadline
+            && starts[i].is_none()
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "deadline-unreachable",
+                    label.span,
+                    format!(
+                        "`{}` cannot meet its deadline {}: it finishes {} at the earliest",
+                        measure.id.value,
+                        label.value,
+                        done_label(finish[i])
+                    ),
+                )
+                .with_label("unreachable deadline")
+                .with_help(format!(
+                    "blocking chain: {}; shorten a link, drop a dependency or move the deadline",
+                    chain()
+                )),
+            );
+        }
+        if finish[i] > horizon && i64::from(measure.duration.value) <= horizon {
+            let message = format!(
+                "`{}` cannot be complete within the horizon {}: it finishes {} at the earliest",
+                measure.id.value,
+                horizon_text(calendar),
+                done_label(finish[i])
+            );
+            let help = format!("blocking chain: {}", chain());
+            diagnostics.push(if measure.mandatory {
+                Diagnostic::error("mandatory-unreachable", measure.id.span, message)
+                    .with_label("mandatory")
+                    .with_help(format!(
+                        "{help}; shorten a link, drop a dependency or widen `calendar`"
+                    ))
+            } else {
+                Diagnostic::warning("unreachable", measure.id.span, message)
+                    .with_help(format!("{help}; it will be reported as not scheduled"))
+            });
+        }
+    }
+}
+
+/// `a (2 periods) → b (1) → c (1)`, following the dependency that set each start.
+fn chain_text(
+    measures: &[Measure],
+    blocker: &[Option<usize>],
+    last: usize,
+    calendar: &Calendar,
+) -> String {
+    let mut chain = vec![last];
+    let mut current = last;
+    while let Some(previous) = blocker[current] {
+        if chain.contains(&previous) {
+            break;
+        }
+        chain.push(previous);
+        current = previous;
+    }
+    chain.reverse();
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(earliest) = &measures[chain[0]].earliest
+        && calendar.offset_of(earliest.value).is_some_and(|o| o > 0)
+    {
+        parts.push(format!("earliest {}", earliest.value));
+    }
+    for (n, &i) in chain.iter().enumerate() {
+        let d = measures[i].duration.value;
+        let unit = if n == 0 {
+            if d == 1 { " period" } else { " periods" }
+        } else {
+            ""
+        };
+        parts.push(format!("`{}` ({d}{unit})", measures[i].id.value));
+    }
+    parts.join(" → ")
+}

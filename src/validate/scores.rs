@@ -1,0 +1,97 @@
+//! Dimensions, impact scores and the resources named in costs.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{Document, DocumentKind};
+use crate::suggest;
+
+/// Weights must not all be zero: a measure's value divides by their sum.
+pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
+    let total: f64 = document.dimensions.iter().map(|d| d.weight.value).sum();
+    if total <= 0.0
+        && let Some(first) = document.dimensions.first()
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "zero-weights",
+                first.weight.span,
+                "all dimension weights are zero",
+            )
+            .with_label("weight 0")
+            .with_help(
+                "give at least one dimension a positive weight; values are weighted averages",
+            ),
+        );
+    }
+}
+
+/// Impact keys must be dimensions and at most `impact_scale`; cost keys must be resources.
+pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
+    let dimensions: Vec<&str> = document
+        .dimensions
+        .iter()
+        .map(|d| d.id.value.as_str())
+        .collect();
+    let resources: Vec<&str> = document
+        .resources
+        .iter()
+        .map(|r| r.id.value.as_str())
+        .collect();
+    let scale = document.impact_scale.value;
+    for measure in &document.measures {
+        let id = &measure.id.value;
+        for (dimension, score) in &measure.impact {
+            if !dimensions.contains(&dimension.value.as_str()) {
+                diagnostics.push(unknown_name(
+                    "unknown-dimension",
+                    "dimension",
+                    &dimension.value,
+                    dimension.span,
+                    &dimensions,
+                    &format!("`impact` of `{id}`"),
+                ));
+            } else if score.value > scale {
+                diagnostics.push(
+                    Diagnostic::error("impact-above-scale", score.span, format!("impact {} of `{id}` on `{}` is above the impact scale {scale}", score.value, dimension.value))
+                        .with_label(format!("at most {scale}"))
+                        .with_help(format!("scores run from 0 to {scale}; if you use another scale, set `impact_scale` at the top of the portfolio")),
+                );
+            }
+        }
+        if document.kind == DocumentKind::Catalog {
+            continue;
+        }
+        for (field, amounts) in [("cost", &measure.cost), ("run_cost", &measure.run_cost)] {
+            for (resource, _) in amounts {
+                if !resources.contains(&resource.value.as_str()) {
+                    diagnostics.push(unknown_name(
+                        "unknown-resource",
+                        "resource",
+                        &resource.value,
+                        resource.span,
+                        &resources,
+                        &format!("`{field}` of `{id}`"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn unknown_name(
+    code: &'static str,
+    kind: &str,
+    name: &str,
+    span: crate::source::Span,
+    known: &[&str],
+    place: &str,
+) -> Diagnostic {
+    let hint = suggest::did_you_mean(name, known.iter().copied());
+    let choices = if known.is_empty() {
+        format!("the portfolio declares no {kind}s; add it under `{kind}s`")
+    } else {
+        format!("declared {kind}s: {}", suggest::one_of(known, 12))
+    };
+    Diagnostic::error(code, span, format!("unknown {kind} `{name}` in {place}"))
+        .with_label(format!("not a declared {kind}"))
+        .with_help(format!("{hint} {choices}").trim_start().to_owned())
+}
