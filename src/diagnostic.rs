@@ -166,8 +166,7 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
             } else {
                 AnnotationKind::Context
             };
-            let end = (span.offset + span.len.max(1)).min(file.text.len());
-            let start = span.offset.min(end);
+            let (start, end) = char_range(&file.text, span.offset, span.len);
             let annotation = kind.span(start..end);
             snippet = snippet.annotation(if label.is_empty() {
                 annotation
@@ -186,6 +185,25 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
         group = group.element(Level::HELP.message(help.as_str()));
     }
     vec![group]
+}
+
+/// The byte range of a span widened to character boundaries, at least one character when possible.
+fn char_range(text: &str, offset: usize, len: usize) -> (usize, usize) {
+    let mut start = offset.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (offset + len).min(text.len()).max(start);
+    if end == start {
+        end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Machine-readable form of one diagnostic (`check --format json`).

@@ -54,13 +54,29 @@ impl Decoder {
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        let help = match expected {
+            e if e.starts_with("`true`") => {
+                "write `true` or `false`; `yes`, `no`, `on` and `off` are text in YAML 1.2"
+            }
+            e if e.starts_with("a list") => {
+                "write a list such as `[backup-321, it-inventar]`, or `[]` for none"
+            }
+            e if e.starts_with("a mapping") => {
+                "write `key: value` pairs, indented under this key, or `{ key: value }`"
+            }
+            e if e.starts_with("a number") => {
+                "write a number such as `3`, `1.5`, `1_200_000`, `1.2M` or `300k`"
+            }
+            _ => "quote the value if it is meant as text: `\"…\"`",
+        };
         self.report(
             Diagnostic::error(
                 "wrong-type",
                 node.span,
                 format!("{what} must be {expected}, found {}", node.describe()),
             )
-            .with_label(format!("expected {expected}")),
+            .with_label(format!("expected {expected}"))
+            .with_help(help),
         );
     }
 
@@ -249,6 +265,18 @@ impl Decoder {
 
     /// Reads a whole, non-negative number (a count of periods).
     pub fn whole(&mut self, node: &Node, what: &str) -> Option<Located<u32>> {
+        if let NodeKind::Str(_) = node.kind {
+            self.report(
+                Diagnostic::error(
+                    "wrong-type",
+                    node.span,
+                    format!("{what} must be a whole number, found {}", node.describe()),
+                )
+                .with_label("expected a whole number")
+                .with_help("write digits, e.g. `2`; durations count periods of the calendar"),
+            );
+            return None;
+        }
         let amount = self.amount(node, what)?;
         if amount.value.fract() != 0.0 || amount.value > f64::from(u32::MAX) {
             self.report(
@@ -317,11 +345,12 @@ impl Decoder {
             .collect()
     }
 
-    /// Reads a mapping of names to amounts (`cost`, `impact`); names are checked later.
-    pub fn amounts(&mut self, node: &Node, what: &str) -> Amounts {
+    /// Reads a mapping of names to amounts (`cost`, `impact`) of `owner`; names are checked later.
+    pub fn amounts(&mut self, node: &Node, field: &str, owner: &str) -> Amounts {
+        let what = format!("`{field}` of {owner}");
         let NodeKind::Map(entries) = &node.kind else {
             if node.kind != NodeKind::Null {
-                self.wrong_type(node, what, "a mapping like `{ budget: 100k }`");
+                self.wrong_type(node, &what, "a mapping like `{ budget: 100k }`");
             }
             return Vec::new();
         };
@@ -345,7 +374,9 @@ impl Decoder {
                 continue;
             }
             seen.insert(name.value.clone(), key.span);
-            if let Some(amount) = self.amount(value, &format!("{what} `{}`", name.value)) {
+            if let Some(amount) =
+                self.amount(value, &format!("`{field}.{}` of {owner}", name.value))
+            {
                 out.push((name, amount));
             }
         }

@@ -79,7 +79,7 @@ pub fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> {
     let amounts = |dec: &mut Decoder, key: &str| {
         fields
             .get(key)
-            .map(|n| dec.amounts(n, &format!("`{key}` of {label}")))
+            .map(|n| dec.amounts(n, key, &label))
             .unwrap_or_default()
     };
     let cost = amounts(dec, "cost");

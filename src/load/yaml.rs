@@ -155,7 +155,7 @@ fn convert(raw: Spanned<RawNode>, file: FileId, text: &str) -> Node {
 fn syntax_error(error: &serde_saphyr::Error, file: FileId, text: &str) -> Diagnostic {
     let raw = error.to_string();
     let first_line = raw.lines().next().unwrap_or_default();
-    let message = strip_location_prefix(first_line);
+    let message = strip_location_suffix(&strip_location_prefix(first_line));
     let span = match error.location() {
         Some(location) if location.line() > 0 => {
             let offset = location
@@ -176,7 +176,8 @@ fn syntax_error(error: &serde_saphyr::Error, file: FileId, text: &str) -> Diagno
         )
         .with_label(message)
         .with_help(format!(
-            "resiplan refuses documents with more than {MAX_NODES} values after expanding aliases; \
+            "resiplan limits alias expansion ({MAX_ALIAS_REPLAY} replayed events) and document size \
+             ({MAX_NODES} values) so that a small file cannot exhaust memory; \
              write the values out or use fewer nested aliases"
         ))
     } else if lower.contains("depth") || lower.contains("recursion") {
@@ -207,6 +208,14 @@ fn strip_location_prefix(message: &str) -> String {
         return rest.to_owned();
     }
     message.to_owned()
+}
+
+/// The YAML crate repeats the position inside some messages: ` at line 3, column 58 …`.
+fn strip_location_suffix(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
 }
 
 fn offset_of(text: &str, line: u64, column: u64) -> usize {

@@ -145,7 +145,9 @@ pub fn check_measures(
                     .with_help("it does not restrict anything; remove it or correct the period"),
                 );
             }
-            earliest[i] = o.max(0);
+            if o < horizon {
+                earliest[i] = o.max(0);
+            }
         }
         let d = measure.deadline.as_ref().and_then(|l| {
             offset(calendar, l, &format!("`deadline` of `{id}`"), diagnostics).map(|o| (l, o))

@@ -1,0 +1,6 @@
+//! Integration tests: one binary, modules by topic, shared fixtures under `tests/fixtures`.
+
+mod broken;
+mod check_cli;
+mod loading_properties;
+mod support;
