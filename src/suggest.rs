@@ -10,7 +10,14 @@ pub fn closest<'a>(input: &str, options: impl IntoIterator<Item = &'a str>) -> O
         let option_lower = option.to_lowercase();
         let similarity = strsim::jaro_winkler(&input_lower, &option_lower);
         let distance = strsim::levenshtein(&input_lower, &option_lower);
-        let close = similarity >= 0.85 || distance <= (option.chars().count() / 3).max(1);
+        // Very short names are too easily "close": require them to be nearly equal.
+        let length = input.chars().count().min(option.chars().count());
+        let close = if length < 4 {
+            distance <= 1 && length >= 2
+        } else {
+            similarity >= 0.85 || distance <= length / 3
+        };
+
         if close && best.is_none_or(|(score, _)| similarity > score) {
             best = Some((similarity, option));
         }

@@ -245,3 +245,33 @@ fn help_lists_the_check_command() {
         .success()
         .stdout(predicate::str::starts_with("resiplan "));
 }
+
+#[test]
+fn every_ok_fixture_and_fixture_catalog_checks_clean() {
+    for dir in ["tests/fixtures/ok", "tests/fixtures/catalogs"] {
+        for entry in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
+            let path = entry.expect("entry").path();
+            let outcome = check_file(&path);
+            assert!(
+                !outcome.failed(),
+                "{}: {:?}",
+                path.display(),
+                outcome.diagnostics
+            );
+        }
+    }
+}
+
+#[test]
+fn a_catalog_can_add_a_dimension() {
+    let outcome = check_file(&root().join("tests/fixtures/ok/with-catalog-dimension.yaml"));
+    let document = outcome.document.expect("document");
+    let ids: Vec<&str> = document
+        .dimensions
+        .iter()
+        .map(|d| d.id.value.as_str())
+        .collect();
+    assert_eq!(ids.len(), 8, "7 defaults plus the catalog's: {ids:?}");
+    assert_eq!(ids[7], "climate");
+    assert_eq!(document.dimensions[7].weight.value, 2.0);
+}

@@ -69,7 +69,7 @@ impl Loader<'_> {
         let resolved = if path == Path::new("-") {
             PathBuf::from(&relative.value)
         } else {
-            base.join(&relative.value)
+            normalize(&base.join(&relative.value))
         };
         let Ok(canonical) = resolved.canonicalize() else {
             self.dec.report(
@@ -189,6 +189,26 @@ fn merge(base: &Node, overlay: &Node) -> Node {
     Node {
         kind: NodeKind::Map(entries),
         span: overlay.span,
+    }
+}
+
+/// Removes `.` and `name/..` pairs lexically, so messages show `catalogs/x.yaml`, not `examples/../catalogs/x.yaml`.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        PathBuf::from(".")
+    } else {
+        out.iter().collect()
     }
 }
 

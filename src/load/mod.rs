@@ -246,7 +246,11 @@ impl Loader<'_> {
     }
 
     fn check_version(&mut self, node: &Node) {
-        let supported = matches!(node.kind, NodeKind::Int(v) if v == i128::from(FORMAT_VERSION));
+        let supported = match &node.kind {
+            NodeKind::Int(v) => *v == i128::from(FORMAT_VERSION),
+            NodeKind::Str(s) => s.trim() == FORMAT_VERSION.to_string(),
+            _ => false,
+        };
         if !supported {
             let shown = node.scalar_text().unwrap_or_else(|| node.describe());
             self.dec.report(
@@ -325,18 +329,36 @@ impl Loader<'_> {
         };
         let calendar_span = fields.key("calendar").map_or(fields.start(), |k| k.span);
         let impact_scale = match fields.get("impact_scale") {
-            Some(n) => self
-                .dec
-                .amount(n, "`impact_scale`")
-                .filter(|s| s.value > 0.0),
+            Some(n) => self.dec.amount(n, "`impact_scale`").filter(|scale| {
+                if scale.value == 0.0 {
+                    self.dec.report(
+                        Diagnostic::error("invalid-value", scale.span, "`impact_scale` is 0")
+                            .with_label("must be above 0")
+                            .with_help(
+                                "impact scores run from 0 to `impact_scale`; the default is 5",
+                            ),
+                    );
+                }
+                scale.value > 0.0
+            }),
+
             None => None,
         }
         .unwrap_or_else(|| Located::new(DEFAULT_IMPACT_SCALE, fields.start()));
-        let dimensions = self.dimensions(
-            fields.get("dimensions"),
-            &collected.dimensions,
-            fields.start(),
-        );
+        // A portfolio's `dimensions` replace the defaults; a catalog's only add to them,
+        // the way they add to a portfolio that includes the catalog.
+        let (declared, mut extra) = match kind {
+            DocumentKind::Portfolio => (fields.get("dimensions"), Vec::new()),
+            DocumentKind::Catalog => (
+                None,
+                fields
+                    .get("dimensions")
+                    .map(|d| vec![d.clone()])
+                    .unwrap_or_default(),
+            ),
+        };
+        extra.extend(collected.dimensions.iter().cloned());
+        let dimensions = self.dimensions(declared, &extra, fields.start());
         let resources = fields
             .get("resources")
             .map(|n| sections::decode_resources(&mut self.dec, n))
@@ -404,7 +426,14 @@ impl Loader<'_> {
                 })
                 .collect(),
         };
-        for node in from_catalogs {
+        let from_catalogs: Vec<Node> = from_catalogs
+            .iter()
+            .flat_map(|node| match &node.kind {
+                NodeKind::Seq(items) => items.clone(),
+                _ => vec![node.clone()],
+            })
+            .collect();
+        for node in &from_catalogs {
             let Some(dimension) = sections::decode_dimensions(
                 &mut self.dec,
                 &Node {

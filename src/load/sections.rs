@@ -235,6 +235,12 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
         let amount = dec.amount(value, &format!("the capacity of {what} in `{key_text}`"));
         if key_text == "default" {
             capacity.default = amount;
+        } else if suggest::closest(&key_text, ["default"]).is_some() {
+            dec.report(
+                Diagnostic::error("unknown-field", key.span, format!("`{key_text}` in the capacity of {what}"))
+                    .with_label("neither `default` nor a period")
+                    .with_help("did you mean `default`? capacity keys are `default` or period labels like `2027`"),
+            );
         } else if let Some(label) = dec.label(key, &format!("a period in the capacity of {what}"))
             && let Some(amount) = amount
         {

@@ -186,13 +186,13 @@ fn syntax_error(error: &serde_saphyr::Error, file: FileId, text: &str) -> Diagno
             .with_help(format!(
                 "a portfolio needs about six levels of nesting; resiplan refuses more than {MAX_DEPTH}"
             ))
-    } else if lower.contains("multiple documents") || lower.contains("more than one document") {
+    } else if lower.contains("multiple") && lower.contains("document") {
         Diagnostic::error(
             "yaml-syntax",
             span,
             "the file holds more than one YAML document",
         )
-        .with_label(message)
+        .with_label("a second document starts here")
         .with_help("remove the `---` separator: one file holds one portfolio")
     } else {
         Diagnostic::error("yaml-syntax", span, format!("invalid YAML: {message}"))

@@ -55,6 +55,16 @@ impl PeriodKind {
         PeriodKind::ALL.into_iter().find(|k| k.keyword() == keyword)
     }
 
+    /// The plural for messages: "years", "half years", …
+    pub fn plural(self) -> &'static str {
+        match self {
+            PeriodKind::Year => "years",
+            PeriodKind::Half => "half years",
+            PeriodKind::Quarter => "quarters",
+            PeriodKind::Month => "months",
+        }
+    }
+
     /// An example label of this kind, for messages.
     pub fn example(self) -> &'static str {
         match self {

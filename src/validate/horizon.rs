@@ -25,10 +25,10 @@ fn offset(
                 "period-kind-mismatch",
                 label.span,
                 format!(
-                    "{what} `{}` is a {} label, but the calendar counts in {}s",
+                    "{what} ({}) is a {} label, but the calendar counts in {}",
                     label.value,
                     label.value.kind.keyword(),
-                    calendar.period.keyword()
+                    calendar.period.plural()
                 ),
             )
             .with_label(format!(
@@ -51,7 +51,7 @@ fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Dia
         "outside-horizon",
         label.span,
         format!(
-            "{what} `{}` lies outside the horizon {}",
+            "{what} ({}) lies outside the horizon {}",
             label.value,
             horizon_text(calendar)
         ),
@@ -70,7 +70,7 @@ pub fn check_resources(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for resource in &document.resources {
-        let what = format!("a capacity period of `{}`", resource.id.value);
+        let what = format!("a capacity period of resource `{}`", resource.id.value);
         for (label, _) in &resource.capacity.by_period {
             if let Some(o) = offset(calendar, label, &what, diagnostics)
                 && (o < 0 || o >= calendar.len() as i64)
@@ -166,6 +166,7 @@ pub fn check_measures(
             if let Some((early_label, early)) = e
                 && o < early
             {
+                deadlines[i] = None;
                 diagnostics.push(
                     Diagnostic::error(
                         "deadline-before-earliest",
