@@ -158,16 +158,34 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
         let Some(file) = sources.file(crate::source::FileId(file_index)) else {
             continue;
         };
-        let mut snippet = Snippet::source(file.text.as_str())
+        // Hand the renderer only the lines between the first and last annotation:
+        // giving it the whole file makes every diagnostic cost the file's length.
+        let annotations = &by_file[&file_index];
+        let ranges: Vec<(usize, usize)> = annotations
+            .iter()
+            .map(|(span, _, _)| char_range(&file.text, span.offset, span.len))
+            .collect();
+        let first = ranges.iter().map(|r| r.0).min().unwrap_or(0);
+        let last = ranges.iter().map(|r| r.1).max().unwrap_or(0);
+        let window_start = file.text[..first].rfind('\n').map_or(0, |i| i + 1);
+        let window_end = file.text[last..]
+            .find('\n')
+            .map_or(file.text.len(), |i| last + i);
+        let first_line = annotations
+            .iter()
+            .zip(&ranges)
+            .min_by_key(|(_, range)| range.0)
+            .map_or(1, |((span, _, _), _)| span.line.max(1) as usize);
+        let mut snippet = Snippet::source(&file.text[window_start..window_end])
+            .line_start(first_line)
             .path(sources.display_path(crate::source::FileId(file_index)));
-        for (span, label, primary) in &by_file[&file_index] {
+        for ((_, label, primary), (start, end)) in annotations.iter().zip(&ranges) {
             let kind = if *primary {
                 AnnotationKind::Primary
             } else {
                 AnnotationKind::Context
             };
-            let (start, end) = char_range(&file.text, span.offset, span.len);
-            let annotation = kind.span(start..end);
+            let annotation = kind.span(start - window_start..end - window_start);
             snippet = snippet.annotation(if label.is_empty() {
                 annotation
             } else {

@@ -15,10 +15,10 @@ use std::fmt;
 
 /// Deepest nesting accepted; a portfolio needs about six levels.
 pub const MAX_DEPTH: usize = 48;
-/// Most YAML values (after alias expansion) in one file: ample for 10,000 measures.
-pub const MAX_NODES: usize = 3_000_000;
+/// Most YAML values (after alias expansion) in one file: 10,000 measures need about 400,000.
+pub const MAX_NODES: usize = 1_000_000;
 /// Most events replayed through aliases: stops alias bombs long before they cost memory.
-pub const MAX_ALIAS_REPLAY: usize = 200_000;
+pub const MAX_ALIAS_REPLAY: usize = 50_000;
 
 /// Parses one YAML document into a positioned tree.
 pub fn parse(text: &str, file: FileId) -> Result<Node, Box<Diagnostic>> {
@@ -123,7 +123,15 @@ impl<'de> Deserialize<'de> for RawNode {
 fn convert(raw: Spanned<RawNode>, file: FileId, text: &str) -> Node {
     let location = raw.referenced;
     let span = match (location.span().byte_offset(), location.span().byte_len()) {
-        (Some(offset), Some(len)) => Span::at(file, text, offset as usize, len as usize),
+        // Line and column come from the parser: recomputing them from the offset would
+        // rescan the text for every node (quadratic on large files).
+        (Some(offset), Some(len)) => Span {
+            file,
+            offset: (offset as usize).min(text.len()),
+            len: len as usize,
+            line: location.line() as u32,
+            column: location.column() as u32,
+        },
         _ => Span {
             file,
             offset: 0,
