@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive). Converted to typed settings in `run`; no clap type leaves here.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// resiplan turns a portfolio of measures into a prioritized, budget-feasible roadmap.
@@ -27,6 +27,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Plan a roadmap: every measure placed in periods within budgets, dependencies and deadlines.
+    Plan(ReportArgs),
+    /// Score and rank measures without scheduling.
+    Rank(ReportArgs),
+}
+
+/// Options shared by the commands that write reports.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Portfolio file (`-` reads standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Report language; default: the portfolio's `language`, else English.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write nothing; exit 1 if OUT differs from what would be written (a CI drift check).
+    #[arg(long, requires = "output")]
+    pub check: bool,
 }
 
 /// Output of `check`.
@@ -36,4 +60,24 @@ pub enum CheckFormat {
     Text,
     /// One JSON document on stdout.
     Json,
+}
+
+/// Output of `plan` and `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (renders on GitHub and GitLab).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+}
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
 }

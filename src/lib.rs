@@ -8,9 +8,17 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod evaluate;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod report;
+pub mod roadmap;
+pub mod schedule;
+pub mod score;
 pub mod source;
 pub mod suggest;
 pub mod validate;
+pub mod verify;

@@ -16,6 +16,13 @@ pub const FORMAT_VERSION: u64 = 1;
 /// Default impact scale: scores run from 0 to 5.
 pub const DEFAULT_IMPACT_SCALE: f64 = 5.0;
 
+/// Whether `used` stays within `capacity`, allowing for floating-point rounding
+/// (a relative 1e-9 plus an absolute 1e-6), so that e.g. three thirds of a budget fit it.
+/// This is part of the semantics: the scheduler and the verifier both apply it.
+pub fn fits_capacity(used: f64, capacity: f64) -> bool {
+    used <= capacity + capacity.abs() * 1e-9 + 1e-6
+}
+
 /// Report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -57,6 +57,19 @@ pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        if measure.duration.value == 0
+            && let Some((resource, amount)) = measure.cost.iter().find(|(_, a)| a.value > 0.0)
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "milestone-cost",
+                    amount.span,
+                    format!("milestone `{id}` (duration 0) has a cost of {} `{}`", amount.value, resource.value),
+                )
+                .with_label("a milestone takes no time, so it cannot spend")
+                .with_help("give it `duration: 1`, or move the cost to the measures it marks; `run_cost` is fine"),
+            );
+        }
         if document.kind == DocumentKind::Catalog {
             continue;
         }

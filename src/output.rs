@@ -1,0 +1,68 @@
+//! Writing reports: atomically (temporary file + rename), or checking a file for drift.
+
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `text` to `path` so that readers see either the old or the whole new file.
+pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    let directory = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(directory)
+        .with_context(|| format!("creating a temporary file in {}", directory.display()))?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))?;
+    file.as_file()
+        .sync_all()
+        .with_context(|| format!("writing {}", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("replacing {}", path.display()))?;
+    Ok(())
+}
+
+/// How a file on disk differs from what would be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// Identical.
+    UpToDate,
+    /// The file does not exist.
+    Missing,
+    /// It differs: number of differing lines and the first one (1-based).
+    Differs {
+        /// Lines that differ (compared position by position, plus any extra lines).
+        lines: usize,
+        /// First differing line, 1-based.
+        first: usize,
+        /// That line in the file.
+        old: String,
+        /// That line as it would be written.
+        new: String,
+    },
+}
+
+/// Compares the file at `path` with `text`.
+pub fn drift(path: &Path, text: &str) -> Result<Drift> {
+    let old = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Drift::Missing),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    if old == text {
+        return Ok(Drift::UpToDate);
+    }
+    let old_lines: Vec<&str> = old.split('\n').collect();
+    let new_lines: Vec<&str> = text.split('\n').collect();
+    let longest = old_lines.len().max(new_lines.len());
+    let differing: Vec<usize> = (0..longest)
+        .filter(|&i| old_lines.get(i) != new_lines.get(i))
+        .collect();
+    let first = differing.first().copied().unwrap_or(0);
+    Ok(Drift::Differs {
+        lines: differing.len().max(1),
+        first: first + 1,
+        old: old_lines.get(first).unwrap_or(&"").to_string(),
+        new: new_lines.get(first).unwrap_or(&"").to_string(),
+    })
+}

@@ -1,0 +1,123 @@
+//! The pipeline as one paragraph: load → validate → graph → score → schedule → evaluate.
+
+use crate::check::check_file;
+use crate::diagnostic::{self, Diagnostic};
+use crate::evaluate::{Evaluation, evaluate};
+use crate::graph::DependencyGraph;
+use crate::model::Portfolio;
+use crate::schedule::{Planned, plan};
+use crate::score::{Scores, score};
+use crate::source::SourceMap;
+use std::path::Path;
+
+/// A portfolio that passed validation, with its graph and scores.
+#[derive(Debug)]
+pub struct Scored {
+    /// Files read, for rendering warnings.
+    pub sources: SourceMap,
+    /// Warnings found while checking (errors would have stopped the pipeline).
+    pub warnings: Vec<Diagnostic>,
+    /// The checked portfolio.
+    pub portfolio: Portfolio,
+    /// Its dependency graph.
+    pub graph: DependencyGraph,
+    /// Its scores.
+    pub scores: Scores,
+}
+
+/// A planned portfolio.
+#[derive(Debug)]
+pub struct Planning {
+    /// Portfolio, graph and scores.
+    pub scored: Scored,
+    /// The roadmap and its objective.
+    pub planned: Planned,
+    /// The roadmap's numbers.
+    pub evaluation: Evaluation,
+}
+
+/// Why the pipeline stopped: the problems and the files they point into.
+#[derive(Debug)]
+pub struct Failed {
+    /// Files read.
+    pub sources: SourceMap,
+    /// Every problem found (sorted).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads, validates and scores a portfolio file.
+pub fn score_file(path: &Path) -> Result<Scored, Failed> {
+    let outcome = check_file(path);
+    let failed = outcome.failed();
+    let portfolio = outcome.document.and_then(|d| d.into_portfolio());
+    let (false, Some(portfolio)) = (failed, portfolio) else {
+        let mut diagnostics = outcome.diagnostics;
+        if !diagnostic::has_errors(&diagnostics) {
+            diagnostics.push(
+                Diagnostic::file_error(
+                    "not-a-portfolio",
+                    crate::source::display_path(path),
+                    "this file is a catalog, not a portfolio: it has no calendar",
+                )
+                .with_help("plan a portfolio that includes the catalog; `resiplan check` validates catalogs"),
+            );
+        }
+        return Err(Failed {
+            sources: outcome.sources,
+            diagnostics,
+        });
+    };
+    let graph = dependency_graph_of(&portfolio);
+    let scores = score(&portfolio, &graph);
+    Ok(Scored {
+        sources: outcome.sources,
+        warnings: outcome.diagnostics,
+        portfolio,
+        graph,
+        scores,
+    })
+}
+
+/// Loads, validates, scores and schedules a portfolio file.
+pub fn plan_file(path: &Path) -> Result<Planning, Failed> {
+    let scored = score_file(path)?;
+    let planned = match plan(&scored.portfolio, &scored.graph, &scored.scores) {
+        Ok(planned) => planned,
+        Err(mut diagnostics) => {
+            diagnostics.extend(scored.warnings);
+            diagnostic::sort(&mut diagnostics);
+            return Err(Failed {
+                sources: scored.sources,
+                diagnostics,
+            });
+        }
+    };
+    let evaluation = evaluate(&scored.portfolio, &scored.scores, &planned.roadmap);
+    Ok(Planning {
+        scored,
+        planned,
+        evaluation,
+    })
+}
+
+/// The dependency graph of a checked portfolio.
+pub fn dependency_graph_of(portfolio: &Portfolio) -> DependencyGraph {
+    let index: std::collections::HashMap<&str, usize> = portfolio
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.value.as_str(), i))
+        .collect();
+    let edges: Vec<(usize, usize)> = portfolio
+        .measures
+        .iter()
+        .enumerate()
+        .flat_map(|(j, m)| {
+            m.depends_on
+                .iter()
+                .filter_map(|d| index.get(d.value.as_str()).map(|&i| (i, j)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    DependencyGraph::new(portfolio.measures.len(), &edges)
+}

@@ -1,0 +1,95 @@
+//! Markdown: a document a CI job can commit and GitHub renders well.
+
+use super::lang::{self, Label};
+use super::view::{Align, PlanView, Table};
+
+/// Escapes portfolio text for a Markdown table cell or line: pipes, HTML and line breaks.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' => out.push_str("\\\\"),
+            '*' | '_' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push_str("<br>"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cell text: backticks from the view become code spans, the rest is escaped.
+fn cell(text: &str) -> String {
+    // The view marks ids with backticks; keep those spans literal (pipes still escaped).
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push('`');
+            out.push_str(&part.replace('|', "\\|").replace('\n', " "));
+            out.push('`');
+        } else {
+            out.push_str(&escape(part));
+        }
+    }
+    out
+}
+
+/// A Markdown table with alignment markers.
+pub fn table(table: &Table) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("## {}\n\n", escape(&table.title)));
+    if table.rows.is_empty() {
+        out.push_str("–\n\n");
+        return out;
+    }
+    let header: Vec<String> = table.header.iter().map(|h| cell(h)).collect();
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let markers: Vec<&str> = table
+        .align
+        .iter()
+        .map(|a| match a {
+            Align::Left => "---",
+            Align::Right => "---:",
+        })
+        .collect();
+    out.push('|');
+    for marker in markers {
+        out.push_str(&format!(" {marker} |"));
+    }
+    out.push('\n');
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+    out
+}
+
+/// The whole plan report.
+pub fn plan(view: &PlanView<'_>) -> String {
+    let t = |l| lang::text(view.language, l);
+    let portfolio = view.portfolio;
+    let mut out = format!("# {}: {}\n\n", t(Label::Roadmap), escape(&portfolio.name));
+    if let Some(organisation) = &portfolio.organisation {
+        out.push_str(&format!("{}\n\n", escape(organisation)));
+    }
+    out.push_str(&format!("## {}\n\n", t(Label::Summary)));
+    for (key, value) in view.summary() {
+        out.push_str(&format!("- **{}**: {}\n", cell(&key), cell(&value)));
+    }
+    out.push('\n');
+    out.push_str(&table(&view.by_period()));
+    out.push_str(&table(&view.measures(true)));
+    out.push_str(&table(&view.resource_use()));
+    out.push_str(&table(&view.coverage()));
+    out.push_str(&table(&view.not_scheduled()));
+    out.push_str(&format!("<sub>resiplan {}</sub>\n", view.version));
+    out
+}

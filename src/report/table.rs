@@ -1,0 +1,74 @@
+//! The terminal table (comfy-table): readable in 100 columns, no colour, and
+//! no dependence on the terminal width when stdout is not a terminal.
+
+use super::lang::{self, Label};
+use super::view::{Align, PlanView, Table};
+use comfy_table::{CellAlignment, ContentArrangement, presets};
+
+/// Width used when stdout is not a terminal, so piped output is byte-stable.
+pub const DEFAULT_WIDTH: u16 = 100;
+
+/// From this width on, the measures table also shows names.
+pub const WIDE: u16 = 140;
+
+/// Renders one table at `width` columns.
+pub fn table(table: &Table, width: u16) -> String {
+    let mut out = format!("{}\n", table.title);
+    if table.rows.is_empty() {
+        out.push_str("  –\n\n");
+        return out;
+    }
+    let mut rendered = comfy_table::Table::new();
+    rendered
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(table.header.clone());
+    for row in &table.rows {
+        rendered.add_row(row.clone());
+    }
+    for (i, align) in table.align.iter().enumerate() {
+        if let Some(column) = rendered.column_mut(i) {
+            column.set_cell_alignment(match align {
+                Align::Left => CellAlignment::Left,
+                Align::Right => CellAlignment::Right,
+            });
+        }
+    }
+    out.push_str(&rendered.to_string());
+    out.push_str("\n\n");
+    out
+}
+
+/// The whole plan for the terminal.
+pub fn plan(view: &PlanView<'_>, width: u16) -> String {
+    let t = |l| lang::text(view.language, l);
+    let mut out = format!("{}: {}\n", t(Label::Roadmap), view.portfolio.name);
+    if let Some(organisation) = &view.portfolio.organisation {
+        out.push_str(&format!("{organisation}\n"));
+    }
+    out.push('\n');
+    let summary = view.summary();
+    let key_width = summary
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (key, value) in summary {
+        let pad = key_width - key.chars().count();
+        out.push_str(&format!("  {key}{}  {value}\n", " ".repeat(pad)));
+    }
+    out.push('\n');
+    out.push_str(&table(&view.by_period(), width));
+    out.push_str(&table(&view.measures(width >= WIDE), width));
+    out.push_str(&table(&view.resource_use(), width));
+    out.push_str(&table(&view.coverage(), width));
+    out.push_str(&table(&view.not_scheduled(), width));
+    out
+}
+
+/// The width of the terminal on stdout, when stdout is one.
+pub fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}

@@ -1,0 +1,545 @@
+//! What the plan and rank reports show, as language-formatted rows shared by
+//! every text format. Values come from `score`, `schedule` and `evaluate`;
+//! this module only picks and formats them.
+
+use super::lang::{self, Label};
+use crate::evaluate::Evaluation;
+use crate::model::{Language, Measure, Portfolio};
+use crate::roadmap::{Placement, Reason, Roadmap};
+use crate::score::Scores;
+
+/// Column alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Numbers.
+    Right,
+}
+
+/// A titled table of formatted cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Section title.
+    pub title: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Alignment per column.
+    pub align: Vec<Align>,
+    /// Rows of cells.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Everything a plan report needs, finished.
+#[derive(Debug, Clone)]
+pub struct PlanView<'a> {
+    /// The portfolio planned.
+    pub portfolio: &'a Portfolio,
+    /// Its scores.
+    pub scores: &'a Scores,
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its numbers.
+    pub evaluation: &'a Evaluation,
+    /// Report language.
+    pub language: Language,
+    /// Tool version, for the provenance line.
+    pub version: &'a str,
+}
+
+impl PlanView<'_> {
+    fn t(&self, label: Label) -> &'static str {
+        lang::text(self.language, label)
+    }
+
+    /// `2027–2031`.
+    pub fn horizon(&self) -> String {
+        let c = &self.portfolio.calendar;
+        format!("{}–{}", c.start, c.end)
+    }
+
+    /// Formats an amount of resource `r`.
+    pub fn amount(&self, r: usize, value: f64) -> String {
+        let resource = &self.portfolio.resources[r];
+        lang::amount(
+            self.language,
+            value,
+            resource.unit.as_deref(),
+            &self.portfolio.currency,
+        )
+    }
+
+    /// The measure's display name in the report language.
+    pub fn name(&self, j: usize) -> &str {
+        self.portfolio.measures[j].name.get(self.language)
+    }
+
+    /// Start label, finish label of a placement (finish = last period it runs; a milestone's is its start).
+    pub fn start_finish(&self, j: usize) -> (String, String) {
+        let calendar = &self.portfolio.calendar;
+        match &self.roadmap.placements[j] {
+            Placement::Scheduled { start } => {
+                let duration = self.portfolio.measures[j].duration.value as usize;
+                let finish = start + duration.max(1) - 1;
+                (
+                    calendar.label(*start).to_string(),
+                    calendar.label(finish).to_string(),
+                )
+            }
+            Placement::Done => (
+                self.t(Label::Done).to_owned(),
+                self.t(Label::Done).to_owned(),
+            ),
+            Placement::NotScheduled { .. } => (
+                self.t(Label::Nothing).to_owned(),
+                self.t(Label::Nothing).to_owned(),
+            ),
+        }
+    }
+
+    /// Total cost of a measure over all resources, formatted (`120.000 € · 2 FTE`).
+    pub fn cost(&self, measure: &Measure, run: bool) -> String {
+        let amounts = if run {
+            &measure.run_cost
+        } else {
+            &measure.cost
+        };
+        let parts: Vec<String> = self
+            .portfolio
+            .resources
+            .iter()
+            .enumerate()
+            .filter_map(|(r, resource)| {
+                let value = Measure::amount(amounts, &resource.id.value);
+                (value > 0.0).then(|| self.amount(r, value))
+            })
+            .collect();
+        if parts.is_empty() {
+            self.t(Label::Nothing).to_owned()
+        } else {
+            parts.join(" · ")
+        }
+    }
+
+    /// Why a measure is not scheduled, in words.
+    pub fn reason(&self, reason: &Reason) -> String {
+        let calendar = &self.portfolio.calendar;
+        let de = self.language == Language::De;
+        match reason {
+            Reason::Dependency { dependency } => {
+                let id = &self.portfolio.measures[*dependency].id.value;
+                if de {
+                    format!("Voraussetzung `{id}` ist nicht eingeplant")
+                } else {
+                    format!("depends on `{id}`, which is not scheduled")
+                }
+            }
+            Reason::NoWindow {
+                earliest_start,
+                latest_start,
+            } => {
+                let earliest = calendar.label(*earliest_start);
+                match latest_start {
+                    Some(latest) if de => format!(
+                        "frühester Beginn {earliest}, spätester Beginn {}",
+                        calendar.label(*latest)
+                    ),
+                    Some(latest) => format!(
+                        "could start {earliest} at the earliest but must start by {}",
+                        calendar.label(*latest)
+                    ),
+                    None if de => format!(
+                        "frühester Beginn {earliest}: kein Abschluss im Horizont bzw. bis zur Frist möglich"
+                    ),
+                    None => format!(
+                        "could start {earliest} at the earliest: cannot finish within the horizon and by its deadline"
+                    ),
+                }
+            }
+            Reason::Capacity {
+                resource,
+                periods,
+                short_by,
+                window,
+            } => {
+                let id = &self.portfolio.resources[*resource].id.value;
+                let labels = period_ranges(periods, |t| calendar.label(t).to_string());
+                let short = self.amount(*resource, *short_by);
+                let starts = if window.0 == window.1 {
+                    calendar.label(window.0).to_string()
+                } else {
+                    format!("{}–{}", calendar.label(window.0), calendar.label(window.1))
+                };
+                if de {
+                    format!(
+                        "`{id}` reicht nicht ({labels}; mindestens {short} zu wenig) für jeden Beginn in {starts}"
+                    )
+                } else {
+                    format!(
+                        "`{id}` is short in {labels} (by at least {short}) for every start in {starts}"
+                    )
+                }
+            }
+        }
+    }
+
+    /// Summary lines: horizon, objective, counts, resource use, follow-up costs.
+    pub fn summary(&self) -> Vec<(String, String)> {
+        let e = self.evaluation;
+        let total = self.portfolio.measures.len();
+        let mut lines = vec![
+            (
+                self.t(Label::Horizon).to_owned(),
+                format!(
+                    "{} ({} {})",
+                    self.horizon(),
+                    self.portfolio.calendar.len(),
+                    self.t(Label::Periods)
+                ),
+            ),
+            (
+                self.t(Label::Objective).to_owned(),
+                lang::number(self.language, e.objective, 1),
+            ),
+            (
+                self.t(Label::Measures).to_owned(),
+                format!(
+                    "{} {} · {} {} · {} {} ({total})",
+                    e.scheduled,
+                    self.t(Label::Scheduled),
+                    e.done,
+                    self.t(Label::Done),
+                    e.not_scheduled,
+                    self.t(Label::NotScheduled)
+                ),
+            ),
+        ];
+        for (r, resource) in self.portfolio.resources.iter().enumerate() {
+            let used: f64 = e.usage.iter().map(|row| row[r]).sum();
+            let capacity: f64 = e.capacity.iter().map(|row| row[r]).sum();
+            let share = if capacity.is_finite() && capacity > 0.0 {
+                format!(" ({})", lang::percent(self.language, used / capacity))
+            } else {
+                String::new()
+            };
+            lines.push((
+                format!("{} `{}`", self.t(Label::Resource), resource.id.value),
+                format!(
+                    "{} / {}{share}",
+                    self.amount(r, used),
+                    self.amount(r, capacity)
+                ),
+            ));
+        }
+        let follow: Vec<String> = self
+            .portfolio
+            .resources
+            .iter()
+            .enumerate()
+            .filter(|(r, _)| e.follow_up[*r] > 0.0)
+            .map(|(r, resource)| {
+                format!("{} `{}`", self.amount(r, e.follow_up[r]), resource.id.value)
+            })
+            .collect();
+        lines.push((
+            format!(
+                "{} ({})",
+                self.t(Label::FollowUpCosts),
+                self.t(Label::FollowUpNote)
+            ),
+            if follow.is_empty() {
+                self.t(Label::Nothing).to_owned()
+            } else {
+                follow.join(" · ")
+            },
+        ));
+        lines
+    }
+
+    /// Measures in roadmap order: scheduled by start (then rank), then done, then not scheduled by rank.
+    /// Without `names` the table fits a narrow terminal (the id is the short name).
+    pub fn measures(&self, names: bool) -> Table {
+        let mut order: Vec<usize> = (0..self.portfolio.measures.len()).collect();
+        order.sort_by_key(|&j| {
+            let rank = self.scores.measures[j].rank;
+            match &self.roadmap.placements[j] {
+                Placement::Scheduled { start } => (0, *start, rank),
+                Placement::Done => (1, 0, rank),
+                Placement::NotScheduled { .. } => (2, 0, rank),
+            }
+        });
+        let rows = order
+            .iter()
+            .map(|&j| {
+                let measure = &self.portfolio.measures[j];
+                let (start, finish) = self.start_finish(j);
+                let mut name = self.name(j).to_owned();
+                if measure.mandatory {
+                    name.push_str(&format!(" ({})", self.t(Label::MandatoryNote)));
+                }
+                let mut id = measure.id.value.clone();
+                if !names && measure.mandatory {
+                    id.push_str(" (!)");
+                }
+                let mut row = vec![self.scores.measures[j].rank.to_string(), id];
+                if names {
+                    row.push(name);
+                }
+                row.extend([
+                    start,
+                    finish,
+                    lang::number(self.language, self.scores.measures[j].value, 2),
+                    self.cost(measure, false),
+                ]);
+                row
+            })
+            .collect();
+        let mut header = vec![Label::Rank, Label::Id];
+        let mut align = vec![Align::Right, Align::Left];
+        if names {
+            header.push(Label::Measure);
+            align.push(Align::Left);
+        }
+        header.extend([Label::Start, Label::Finish, Label::Value, Label::Cost]);
+        align.extend([Align::Left, Align::Left, Align::Right, Align::Right]);
+        Table {
+            title: self.t(Label::Measures).to_owned(),
+            header: header.iter().map(|l| self.t(*l).to_owned()).collect(),
+            align,
+            rows,
+        }
+    }
+
+    /// Per period: what starts, what completes, and the resilience level.
+    pub fn by_period(&self) -> Table {
+        let calendar = &self.portfolio.calendar;
+        let rows = (0..calendar.len())
+            .map(|t| {
+                let mut starts = Vec::new();
+                let mut completes = Vec::new();
+                for (j, placement) in self.roadmap.placements.iter().enumerate() {
+                    if let Placement::Scheduled { start } = placement {
+                        let id = self.portfolio.measures[j].id.value.clone();
+                        let duration = self.portfolio.measures[j].duration.value as usize;
+                        if *start == t {
+                            starts.push(id.clone());
+                        }
+                        if start + duration.max(1) - 1 == t {
+                            completes.push(id);
+                        }
+                    }
+                }
+                let list = |ids: Vec<String>| {
+                    if ids.is_empty() {
+                        self.t(Label::Nothing).to_owned()
+                    } else {
+                        ids.join(", ")
+                    }
+                };
+                vec![
+                    calendar.label(t).to_string(),
+                    list(starts),
+                    list(completes),
+                    lang::number(self.language, self.evaluation.curve[t], 2),
+                ]
+            })
+            .collect();
+        Table {
+            title: self.t(Label::ByPeriod).to_owned(),
+            header: vec![
+                self.t(Label::Period).to_owned(),
+                self.t(Label::Starts).to_owned(),
+                self.t(Label::Completes).to_owned(),
+                self.t(Label::ResilienceCurve).to_owned(),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left, Align::Right],
+            rows,
+        }
+    }
+
+    /// Per period and resource: use against capacity.
+    pub fn resource_use(&self) -> Table {
+        let calendar = &self.portfolio.calendar;
+        let mut header = vec![self.t(Label::Period).to_owned()];
+        let mut align = vec![Align::Left];
+        for resource in &self.portfolio.resources {
+            header.push(format!(
+                "{} ({} / {})",
+                resource.id.value,
+                self.t(Label::Used),
+                self.t(Label::Capacity)
+            ));
+            header.push(self.t(Label::Utilisation).to_owned());
+            align.extend([Align::Right, Align::Right]);
+        }
+        let rows = (0..calendar.len())
+            .map(|t| {
+                let mut row = vec![calendar.label(t).to_string()];
+                for r in 0..self.portfolio.resources.len() {
+                    let (used, capacity) =
+                        (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
+                    row.push(format!(
+                        "{} / {}",
+                        self.amount(r, used),
+                        self.amount(r, capacity)
+                    ));
+                    row.push(if capacity.is_finite() && capacity > 0.0 {
+                        lang::percent(self.language, used / capacity)
+                    } else {
+                        self.t(Label::Nothing).to_owned()
+                    });
+                }
+                row
+            })
+            .collect();
+        Table {
+            title: self.t(Label::ResourceUse).to_owned(),
+            header,
+            align,
+            rows,
+        }
+    }
+
+    /// Coverage per dimension.
+    pub fn coverage(&self) -> Table {
+        let rows = self
+            .evaluation
+            .coverage
+            .iter()
+            .zip(&self.portfolio.dimensions)
+            .map(|(c, d)| {
+                vec![
+                    d.name.get(self.language).to_owned(),
+                    lang::number(self.language, c.achieved, 1),
+                    lang::number(self.language, c.possible, 1),
+                    lang::percent(self.language, c.share),
+                ]
+            })
+            .collect();
+        Table {
+            title: self.t(Label::Coverage).to_owned(),
+            header: vec![
+                self.t(Label::Dimension).to_owned(),
+                self.t(Label::Achieved).to_owned(),
+                self.t(Label::Possible).to_owned(),
+                "%".to_owned(),
+            ],
+            align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
+            rows,
+        }
+    }
+
+    /// Measures not scheduled, by rank, with their reasons.
+    pub fn not_scheduled(&self) -> Table {
+        let mut rows: Vec<(usize, Vec<String>)> = self
+            .roadmap
+            .placements
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| match p {
+                Placement::NotScheduled { reason } => Some((
+                    self.scores.measures[j].rank,
+                    vec![
+                        self.portfolio.measures[j].id.value.clone(),
+                        self.name(j).to_owned(),
+                        self.reason(reason),
+                    ],
+                )),
+                _ => None,
+            })
+            .collect();
+        rows.sort_by_key(|(rank, _)| *rank);
+        Table {
+            title: self.t(Label::NotScheduled).to_owned(),
+            header: vec![
+                self.t(Label::Id).to_owned(),
+                self.t(Label::Measure).to_owned(),
+                self.t(Label::Reason).to_owned(),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left],
+            rows: rows.into_iter().map(|(_, row)| row).collect(),
+        }
+    }
+}
+
+/// `2027, 2029–2031` from sorted period indices.
+pub fn period_ranges(periods: &[usize], label: impl Fn(usize) -> String) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < periods.len() {
+        let mut j = i;
+        while j + 1 < periods.len() && periods[j + 1] == periods[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            label(periods[i])
+        } else {
+            format!("{}–{}", label(periods[i]), label(periods[j]))
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+/// The rank report: every measure by rank with its scores.
+pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Table {
+    let t = |l| lang::text(language, l);
+    let rows = scores
+        .ranking
+        .iter()
+        .map(|&j| {
+            let measure = &portfolio.measures[j];
+            let score = &scores.measures[j];
+            let cost: Vec<String> = portfolio
+                .resources
+                .iter()
+                .filter_map(|r| {
+                    let v = Measure::amount(&measure.cost, &r.id.value);
+                    (v > 0.0)
+                        .then(|| lang::amount(language, v, r.unit.as_deref(), &portfolio.currency))
+                })
+                .collect();
+            vec![
+                score.rank.to_string(),
+                measure.id.value.clone(),
+                measure.name.get(language).to_owned(),
+                lang::number(language, score.value, 2),
+                score.value_per_million.map_or_else(
+                    || t(Label::Nothing).to_owned(),
+                    |v| lang::number(language, v, 2),
+                ),
+                lang::number(language, score.enabler_value, 2),
+                if cost.is_empty() {
+                    t(Label::Nothing).to_owned()
+                } else {
+                    cost.join(" · ")
+                },
+            ]
+        })
+        .collect();
+    Table {
+        title: t(Label::Ranking).to_owned(),
+        header: [
+            Label::Rank,
+            Label::Id,
+            Label::Measure,
+            Label::Value,
+            Label::ValuePerMillion,
+            Label::Enables,
+            Label::Cost,
+        ]
+        .iter()
+        .map(|l| t(*l).to_owned())
+        .collect(),
+        align: vec![
+            Align::Right,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ],
+        rows,
+    }
+}

@@ -1,0 +1,218 @@
+//! Scheduling: place measures into periods under every rule of the semantics,
+//! maximising resilience-periods.
+//!
+//! `problem` compiles the portfolio to numbers, `rules` gives placement orders,
+//! `sgs` places measures in one order; [`plan`] tries every rule and keeps the
+//! best roadmap. Infeasible inputs (mandatory measures that cannot be placed,
+//! fixed or done measures that overrun a resource) are diagnostics.
+
+pub mod problem;
+pub mod rules;
+pub mod sgs;
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::DependencyGraph;
+use crate::model::{Portfolio, fits_capacity};
+use crate::roadmap::{Placement, Reason, Roadmap};
+use crate::score::Scores;
+use problem::Problem;
+use rules::Rule;
+use sgs::{Schedule, Slot};
+
+/// A roadmap and how it was found.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The roadmap.
+    pub roadmap: Roadmap,
+    /// Its objective (resilience-periods).
+    pub objective: f64,
+    /// The rule whose order produced it.
+    pub rule: &'static str,
+}
+
+/// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
+pub fn plan(
+    portfolio: &Portfolio,
+    graph: &DependencyGraph,
+    scores: &Scores,
+) -> Result<Planned, Vec<Diagnostic>> {
+    let problem = Problem::new(portfolio, graph, scores);
+    let mut errors = fixed_overruns(portfolio, &problem);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
+    let mut best: Option<(Schedule, Rule)> = None;
+    for rule in Rule::ALL {
+        let schedule = sgs::generate(&problem, &rules::list(&problem, rule, &enabler));
+        let better = match &best {
+            None => true,
+            Some((current, _)) => {
+                let (missing, current_missing) = (
+                    schedule.missing_mandatory(&problem).len(),
+                    current.missing_mandatory(&problem).len(),
+                );
+                missing < current_missing
+                    || (missing == current_missing && schedule.objective > current.objective)
+            }
+        };
+        if better {
+            best = Some((schedule, rule));
+        }
+    }
+    let Some((schedule, rule)) = best else {
+        return Err(errors);
+    };
+    for j in schedule.missing_mandatory(&problem) {
+        errors.push(mandatory_error(portfolio, &problem, &schedule, j));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let placements = schedule
+        .slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Start(start) => Placement::Scheduled { start: *start },
+            Slot::Done => Placement::Done,
+            Slot::Unscheduled(reason) => Placement::NotScheduled {
+                reason: reason.clone(),
+            },
+        })
+        .collect();
+    Ok(Planned {
+        roadmap: Roadmap { placements },
+        objective: schedule.objective,
+        rule: rule.name(),
+    })
+}
+
+/// Done run costs and fixed measures are given: if they alone overrun a resource, no roadmap exists.
+fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (r, resource) in portfolio.resources.iter().enumerate() {
+        for t in 0..problem.periods {
+            let mut used = 0.0;
+            let mut users: Vec<usize> = Vec::new();
+            for (j, job) in problem.jobs.iter().enumerate() {
+                let add = if job.done {
+                    job.run[r]
+                } else if let Some(s) = job.fixed {
+                    match t {
+                        t if t < s => 0.0,
+                        t if t < s + job.duration => job.running[r],
+                        _ => job.run[r],
+                    }
+                } else {
+                    0.0
+                };
+                if add > 0.0 {
+                    used += add;
+                    users.push(j);
+                }
+            }
+            let capacity = problem.capacity(t, r);
+            if !fits_capacity(used, capacity) {
+                let names: Vec<String> = users
+                    .iter()
+                    .map(|&j| format!("`{}`", portfolio.measures[j].id.value))
+                    .collect();
+                errors.push(
+                    Diagnostic::error(
+                        "fixed-overrun",
+                        resource.id.span,
+                        format!(
+                            "done and fixed measures alone need {} of `{}` in {}, more than its capacity {}",
+                            trim(used),
+                            resource.id.value,
+                            portfolio.calendar.label(t),
+                            trim(capacity)
+                        ),
+                    )
+                    .with_label("capacity too small")
+                    .with_help(format!("raise the capacity in {} or move one of: {}", portfolio.calendar.label(t), names.join(", "))),
+                );
+                break;
+            }
+        }
+    }
+    errors
+}
+
+fn trim(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    format!("{rounded}")
+}
+
+fn mandatory_error(
+    portfolio: &Portfolio,
+    problem: &Problem,
+    schedule: &Schedule,
+    j: usize,
+) -> Diagnostic {
+    let measure = &portfolio.measures[j];
+    // Follow unscheduled dependencies down to the measure that really could not be placed.
+    let mut chain = vec![j];
+    let mut current = j;
+    while let Slot::Unscheduled(Reason::Dependency { dependency }) = &schedule.slots[current] {
+        if chain.contains(dependency) {
+            break;
+        }
+        chain.push(*dependency);
+        current = *dependency;
+    }
+    let blocked = &portfolio.measures[current];
+    let why = match &schedule.slots[current] {
+        Slot::Unscheduled(Reason::NoWindow {
+            earliest_start,
+            latest_start,
+        }) => match latest_start {
+            Some(latest) if *earliest_start < problem.periods => format!(
+                "`{}` could start {} at the earliest but must start by {}",
+                blocked.id.value,
+                portfolio.calendar.label(*earliest_start),
+                portfolio.calendar.label(*latest)
+            ),
+            _ => format!(
+                "`{}` cannot finish inside the horizon and by its deadline",
+                blocked.id.value
+            ),
+        },
+        Slot::Unscheduled(Reason::Capacity {
+            resource,
+            periods,
+            short_by,
+            window,
+        }) => {
+            let labels: Vec<String> = periods
+                .iter()
+                .map(|&t| portfolio.calendar.label(t).to_string())
+                .collect();
+            format!(
+                "`{}` does not fit any start from {} to {}: `{}` is short in {} (by at least {} in one period)",
+                blocked.id.value,
+                portfolio.calendar.label(window.0),
+                portfolio.calendar.label(window.1),
+                portfolio.resources[*resource].id.value,
+                labels.join(", "),
+                trim(*short_by)
+            )
+        }
+        _ => format!("`{}` could not be placed", blocked.id.value),
+    };
+    let ids: Vec<String> = chain
+        .iter()
+        .rev()
+        .map(|&i| format!("`{}`", portfolio.measures[i].id.value))
+        .collect();
+    Diagnostic::error(
+        "mandatory-infeasible",
+        measure.id.span,
+        format!("mandatory measure `{}` cannot be placed in the roadmap", measure.id.value),
+    )
+    .with_label("mandatory")
+    .with_help(format!(
+        "{why}; blocking chain: {}. Raise the capacity, move the deadline, or make the measure optional",
+        ids.join(" → ")
+    ))
+}

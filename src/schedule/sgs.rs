@@ -1,0 +1,211 @@
+//! Serial schedule generation: place measures one by one, in a given order, at
+//! the earliest start where every resource fits in every period, run costs included.
+
+use super::problem::Problem;
+use crate::model::fits_capacity;
+use crate::roadmap::Reason;
+
+/// Where one measure ended up in a generated schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// Starts in this period.
+    Start(usize),
+    /// Done before the horizon.
+    Done,
+    /// Could not be placed.
+    Unscheduled(Reason),
+}
+
+/// A generated schedule and its objective.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// Per measure.
+    pub slots: Vec<Slot>,
+    /// Resilience-periods.
+    pub objective: f64,
+}
+
+impl Schedule {
+    /// Mandatory measures that could not be placed.
+    pub fn missing_mandatory(&self, problem: &Problem) -> Vec<usize> {
+        (0..self.slots.len())
+            .filter(|&j| problem.jobs[j].mandatory && matches!(self.slots[j], Slot::Unscheduled(_)))
+            .collect()
+    }
+}
+
+/// Resource use per period while building.
+struct Usage<'p> {
+    problem: &'p Problem,
+    used: Vec<f64>,
+}
+
+/// The first overrun a start would cause: (period, resource, amount over capacity).
+type Overrun = (usize, usize, f64);
+
+impl<'p> Usage<'p> {
+    fn new(problem: &'p Problem) -> Self {
+        let mut usage = Usage {
+            problem,
+            used: vec![0.0; problem.periods * problem.resources],
+        };
+        for job in problem.jobs.iter().filter(|j| j.done) {
+            for t in 0..problem.periods {
+                for r in 0..problem.resources {
+                    usage.used[t * problem.resources + r] += job.run[r];
+                }
+            }
+        }
+        usage
+    }
+
+    /// Resource use a job adds in period `t` when it starts at `start`.
+    fn added(&self, job: usize, start: usize, t: usize, r: usize) -> f64 {
+        let job = &self.problem.jobs[job];
+        if t < start {
+            0.0
+        } else if t < start + job.duration {
+            job.running[r]
+        } else {
+            job.run[r]
+        }
+    }
+
+    fn check(&self, job: usize, start: usize) -> Result<(), Overrun> {
+        let p = self.problem;
+        for t in start..p.periods {
+            for r in 0..p.resources {
+                let add = self.added(job, start, t, r);
+                if add == 0.0 {
+                    continue;
+                }
+                let total = self.used[t * p.resources + r] + add;
+                if !fits_capacity(total, p.capacity(t, r)) {
+                    return Err((t, r, total - p.capacity(t, r)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn place(&mut self, job: usize, start: usize) {
+        let p = self.problem;
+        for t in start..p.periods {
+            for r in 0..p.resources {
+                self.used[t * p.resources + r] += self.added(job, start, t, r);
+            }
+        }
+    }
+}
+
+/// Builds a schedule: done measures first, then fixed ones, then `list` in order.
+/// `list` must put every measure after its dependencies.
+pub fn generate(problem: &Problem, list: &[usize]) -> Schedule {
+    let mut usage = Usage::new(problem);
+    let mut slots: Vec<Option<Slot>> = vec![None; problem.jobs.len()];
+    for (j, job) in problem.jobs.iter().enumerate() {
+        if job.done {
+            slots[j] = Some(Slot::Done);
+        } else if let Some(start) = job.fixed {
+            usage.place(j, start);
+            slots[j] = Some(Slot::Start(start));
+        }
+    }
+    for &j in list {
+        if slots[j].is_some() {
+            continue;
+        }
+        let slot = place_one(problem, &mut usage, &slots, j);
+        slots[j] = Some(slot);
+    }
+    let slots: Vec<Slot> = slots
+        .into_iter()
+        .map(|s| {
+            s.unwrap_or(Slot::Unscheduled(Reason::NoWindow {
+                earliest_start: 0,
+                latest_start: None,
+            }))
+        })
+        .collect();
+    let objective = objective(problem, &slots);
+    Schedule { slots, objective }
+}
+
+/// The objective of a set of slots.
+pub fn objective(problem: &Problem, slots: &[Slot]) -> f64 {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(j, slot)| match slot {
+            Slot::Start(s) => problem.contribution(j, *s),
+            Slot::Done => problem.jobs[j].value * (problem.periods + problem.tail) as f64,
+            Slot::Unscheduled(_) => 0.0,
+        })
+        .sum()
+}
+
+fn place_one(problem: &Problem, usage: &mut Usage<'_>, slots: &[Option<Slot>], j: usize) -> Slot {
+    let job = &problem.jobs[j];
+    let mut earliest = job.earliest;
+    for &d in &job.dependencies {
+        match &slots[d] {
+            Some(Slot::Start(s)) => earliest = earliest.max(s + problem.jobs[d].duration),
+            Some(Slot::Done) => {}
+            _ => return Slot::Unscheduled(Reason::Dependency { dependency: d }),
+        }
+    }
+    // Last start that finishes inside the horizon (a milestone must be reached in it) and by the deadline.
+    let fits_horizon = job.duration <= problem.periods && problem.periods > 0;
+    let mut latest = fits_horizon.then(|| problem.periods - job.duration.max(1));
+    if let Some(deadline_start) = job.deadline_start {
+        latest = latest
+            .filter(|_| deadline_start != usize::MAX)
+            .map(|l| l.min(deadline_start));
+    }
+    let Some(latest) = latest.filter(|&l| l >= earliest) else {
+        return Slot::Unscheduled(Reason::NoWindow {
+            earliest_start: earliest,
+            latest_start: latest,
+        });
+    };
+    let mut overruns: Vec<Overrun> = Vec::new();
+    for start in earliest..=latest {
+        match usage.check(j, start) {
+            Ok(()) => {
+                usage.place(j, start);
+                return Slot::Start(start);
+            }
+            Err(overrun) => overruns.push(overrun),
+        }
+    }
+    Slot::Unscheduled(capacity_reason(problem, &overruns, (earliest, latest)))
+}
+
+/// Summarises failed starts: the resource short most often, where, and by how little at best.
+fn capacity_reason(problem: &Problem, overruns: &[Overrun], window: (usize, usize)) -> Reason {
+    let mut counts = vec![0_usize; problem.resources];
+    for (_, r, _) in overruns {
+        counts[*r] += 1;
+    }
+    let resource = (0..problem.resources)
+        .max_by_key(|&r| (counts[r], std::cmp::Reverse(r)))
+        .unwrap_or(0);
+    let mut periods: Vec<usize> = overruns
+        .iter()
+        .filter(|o| o.1 == resource)
+        .map(|o| o.0)
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let short_by = overruns
+        .iter()
+        .filter(|o| o.1 == resource)
+        .map(|o| o.2)
+        .fold(f64::INFINITY, f64::min);
+    Reason::Capacity {
+        resource,
+        periods,
+        short_by: if short_by.is_finite() { short_by } else { 0.0 },
+        window,
+    }
+}
