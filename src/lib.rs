@@ -9,6 +9,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod evaluate;
+pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -1,6 +1,6 @@
 //! The pipeline as one paragraph: load → validate → graph → score → schedule → evaluate.
 
-use crate::check::check_file;
+use crate::check::{CheckOutcome, check_file, check_text};
 use crate::diagnostic::{self, Diagnostic};
 use crate::evaluate::{Evaluation, evaluate};
 use crate::graph::DependencyGraph;
@@ -47,7 +47,15 @@ pub struct Failed {
 
 /// Loads, validates and scores a portfolio file.
 pub fn score_file(path: &Path) -> Result<Scored, Failed> {
-    let outcome = check_file(path);
+    score_checked(path, check_file(path))
+}
+
+/// Validates and scores portfolio text, as if it were the file `path`.
+pub fn score_text(path: &Path, text: &str) -> Result<Scored, Failed> {
+    score_checked(path, check_text(path, text))
+}
+
+fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
     let failed = outcome.failed();
     let portfolio = outcome.document.and_then(|d| d.into_portfolio());
     let (false, Some(portfolio)) = (failed, portfolio) else {
@@ -80,7 +88,15 @@ pub fn score_file(path: &Path) -> Result<Scored, Failed> {
 
 /// Loads, validates, scores and schedules a portfolio file.
 pub fn plan_file(path: &Path) -> Result<Planning, Failed> {
-    let scored = score_file(path)?;
+    plan_scored(score_file(path)?)
+}
+
+/// Validates, scores and schedules portfolio text, as if it were the file `path`.
+pub fn plan_text(path: &Path, text: &str) -> Result<Planning, Failed> {
+    plan_scored(score_text(path, text)?)
+}
+
+fn plan_scored(scored: Scored) -> Result<Planning, Failed> {
     let planned = match plan(&scored.portfolio, &scored.graph, &scored.scores) {
         Ok(planned) => planned,
         Err(mut diagnostics) => {

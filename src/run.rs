@@ -126,8 +126,12 @@ fn deliver(args: &ReportArgs, text: &str) -> Result<ExitCode> {
         } => {
             writeln!(
                 stderr,
-                "error: {shown} is out of date: {lines} line{} differ, first at line {first}",
-                if lines == 1 { "" } else { "s" }
+                "error: {shown} is out of date: {lines} {}, first at line {first}",
+                if lines == 1 {
+                    "line differs"
+                } else {
+                    "lines differ"
+                }
             )?;
             writeln!(stderr, "  - {old}")?;
             writeln!(stderr, "  + {new}")?;

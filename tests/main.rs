@@ -3,4 +3,6 @@
 mod broken;
 mod check_cli;
 mod loading_properties;
+mod plan_cli;
+mod schedule_properties;
 mod support;

@@ -3,7 +3,7 @@
 
 use crate::model::Language;
 
-/// A fixed text in reports.
+/// A fixed text in reports; each variant is the text it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
     Roadmap,
@@ -29,6 +29,7 @@ pub enum Label {
     Scheduled,
     Done,
     NotScheduled,
+    NotScheduledTitle,
     Reason,
     ResourceUse,
     Period,
@@ -88,6 +89,7 @@ pub fn text(language: Language, label: Label) -> &'static str {
         L::Scheduled => ("eingeplant", "scheduled"),
         L::Done => ("erledigt", "done"),
         L::NotScheduled => ("nicht eingeplant", "not scheduled"),
+        L::NotScheduledTitle => ("Nicht eingeplant", "Not scheduled"),
         L::Reason => ("Grund", "Reason"),
         L::ResourceUse => ("Ressourcennutzung je Periode", "Resource use per period"),
         L::Period => ("Periode", "Period"),

@@ -412,7 +412,11 @@ impl PlanView<'_> {
                     d.name.get(self.language).to_owned(),
                     lang::number(self.language, c.achieved, 1),
                     lang::number(self.language, c.possible, 1),
-                    lang::percent(self.language, c.share),
+                    if c.possible > 0.0 {
+                        lang::percent(self.language, c.share)
+                    } else {
+                        self.t(Label::Nothing).to_owned()
+                    },
                 ]
             })
             .collect();
@@ -450,7 +454,7 @@ impl PlanView<'_> {
             .collect();
         rows.sort_by_key(|(rank, _)| *rank);
         Table {
-            title: self.t(Label::NotScheduled).to_owned(),
+            title: self.t(Label::NotScheduledTitle).to_owned(),
             header: vec![
                 self.t(Label::Id).to_owned(),
                 self.t(Label::Measure).to_owned(),

@@ -139,9 +139,25 @@ fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
     errors
 }
 
+/// An amount as users write it in portfolios: `1_250_000`, `2.5`.
 fn trim(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    format!("{rounded}")
+    if rounded.fract() != 0.0 || rounded.abs() < 10_000.0 {
+        return format!("{rounded}");
+    }
+    let digits = format!("{}", rounded.abs() as u64);
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(digit);
+    }
+    if rounded < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 fn mandatory_error(
@@ -189,10 +205,17 @@ fn mandatory_error(
                 .map(|&t| portfolio.calendar.label(t).to_string())
                 .collect();
             format!(
-                "`{}` does not fit any start from {} to {}: `{}` is short in {} (by at least {} in one period)",
+                "`{}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period)",
                 blocked.id.value,
-                portfolio.calendar.label(window.0),
-                portfolio.calendar.label(window.1),
+                if window.0 == window.1 {
+                    portfolio.calendar.label(window.0).to_string()
+                } else {
+                    format!(
+                        "{}–{}",
+                        portfolio.calendar.label(window.0),
+                        portfolio.calendar.label(window.1)
+                    )
+                },
                 portfolio.resources[*resource].id.value,
                 labels.join(", "),
                 trim(*short_by)
@@ -200,10 +223,30 @@ fn mandatory_error(
         }
         _ => format!("`{}` could not be placed", blocked.id.value),
     };
+    // Then the dependencies that decided how early the blocked measure could start.
+    let mut link = current;
+    while let Some(d) = binding_dependency(problem, schedule, link) {
+        if chain.contains(&d) {
+            break;
+        }
+        chain.push(d);
+        link = d;
+    }
     let ids: Vec<String> = chain
         .iter()
         .rev()
-        .map(|&i| format!("`{}`", portfolio.measures[i].id.value))
+        .map(|&i| match &schedule.slots[i] {
+            Slot::Start(s) => {
+                let last = s + problem.jobs[i].duration.max(1) - 1;
+                let (first, last) = (portfolio.calendar.label(*s), portfolio.calendar.label(last));
+                if first == last {
+                    format!("`{}` ({first})", portfolio.measures[i].id.value)
+                } else {
+                    format!("`{}` ({first}–{last})", portfolio.measures[i].id.value)
+                }
+            }
+            _ => format!("`{}`", portfolio.measures[i].id.value),
+        })
         .collect();
     Diagnostic::error(
         "mandatory-infeasible",
@@ -215,4 +258,18 @@ fn mandatory_error(
         "{why}; blocking chain: {}. Raise the capacity, move the deadline, or make the measure optional",
         ids.join(" → ")
     ))
+}
+
+/// The scheduled dependency that completes last, if it completes after the measure's own `earliest`.
+fn binding_dependency(problem: &Problem, schedule: &Schedule, j: usize) -> Option<usize> {
+    let job = &problem.jobs[j];
+    job.dependencies
+        .iter()
+        .filter_map(|&d| match schedule.slots[d] {
+            Slot::Start(s) => Some((s + problem.jobs[d].duration, d)),
+            _ => None,
+        })
+        .filter(|(finish, _)| *finish > job.earliest)
+        .max_by_key(|(finish, d)| (*finish, std::cmp::Reverse(*d)))
+        .map(|(_, d)| d)
 }

@@ -375,9 +375,15 @@ fn check_chains(
         }
         finish[i] = start + i64::from(measure.duration.value);
         let chain = || chain_text(measures, &blocker, i, calendar);
-        let done_label = |f: i64| calendar.label((f - 1).max(0) as usize);
+        // The period it is complete in: its last running period, or the period a milestone is reached.
+        let last = if measure.duration.value == 0 {
+            finish[i]
+        } else {
+            finish[i] - 1
+        };
+        let done_label = |_: i64| calendar.label(last.max(0) as usize);
         if let (Some(deadline), Some(label)) = (deadlines[i], &measure.deadline)
-            && finish[i] - 1 > deadline
+            && last > deadline
             && starts[i].is_none()
         {
             diagnostics.push(
@@ -398,7 +404,7 @@ fn check_chains(
                 )),
             );
         }
-        if finish[i] > horizon && i64::from(measure.duration.value) <= horizon {
+        if last >= horizon && i64::from(measure.duration.value) <= horizon {
             let message = format!(
                 "`{}` cannot be complete within the horizon {}: it finishes {} at the earliest",
                 measure.id.value,

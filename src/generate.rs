@@ -1,0 +1,316 @@
+//! Seeded generator of valid portfolios, for property tests and benchmarks.
+//!
+//! Every generated portfolio passes `check` by construction: dependencies point
+//! backwards, deadlines and mandatory measures are reachable along their
+//! chains, fixed measures have room, milestones cost nothing. Budgets are set
+//! to a share of the demand (`tightness`), so prioritisation matters.
+
+use crate::model::period::{Calendar, PeriodKind, PeriodLabel};
+use std::fmt::Write;
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Number of measures.
+    pub measures: usize,
+    /// Number of periods in the horizon.
+    pub periods: usize,
+    /// Period kind.
+    pub kind: PeriodKind,
+    /// Number of resources (1–3): budget, staff, licences.
+    pub resources: usize,
+    /// Capacity per period as a share of the average demand per period (0.5 = half).
+    pub tightness: f64,
+    /// Share of measures that are done before the horizon.
+    pub done: f64,
+    /// Share that are fixed.
+    pub fixed: f64,
+    /// Share that are mandatory (only where reachable).
+    pub mandatory: f64,
+    /// Share with a deadline (only where reachable).
+    pub deadlines: f64,
+    /// Share of milestones.
+    pub milestones: f64,
+    /// Average number of dependencies per measure.
+    pub dependencies: f64,
+    /// Seed: the same settings and seed give the same file.
+    pub seed: u64,
+}
+
+impl Settings {
+    /// A typical setting: `measures` over `periods` years, budgets at half of demand.
+    pub fn new(measures: usize, periods: usize, seed: u64) -> Settings {
+        Settings {
+            measures,
+            periods,
+            kind: PeriodKind::Year,
+            resources: 2,
+            tightness: 0.5,
+            done: 0.05,
+            fixed: 0.05,
+            mandatory: 0.05,
+            deadlines: 0.15,
+            milestones: 0.05,
+            dependencies: 1.2,
+            seed,
+        }
+    }
+}
+
+/// SplitMix64: small, fast, and the same on every platform.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (0 when n is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+}
+
+const RESOURCES: [(&str, &str); 3] = [("budget", "EUR"), ("staff", "FTE"), ("licences", "seats")];
+const DIMENSIONS: [&str; 7] = [
+    "governance",
+    "protection",
+    "response",
+    "recovery",
+    "service_delivery",
+    "infrastructure",
+    "capability",
+];
+
+/// Generates a portfolio as YAML text.
+pub fn portfolio_yaml(settings: &Settings) -> String {
+    let mut rng = Rng::new(settings.seed);
+    let n = settings.measures;
+    let periods = settings.periods.max(1);
+    let resources = settings.resources.clamp(1, 3);
+    let start = PeriodLabel::from_ordinal(
+        settings.kind,
+        PeriodLabel {
+            kind: settings.kind,
+            year: 2027,
+            part: 1,
+        }
+        .ordinal(),
+    );
+    let calendar = Calendar {
+        period: settings.kind,
+        start,
+        end: PeriodLabel::from_ordinal(settings.kind, start.ordinal() + periods as i64 - 1),
+        evaluation_tail: periods as u32,
+    };
+    let max_duration = periods.min(4);
+    // Per measure: status, duration, dependencies, earliest, fixed start; and its earliest finish.
+    let mut done = vec![false; n];
+    let mut duration = vec![0usize; n];
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut earliest = vec![None; n];
+    let mut fixed = vec![None; n];
+    let mut finish = vec![0usize; n];
+    let mut cost = vec![vec![0.0; resources]; n];
+    let mut run = vec![vec![0.0; resources]; n];
+    for j in 0..n {
+        done[j] = rng.chance(settings.done);
+        let milestone = !done[j] && rng.chance(settings.milestones);
+        duration[j] = if milestone {
+            0
+        } else {
+            1 + rng.below(max_duration)
+        };
+        if j > 0 {
+            let count = (rng.unit() * settings.dependencies * 2.0) as usize;
+            for _ in 0..count {
+                let d = rng.below(j);
+                if !deps[j].contains(&d) && (!done[j] || done[d]) {
+                    deps[j].push(d);
+                }
+            }
+            deps[j].sort_unstable();
+        }
+        let ready = deps[j].iter().map(|&d| finish[d]).max().unwrap_or(0);
+        if done[j] {
+            finish[j] = 0;
+        } else if deps[j].iter().all(|&d| done[d])
+            && rng.chance(settings.fixed)
+            && duration[j] <= periods
+        {
+            let s = rng.below(periods - duration[j].max(1) + 1);
+            fixed[j] = Some(s);
+            finish[j] = s + duration[j];
+        } else {
+            if rng.chance(0.2) {
+                earliest[j] = Some(rng.below(periods));
+            }
+            finish[j] = ready.max(earliest[j].unwrap_or(0)) + duration[j];
+        }
+        if duration[j] > 0 {
+            for r in 0..resources {
+                if r == 0 || rng.chance(0.6) {
+                    let scale = [400_000.0, 2.0, 50.0][r];
+                    cost[j][r] = ((0.2 + rng.unit() * 1.8) * scale * duration[j] as f64).round();
+                }
+            }
+        }
+        for r in 0..resources {
+            if rng.chance(0.4) {
+                let scale = [30_000.0, 0.3, 5.0][r];
+                run[j][r] = (rng.unit() * scale).round();
+            }
+        }
+    }
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "version: 1\nname: Generated portfolio {}\ncurrency: EUR",
+        settings.seed
+    );
+    let _ = writeln!(
+        text,
+        "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {} }}",
+        calendar.period.keyword(),
+        calendar.start,
+        calendar.end,
+        calendar.evaluation_tail
+    );
+    let _ = writeln!(text, "resources:");
+    for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
+        let demand: f64 = (0..n)
+            .filter(|&j| !done[j])
+            .map(|j| cost[j][r] + run[j][r] * periods as f64 / 2.0)
+            .sum::<f64>()
+            / periods as f64;
+        let done_run: f64 = (0..n).filter(|&j| done[j]).map(|j| run[j][r]).sum();
+        // Fixed measures must fit whatever the tightness: reserve their peak use.
+        let fixed_peak = fixed_peak(&fixed, &duration, &cost, &run, &done, r, periods);
+        let capacity = (demand * settings.tightness)
+            .max(done_run + fixed_peak)
+            .ceil()
+            .max(1.0);
+        let mut line = format!("  {id}: {{ unit: {unit}, capacity: {{ default: {capacity}");
+        if periods > 1 && rng.chance(0.5) {
+            let t = rng.below(periods);
+            let lower = (capacity * 0.7).max(done_run + fixed_peak).ceil();
+            let _ = write!(line, ", {}: {lower}", calendar.label(t));
+        }
+        let _ = writeln!(text, "{line} }} }}");
+    }
+    let _ = writeln!(text, "measures:");
+    for j in 0..n {
+        let _ = writeln!(
+            text,
+            "  - id: m{j}\n    name: Measure {j}\n    duration: {}",
+            duration[j]
+        );
+        let amounts = |values: &[f64]| {
+            let parts: Vec<String> = values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| **v > 0.0)
+                .map(|(r, v)| format!("{}: {v}", RESOURCES[r].0))
+                .collect();
+            parts.join(", ")
+        };
+        if duration[j] > 0 && cost[j].iter().any(|c| *c > 0.0) {
+            let _ = writeln!(text, "    cost: {{ {} }}", amounts(&cost[j]));
+        }
+        if run[j].iter().any(|c| *c > 0.0) {
+            let _ = writeln!(text, "    run_cost: {{ {} }}", amounts(&run[j]));
+        }
+        let mut impacts: Vec<String> = Vec::new();
+        for dimension in DIMENSIONS {
+            if rng.chance(0.35) {
+                impacts.push(format!("{dimension}: {}", 1 + rng.below(5)));
+            }
+        }
+        if !impacts.is_empty() {
+            let _ = writeln!(text, "    impact: {{ {} }}", impacts.join(", "));
+        }
+        if !deps[j].is_empty() {
+            let ids: Vec<String> = deps[j].iter().map(|d| format!("m{d}")).collect();
+            let _ = writeln!(text, "    depends_on: [{}]", ids.join(", "));
+        }
+        if done[j] {
+            let _ = writeln!(text, "    status: done");
+            continue;
+        }
+        if let Some(s) = fixed[j] {
+            let _ = writeln!(text, "    status: fixed\n    start: {}", calendar.label(s));
+            continue;
+        }
+        if let Some(e) = earliest[j] {
+            let _ = writeln!(text, "    earliest: {}", calendar.label(e));
+        }
+        // The period it is complete in: its last running period, or the period a milestone is reached.
+        let last = if duration[j] > 0 {
+            finish[j] - 1
+        } else {
+            finish[j]
+        };
+        let reachable = last < periods;
+        if reachable && rng.chance(settings.deadlines) {
+            let deadline = last + rng.below(periods - last);
+            let _ = writeln!(text, "    deadline: {}", calendar.label(deadline));
+        }
+        if reachable && rng.chance(settings.mandatory) {
+            let _ = writeln!(text, "    mandatory: true");
+        }
+    }
+    text
+}
+
+fn fixed_peak(
+    fixed: &[Option<usize>],
+    duration: &[usize],
+    cost: &[Vec<f64>],
+    run: &[Vec<f64>],
+    done: &[bool],
+    r: usize,
+    periods: usize,
+) -> f64 {
+    (0..periods)
+        .map(|t| {
+            (0..fixed.len())
+                .filter(|&j| !done[j])
+                .filter_map(|j| fixed[j].map(|s| (j, s)))
+                .map(|(j, s)| {
+                    if t < s {
+                        0.0
+                    } else if t < s + duration[j] {
+                        cost[j][r] / duration[j] as f64
+                    } else {
+                        run[j][r]
+                    }
+                })
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max)
+}

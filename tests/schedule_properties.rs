@@ -1,0 +1,292 @@
+//! Every roadmap passes the independent verifier, on random portfolios of every
+//! shape; and the verifier catches roadmaps that break a rule.
+
+use proptest::prelude::*;
+use resiplan::generate::{Settings, portfolio_yaml};
+use resiplan::model::period::PeriodKind;
+use resiplan::model::{Portfolio, Status};
+use resiplan::pipeline::{Planning, plan_text};
+use resiplan::roadmap::{Placement, Roadmap};
+use resiplan::verify::{ViolationKind, objective, usage, verify};
+use std::path::Path;
+
+fn settings() -> impl Strategy<Value = Settings> {
+    (
+        1usize..22,
+        1usize..9,
+        prop::sample::select(PeriodKind::ALL.to_vec()),
+        1usize..4,
+        0.15f64..1.3,
+        (
+            0.0f64..0.3,
+            0.0f64..0.3,
+            0.0f64..0.4,
+            0.0f64..0.5,
+            0.0f64..0.3,
+        ),
+        0.0f64..2.5,
+        any::<u64>(),
+    )
+        .prop_map(
+            |(measures, periods, kind, resources, tightness, shares, dependencies, seed)| {
+                Settings {
+                    measures,
+                    periods,
+                    kind,
+                    resources,
+                    tightness,
+                    done: shares.0,
+                    fixed: shares.1,
+                    mandatory: shares.2,
+                    deadlines: shares.3,
+                    milestones: shares.4,
+                    dependencies,
+                    seed,
+                }
+            },
+        )
+}
+
+/// Plans a generated portfolio; `None` when the portfolio is (legitimately) infeasible.
+fn plan(settings: &Settings) -> Option<Planning> {
+    let text = portfolio_yaml(settings);
+    match plan_text(Path::new("generated.yaml"), &text) {
+        Ok(planning) => Some(planning),
+        Err(failed) => {
+            let codes: Vec<&str> = failed
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == resiplan::diagnostic::Severity::Error)
+                .map(|d| d.code)
+                .collect();
+            assert!(
+                codes
+                    .iter()
+                    .all(|c| *c == "mandatory-infeasible" || *c == "fixed-overrun"),
+                "generated portfolio rejected with {codes:?}:\n{text}\n{:#?}",
+                failed.diagnostics
+            );
+            None
+        }
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_roadmap_verifies(settings in settings()) {
+        let Some(planning) = plan(&settings) else { return Ok(()); };
+        let portfolio = &planning.scored.portfolio;
+        let roadmap = &planning.planned.roadmap;
+        let violations = verify(portfolio, roadmap);
+        prop_assert!(violations.is_empty(), "{violations:#?}\n{}", portfolio_yaml(&settings));
+        // The scheduler, the evaluation and the verifier agree on the numbers.
+        prop_assert!(close(planning.planned.objective, objective(portfolio, roadmap)));
+        prop_assert!(close(planning.evaluation.objective, objective(portfolio, roadmap)));
+        let independent = usage(portfolio, roadmap);
+        for (t, row) in planning.evaluation.usage.iter().enumerate() {
+            for (r, used) in row.iter().enumerate() {
+                prop_assert!(close(*used, independent[t][r]), "usage differs in period {t}, resource {r}");
+            }
+        }
+    }
+
+    #[test]
+    fn broken_roadmaps_are_caught(settings in settings(), pick in any::<prop::sample::Index>()) {
+        let Some(planning) = plan(&settings) else { return Ok(()); };
+        let portfolio = &planning.scored.portfolio;
+        let roadmap = &planning.planned.roadmap;
+        for mutation in mutations(portfolio, roadmap) {
+            let Mutation { roadmap: broken, portfolio: changed, expect } = mutation;
+            let target = changed.as_ref().unwrap_or(portfolio);
+            let kinds: Vec<ViolationKind> = verify(target, &broken).iter().map(|v| v.kind).collect();
+            prop_assert!(kinds.contains(&expect), "expected {expect:?}, got {kinds:?}");
+        }
+        let _ = pick;
+    }
+}
+
+struct Mutation {
+    roadmap: Roadmap,
+    portfolio: Option<Portfolio>,
+    expect: ViolationKind,
+}
+
+/// Every applicable way to break the roadmap, each with the violation it must cause.
+fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
+    let mut out = Vec::new();
+    let periods = portfolio.calendar.len();
+    let index = |id: &str| portfolio.measures.iter().position(|m| m.id.value == id);
+    for (j, measure) in portfolio.measures.iter().enumerate() {
+        let Placement::Scheduled { start } = roadmap.placements[j] else {
+            if measure.mandatory && measure.status.value != Status::Done {
+                continue;
+            }
+            continue;
+        };
+        let fixed = measure.status.value == Status::Fixed;
+        // Start before a scheduled dependency completes.
+        for dependency in &measure.depends_on {
+            let Some(d) = index(&dependency.value) else {
+                continue;
+            };
+            if let Placement::Scheduled { start: s_dep } = roadmap.placements[d] {
+                let mut broken = roadmap.clone();
+                broken.placements[j] = Placement::Scheduled { start: s_dep };
+                let expect = if fixed {
+                    ViolationKind::FixedMoved
+                } else {
+                    ViolationKind::DependencyIncomplete
+                };
+                if s_dep + portfolio.measures[d].duration.value as usize > s_dep {
+                    out.push(Mutation {
+                        roadmap: broken,
+                        portfolio: None,
+                        expect,
+                    });
+                }
+            }
+        }
+        // Past the horizon.
+        let mut broken = roadmap.clone();
+        broken.placements[j] = Placement::Scheduled { start: periods };
+        out.push(Mutation {
+            roadmap: broken,
+            portfolio: None,
+            expect: if fixed {
+                ViolationKind::FixedMoved
+            } else {
+                ViolationKind::OutsideHorizon
+            },
+        });
+        // Missed deadline.
+        if let Some(deadline) = &measure.deadline {
+            let d = portfolio.calendar.offset_of(deadline.value).unwrap_or(0) as usize;
+            let duration = measure.duration.value as usize;
+            if !fixed && d + 1 < periods && d + 1 + duration <= periods {
+                let mut broken = roadmap.clone();
+                broken.placements[j] = Placement::Scheduled { start: d + 1 };
+                out.push(Mutation {
+                    roadmap: broken,
+                    portfolio: None,
+                    expect: ViolationKind::DeadlineMissed,
+                });
+            }
+        }
+        // Mandatory left out.
+        if measure.mandatory {
+            let mut broken = roadmap.clone();
+            broken.placements[j] = Placement::NotScheduled {
+                reason: resiplan::roadmap::Reason::Dependency { dependency: j },
+            };
+            out.push(Mutation {
+                roadmap: broken,
+                portfolio: None,
+                expect: ViolationKind::MandatoryMissing,
+            });
+        }
+        let _ = start;
+    }
+    // A done measure moved into the horizon.
+    if let Some(j) = roadmap
+        .placements
+        .iter()
+        .position(|p| *p == Placement::Done)
+    {
+        let mut broken = roadmap.clone();
+        broken.placements[j] = Placement::Scheduled { start: 0 };
+        out.push(Mutation {
+            roadmap: broken,
+            portfolio: None,
+            expect: ViolationKind::DoneMismatch,
+        });
+    }
+    // Budget overrun: cut the capacity below the use in the busiest period.
+    let used = usage(portfolio, roadmap);
+    for (r, resource) in portfolio.resources.iter().enumerate() {
+        let Some((t, amount)) = used
+            .iter()
+            .enumerate()
+            .map(|(t, row)| (t, row[r]))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            continue;
+        };
+        if amount <= 1.0 {
+            continue;
+        }
+        let mut changed = portfolio.clone();
+        let label = portfolio.calendar.label(t);
+        let span = resource.id.span;
+        changed.resources[r].capacity.by_period.push((
+            resiplan::source::Located::new(label, span),
+            resiplan::source::Located::new(amount * 0.99 - 1e-3, span),
+        ));
+        out.push(Mutation {
+            roadmap: roadmap.clone(),
+            portfolio: Some(changed),
+            expect: ViolationKind::CapacityExceeded,
+        });
+    }
+    // Wrong length.
+    let mut short = roadmap.clone();
+    short.placements.pop();
+    out.push(Mutation {
+        roadmap: short,
+        portfolio: None,
+        expect: ViolationKind::Length,
+    });
+    out
+}
+
+#[test]
+fn generated_portfolios_are_valid_and_deterministic() {
+    for seed in 0..40 {
+        let settings = Settings::new(30, 5, seed);
+        let text = portfolio_yaml(&settings);
+        assert_eq!(text, portfolio_yaml(&settings), "same seed, same file");
+        let outcome = resiplan::check::check_text(Path::new("g.yaml"), &text);
+        assert!(
+            !outcome.failed(),
+            "seed {seed}: {:#?}\n{text}",
+            outcome.diagnostics
+        );
+    }
+}
+
+/// Guards the properties above against being vacuous: most generated portfolios
+/// plan, and most roadmaps offer mutations to catch.
+#[test]
+fn properties_exercise_real_roadmaps() {
+    let mut planned = 0;
+    let mut mutations_checked = 0;
+    let mut not_scheduled = 0;
+    for seed in 0..200u64 {
+        let mut settings = Settings::new(5 + (seed % 17) as usize, 1 + (seed % 8) as usize, seed);
+        settings.mandatory = 0.1;
+        settings.tightness = 0.3 + (seed % 5) as f64 * 0.2;
+        if let Some(planning) = plan(&settings) {
+            planned += 1;
+            mutations_checked +=
+                mutations(&planning.scored.portfolio, &planning.planned.roadmap).len();
+            not_scheduled += planning.evaluation.not_scheduled;
+        }
+    }
+    assert!(
+        planned >= 160,
+        "only {planned} of 200 generated portfolios planned"
+    );
+    assert!(
+        mutations_checked >= 1000,
+        "only {mutations_checked} mutations"
+    );
+    assert!(
+        not_scheduled >= 100,
+        "budgets should leave measures out: {not_scheduled}"
+    );
+}
