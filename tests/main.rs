@@ -1,5 +1,6 @@
 //! Integration tests: one binary, modules by topic, shared fixtures under `tests/fixtures`.
 
+mod bound_properties;
 mod broken;
 mod check_cli;
 mod loading_properties;

@@ -60,9 +60,13 @@ pub fn plan(
             best = Some((schedule, rule));
         }
     }
-    let Some((schedule, rule)) = best else {
+    let Some((mut schedule, mut rule)) = best else {
         return Err(errors);
     };
+    if let Some(improved) = improve_exactly(&problem, &schedule, rule, &enabler) {
+        schedule = improved;
+        rule = Rule::Exact;
+    }
     for j in schedule.missing_mandatory(&problem) {
         errors.push(mandatory_error(portfolio, &problem, &schedule, j));
     }
@@ -85,6 +89,55 @@ pub fn plan(
         objective: schedule.objective,
         rule: rule.name(),
     })
+}
+
+/// Largest model (start variables) that `plan` hands to the exact solver.
+pub const EXACT_MODEL_LIMIT: usize = 4_000;
+
+/// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
+/// a deterministic effort limit, smaller for larger models since each node costs more.
+pub fn exact_node_limit(size: usize) -> u64 {
+    (300_000 / size.max(1)).clamp(20, 2_000) as u64
+}
+
+/// Solves the time-indexed model with integer variables, warm-started from the
+/// heuristic, and keeps its roadmap when it is better (or places a mandatory
+/// measure the heuristic could not). Measures it leaves out are offered to the
+/// serial generator again, which also gives their reasons.
+fn improve_exactly(
+    problem: &Problem,
+    heuristic: &Schedule,
+    rule: Rule,
+    enabler: &[f64],
+) -> Option<Schedule> {
+    let size = crate::bound::model_size(problem);
+    if size > EXACT_MODEL_LIMIT {
+        return None;
+    }
+    let hint: Vec<Option<usize>> = heuristic
+        .slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Start(s) => Some(*s),
+            _ => None,
+        })
+        .collect();
+    let solved = crate::bound::exact_with(
+        problem,
+        crate::bound::Effort::Nodes(exact_node_limit(size)),
+        Some(&hint),
+    )?;
+    let candidate = sgs::generate_from(
+        problem,
+        &solved.starts,
+        &rules::list(problem, rule, enabler),
+    );
+    let fewer_missing =
+        candidate.missing_mandatory(problem).len() < heuristic.missing_mandatory(problem).len();
+    let same_missing =
+        candidate.missing_mandatory(problem).len() == heuristic.missing_mandatory(problem).len();
+    (fewer_missing || (same_missing && candidate.objective > heuristic.objective + 1e-9))
+        .then_some(candidate)
 }
 
 /// Done run costs and fixed measures are given: if they alone overrun a resource, no roadmap exists.

@@ -19,6 +19,8 @@ pub enum Rule {
     EnablerDensity,
     /// Tightest deadline first, then value.
     Deadline,
+    /// Starts from the exact solver (integer programming), completed by the best rule.
+    Exact,
 }
 
 impl Rule {
@@ -37,6 +39,7 @@ impl Rule {
             Rule::ValueDensity => "value-density",
             Rule::EnablerDensity => "enabler-density",
             Rule::Deadline => "deadline",
+            Rule::Exact => "exact",
         }
     }
 }
@@ -82,7 +85,7 @@ pub fn list(problem: &Problem, rule: Rule, enabler: &[f64]) -> Vec<usize> {
                 Rule::Value => job.value,
                 Rule::ValueDensity => density(job.value),
                 Rule::EnablerDensity => density(job.value + enabler[j]),
-                Rule::Deadline => match job.deadline_start {
+                Rule::Deadline | Rule::Exact => match job.deadline_start {
                     Some(d) => 1e12 - d as f64 * 1e6 + job.value,
                     None => job.value,
                 },

@@ -101,12 +101,36 @@ impl<'p> Usage<'p> {
 /// Builds a schedule: done measures first, then fixed ones, then `list` in order.
 /// `list` must put every measure after its dependencies.
 pub fn generate(problem: &Problem, list: &[usize]) -> Schedule {
+    generate_from(problem, &[], list)
+}
+
+/// Like [`generate`], but first places the measures of `starts` at exactly those
+/// starts (in `list` order, where dependencies allow and resources fit), then
+/// the remaining measures of `list` at their earliest feasible start.
+pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]) -> Schedule {
     let mut usage = Usage::new(problem);
     let mut slots: Vec<Option<Slot>> = vec![None; problem.jobs.len()];
     for (j, job) in problem.jobs.iter().enumerate() {
         if job.done {
             slots[j] = Some(Slot::Done);
         } else if let Some(start) = job.fixed {
+            usage.place(j, start);
+            slots[j] = Some(Slot::Start(start));
+        }
+    }
+    for &j in list {
+        let Some(start) = starts.get(j).copied().flatten() else {
+            continue;
+        };
+        let ready = problem.jobs[j]
+            .dependencies
+            .iter()
+            .all(|&d| match &slots[d] {
+                Some(Slot::Start(s)) => s + problem.jobs[d].duration <= start,
+                Some(Slot::Done) => true,
+                _ => false,
+            });
+        if slots[j].is_none() && ready && usage.check(j, start).is_ok() {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
         }

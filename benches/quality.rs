@@ -1,0 +1,134 @@
+//! Scheduling quality and speed, measured (not asserted): `cargo bench --bench quality`.
+//!
+//! 1. Generated portfolios of 30 measures over 5 yearly periods, budgets at half
+//!    of demand: the heuristic's objective against the exact optimum (integer
+//!    programming on the time-indexed model, warm-started from the heuristic) and
+//!    against the LP bound.
+//! 2. Plan time for 1,000 and 10,000 measures, in ratio to the time to load them.
+//!
+//! Options (after `--`): `--seeds N` (default 20), `--quick` (fewer seeds, no 10k).
+
+use resiplan::bound::{exact, upper_bound};
+use resiplan::generate::{Settings, portfolio_yaml};
+use resiplan::pipeline::score_text;
+use resiplan::schedule::{plan, problem::Problem};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let seeds: u64 = args
+        .iter()
+        .position(|a| a == "--seeds")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if quick { 5 } else { 20 });
+    quality(seeds);
+    speed(if quick {
+        &[100, 1000][..]
+    } else {
+        &[100, 1000, 10_000][..]
+    });
+}
+
+fn quality(seeds: u64) {
+    println!("## Quality: 30 measures, 5 yearly periods, budgets at half of demand\n");
+    println!(
+        "| seed | plan | optimum | proven | LP bound | plan/optimum | optimum/bound | plan ms | MIP ms |"
+    );
+    println!("|---:|---:|---:|:---:|---:|---:|---:|---:|---:|");
+    let (mut ratios, mut proven, mut gaps) = (Vec::new(), 0, Vec::new());
+    for seed in 0..seeds {
+        let text = portfolio_yaml(&Settings::new(30, 5, seed));
+        let Ok(scored) = score_text(Path::new("generated.yaml"), &text) else {
+            println!("| {seed} | does not check | | | | | | | |");
+            continue;
+        };
+        let started = Instant::now();
+        let Ok(planned) = plan(&scored.portfolio, &scored.graph, &scored.scores) else {
+            println!("| {seed} | infeasible | | | | | | | |");
+            continue;
+        };
+        let plan_time = started.elapsed();
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        let hint: Vec<Option<usize>> = planned
+            .roadmap
+            .placements
+            .iter()
+            .map(|p| p.start())
+            .collect();
+        let started = Instant::now();
+        let solved = exact(&problem, Duration::from_secs(60), Some(&hint));
+        let mip_time = started.elapsed();
+        let bound = upper_bound(&problem, Duration::from_secs(30)).unwrap_or(f64::NAN);
+        let Some(solved) = solved else {
+            println!(
+                "| {seed} | {:.2} | MIP failed | | {bound:.2} | | | | |",
+                planned.objective
+            );
+            continue;
+        };
+        let optimum = solved.objective.max(planned.objective);
+        let ratio = planned.objective / optimum;
+        ratios.push(ratio);
+        gaps.push(optimum / bound);
+        proven += usize::from(solved.optimal);
+        println!(
+            "| {seed} | {:.2} | {optimum:.2} | {} | {bound:.2} | {:.2} % | {:.2} % | {:.2} | {} |",
+            planned.objective,
+            if solved.optimal { "yes" } else { "no" },
+            ratio * 100.0,
+            optimum / bound * 100.0,
+            plan_time.as_secs_f64() * 1e3,
+            mip_time.as_millis()
+        );
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    println!(
+        "\nplan/optimum: mean {:.2} %, worst {:.2} %; optimum proven on {proven} of {}; optimum/LP bound: mean {:.2} %\n",
+        mean(&ratios) * 100.0,
+        min(&ratios) * 100.0,
+        ratios.len(),
+        mean(&gaps) * 100.0
+    );
+}
+
+fn speed(sizes: &[usize]) {
+    println!("## Speed (release build; median of 5 runs)\n");
+    println!("| measures | periods | load+check ms | plan ms | plan/load |");
+    println!("|---:|---:|---:|---:|---:|");
+    for &size in sizes {
+        let mut settings = Settings::new(size, 5, 7);
+        settings.resources = 3;
+        let text = portfolio_yaml(&settings);
+        let mut loads = Vec::new();
+        let mut plans = Vec::new();
+        for _ in 0..5 {
+            let started = Instant::now();
+            let Ok(scored) = score_text(Path::new("generated.yaml"), &text) else {
+                println!("| {size} | does not check | | | |");
+                return;
+            };
+            loads.push(started.elapsed().as_secs_f64() * 1e3);
+            let started = Instant::now();
+            let planned = plan(&scored.portfolio, &scored.graph, &scored.scores);
+            plans.push(started.elapsed().as_secs_f64() * 1e3);
+            if planned.is_err() {
+                println!("| {size} | infeasible | | | |");
+                return;
+            }
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (load, plan_ms) = (median(&mut loads), median(&mut plans));
+        println!(
+            "| {size} | 5 | {load:.1} | {plan_ms:.1} | {:.2} |",
+            plan_ms / load
+        );
+    }
+    println!();
+}

@@ -1,0 +1,265 @@
+//! The time-indexed model of the scheduling problem, solved by linear
+//! programming (microlp, pure Rust): its LP relaxation is a sound upper bound
+//! on the objective, and the same model solved with integer variables gives the
+//! exact optimum of small portfolios (for tests and benchmarks).
+//!
+//! Variables `x[j][s]` say "measure j starts in period s", for every start its
+//! window allows. Constraints: at most one start per measure (exactly one when
+//! mandatory or fixed); a start only when every dependency has started early
+//! enough to be complete; per period and resource, running costs plus run
+//! costs of completed measures within capacity (less the run costs of done
+//! measures). Any roadmap the rules allow is a 0/1 point of this model, so the
+//! relaxation's optimum can only be higher than the best roadmap's.
+
+use crate::schedule::problem::Problem;
+use microlp::{ComparisonOp, OptimizationDirection, Variable};
+use std::time::Duration;
+
+/// The model and which variable means which start.
+struct Model {
+    lp: microlp::Problem,
+    /// Per measure: (start, variable).
+    starts: Vec<Vec<(usize, Variable)>>,
+    /// Constant part of the objective (done measures).
+    constant: f64,
+}
+
+/// Start windows that every feasible roadmap respects: from dependency chains, `earliest`, deadlines and the horizon.
+fn windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
+    let n = problem.jobs.len();
+    let mut earliest_finish = vec![0usize; n];
+    let mut window = vec![None; n];
+    for &j in &problem.order {
+        let job = &problem.jobs[j];
+        if job.done {
+            continue;
+        }
+        let ready = job
+            .dependencies
+            .iter()
+            .map(|&d| {
+                if problem.jobs[d].done {
+                    0
+                } else {
+                    earliest_finish[d]
+                }
+            })
+            .max()
+            .unwrap_or(0);
+        window[j] = match job.fixed {
+            Some(s) => Some((s, s)),
+            None => {
+                let first = ready.max(job.earliest);
+                let mut last = (job.duration <= problem.periods && problem.periods > 0)
+                    .then(|| problem.periods - job.duration.max(1));
+                if let Some(d) = job.deadline_start {
+                    last = last.filter(|_| d != usize::MAX).map(|l| l.min(d));
+                }
+                last.filter(|&l| l >= first).map(|l| (first, l))
+            }
+        };
+        // A measure without a window can never complete: nothing after it can start.
+        earliest_finish[j] =
+            window[j].map_or(problem.periods + 1, |(first, _)| first + job.duration);
+    }
+    window
+}
+
+/// `integer`: binary variables; otherwise continuous ones in [0, 1] (the relaxation).
+fn build(problem: &Problem, integer: bool) -> Option<Model> {
+    let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
+    let windows = windows(problem);
+    let mut starts: Vec<Vec<(usize, Variable)>> = vec![Vec::new(); problem.jobs.len()];
+    let mut constant = 0.0;
+    for (j, job) in problem.jobs.iter().enumerate() {
+        if job.done {
+            constant += job.value * (problem.periods + problem.tail) as f64;
+            continue;
+        }
+        let Some((first, last)) = windows[j] else {
+            if job.mandatory || job.fixed.is_some() {
+                return None; // no roadmap exists
+            }
+            continue;
+        };
+        for s in first..=last {
+            let coefficient = problem.contribution(j, s);
+            let var = if integer {
+                lp.add_binary_var(coefficient)
+            } else {
+                lp.add_var(coefficient, (0.0, 1.0))
+            };
+            starts[j].push((s, var));
+        }
+        let row: Vec<(Variable, f64)> = starts[j].iter().map(|(_, v)| (*v, 1.0)).collect();
+        let op = if job.mandatory || job.fixed.is_some() {
+            ComparisonOp::Eq
+        } else {
+            ComparisonOp::Le
+        };
+        lp.add_constraint(row.as_slice(), op, 1.0);
+    }
+    // Dependencies: starting j at s needs each dependency started by s - duration(d).
+    for (j, job) in problem.jobs.iter().enumerate() {
+        for &d in &job.dependencies {
+            if problem.jobs[d].done {
+                continue;
+            }
+            let duration = problem.jobs[d].duration;
+            for &(s, var) in &starts[j] {
+                let mut row: Vec<(Variable, f64)> = vec![(var, 1.0)];
+                row.extend(
+                    starts[d]
+                        .iter()
+                        .filter(|(sd, _)| sd + duration <= s)
+                        .map(|(_, v)| (*v, -1.0)),
+                );
+                lp.add_constraint(row.as_slice(), ComparisonOp::Le, 0.0);
+            }
+        }
+    }
+    // Resources, each row scaled by its capacity so coefficients stay near 1.
+    for t in 0..problem.periods {
+        for r in 0..problem.resources {
+            let capacity = problem.capacity(t, r);
+            if !capacity.is_finite() {
+                continue;
+            }
+            let done_run: f64 = problem
+                .jobs
+                .iter()
+                .filter(|j| j.done)
+                .map(|j| j.run[r])
+                .sum();
+            let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+            let mut row: Vec<(Variable, f64)> = Vec::new();
+            for (j, job) in problem.jobs.iter().enumerate() {
+                for &(s, var) in &starts[j] {
+                    let use_ = if t < s {
+                        0.0
+                    } else if t < s + job.duration {
+                        job.running[r]
+                    } else {
+                        job.run[r]
+                    };
+                    if use_ > 0.0 {
+                        row.push((var, use_ * scale));
+                    }
+                }
+            }
+            if !row.is_empty() {
+                // The same tolerance the scheduler and verifier allow. The solver may still
+                // overrun a row by its own tolerance (1e-7, scaled); `plan` re-checks every
+                // start it takes from the solver with the exact rule.
+                let slack = capacity.abs() * 1e-9 + 1e-6;
+                lp.add_constraint(
+                    row.as_slice(),
+                    ComparisonOp::Le,
+                    (capacity - done_run + slack) * scale,
+                );
+            }
+        }
+    }
+    Some(Model {
+        lp,
+        starts,
+        constant,
+    })
+}
+
+/// An upper bound on the objective of every roadmap: the LP relaxation's optimum.
+/// `None` when the LP could not be solved in `time_limit` (or no roadmap exists).
+pub fn upper_bound(problem: &Problem, time_limit: Duration) -> Option<f64> {
+    let mut model = build(problem, false)?;
+    model.lp.set_time_limit(time_limit);
+    let solution = model.lp.solve().ok()?.into_solution().ok()?;
+    // Guard the bound against the solver's round-off: it must never fall below the optimum.
+    let objective = solution.objective() + model.constant;
+    Some(objective * (1.0 + 1e-7) + 1e-6)
+}
+
+/// The best roadmap found by integer programming.
+#[derive(Debug, Clone)]
+pub struct Exact {
+    /// Objective of the roadmap.
+    pub objective: f64,
+    /// Start per measure (`None`: not scheduled or done).
+    pub starts: Vec<Option<usize>>,
+    /// True when the solver proved it optimal.
+    pub optimal: bool,
+}
+
+/// How long the exact search may run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    /// Wall-clock limit (results may vary with machine load).
+    Time(Duration),
+    /// Branch-and-bound node limit: deterministic.
+    Nodes(u64),
+}
+
+/// Number of start variables the model would have, to decide whether solving it is affordable.
+pub fn model_size(problem: &Problem) -> usize {
+    windows(problem)
+        .iter()
+        .flatten()
+        .map(|(first, last)| last - first + 1)
+        .sum()
+}
+
+/// Solves the model with integer variables; warm-started from `hint` (starts per measure) when given.
+pub fn exact(
+    problem: &Problem,
+    time_limit: Duration,
+    hint: Option<&[Option<usize>]>,
+) -> Option<Exact> {
+    exact_with(problem, Effort::Time(time_limit), hint)
+}
+
+/// Like [`exact`], with an explicit effort.
+pub fn exact_with(
+    problem: &Problem,
+    effort: Effort,
+    hint: Option<&[Option<usize>]>,
+) -> Option<Exact> {
+    let model = build(problem, true)?;
+    let mut options = microlp::SolveOptions::default();
+    match effort {
+        Effort::Time(limit) => options.time_limit = Some(limit),
+        Effort::Nodes(limit) => options.node_limit = Some(limit),
+    }
+    if let Some(hint) = hint {
+        let mut values = Vec::new();
+        for (j, starts) in model.starts.iter().enumerate() {
+            for &(s, var) in starts {
+                values.push((
+                    var,
+                    if hint.get(j).copied().flatten() == Some(s) {
+                        1.0
+                    } else {
+                        0.0
+                    },
+                ));
+            }
+        }
+        options.warm_start = Some(values);
+    }
+    let outcome = model.lp.solve_with(options).ok()?;
+    let solution = outcome.solution()?;
+    let optimal = outcome.is_optimal();
+    let starts = model
+        .starts
+        .iter()
+        .map(|starts| {
+            starts
+                .iter()
+                .find(|(_, var)| solution.var_value(*var) > 0.5)
+                .map(|(s, _)| *s)
+        })
+        .collect();
+    Some(Exact {
+        objective: solution.objective() + model.constant,
+        starts,
+        optimal,
+    })
+}
