@@ -263,3 +263,46 @@ pub fn exact_with(
         optimal,
     })
 }
+
+/// How a bound was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundMethod {
+    /// The LP relaxation of the time-indexed model.
+    LinearRelaxation,
+    /// Every measure at its earliest possible completion, ignoring resources (for very large models).
+    ResourceFree,
+    /// The objective is proven optimal: the bound equals it.
+    Optimal,
+}
+
+/// Largest model (start variables) whose LP relaxation `best_bound` solves.
+pub const LP_MODEL_LIMIT: usize = 20_000;
+
+/// A sound upper bound on the objective: the LP relaxation where affordable, else the resource-free bound.
+pub fn best_bound(problem: &Problem) -> (f64, BoundMethod) {
+    if model_size(problem) <= LP_MODEL_LIMIT
+        && let Some(bound) = upper_bound(problem, Duration::from_secs(60))
+    {
+        return (bound, BoundMethod::LinearRelaxation);
+    }
+    (resource_free_bound(problem), BoundMethod::ResourceFree)
+}
+
+/// Each measure that has a start window, at its earliest start: no roadmap can do better.
+pub fn resource_free_bound(problem: &Problem) -> f64 {
+    let windows = windows(problem);
+    problem
+        .jobs
+        .iter()
+        .enumerate()
+        .map(|(j, job)| {
+            if job.done {
+                job.value * (problem.periods + problem.tail) as f64
+            } else {
+                windows[j].map_or(0.0, |(first, _)| problem.contribution(j, first))
+            }
+        })
+        .sum::<f64>()
+        * (1.0 + 1e-9)
+}

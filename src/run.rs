@@ -41,6 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 scores: &planning.scored.scores,
                 roadmap: &planning.planned.roadmap,
                 evaluation: &planning.evaluation,
+                bound: (planning.planned.bound, planning.planned.bound_method),
                 language,
                 version: VERSION,
             };

@@ -40,6 +40,7 @@ struct Document<'a> {
     tool: String,
     portfolio: Header<'a>,
     objective: f64,
+    bound: Bound,
     summary: Summary,
     measures: Vec<MeasureEntry<'a>>,
     periods: Vec<PeriodEntry>,
@@ -56,6 +57,13 @@ struct Header<'a> {
     start: String,
     end: String,
     evaluation_tail: u32,
+}
+
+#[derive(Serialize)]
+struct Bound {
+    value: f64,
+    method: crate::bound::BoundMethod,
+    share: f64,
 }
 
 #[derive(Serialize)]
@@ -191,6 +199,15 @@ pub fn plan(view: &PlanView<'_>) -> String {
             evaluation_tail: calendar.evaluation_tail,
         },
         objective: round(e.objective),
+        bound: Bound {
+            value: round(view.bound.0),
+            method: view.bound.1,
+            share: round(if view.bound.0 > 0.0 {
+                (e.objective / view.bound.0).min(1.0)
+            } else {
+                1.0
+            }),
+        },
         summary: Summary {
             measures: portfolio.measures.len(),
             scheduled: e.scheduled,

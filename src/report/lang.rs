@@ -9,6 +9,7 @@ pub enum Label {
     Roadmap,
     Summary,
     Objective,
+    Quality,
     ObjectiveNote,
     Measures,
     Measure,
@@ -66,6 +67,7 @@ pub fn text(language: Language, label: Label) -> &'static str {
             "Resilienz-Perioden (Zielwert)",
             "Resilience-periods (objective)",
         ),
+        L::Quality => ("Güte", "Quality"),
         L::ObjectiveNote => (
             "Summe der Werte abgeschlossener Maßnahmen über alle Perioden bis zum Ende des Bewertungszeitraums",
             "sum of the values of completed measures over every period to the end of the evaluation tail",

@@ -49,15 +49,19 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         out.push_str(&format!("{organisation}\n"));
     }
     out.push('\n');
-    let summary = view.summary();
-    let key_width = summary
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (key, value) in summary {
-        let pad = key_width - key.chars().count();
-        out.push_str(&format!("  {key}{}  {value}\n", " ".repeat(pad)));
+    // Key–value lines, wrapped to the width like the tables.
+    let mut summary = comfy_table::Table::new();
+    summary
+        .load_style(presets::NOTHING)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    for (key, value) in view.summary() {
+        summary.add_row(vec![key, value]);
+    }
+    for line in summary.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out.push('\n');
     out.push_str(&table(&view.by_period(), width));

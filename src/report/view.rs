@@ -41,6 +41,8 @@ pub struct PlanView<'a> {
     pub roadmap: &'a Roadmap,
     /// Its numbers.
     pub evaluation: &'a Evaluation,
+    /// An upper bound on the objective of any roadmap, and how it was found.
+    pub bound: (f64, crate::bound::BoundMethod),
     /// Report language.
     pub language: Language,
     /// Tool version, for the provenance line.
@@ -183,6 +185,37 @@ impl PlanView<'_> {
         }
     }
 
+    /// "at least 96 % of the best possible (upper bound 228.0, LP relaxation)".
+    pub fn quality(&self) -> String {
+        use crate::bound::BoundMethod;
+        let (bound, method) = self.bound;
+        let share = if bound > 0.0 {
+            (self.evaluation.objective / bound).min(1.0)
+        } else {
+            1.0
+        };
+        // Round down: "at least" must stay true after rounding.
+        let percent = (share * 1000.0).floor() / 10.0;
+        let method = match (method, self.language) {
+            (BoundMethod::LinearRelaxation, Language::De) => "LP-Relaxierung",
+            (BoundMethod::LinearRelaxation, Language::En) => "LP relaxation",
+            (BoundMethod::ResourceFree, Language::De) => "ohne Ressourcengrenzen",
+            (BoundMethod::ResourceFree, Language::En) => "ignoring resources",
+            (BoundMethod::Optimal, Language::De) => "bewiesen optimal",
+            (BoundMethod::Optimal, Language::En) => "proven optimal",
+        };
+        let percent = lang::number(self.language, percent, 1);
+        let bound = lang::number(self.language, bound, 1);
+        match self.language {
+            Language::De => format!(
+                "mindestens {percent} % des bestmöglichen Werts (Schranke {bound}, {method})"
+            ),
+            Language::En => {
+                format!("at least {percent}% of the best possible (bound {bound}, {method})")
+            }
+        }
+    }
+
     /// Summary lines: horizon, objective, counts, resource use, follow-up costs.
     pub fn summary(&self) -> Vec<(String, String)> {
         let e = self.evaluation;
@@ -201,6 +234,7 @@ impl PlanView<'_> {
                 self.t(Label::Objective).to_owned(),
                 lang::number(self.language, e.objective, 1),
             ),
+            (self.t(Label::Quality).to_owned(), self.quality()),
             (
                 self.t(Label::Measures).to_owned(),
                 format!(

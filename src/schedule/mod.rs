@@ -28,6 +28,10 @@ pub struct Planned {
     pub objective: f64,
     /// The rule whose order produced it.
     pub rule: &'static str,
+    /// An upper bound on the objective of any roadmap.
+    pub bound: f64,
+    /// How the bound was obtained.
+    pub bound_method: crate::bound::BoundMethod,
 }
 
 /// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
@@ -84,10 +88,15 @@ pub fn plan(
             },
         })
         .collect();
+    let (bound, bound_method) = crate::bound::best_bound(&problem);
+    // An upper bound is at least the objective; this only absorbs solver round-off.
+    let bound = bound.max(schedule.objective);
     Ok(Planned {
         roadmap: Roadmap { placements },
         objective: schedule.objective,
         rule: rule.name(),
+        bound,
+        bound_method,
     })
 }
 
