@@ -50,12 +50,10 @@ fn windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
             Some(s) => Some((s, s)),
             None => {
                 let first = ready.max(job.earliest);
-                let mut last = (job.duration <= problem.periods && problem.periods > 0)
-                    .then(|| problem.periods - job.duration.max(1));
-                if let Some(d) = job.deadline_start {
-                    last = last.filter(|_| d != usize::MAX).map(|l| l.min(d));
-                }
-                last.filter(|&l| l >= first).map(|l| (first, l))
+                problem
+                    .latest_start(j)
+                    .filter(|&l| l >= first)
+                    .map(|l| (first, l))
             }
         };
         // A measure without a window can never complete: nothing after it can start.

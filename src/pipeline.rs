@@ -8,6 +8,7 @@ use crate::model::Portfolio;
 use crate::schedule::{Planned, plan};
 use crate::score::{Scores, score};
 use crate::source::SourceMap;
+use crate::validate::dependency_graph;
 use std::path::Path;
 
 /// A portfolio that passed validation, with its graph and scores.
@@ -75,7 +76,7 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
             diagnostics,
         });
     };
-    let graph = dependency_graph_of(&portfolio);
+    let graph = dependency_graph(&portfolio.measures);
     let scores = score(&portfolio, &graph);
     Ok(Scored {
         sources: outcome.sources,
@@ -114,26 +115,4 @@ fn plan_scored(scored: Scored) -> Result<Planning, Failed> {
         planned,
         evaluation,
     })
-}
-
-/// The dependency graph of a checked portfolio.
-pub fn dependency_graph_of(portfolio: &Portfolio) -> DependencyGraph {
-    let index: std::collections::HashMap<&str, usize> = portfolio
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.value.as_str(), i))
-        .collect();
-    let edges: Vec<(usize, usize)> = portfolio
-        .measures
-        .iter()
-        .enumerate()
-        .flat_map(|(j, m)| {
-            m.depends_on
-                .iter()
-                .filter_map(|d| index.get(d.value.as_str()).map(|&i| (i, j)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    DependencyGraph::new(portfolio.measures.len(), &edges)
 }

@@ -21,7 +21,7 @@ pub struct Collected {
     pub dimensions: Vec<Node>,
 }
 
-impl Loader<'_> {
+impl Loader {
     /// Resolves the `include` list of `root` (a file at `path`) and merges in its own measures.
     /// `stack` holds the canonical paths of the files being included, to detect include cycles.
     pub(super) fn collect(

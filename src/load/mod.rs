@@ -154,14 +154,13 @@ pub fn load_text(path: &Path, text: &str) -> Loaded {
 
 /// Reads files, caching each so a catalog included twice is parsed once.
 #[derive(Default)]
-struct Loader<'a> {
+struct Loader {
     sources: SourceMap,
     dec: Decoder,
     cache: HashMap<PathBuf, (FileId, Node)>,
-    _marker: std::marker::PhantomData<&'a ()>,
 }
 
-impl Loader<'_> {
+impl Loader {
     fn finish(self, document: Option<Document>) -> Loaded {
         Loaded {
             sources: self.sources,

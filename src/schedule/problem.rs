@@ -127,6 +127,19 @@ impl Problem {
         self.capacity[t * self.resources + r]
     }
 
+    /// The last start from which measure `job` finishes inside the horizon (a milestone is
+    /// reached in it) and by its deadline; `None` when there is none.
+    pub fn latest_start(&self, job: usize) -> Option<usize> {
+        let j = &self.jobs[job];
+        let latest = (j.duration <= self.periods && self.periods > 0)
+            .then(|| self.periods - j.duration.max(1));
+        match j.deadline_start {
+            Some(usize::MAX) => None,
+            Some(deadline) => latest.map(|l| l.min(deadline)),
+            None => latest,
+        }
+    }
+
     /// What a measure contributes when it starts at `start`.
     pub fn contribution(&self, job: usize, start: usize) -> f64 {
         let complete = start + self.jobs[job].duration;

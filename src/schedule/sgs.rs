@@ -178,14 +178,7 @@ fn place_one(problem: &Problem, usage: &mut Usage<'_>, slots: &[Option<Slot>], j
             _ => return Slot::Unscheduled(Reason::Dependency { dependency: d }),
         }
     }
-    // Last start that finishes inside the horizon (a milestone must be reached in it) and by the deadline.
-    let fits_horizon = job.duration <= problem.periods && problem.periods > 0;
-    let mut latest = fits_horizon.then(|| problem.periods - job.duration.max(1));
-    if let Some(deadline_start) = job.deadline_start {
-        latest = latest
-            .filter(|_| deadline_start != usize::MAX)
-            .map(|l| l.min(deadline_start));
-    }
+    let latest = problem.latest_start(j);
     let Some(latest) = latest.filter(|&l| l >= earliest) else {
         return Slot::Unscheduled(Reason::NoWindow {
             earliest_start: earliest,

@@ -12,12 +12,13 @@ mod scores;
 use crate::diagnostic::Diagnostic;
 use crate::graph::DependencyGraph;
 use crate::load::{Document, DocumentKind};
+use crate::model::Measure;
 use std::collections::HashMap;
 
 /// Checks a document and returns its problems (unsorted).
 pub fn validate(document: &Document) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let index = first_index_by_id(document);
+    let index = first_index_by_id(&document.measures);
     references::check_ids(document, &mut diagnostics);
     let graph = references::check_dependencies(document, &index, &mut diagnostics);
     scores::check_dimensions(document, &mut diagnostics);
@@ -31,23 +32,23 @@ pub fn validate(document: &Document) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Builds the dependency graph of a document's measures (unknown ids and self-dependencies left out).
-pub fn dependency_graph(document: &Document) -> DependencyGraph {
-    let index = first_index_by_id(document);
-    DependencyGraph::new(document.measures.len(), &dependency_edges(document, &index))
+/// Builds the dependency graph of measures (unknown ids and self-dependencies left out).
+pub fn dependency_graph(measures: &[Measure]) -> DependencyGraph {
+    let index = first_index_by_id(measures);
+    DependencyGraph::new(measures.len(), &dependency_edges(measures, &index))
 }
 
-fn first_index_by_id(document: &Document) -> HashMap<&str, usize> {
+fn first_index_by_id(measures: &[Measure]) -> HashMap<&str, usize> {
     let mut index = HashMap::new();
-    for (i, measure) in document.measures.iter().enumerate() {
+    for (i, measure) in measures.iter().enumerate() {
         index.entry(measure.id.value.as_str()).or_insert(i);
     }
     index
 }
 
-fn dependency_edges(document: &Document, index: &HashMap<&str, usize>) -> Vec<(usize, usize)> {
+fn dependency_edges(measures: &[Measure], index: &HashMap<&str, usize>) -> Vec<(usize, usize)> {
     let mut edges = Vec::new();
-    for (dependent, measure) in document.measures.iter().enumerate() {
+    for (dependent, measure) in measures.iter().enumerate() {
         for dependency in &measure.depends_on {
             if let Some(&d) = index.get(dependency.value.as_str())
                 && d != dependent

@@ -107,7 +107,10 @@ pub fn check_dependencies(
             listed.entry(name).or_insert(dependency.span);
         }
     }
-    let graph = DependencyGraph::new(document.measures.len(), &dependency_edges(document, index));
+    let graph = DependencyGraph::new(
+        document.measures.len(),
+        &dependency_edges(&document.measures, index),
+    );
     for cycle in graph.cycles() {
         diagnostics.push(cycle_diagnostic(document, &cycle));
     }
