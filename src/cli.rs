@@ -28,7 +28,17 @@ pub enum Command {
         format: CheckFormat,
     },
     /// Plan a roadmap: every measure placed in periods within budgets, dependencies and deadlines.
-    Plan(ReportArgs),
+    Plan {
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Search effort: `quick` (priority rules and exact improvement), `normal`, `thorough`, or a number of rebuilt roadmaps.
+        #[arg(long, default_value = "normal", value_parser = parse_effort)]
+        effort: Effort,
+        /// Seed of the local search: the same seed gives the same roadmap.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Score and rank measures without scheduling.
     Rank(ReportArgs),
 }
@@ -51,6 +61,30 @@ pub struct ReportArgs {
     /// Write nothing; exit 1 if OUT differs from what would be written (a CI drift check).
     #[arg(long, requires = "output")]
     pub check: bool,
+}
+
+/// Search effort, as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    /// Rules only.
+    Quick,
+    /// Default.
+    Normal,
+    /// Ten times normal.
+    Thorough,
+    /// This many rebuilt roadmaps per search thread.
+    Iterations(usize),
+}
+
+fn parse_effort(text: &str) -> Result<Effort, String> {
+    match text {
+        "quick" => Ok(Effort::Quick),
+        "normal" => Ok(Effort::Normal),
+        "thorough" => Ok(Effort::Thorough),
+        number => number.parse().map(Effort::Iterations).map_err(|_| {
+            format!("`{number}` is not an effort: use quick, normal, thorough or a number")
+        }),
+    }
 }
 
 /// Output of `check`.

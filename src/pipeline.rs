@@ -5,7 +5,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::evaluate::{Evaluation, evaluate};
 use crate::graph::DependencyGraph;
 use crate::model::Portfolio;
-use crate::schedule::{Planned, plan};
+use crate::schedule::{Options, Planned, plan_with};
 use crate::score::{Scores, score};
 use crate::source::SourceMap;
 use crate::validate::dependency_graph;
@@ -88,17 +88,22 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
 }
 
 /// Loads, validates, scores and schedules a portfolio file.
-pub fn plan_file(path: &Path) -> Result<Planning, Failed> {
-    plan_scored(score_file(path)?)
+pub fn plan_file(path: &Path, options: &Options) -> Result<Planning, Failed> {
+    plan_scored(score_file(path)?, options)
 }
 
-/// Validates, scores and schedules portfolio text, as if it were the file `path`.
+/// Validates, scores and schedules portfolio text, as if it were the file `path` (default options).
 pub fn plan_text(path: &Path, text: &str) -> Result<Planning, Failed> {
-    plan_scored(score_text(path, text)?)
+    plan_scored(score_text(path, text)?, &Options::default())
 }
 
-fn plan_scored(scored: Scored) -> Result<Planning, Failed> {
-    let planned = match plan(&scored.portfolio, &scored.graph, &scored.scores) {
+/// Like [`plan_text`], with explicit options.
+pub fn plan_text_with(path: &Path, text: &str, options: &Options) -> Result<Planning, Failed> {
+    plan_scored(score_text(path, text)?, options)
+}
+
+fn plan_scored(scored: Scored, options: &Options) -> Result<Planning, Failed> {
+    let planned = match plan_with(&scored.portfolio, &scored.graph, &scored.scores, options) {
         Ok(planned) => planned,
         Err(mut diagnostics) => {
             diagnostics.extend(scored.warnings);

@@ -216,3 +216,41 @@ fn plan_reads_standard_input() {
         .success()
         .stdout(predicate::str::contains("\"format_version\": 1"));
 }
+
+#[test]
+fn effort_and_seed_are_options_and_deterministic() {
+    for effort in ["quick", "normal", "thorough", "300"] {
+        let first = stdout(&[
+            "plan", EXAMPLE, "-f", "json", "--effort", effort, "--seed", "7",
+        ]);
+        let second = stdout(&[
+            "plan", EXAMPLE, "-f", "json", "--effort", effort, "--seed", "7",
+        ]);
+        assert_eq!(first, second, "--effort {effort} is not deterministic");
+    }
+    resiplan()
+        .args(["plan", EXAMPLE, "--effort", "hard"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not an effort"));
+}
+
+#[test]
+fn more_effort_never_gives_a_worse_roadmap() {
+    let objective = |effort: &str| -> f64 {
+        let json: serde_json::Value = serde_json::from_str(&stdout(&[
+            "plan", EXAMPLE, "-f", "json", "--effort", effort,
+        ]))
+        .expect("JSON");
+        json["objective"].as_f64().expect("objective")
+    };
+    let (quick, normal) = (objective("quick"), objective("normal"));
+    assert!(normal >= quick, "normal {normal} < quick {quick}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["plan", EXAMPLE, "-f", "json"])).expect("JSON");
+    let share = json["bound"]["share"].as_f64().expect("share");
+    assert!(
+        share > 0.9 && share <= 1.0,
+        "the example's roadmap reaches {share} of its bound"
+    );
+}

@@ -5,8 +5,9 @@ use proptest::prelude::*;
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
 use resiplan::model::{Portfolio, Status};
-use resiplan::pipeline::{Planning, plan_text};
+use resiplan::pipeline::{Planning, plan_text_with};
 use resiplan::roadmap::{Placement, Roadmap};
+use resiplan::schedule::{Options, search::Effort};
 use resiplan::verify::{ViolationKind, objective, usage, verify};
 use std::path::Path;
 
@@ -50,7 +51,12 @@ fn settings() -> impl Strategy<Value = Settings> {
 /// Plans a generated portfolio; `None` when the portfolio is (legitimately) infeasible.
 fn plan(settings: &Settings) -> Option<Planning> {
     let text = portfolio_yaml(settings);
-    match plan_text(Path::new("generated.yaml"), &text) {
+    // A short search keeps the test fast and still exercises it on every case.
+    let options = Options {
+        effort: Effort::Iterations(40),
+        seed: settings.seed,
+    };
+    match plan_text_with(Path::new("generated.yaml"), &text, &options) {
         Ok(planning) => Some(planning),
         Err(failed) => {
             let codes: Vec<&str> = failed

@@ -8,6 +8,7 @@
 
 pub mod problem;
 pub mod rules;
+pub mod search;
 pub mod sgs;
 
 use crate::diagnostic::Diagnostic;
@@ -34,11 +35,39 @@ pub struct Planned {
     pub bound_method: crate::bound::BoundMethod,
 }
 
-/// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
+/// How hard `plan` searches, and with which seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Search effort.
+    pub effort: search::Effort,
+    /// Seed of the local search; the same seed gives the same roadmap.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            effort: search::Effort::Normal,
+            seed: 1,
+        }
+    }
+}
+
+/// Plans a validated portfolio with the default options.
 pub fn plan(
     portfolio: &Portfolio,
     graph: &DependencyGraph,
     scores: &Scores,
+) -> Result<Planned, Vec<Diagnostic>> {
+    plan_with(portfolio, graph, scores, &Options::default())
+}
+
+/// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
+pub fn plan_with(
+    portfolio: &Portfolio,
+    graph: &DependencyGraph,
+    scores: &Scores,
+    options: &Options,
 ) -> Result<Planned, Vec<Diagnostic>> {
     let problem = Problem::new(portfolio, graph, scores);
     let mut errors = fixed_overruns(portfolio, &problem);
@@ -46,12 +75,13 @@ pub fn plan(
         return Err(errors);
     }
     let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
-    let mut best: Option<(Schedule, Rule)> = None;
+    let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
     for rule in Rule::ALL {
-        let schedule = sgs::generate(&problem, &rules::list(&problem, rule, &enabler));
+        let list = rules::list(&problem, rule, &enabler);
+        let schedule = sgs::generate(&problem, &list);
         let better = match &best {
             None => true,
-            Some((current, _)) => {
+            Some((current, _, _)) => {
                 let (missing, current_missing) = (
                     schedule.missing_mandatory(&problem).len(),
                     current.missing_mandatory(&problem).len(),
@@ -61,12 +91,21 @@ pub fn plan(
             }
         };
         if better {
-            best = Some((schedule, rule));
+            best = Some((schedule, rule, list));
         }
     }
-    let Some((mut schedule, mut rule)) = best else {
+    let Some((mut schedule, mut rule, list)) = best else {
         return Err(errors);
     };
+    let searched = search::improve(&problem, &list, &schedule, options.effort, options.seed);
+    let searched_missing = searched.missing_mandatory(&problem).len();
+    let missing = schedule.missing_mandatory(&problem).len();
+    if searched_missing < missing
+        || (searched_missing == missing && searched.objective > schedule.objective + 1e-9)
+    {
+        schedule = searched;
+        rule = Rule::Search;
+    }
     if let Some(improved) = improve_exactly(&problem, &schedule, rule, &enabler) {
         schedule = improved;
         rule = Rule::Exact;
@@ -101,7 +140,7 @@ pub fn plan(
 }
 
 /// Largest model (start variables) that `plan` hands to the exact solver.
-pub const EXACT_MODEL_LIMIT: usize = 4_000;
+pub const EXACT_MODEL_LIMIT: usize = 2_500;
 
 /// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
 /// a deterministic effort limit, smaller for larger models since each node costs more.

@@ -27,6 +27,8 @@ pub struct Job {
     pub mandatory: bool,
     /// Value per period once complete.
     pub value: f64,
+    /// Whether it has any run cost (else it uses resources only while it runs).
+    pub has_run: bool,
 }
 
 /// The whole scheduling problem.
@@ -103,6 +105,7 @@ impl Problem {
                     done: measure.status.value == Status::Done,
                     mandatory: measure.mandatory,
                     value: scores.measures[i].value,
+                    has_run: measure.run_cost.iter().any(|(_, v)| v.value > 0.0),
                 }
             })
             .collect::<Vec<_>>();

@@ -19,17 +19,22 @@ pub enum Rule {
     EnablerDensity,
     /// Tightest deadline first, then value.
     Deadline,
+    /// Smallest latest start first (latest finish time, counted back from deadlines and the horizon).
+    LatestStart,
+    /// Local search over placement orders, from the best rule.
+    Search,
     /// Starts from the exact solver (integer programming), completed by the best rule.
     Exact,
 }
 
 impl Rule {
     /// All rules, in the order they are tried (ties go to the earlier one).
-    pub const ALL: [Rule; 4] = [
+    pub const ALL: [Rule; 5] = [
         Rule::ValueDensity,
         Rule::EnablerDensity,
         Rule::Value,
         Rule::Deadline,
+        Rule::LatestStart,
     ];
 
     /// Short name for reports.
@@ -39,6 +44,8 @@ impl Rule {
             Rule::ValueDensity => "value-density",
             Rule::EnablerDensity => "enabler-density",
             Rule::Deadline => "deadline",
+            Rule::LatestStart => "latest-start",
+            Rule::Search => "search",
             Rule::Exact => "exact",
         }
     }
@@ -77,6 +84,7 @@ pub fn resource_share(problem: &Problem, job: usize) -> f64 {
 /// The placement list for a rule.
 pub fn list(problem: &Problem, rule: Rule, enabler: &[f64]) -> Vec<usize> {
     let n = problem.jobs.len();
+    let latest = latest_starts(problem);
     let own: Vec<f64> = (0..n)
         .map(|j| {
             let job = &problem.jobs[j];
@@ -85,7 +93,8 @@ pub fn list(problem: &Problem, rule: Rule, enabler: &[f64]) -> Vec<usize> {
                 Rule::Value => job.value,
                 Rule::ValueDensity => density(job.value),
                 Rule::EnablerDensity => density(job.value + enabler[j]),
-                Rule::Deadline | Rule::Exact => match job.deadline_start {
+                Rule::LatestStart => -(latest[j] as f64),
+                Rule::Deadline | Rule::Search | Rule::Exact => match job.deadline_start {
                     Some(d) => 1e12 - d as f64 * 1e6 + job.value,
                     None => job.value,
                 },
@@ -107,4 +116,18 @@ pub fn list(problem: &Problem, rule: Rule, enabler: &[f64]) -> Vec<usize> {
         .graph
         .topological_order_by(|j| keys[j])
         .unwrap_or_else(|| (0..n).collect())
+}
+
+/// Latest start of each measure such that it and everything after it can still finish:
+/// its own latest start, and before each dependent's latest start by its duration.
+pub fn latest_starts(problem: &Problem) -> Vec<i64> {
+    let mut latest: Vec<i64> = (0..problem.jobs.len())
+        .map(|j| problem.latest_start(j).map_or(-1, |l| l as i64))
+        .collect();
+    for &j in problem.order.iter().rev() {
+        for &d in &problem.dependents[j] {
+            latest[j] = latest[j].min(latest[d] - problem.jobs[j].duration as i64);
+        }
+    }
+    latest
 }

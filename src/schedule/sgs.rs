@@ -71,9 +71,19 @@ impl<'p> Usage<'p> {
         }
     }
 
+    /// Last period (exclusive) a job uses resources in: the horizon end, or its own end without run costs.
+    fn until(&self, job: usize, start: usize) -> usize {
+        let j = &self.problem.jobs[job];
+        if j.has_run {
+            self.problem.periods
+        } else {
+            (start + j.duration).min(self.problem.periods)
+        }
+    }
+
     fn check(&self, job: usize, start: usize) -> Result<(), Overrun> {
         let p = self.problem;
-        for t in start..p.periods {
+        for t in start..self.until(job, start) {
             for r in 0..p.resources {
                 let add = self.added(job, start, t, r);
                 if add == 0.0 {
@@ -90,7 +100,7 @@ impl<'p> Usage<'p> {
 
     fn place(&mut self, job: usize, start: usize) {
         let p = self.problem;
-        for t in start..p.periods {
+        for t in start..self.until(job, start) {
             for r in 0..p.resources {
                 self.used[t * p.resources + r] += self.added(job, start, t, r);
             }
