@@ -71,55 +71,102 @@ fn search(
     seed: u64,
 ) -> (Schedule, Vec<usize>) {
     let mut rng = Rng::new(seed);
-    let mut current = list.to_vec();
-    let mut current_key = key(problem, start);
-    let mut best = (start.clone(), current.clone());
+    let (start, list) = justify(problem, start.clone(), list.to_vec());
+    let mut current = list;
+    let mut current_key = key(problem, &start);
+    let mut best = (start, current.clone());
     let mut best_key = current_key;
     let n = current.len();
     let mut position = vec![0usize; problem.jobs.len()];
+    // Iterated local search: after `PATIENCE` moves without a new best, restart from the
+    // best with a few random moves, to leave the local optimum.
+    const PATIENCE: usize = 200;
+    let mut since_best = 0;
     for _ in 0..iterations {
         if n < 2 {
             break;
         }
-        for (i, &j) in current.iter().enumerate() {
-            position[j] = i;
-        }
-        let from = rng.below(n);
-        let job = current[from];
-        let low = problem.jobs[job]
-            .dependencies
-            .iter()
-            .map(|&d| position[d] + 1)
-            .max()
-            .unwrap_or(0);
-        let high = problem.dependents[job]
-            .iter()
-            .map(|&d| position[d])
-            .min()
-            .unwrap_or(n)
-            .saturating_sub(1);
-        if high <= low {
-            continue;
-        }
-        let to = low + rng.below(high - low + 1);
-        if to == from {
+        since_best += 1;
+        if since_best > PATIENCE {
+            since_best = 0;
+            current = best.1.clone();
+            for _ in 0..(2 + n / 10) {
+                random_move(problem, &mut current, &mut position, &mut rng);
+            }
+            current_key = key(problem, &sgs::generate(problem, &current));
             continue;
         }
         let mut candidate = current.clone();
-        let moved = candidate.remove(from);
-        candidate.insert(to, moved);
+        random_move(problem, &mut candidate, &mut position, &mut rng);
+        if candidate == current {
+            continue;
+        }
         let schedule = sgs::generate(problem, &candidate);
         let candidate_key = key(problem, &schedule);
         if at_least(candidate_key, current_key) {
+            let (schedule, candidate) = if better(candidate_key, current_key) {
+                justify(problem, schedule, candidate)
+            } else {
+                (schedule, candidate)
+            };
+            let candidate_key = key(problem, &schedule);
             current = candidate;
             current_key = candidate_key;
             if better(candidate_key, best_key) {
                 best_key = candidate_key;
                 best = (schedule, current.clone());
+                since_best = 0;
             }
         }
     }
     best
+}
+
+/// Moves one random measure to a random position its dependencies allow.
+fn random_move(problem: &Problem, list: &mut Vec<usize>, position: &mut [usize], rng: &mut Rng) {
+    let n = list.len();
+    for (i, &j) in list.iter().enumerate() {
+        position[j] = i;
+    }
+    let from = rng.below(n);
+    let job = list[from];
+    let low = problem.jobs[job]
+        .dependencies
+        .iter()
+        .map(|&d| position[d] + 1)
+        .max()
+        .unwrap_or(0);
+    let high = problem.dependents[job]
+        .iter()
+        .map(|&d| position[d])
+        .min()
+        .unwrap_or(n)
+        .saturating_sub(1);
+    if high > low {
+        let to = low + rng.below(high - low + 1);
+        let moved = list.remove(from);
+        list.insert(to, moved);
+    }
+}
+
+/// Forward–backward improvement, repeated while it helps (at most a few rounds).
+fn justify(
+    problem: &Problem,
+    mut schedule: Schedule,
+    mut list: Vec<usize>,
+) -> (Schedule, Vec<usize>) {
+    for _ in 0..4 {
+        let Some(order) = sgs::backward_order(problem, &schedule) else {
+            break;
+        };
+        let candidate = sgs::generate(problem, &order);
+        if !better(key(problem, &candidate), key(problem, &schedule)) {
+            break;
+        }
+        schedule = candidate;
+        list = order;
+    }
+    (schedule, list)
 }
 
 /// Improves `start` (built from `list`) with two seeded searches on two threads; returns the better result.

@@ -236,3 +236,54 @@ fn capacity_reason(problem: &Problem, overruns: &[Overrun], window: (usize, usiz
         window,
     }
 }
+
+/// The backward half of a forward–backward improvement step: every scheduled
+/// measure moved as late as its scheduled dependents, its deadline and the
+/// resources allow (latest finishers first), then all measures ordered by
+/// those late starts. Decoding that order with [`generate`] packs the roadmap
+/// to the left again, often tighter. `None` when some measure finds no late start.
+pub fn backward_order(problem: &Problem, schedule: &Schedule) -> Option<Vec<usize>> {
+    let n = problem.jobs.len();
+    let mut usage = Usage::new(problem);
+    let mut late: Vec<Option<usize>> = vec![None; n];
+    for (j, job) in problem.jobs.iter().enumerate() {
+        if let (Some(start), Slot::Start(_)) = (job.fixed, &schedule.slots[j]) {
+            usage.place(j, start);
+            late[j] = Some(start);
+        }
+    }
+    let mut order: Vec<(usize, usize, usize)> = schedule
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| problem.jobs[*j].fixed.is_none())
+        .filter_map(|(j, slot)| match slot {
+            Slot::Start(s) => Some((s + problem.jobs[j].duration, *s, j)),
+            _ => None,
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, _, j) in order {
+        let duration = problem.jobs[j].duration;
+        let mut latest = problem.latest_start(j)?;
+        for &d in &problem.dependents[j] {
+            if let Some(start) = late[d] {
+                latest = latest.min(start.checked_sub(duration)?);
+            }
+        }
+        let start = (problem.jobs[j].earliest..=latest)
+            .rev()
+            .find(|&s| usage.check(j, s).is_ok())?;
+        usage.place(j, start);
+        late[j] = Some(start);
+    }
+    let mut position = vec![0usize; n];
+    for (i, &j) in problem.order.iter().enumerate() {
+        position[j] = i;
+    }
+    let mut list: Vec<usize> = (0..n).filter(|&j| late[j].is_some()).collect();
+    // Ties on the start keep dependencies first (a milestone can share its dependent's start).
+    list.sort_unstable_by_key(|&j| (late[j], position[j]));
+    list.extend(problem.order.iter().copied().filter(|&j| late[j].is_none()));
+    Some(list)
+}
