@@ -10,13 +10,17 @@ use super::{CATALOG_FIELDS, Loader};
 use crate::diagnostic::Diagnostic;
 use crate::source::display_path;
 use crate::suggest;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What a file contributes after its includes are resolved.
+/// Local measures stay borrowed from the file's tree: copying a large portfolio's
+/// nodes was a good part of its load time.
 #[derive(Debug, Default)]
-pub struct Collected {
+pub struct Collected<'r> {
     /// Measure nodes: included ones (adapted where a local one has the same id), then local ones.
-    pub measures: Vec<Node>,
+    pub measures: Vec<Cow<'r, Node>>,
     /// Dimension nodes declared by included catalogs.
     pub dimensions: Vec<Node>,
 }
@@ -24,12 +28,12 @@ pub struct Collected {
 impl Loader {
     /// Resolves the `include` list of `root` (a file at `path`) and merges in its own measures.
     /// `stack` holds the canonical paths of the files being included, to detect include cycles.
-    pub(super) fn collect(
+    pub(super) fn collect<'r>(
         &mut self,
-        root: &Node,
+        root: &'r Node,
         path: &Path,
         stack: &mut Vec<PathBuf>,
-    ) -> Collected {
+    ) -> Collected<'r> {
         let mut collected = Collected::default();
         if let Some(includes) = root.get("include") {
             for entry in self.dec.list(includes, "`include`").unwrap_or(&[]) {
@@ -46,7 +50,12 @@ impl Loader {
         collected
     }
 
-    fn include_entry(&mut self, entry: &Node, path: &Path, stack: &mut Vec<PathBuf>) -> Collected {
+    fn include_entry(
+        &mut self,
+        entry: &Node,
+        path: &Path,
+        stack: &mut Vec<PathBuf>,
+    ) -> Collected<'static> {
         let Some(fields) = self
             .dec
             .fields(entry, "an `include` entry", &["catalog", "measures"])
@@ -108,22 +117,32 @@ impl Loader {
         {
             inner.dimensions.extend(dimensions.iter().cloned());
         }
-        match fields.get("measures") {
-            None => inner,
-            Some(selection) => Collected {
-                measures: self.select(&inner.measures, selection, &relative.value),
-                dimensions: inner.dimensions,
-            },
+        let measures = match fields.get("measures") {
+            None => inner
+                .measures
+                .into_iter()
+                .map(|m| Cow::Owned(m.into_owned()))
+                .collect(),
+            Some(selection) => self.select(&inner.measures, selection, &relative.value),
+        };
+        Collected {
+            measures,
+            dimensions: inner.dimensions,
         }
     }
 
     /// Picks the measures named in an include's `measures` list, in the catalog's order.
-    fn select(&mut self, available: &[Node], selection: &Node, catalog: &str) -> Vec<Node> {
-        let ids: Vec<String> = available.iter().filter_map(measure_id).collect();
-        let mut wanted = Vec::new();
+    fn select(
+        &mut self,
+        available: &[Cow<'_, Node>],
+        selection: &Node,
+        catalog: &str,
+    ) -> Vec<Cow<'static, Node>> {
+        let ids: Vec<String> = available.iter().filter_map(|m| measure_id(m)).collect();
+        let mut wanted = HashSet::new();
         for item in self.dec.strings(selection, "the `measures` of an include") {
             if ids.contains(&item.value) {
-                wanted.push(item.value);
+                wanted.insert(item.value);
                 continue;
             }
             let hint = suggest::did_you_mean(&item.value, ids.iter().map(String::as_str));
@@ -144,27 +163,24 @@ impl Loader {
         available
             .iter()
             .filter(|m| measure_id(m).is_some_and(|id| wanted.contains(&id)))
-            .cloned()
+            .map(|m| Cow::Owned(Node::clone(m)))
             .collect()
     }
 }
 
 /// Applies local measures to included ones: same id → merged (local keys win), else appended.
-fn adapt(mut included: Vec<Node>, local: &[Node]) -> Vec<Node> {
-    let included_count = included.len();
-    let mut adapted = vec![false; included_count];
+fn adapt<'r>(mut included: Vec<Cow<'r, Node>>, local: &'r [Node]) -> Vec<Cow<'r, Node>> {
+    // The first not yet adapted included measure of each id.
+    let mut open: HashMap<String, usize> = HashMap::new();
+    for (i, measure) in included.iter().enumerate().rev() {
+        if let Some(id) = measure_id(measure) {
+            open.insert(id, i);
+        }
+    }
     for measure in local {
-        let id = measure_id(measure);
-        let target = id.as_ref().and_then(|id| {
-            (0..included_count)
-                .find(|&i| !adapted[i] && measure_id(&included[i]).as_ref() == Some(id))
-        });
-        match target {
-            Some(i) => {
-                adapted[i] = true;
-                included[i] = merge(&included[i], measure);
-            }
-            None => included.push(measure.clone()),
+        match measure_id(measure).and_then(|id| open.remove(&id)) {
+            Some(i) => included[i] = Cow::Owned(merge(&included[i], measure)),
+            None => included.push(Cow::Borrowed(measure)),
         }
     }
     included

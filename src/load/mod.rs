@@ -182,17 +182,19 @@ impl Loader {
                 return None;
             }
         };
-        self.parse(path, text, key)
+        let parsed = self.parse(path, text)?;
+        // Only catalogs can be read twice (included from several places); the top file never is.
+        if at.is_some() {
+            self.cache.insert(key, parsed.clone());
+        }
+        Some(parsed)
     }
 
-    fn parse(&mut self, path: &Path, text: String, key: PathBuf) -> Option<(FileId, Node)> {
+    fn parse(&mut self, path: &Path, text: String) -> Option<(FileId, Node)> {
         let file = self.sources.add(path.to_path_buf(), text);
         let text = &self.sources.file(file)?.text;
         match yaml::parse(text, file) {
-            Ok(root) => {
-                self.cache.insert(key, (file, root.clone()));
-                Some((file, root))
-            }
+            Ok(root) => Some((file, root)),
             Err(diagnostic) => {
                 self.dec.report(*diagnostic);
                 None
@@ -265,7 +267,7 @@ impl Loader {
     fn load_document(&mut self, path: &Path, text: Option<&str>) -> Option<Document> {
         let (file, root) = match text {
             Some(text) => match read::decode(text.as_bytes().to_vec()) {
-                Ok(text) => self.parse(path, text, path.to_path_buf())?,
+                Ok(text) => self.parse(path, text)?,
                 Err(problem) => {
                     self.report_read_problem(path, None, problem);
                     return None;

@@ -56,13 +56,23 @@ impl Node {
         }
     }
 
+    /// Whether this scalar reads as `text` (without allocating, for key look-ups).
+    pub fn is_text(&self, text: &str) -> bool {
+        match &self.kind {
+            NodeKind::Str(s) => s == text,
+            NodeKind::Int(i) => text.parse::<i128>().is_ok_and(|t| t == *i),
+            NodeKind::Float(_) | NodeKind::Bool(_) => self.scalar_text().as_deref() == Some(text),
+            NodeKind::Null | NodeKind::Seq(_) | NodeKind::Map(_) => false,
+        }
+    }
+
     /// The entry with key `key` in a mapping (the last one if the key repeats).
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
             NodeKind::Map(entries) => entries
                 .iter()
                 .rev()
-                .find(|(k, _)| k.scalar_text().as_deref() == Some(key))
+                .find(|(k, _)| k.is_text(key))
                 .map(|(_, v)| v),
             _ => None,
         }
