@@ -10,6 +10,7 @@
 
 use resiplan::bound::{exact, upper_bound};
 use resiplan::generate::{Settings, portfolio_yaml};
+use resiplan::model::period::PeriodKind;
 use resiplan::pipeline::score_text;
 use resiplan::schedule::{plan, problem::Problem};
 use std::path::Path;
@@ -95,40 +96,62 @@ fn quality(seeds: u64) {
     );
 }
 
+/// Peak resident memory of this process so far (Linux), in MB.
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 fn speed(sizes: &[usize]) {
-    println!("## Speed (release build; median of 5 runs)\n");
-    println!("| measures | periods | load+check ms | plan ms | plan/load |");
-    println!("|---:|---:|---:|---:|---:|");
+    println!("## Speed (release build; median of 3 runs; 3 resources)\n");
+    println!(
+        "Peak memory is the process's high-water mark after the row (sizes ascend, so it is the row's peak).\n"
+    );
+    println!(
+        "| measures | periods | load+check ms | plan ms | objective/bound | bound | rule | peak MB |"
+    );
+    println!("|---:|---:|---:|---:|---:|:---|:---|---:|");
     for &size in sizes {
-        let mut settings = Settings::new(size, 5, 7);
-        settings.resources = 3;
-        let text = portfolio_yaml(&settings);
-        let mut loads = Vec::new();
-        let mut plans = Vec::new();
-        for _ in 0..5 {
-            let started = Instant::now();
-            let Ok(scored) = score_text(Path::new("generated.yaml"), &text) else {
-                println!("| {size} | does not check | | | |");
-                return;
-            };
-            loads.push(started.elapsed().as_secs_f64() * 1e3);
-            let started = Instant::now();
-            let planned = plan(&scored.portfolio, &scored.graph, &scored.scores);
-            plans.push(started.elapsed().as_secs_f64() * 1e3);
-            if planned.is_err() {
-                println!("| {size} | infeasible | | | |");
-                return;
+        for (periods, kind) in [(5, PeriodKind::Year), (20, PeriodKind::Quarter)] {
+            let mut settings = Settings::new(size, periods, 7);
+            settings.kind = kind;
+            settings.resources = 3;
+            let text = portfolio_yaml(&settings);
+            let mut loads = Vec::new();
+            let mut plans = Vec::new();
+            let mut last = None;
+            for _ in 0..3 {
+                let started = Instant::now();
+                let Ok(scored) = score_text(Path::new("generated.yaml"), &text) else {
+                    println!("| {size} | {periods} | does not check | | | | | |");
+                    return;
+                };
+                loads.push(started.elapsed().as_secs_f64() * 1e3);
+                let started = Instant::now();
+                let planned = plan(&scored.portfolio, &scored.graph, &scored.scores);
+                plans.push(started.elapsed().as_secs_f64() * 1e3);
+                last = planned.ok();
             }
+            let Some(planned) = last else {
+                println!("| {size} | {periods} | infeasible | | | | | |");
+                continue;
+            };
+            let median = |v: &mut Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            };
+            println!(
+                "| {size} | {periods} | {:.1} | {:.1} | {:.2} % | {:?} | {} | {} |",
+                median(&mut loads),
+                median(&mut plans),
+                planned.objective / planned.bound * 100.0,
+                planned.bound_method,
+                planned.rule,
+                peak_mb().map_or("n/a".to_owned(), |m| format!("{m:.0}"))
+            );
         }
-        let median = |v: &mut Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v[v.len() / 2]
-        };
-        let (load, plan_ms) = (median(&mut loads), median(&mut plans));
-        println!(
-            "| {size} | 5 | {load:.1} | {plan_ms:.1} | {:.2} |",
-            plan_ms / load
-        );
     }
     println!();
 }

@@ -274,12 +274,13 @@ pub enum BoundMethod {
     Optimal,
 }
 
-/// Largest model (start variables) whose LP relaxation `best_bound` solves.
-pub const LP_MODEL_LIMIT: usize = 20_000;
+/// Largest model whose LP relaxation `best_bound` solves, in start variables times periods
+/// (about the number of non-zeros of the resource rows, which drive the solver's time).
+pub const LP_WORK_LIMIT: usize = 25_000;
 
 /// A sound upper bound on the objective: the LP relaxation where affordable, else the resource-free bound.
 pub fn best_bound(problem: &Problem) -> (f64, BoundMethod) {
-    if model_size(problem) <= LP_MODEL_LIMIT
+    if model_size(problem) * problem.periods.max(1) <= LP_WORK_LIMIT
         && let Some(bound) = upper_bound(problem, Duration::from_secs(60))
     {
         return (bound, BoundMethod::LinearRelaxation);

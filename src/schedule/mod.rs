@@ -139,13 +139,14 @@ pub fn plan_with(
     })
 }
 
-/// Largest model (start variables) that `plan` hands to the exact solver.
-pub const EXACT_MODEL_LIMIT: usize = 2_500;
+/// Largest model that `plan` hands to the exact solver, in start variables times periods
+/// (each branch-and-bound node solves an LP of about that many non-zeros).
+pub const EXACT_WORK_LIMIT: usize = 8_000;
 
 /// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
 /// a deterministic effort limit, smaller for larger models since each node costs more.
 pub fn exact_node_limit(size: usize) -> u64 {
-    (300_000 / size.max(1)).clamp(20, 2_000) as u64
+    (150_000 / size.max(1)).clamp(10, 2_000) as u64
 }
 
 /// Solves the time-indexed model with integer variables, warm-started from the
@@ -159,7 +160,7 @@ fn improve_exactly(
     enabler: &[f64],
 ) -> Option<Schedule> {
     let size = crate::bound::model_size(problem);
-    if size > EXACT_MODEL_LIMIT {
+    if size * problem.periods.max(1) > EXACT_WORK_LIMIT {
         return None;
     }
     let hint: Vec<Option<usize>> = heuristic
