@@ -70,7 +70,7 @@ pub enum Effort {
     Quick,
     /// Default.
     Normal,
-    /// Ten times normal.
+    /// Forty times normal.
     Thorough,
     /// This many rebuilt roadmaps per search thread.
     Iterations(usize),

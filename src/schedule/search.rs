@@ -15,7 +15,7 @@ pub enum Effort {
     Quick,
     /// A few thousand rebuilt roadmaps (the default).
     Normal,
-    /// Ten times as many.
+    /// Forty times as many.
     Thorough,
     /// Exactly this many rebuilt roadmaps per search thread.
     Iterations(usize),
@@ -29,7 +29,7 @@ impl Effort {
         match self {
             Effort::Quick => 0,
             Effort::Normal => scaled(2_500),
-            Effort::Thorough => scaled(25_000),
+            Effort::Thorough => scaled(100_000),
             Effort::Iterations(count) => count,
         }
     }
