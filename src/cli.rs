@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Converted to typed settings in `run`; no clap type leaves here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use resiplan::schedule::search::Effort;
 use std::path::PathBuf;
 
 /// resiplan turns a portfolio of measures into a prioritized, budget-feasible roadmap.
@@ -61,19 +62,6 @@ pub struct ReportArgs {
     /// Write nothing; exit 1 if OUT differs from what would be written (a CI drift check).
     #[arg(long, requires = "output")]
     pub check: bool,
-}
-
-/// Search effort, as given on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effort {
-    /// Rules only.
-    Quick,
-    /// Default.
-    Normal,
-    /// Forty times normal.
-    Thorough,
-    /// This many rebuilt roadmaps per search thread.
-    Iterations(usize),
 }
 
 fn parse_effort(text: &str) -> Result<Effort, String> {

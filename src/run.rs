@@ -1,6 +1,6 @@
 //! Runs a parsed command: the pipeline for each subcommand, printing and exit codes.
 
-use crate::cli::{CheckFormat, Cli, Command, Effort, Lang, ReportArgs, ReportFormat};
+use crate::cli::{CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat};
 use anyhow::Result;
 use resiplan::check::{CheckOutcome, check_file};
 use resiplan::diagnostic::{self, Diagnostic};
@@ -8,7 +8,6 @@ use resiplan::model::Language;
 use resiplan::output::{Drift, drift, write_atomically};
 use resiplan::pipeline::{Failed, plan_file, score_file};
 use resiplan::report::{self, Format, view::PlanView};
-use resiplan::schedule::search::Effort as SearchEffort;
 use resiplan::source::SourceMap;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -35,15 +34,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             effort,
             seed,
         } => {
-            let options = resiplan::schedule::Options {
-                effort: match effort {
-                    Effort::Quick => SearchEffort::Quick,
-                    Effort::Normal => SearchEffort::Normal,
-                    Effort::Thorough => SearchEffort::Thorough,
-                    Effort::Iterations(n) => SearchEffort::Iterations(n),
-                },
-                seed,
-            };
+            let options = resiplan::schedule::Options { effort, seed };
             let planning = match plan_file(&args.file, &options) {
                 Ok(planning) => planning,
                 Err(failed) => return report_failure(&failed),
