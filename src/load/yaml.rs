@@ -1,242 +1,425 @@
-//! YAML text → [`Node`] tree. The only module that knows the YAML crate.
+//! YAML text → [`Node`] tree. The only module that knows the YAML crates.
 //!
-//! serde-saphyr (pure Rust, maintained, resource budgets on by default) replaced
-//! serde_yaml, which its author deprecated and archived. We deserialize into our
-//! own positioned tree through `Spanned`, then decode that tree ourselves: this
-//! lets us report *every* problem in a file with its position, not only the first
-//! one serde would stop at. Swapping the YAML crate means rewriting this file.
+//! YAML is parsed by granit-parser, the pure-Rust parser of serde-saphyr
+//! (reached through serde-saphyr's re-export, so the two stay in step).
+//! serde_yaml, which the product was first specified with, is deprecated and
+//! archived. We build our own positioned tree straight from the parser's
+//! events: going through serde with `Spanned` on every value cost four times
+//! the parse itself on a 10,000-measure file. The tree is decoded by hand
+//! later, so *every* problem in a file is reported with its position.
+//!
+//! What serde-saphyr's budgets did, this builder does itself: nesting depth,
+//! the number of values after alias expansion (alias bombs), one document per
+//! file. Merge keys (`<<: *defaults`) are applied; duplicate keys are kept so
+//! the decoder can report both places; scalars resolve by the YAML 1.2 core
+//! schema (so `yes` is text), plus `1_200_000`-style digit grouping.
 
 use super::node::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-use std::fmt;
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use std::collections::HashMap;
 
 /// Deepest nesting accepted; a portfolio needs about six levels.
 pub const MAX_DEPTH: usize = 48;
 /// Most YAML values (after alias expansion) in one file: 10,000 measures need about 400,000.
 pub const MAX_NODES: usize = 1_000_000;
-/// Most events replayed through aliases: stops alias bombs long before they cost memory.
-pub const MAX_ALIAS_REPLAY: usize = 50_000;
+/// Most values that aliases may add in total: stops alias bombs long before they cost memory.
+pub const MAX_ALIAS_NODES: usize = 50_000;
 
 /// Parses one YAML document into a positioned tree.
 pub fn parse(text: &str, file: FileId) -> Result<Node, Box<Diagnostic>> {
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: MAX_DEPTH,
-            max_nodes: MAX_NODES,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: MAX_ALIAS_REPLAY,
-        },
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
-        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
-        strict_booleans: true,
-        with_snippet: false,
-    };
-    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
-        Ok(root) => Ok(convert(root, file, text)),
-        Err(error) => Err(Box::new(syntax_error(&error, file, text))),
+    Builder {
+        text,
+        file,
+        anchors: HashMap::new(),
+        nodes: 0,
+        alias_nodes: 0,
     }
+    .document()
 }
 
-/// The tree as the YAML crate hands it over, before spans become ours.
-struct RawNode(RawKind);
-
-enum RawKind {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<RawNode>, Spanned<RawNode>)>),
+/// Errors are boxed: a diagnostic is large and errors are rare.
+fn fail<T>(diagnostic: Diagnostic) -> Result<T, Box<Diagnostic>> {
+    Err(Box::new(diagnostic))
 }
 
-struct RawVisitor;
+/// An open collection while its children are read.
+enum Open {
+    Seq(Vec<Node>, Span),
+    /// Entries, a key waiting for its value, merge sources (`<<`), and the anchor to record.
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        merges: Vec<Node>,
+        span: Span,
+    },
+}
 
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawNode;
+struct Builder<'t> {
+    text: &'t str,
+    file: FileId,
+    /// Anchored values and their sizes in nodes.
+    anchors: HashMap<usize, (Node, usize)>,
+    nodes: usize,
+    alias_nodes: usize,
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML value")
+impl Builder<'_> {
+    fn span(&self, start: &Marker, end: &Marker) -> Span {
+        let offset = start.byte_offset().unwrap_or(0).min(self.text.len());
+        let end = end
+            .byte_offset()
+            .unwrap_or(offset)
+            .clamp(offset, self.text.len());
+        Span {
+            file: self.file,
+            offset,
+            len: end - offset,
+            line: start.line() as u32,
+            column: start.col() as u32 + 1,
+        }
     }
-    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Int(v.into())))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Int(v.into())))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Int(v)))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
-        Ok(RawNode(match i128::try_from(v) {
-            Ok(i) => RawKind::Int(i),
-            Err(_) => RawKind::Float(v as f64),
+
+    fn document(mut self) -> Result<Node, Box<Diagnostic>> {
+        let mut parser = Parser::new_from_str(self.text);
+        let mut stack: Vec<(Open, usize)> = Vec::new();
+        let mut root: Option<Node> = None;
+        let mut documents = 0;
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| Box::new(self.syntax_error(&e)))?;
+            let here = self.span(&span.start, &span.end);
+            let (node, anchor) = match event {
+                Event::DocumentStart(..) => {
+                    documents += 1;
+                    if documents > 1 {
+                        return fail(
+                            Diagnostic::error(
+                                "yaml-syntax",
+                                here,
+                                "the file holds more than one YAML document",
+                            )
+                            .with_label("a second document starts here")
+                            .with_help("remove the `---` separator: one file holds one portfolio"),
+                        );
+                    }
+                    continue;
+                }
+                Event::SequenceStart(_, anchor, _) => {
+                    self.open(&stack, here)?;
+                    stack.push((Open::Seq(Vec::new(), here), anchor));
+                    continue;
+                }
+                Event::MappingStart(_, anchor, _) => {
+                    self.open(&stack, here)?;
+                    stack.push((
+                        Open::Map {
+                            entries: Vec::new(),
+                            key: None,
+                            merges: Vec::new(),
+                            span: here,
+                        },
+                        anchor,
+                    ));
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                    Some((Open::Seq(items, span), anchor)) => (
+                        Node {
+                            kind: NodeKind::Seq(items),
+                            span,
+                        },
+                        anchor,
+                    ),
+                    Some((
+                        Open::Map {
+                            entries,
+                            merges,
+                            span,
+                            ..
+                        },
+                        anchor,
+                    )) => (
+                        Node {
+                            kind: NodeKind::Map(apply_merges(entries, merges)),
+                            span,
+                        },
+                        anchor,
+                    ),
+                    None => continue,
+                },
+                Event::Scalar(value, style, anchor, tag) => {
+                    let text_tag = tag
+                        .as_ref()
+                        .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
+                    (
+                        Node {
+                            kind: resolve(&value, style, text_tag),
+                            span: here,
+                        },
+                        anchor,
+                    )
+                }
+                Event::Alias(id) => {
+                    let Some((node, size)) = self.anchors.get(&id) else {
+                        return fail(
+                            Diagnostic::error(
+                                "yaml-syntax",
+                                here,
+                                "invalid YAML: this alias names no anchor",
+                            )
+                            .with_help("define the anchor (`&name`) before using it (`*name`)"),
+                        );
+                    };
+                    self.alias_nodes += size;
+                    if self.alias_nodes > MAX_ALIAS_NODES {
+                        return fail(self.alias_bomb(here));
+                    }
+                    let mut copy = node.clone();
+                    copy.span = here;
+                    (copy, 0)
+                }
+                _ => continue,
+            };
+            self.nodes += 1;
+            if self.nodes + self.alias_nodes > MAX_NODES {
+                return fail(self.alias_bomb(here));
+            }
+            if anchor != 0 {
+                let size = count(&node);
+                self.anchors.insert(anchor, (node.clone(), size));
+            }
+            match stack.last_mut() {
+                Some((Open::Seq(items, _), _)) => items.push(node),
+                Some((
+                    Open::Map {
+                        entries,
+                        key,
+                        merges,
+                        ..
+                    },
+                    _,
+                )) => match key.take() {
+                    None => *key = Some(node),
+                    Some(k) if k.kind == NodeKind::Str("<<".to_owned()) => merges.push(node),
+                    Some(k) => entries.push((k, node)),
+                },
+                None => root = Some(node),
+            }
+        }
+        Ok(root.unwrap_or(Node {
+            kind: NodeKind::Null,
+            span: Span::at(self.file, self.text, 0, 0),
         }))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Float(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Str(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Str(v)))
-    }
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Null))
-    }
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode(RawKind::Null))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = access.next_element()? {
-            items.push(item);
-        }
-        Ok(RawNode(RawKind::Seq(items)))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = access.next_entry()? {
-            entries.push(entry);
-        }
-        Ok(RawNode(RawKind::Map(entries)))
-    }
-}
 
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RawVisitor)
+    fn open(&self, stack: &[(Open, usize)], here: Span) -> Result<(), Box<Diagnostic>> {
+        if stack.len() >= MAX_DEPTH {
+            return fail(Diagnostic::error("resource-limit", here, "the document is nested too deeply")
+                .with_label(format!("more than {MAX_DEPTH} levels"))
+                .with_help(format!("a portfolio needs about six levels of nesting; resiplan refuses more than {MAX_DEPTH}")));
+        }
+        Ok(())
     }
-}
 
-fn convert(raw: Spanned<RawNode>, file: FileId, text: &str) -> Node {
-    let location = raw.referenced;
-    let span = match (location.span().byte_offset(), location.span().byte_len()) {
-        // Line and column come from the parser: recomputing them from the offset would
-        // rescan the text for every node (quadratic on large files).
-        (Some(offset), Some(len)) => Span {
-            file,
-            offset: (offset as usize).min(text.len()),
-            len: len as usize,
-            line: location.line() as u32,
-            column: location.column() as u32,
-        },
-        _ => Span {
-            file,
-            offset: 0,
-            len: 0,
-            line: location.line() as u32,
-            column: location.column() as u32,
-        },
-    };
-    let kind = match raw.value.0 {
-        RawKind::Null => NodeKind::Null,
-        RawKind::Bool(b) => NodeKind::Bool(b),
-        RawKind::Int(i) => NodeKind::Int(i),
-        RawKind::Float(f) => NodeKind::Float(f),
-        RawKind::Str(s) => NodeKind::Str(s),
-        RawKind::Seq(items) => {
-            NodeKind::Seq(items.into_iter().map(|i| convert(i, file, text)).collect())
-        }
-        RawKind::Map(entries) => NodeKind::Map(
-            entries
-                .into_iter()
-                .map(|(k, v)| (convert(k, file, text), convert(v, file, text)))
-                .collect(),
-        ),
-    };
-    Node { kind, span }
-}
-
-/// Turns the YAML crate's error into our diagnostic, with advice for the budget breaches.
-fn syntax_error(error: &serde_saphyr::Error, file: FileId, text: &str) -> Diagnostic {
-    let raw = error.to_string();
-    let first_line = raw.lines().next().unwrap_or_default();
-    let message = strip_location_suffix(&strip_location_prefix(first_line));
-    let span = match error.location() {
-        Some(location) if location.line() > 0 => {
-            let offset = location
-                .span()
-                .byte_offset()
-                .map(|o| o as usize)
-                .unwrap_or_else(|| offset_of(text, location.line(), location.column()));
-            Span::at(file, text, offset, 1)
-        }
-        _ => Span::at(file, text, 0, 0),
-    };
-    let lower = message.to_lowercase();
-    if lower.contains("alias") || lower.contains("nodes") || lower.contains("events") {
+    fn alias_bomb(&self, here: Span) -> Diagnostic {
         Diagnostic::error(
             "resource-limit",
-            span,
+            here,
             "the document expands to too many values (an alias bomb?)",
         )
-        .with_label(message)
+        .with_label("expansion stopped here")
         .with_help(format!(
-            "resiplan limits alias expansion ({MAX_ALIAS_REPLAY} replayed events) and document size \
-             ({MAX_NODES} values) so that a small file cannot exhaust memory; \
-             write the values out or use fewer nested aliases"
+            "resiplan limits what aliases may add ({MAX_ALIAS_NODES} values) and document size \
+                 ({MAX_NODES} values) so that a small file cannot exhaust memory; \
+                 write the values out or use fewer nested aliases"
         ))
-    } else if lower.contains("depth") || lower.contains("recursion") {
-        Diagnostic::error("resource-limit", span, "the document is nested too deeply")
-            .with_label(message)
-            .with_help(format!(
-                "a portfolio needs about six levels of nesting; resiplan refuses more than {MAX_DEPTH}"
-            ))
-    } else if lower.contains("multiple") && lower.contains("document") {
-        Diagnostic::error(
-            "yaml-syntax",
-            span,
-            "the file holds more than one YAML document",
-        )
-        .with_label("a second document starts here")
-        .with_help("remove the `---` separator: one file holds one portfolio")
-    } else {
+    }
+
+    fn syntax_error(&self, error: &ScanError) -> Diagnostic {
+        let marker = error.marker();
+        let offset = marker
+            .byte_offset()
+            .unwrap_or_else(|| char_to_byte(self.text, marker.index()));
+        let span = Span::at(self.file, self.text, offset, 1);
+        let info = error.info();
+        let message = match info.find(" at line ") {
+            Some(i) => info[..i].to_owned(),
+            None => info,
+        };
         Diagnostic::error("yaml-syntax", span, format!("invalid YAML: {message}"))
             .with_help("check indentation (spaces, not tabs), colons after keys and closing brackets or quotes")
     }
 }
 
-fn strip_location_prefix(message: &str) -> String {
-    let message = message.strip_prefix("error: ").unwrap_or(message);
-    if message.starts_with("line ")
-        && let Some((_, rest)) = message.split_once(": ")
-    {
-        return rest.to_owned();
-    }
-    message.to_owned()
-}
-
-/// The YAML crate repeats the position inside some messages: ` at line 3, column 58 …`.
-fn strip_location_suffix(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-fn offset_of(text: &str, line: u64, column: u64) -> usize {
-    let mut offset = 0;
-    for (index, content) in text.split_inclusive('\n').enumerate() {
-        if index as u64 + 1 == line {
-            return offset
-                + content
-                    .char_indices()
-                    .nth(column.saturating_sub(1) as usize)
-                    .map_or(content.len(), |(i, _)| i);
+/// Entries written in the mapping win over merged ones; earlier merge sources win over later ones.
+fn apply_merges(mut entries: Vec<(Node, Node)>, merges: Vec<Node>) -> Vec<(Node, Node)> {
+    let sources: Vec<Node> = merges
+        .into_iter()
+        .flat_map(|m| match m.kind {
+            NodeKind::Seq(items) => items,
+            _ => vec![m],
+        })
+        .collect();
+    for source in sources {
+        if let NodeKind::Map(merged) = source.kind {
+            for (key, value) in merged {
+                if !entries.iter().any(|(k, _)| k.kind == key.kind) {
+                    entries.push((key, value));
+                }
+            }
         }
-        offset += content.len();
     }
-    text.len()
+    entries
+}
+
+fn count(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Seq(items) => 1 + items.iter().map(count).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count(k) + count(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
+}
+
+/// YAML 1.2 core schema for plain scalars (plus `_` digit grouping); everything else is text.
+fn resolve(value: &str, style: ScalarStyle, text_tag: bool) -> NodeKind {
+    if style != ScalarStyle::Plain || text_tag {
+        return NodeKind::Str(value.to_owned());
+    }
+    match value {
+        "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
+        "true" | "True" | "TRUE" => return NodeKind::Bool(true),
+        "false" | "False" | "FALSE" => return NodeKind::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return NodeKind::Float(f64::INFINITY);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN),
+        _ => {}
+    }
+    let digits: String = value.chars().filter(|c| *c != '_').collect();
+    let grouped_ok = !value.starts_with('_') && !value.ends_with('_') && !value.contains("__");
+    let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(&digits);
+    if grouped_ok
+        && !unsigned.is_empty()
+        && unsigned.chars().all(|c| c.is_ascii_digit())
+        && let Ok(i) = digits.parse::<i128>()
+    {
+        return NodeKind::Int(i);
+    }
+    if let Some(hex) = value.strip_prefix("0x")
+        && let Ok(i) = i128::from_str_radix(hex, 16)
+    {
+        return NodeKind::Int(i);
+    }
+    if let Some(octal) = value.strip_prefix("0o")
+        && let Ok(i) = i128::from_str_radix(octal, 8)
+    {
+        return NodeKind::Int(i);
+    }
+    let float_like = grouped_ok
+        && unsigned.chars().any(|c| c.is_ascii_digit())
+        && unsigned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
+        && unsigned
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.');
+    if float_like && let Ok(f) = digits.parse::<f64>() {
+        return NodeKind::Float(f);
+    }
+    NodeKind::Str(value.to_owned())
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Node {
+        parse(text, FileId(0)).expect("parses")
+    }
+
+    #[test]
+    fn scalars_resolve_by_the_core_schema() {
+        let root = parse_ok(
+            "a: 1_200_000\nb: 1.5\nc: yes\nd: \"2027\"\ne: ~\nf: true\ng: 2027-07\nh: !!str 12\ni: .nan\nj: -3\n",
+        );
+        let kind = |k: &str| root.get(k).map(|n| n.kind.clone());
+        assert_eq!(kind("a"), Some(NodeKind::Int(1_200_000)));
+        assert_eq!(kind("b"), Some(NodeKind::Float(1.5)));
+        assert_eq!(kind("c"), Some(NodeKind::Str("yes".into())));
+        assert_eq!(kind("d"), Some(NodeKind::Str("2027".into())));
+        assert_eq!(kind("e"), Some(NodeKind::Null));
+        assert_eq!(kind("f"), Some(NodeKind::Bool(true)));
+        assert_eq!(kind("g"), Some(NodeKind::Str("2027-07".into())));
+        assert_eq!(kind("h"), Some(NodeKind::Str("12".into())));
+        assert!(matches!(kind("i"), Some(NodeKind::Float(f)) if f.is_nan()));
+        assert_eq!(kind("j"), Some(NodeKind::Int(-3)));
+    }
+
+    #[test]
+    fn positions_are_one_based_lines_and_columns() {
+        let root = parse_ok("version: 1\nmeasures:\n  - id: m9\n");
+        let id = root.get("measures").and_then(|m| match &m.kind {
+            NodeKind::Seq(items) => items.first().and_then(|i| i.get("id")),
+            _ => None,
+        });
+        let span = id.expect("id").span;
+        assert_eq!(
+            (span.line, span.column, span.offset, span.len),
+            (3, 9, 29, 2)
+        );
+    }
+
+    #[test]
+    fn merge_keys_and_aliases_apply() {
+        let root = parse_ok("base: &b { x: 1, y: 2 }\nm:\n  <<: *b\n  y: 3\n");
+        let m = root.get("m").expect("m");
+        assert_eq!(m.get("x").map(|n| n.kind.clone()), Some(NodeKind::Int(1)));
+        assert_eq!(m.get("y").map(|n| n.kind.clone()), Some(NodeKind::Int(3)));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_for_the_decoder() {
+        let root = parse_ok("a: 1\na: 2\n");
+        assert!(matches!(&root.kind, NodeKind::Map(entries) if entries.len() == 2));
+    }
+
+    #[test]
+    fn bombs_depth_and_documents_are_refused() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                vec![format!("*a{}", i - 1); 9].join(", ")
+            ));
+        }
+        assert_eq!(
+            parse(&bomb, FileId(0)).map_err(|d| d.code).err(),
+            Some("resource-limit")
+        );
+        let deep = format!("x: {}{}\n", "[".repeat(200), "]".repeat(200));
+        assert_eq!(
+            parse(&deep, FileId(0)).map_err(|d| d.code).err(),
+            Some("resource-limit")
+        );
+        assert_eq!(
+            parse("a: 1\n---\nb: 2\n", FileId(0))
+                .map_err(|d| d.code)
+                .err(),
+            Some("yaml-syntax")
+        );
+    }
 }
