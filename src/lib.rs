@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod psplib;
 pub mod report;
 pub mod roadmap;
 pub mod schedule;

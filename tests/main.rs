@@ -5,5 +5,6 @@ mod broken;
 mod check_cli;
 mod loading_properties;
 mod plan_cli;
+mod psplib;
 mod schedule_properties;
 mod support;
