@@ -184,6 +184,21 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
                 });
             }
         }
+        // Before `earliest`.
+        if let Some(earliest) = &measure.earliest {
+            let e = portfolio.calendar.offset_of(earliest.value).unwrap_or(0);
+            if !fixed && e > 0 {
+                let mut broken = roadmap.clone();
+                broken.placements[j] = Placement::Scheduled {
+                    start: e as usize - 1,
+                };
+                out.push(Mutation {
+                    roadmap: broken,
+                    portfolio: None,
+                    expect: ViolationKind::BeforeEarliest,
+                });
+            }
+        }
         // Mandatory left out.
         if measure.mandatory {
             let mut broken = roadmap.clone();
