@@ -120,12 +120,33 @@ pub fn render_text(diagnostics: &[Diagnostic], sources: &SourceMap, styled: bool
         Renderer::plain()
     };
     let mut out = String::new();
+    // Errors are all shown; warnings of one kind stop after a few, so that a large
+    // portfolio's thousand look-alike warnings do not bury everything else.
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     for diagnostic in diagnostics {
+        if diagnostic.severity == Severity::Warning {
+            let count = shown.entry(diagnostic.code).or_default();
+            *count += 1;
+            if *count > WARNINGS_PER_KIND {
+                continue;
+            }
+        }
         out.push_str(&renderer.render(&report(diagnostic, sources)));
         out.push_str("\n\n");
     }
+    for (code, count) in shown {
+        if count > WARNINGS_PER_KIND {
+            out.push_str(&format!(
+                "warning: {} more `{code}` warnings not shown (`--format json` lists them all)\n\n",
+                count - WARNINGS_PER_KIND
+            ));
+        }
+    }
     out
 }
+
+/// Warnings of one kind shown in text output before the rest are counted only.
+pub const WARNINGS_PER_KIND: usize = 10;
 
 fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'a>> {
     let level = match diagnostic.severity {

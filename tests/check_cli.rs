@@ -275,3 +275,32 @@ fn a_catalog_can_add_a_dimension() {
     assert_eq!(ids[7], "climate");
     assert_eq!(document.dimensions[7].weight.value, 2.0);
 }
+
+#[test]
+fn look_alike_warnings_are_capped_in_text_but_complete_in_json() {
+    let file = "tests/fixtures/ok/many-warnings.yaml";
+    let output = resiplan().args(["check", file]).output().expect("runs");
+    assert!(output.status.success(), "warnings do not fail the check");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("warning[unreachable]").count(),
+        10,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 more `unreachable` warnings not shown"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &resiplan()
+            .args(["check", "--format", "json", file])
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("JSON");
+    assert_eq!(
+        json["files"][0]["diagnostics"].as_array().map(Vec::len),
+        Some(12)
+    );
+}
