@@ -10,6 +10,7 @@ use crate::model::period::PeriodLabel;
 use crate::model::{Amounts, Language, Text};
 use crate::source::{Located, Span};
 use crate::suggest;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Collects diagnostics while reading nodes.
@@ -24,7 +25,7 @@ pub struct Decoder {
 pub struct Fields<'n> {
     /// The mapping itself.
     pub node: &'n Node,
-    entries: BTreeMap<String, (&'n Node, &'n Node)>,
+    entries: BTreeMap<Cow<'n, str>, (&'n Node, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
@@ -86,11 +87,18 @@ impl Decoder {
             self.wrong_type(node, what, "a mapping (`key: value` pairs)");
             return None;
         };
-        let mut fields: BTreeMap<String, (&'n Node, &'n Node)> = BTreeMap::new();
+        let mut fields: BTreeMap<Cow<'n, str>, (&'n Node, &'n Node)> = BTreeMap::new();
         for (key, value) in entries {
-            let Some(name) = key.scalar_text() else {
-                self.wrong_type(key, &format!("a key in {what}"), "a name");
-                continue;
+            // Borrow text keys (nearly all of them) instead of copying each one.
+            let name: Cow<'n, str> = match &key.kind {
+                NodeKind::Str(text) => Cow::Borrowed(text.as_str()),
+                _ => match key.scalar_text() {
+                    Some(text) => Cow::Owned(text),
+                    None => {
+                        self.wrong_type(key, &format!("a key in {what}"), "a name");
+                        continue;
+                    }
+                },
             };
             if let Some((first, _)) = fields.get(&name) {
                 self.report(
@@ -105,7 +113,7 @@ impl Decoder {
                 );
                 continue;
             }
-            if !known.contains(&name.as_str()) {
+            if !known.contains(&name.as_ref()) {
                 let hint = suggest::did_you_mean(&name, known.iter().copied());
                 let help = if hint.is_empty() {
                     format!("known fields: {}", suggest::one_of(known, 30))
