@@ -46,7 +46,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 scores: &planning.scored.scores,
                 roadmap: &planning.planned.roadmap,
                 evaluation: &planning.evaluation,
-                bound: (planning.planned.bound, planning.planned.bound_method),
+                bound: (
+                    planning.planned.bound,
+                    planning.planned.bound_method,
+                    planning.planned.bound_share,
+                ),
                 language,
                 version: VERSION,
             };

@@ -202,11 +202,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
         bound: Bound {
             value: round(view.bound.0),
             method: view.bound.1,
-            share: round(if view.bound.0 > 0.0 {
-                (e.objective / view.bound.0).min(1.0)
-            } else {
-                1.0
-            }),
+            share: round(view.bound.2),
         },
         summary: Summary {
             measures: portfolio.measures.len(),

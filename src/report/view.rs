@@ -41,8 +41,8 @@ pub struct PlanView<'a> {
     pub roadmap: &'a Roadmap,
     /// Its numbers.
     pub evaluation: &'a Evaluation,
-    /// An upper bound on the objective of any roadmap, and how it was found.
-    pub bound: (f64, crate::bound::BoundMethod),
+    /// An upper bound on the objective of any roadmap, how it was found, and objective / bound.
+    pub bound: (f64, crate::bound::BoundMethod, f64),
     /// Report language.
     pub language: Language,
     /// Tool version, for the provenance line.
@@ -188,12 +188,7 @@ impl PlanView<'_> {
     /// "at least 96 % of the best possible (upper bound 228.0, LP relaxation)".
     pub fn quality(&self) -> String {
         use crate::bound::BoundMethod;
-        let (bound, method) = self.bound;
-        let share = if bound > 0.0 {
-            (self.evaluation.objective / bound).min(1.0)
-        } else {
-            1.0
-        };
+        let (bound, method, share) = self.bound;
         // Round down: "at least" must stay true after rounding.
         let percent = (share * 1000.0).floor() / 10.0;
         let method = match (method, self.language) {

@@ -33,6 +33,8 @@ pub struct Planned {
     pub bound: f64,
     /// How the bound was obtained.
     pub bound_method: crate::bound::BoundMethod,
+    /// objective / bound, at most 1; 1 when the two agree up to round-off (e.g. both 0).
+    pub bound_share: f64,
 }
 
 /// How hard `plan` searches, and with which seed.
@@ -130,12 +132,18 @@ pub fn plan_with(
     let (bound, bound_method) = crate::bound::best_bound(&problem);
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
+    let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {
+        1.0
+    } else {
+        (schedule.objective / bound).min(1.0)
+    };
     Ok(Planned {
         roadmap: Roadmap { placements },
         objective: schedule.objective,
         rule: rule.name(),
         bound,
         bound_method,
+        bound_share,
     })
 }
 
