@@ -9,8 +9,7 @@
 //! `cargo bench --bench psplib [-- --every N] [-- --only j301_1]`
 
 use resiplan::pipeline::plan_text_with;
-use resiplan::psplib::{parse, portfolio};
-use resiplan::roadmap::Placement;
+use resiplan::psplib::{makespan, parse, portfolio};
 use resiplan::schedule::{Options, search::Effort};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -81,14 +80,7 @@ fn main() {
             println!("{name}: no roadmap");
             continue;
         };
-        let portfolio = &planning.scored.portfolio;
-        let end = portfolio
-            .measures
-            .iter()
-            .position(|m| m.id.value == "end")
-            .unwrap_or(0);
-        let Placement::Scheduled { start: makespan } = planning.planned.roadmap.placements[end]
-        else {
+        let Some(makespan) = makespan(&planning) else {
             println!("{name}: end not scheduled");
             continue;
         };

@@ -145,6 +145,17 @@ pub fn portfolio(name: &str, instance: &Instance) -> String {
     out.join("\n") + "\n"
 }
 
+/// The makespan of a planned instance: the period in which the milestone `end` is reached.
+pub fn makespan(planning: &crate::pipeline::Planning) -> Option<usize> {
+    let end = planning
+        .scored
+        .portfolio
+        .measures
+        .iter()
+        .position(|m| m.id.value == "end")?;
+    planning.planned.roadmap.placements.get(end)?.start()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,14 +199,7 @@ RESOURCEAVAILABILITIES:
         );
         let planning =
             crate::pipeline::plan_text(std::path::Path::new("tiny.yaml"), &text).expect("plans");
-        let end = planning
-            .scored
-            .portfolio
-            .measures
-            .iter()
-            .position(|m| m.id.value == "end")
-            .expect("end");
         // 2 then 3 (or 3 then 2) cannot overlap: 2 + 3 = 5 periods; 4 and 5 fit alongside job 3.
-        assert_eq!(planning.planned.roadmap.placements[end].start(), Some(5));
+        assert_eq!(makespan(&planning), Some(5));
     }
 }
