@@ -4,6 +4,8 @@
 //! `1,200` is 1200 to an English one, so we ask for an unambiguous spelling
 //! and suggest it.
 
+use crate::model::group_digits;
+
 /// A problem with an amount: message and a suggested fix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AmountError {
@@ -114,21 +116,6 @@ fn is_english_thousands(number: &str) -> bool {
         .next()
         .is_some_and(|g| (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()));
     head_ok && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// `1200000` → `1_200_000` (integers only; other text is returned unchanged).
-fn group_digits(digits: &str) -> String {
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return digits.to_owned();
-    }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

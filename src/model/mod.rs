@@ -16,6 +16,35 @@ pub const FORMAT_VERSION: u64 = 1;
 /// Default impact scale: scores run from 0 to 5.
 pub const DEFAULT_IMPACT_SCALE: f64 = 5.0;
 
+/// An amount as users write it in portfolios: `1_250_000`, `2.5` (two decimals at most).
+pub fn amount_text(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.fract() != 0.0 || rounded.abs() < 10_000.0 {
+        return format!("{rounded}");
+    }
+    let grouped = group_digits(&format!("{}", rounded.abs() as u64));
+    if rounded < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// `1200000` → `1_200_000`; text that is not all digits is returned unchanged.
+pub fn group_digits(digits: &str) -> String {
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return digits.to_owned();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether `used` stays within `capacity`, allowing for floating-point rounding
 /// (a relative 1e-9 plus an absolute 1e-6), so that e.g. three thirds of a budget fit it.
 /// This is part of the semantics: the scheduler and the verifier both apply it.

@@ -13,7 +13,7 @@ pub mod sgs;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::DependencyGraph;
-use crate::model::{Portfolio, fits_capacity};
+use crate::model::{Portfolio, amount_text, fits_capacity};
 use crate::roadmap::{Placement, Reason, Roadmap};
 use crate::score::Scores;
 use problem::Problem;
@@ -233,10 +233,10 @@ fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
                         resource.id.span,
                         format!(
                             "done and fixed measures alone need {} of `{}` in {}, more than its capacity {}",
-                            trim(used),
+                            amount_text(used),
                             resource.id.value,
                             portfolio.calendar.label(t),
-                            trim(capacity)
+                            amount_text(capacity)
                         ),
                     )
                     .with_label("capacity too small")
@@ -247,27 +247,6 @@ fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
         }
     }
     errors
-}
-
-/// An amount as users write it in portfolios: `1_250_000`, `2.5`.
-fn trim(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() != 0.0 || rounded.abs() < 10_000.0 {
-        return format!("{rounded}");
-    }
-    let digits = format!("{}", rounded.abs() as u64);
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('_');
-        }
-        out.push(digit);
-    }
-    if rounded < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
 }
 
 fn mandatory_error(
@@ -328,7 +307,7 @@ fn mandatory_error(
                 },
                 portfolio.resources[*resource].id.value,
                 labels.join(", "),
-                trim(*short_by)
+                amount_text(*short_by)
             )
         }
         _ => format!("`{}` could not be placed", blocked.id.value),
