@@ -305,10 +305,14 @@ fn check_start(
             .with_help("correct one of the two periods"),
         );
     }
+    // The period it is complete in: its last running period, or the period a milestone is reached.
+    let last = if measure.duration.value == 0 {
+        o
+    } else {
+        finish - 1
+    };
     if let Some(deadline) = &measure.deadline
-        && calendar
-            .offset_of(deadline.value)
-            .is_some_and(|d| finish - 1 > d)
+        && calendar.offset_of(deadline.value).is_some_and(|d| last > d)
     {
         diagnostics.push(
             Diagnostic::error(
@@ -316,7 +320,7 @@ fn check_start(
                 start.span,
                 format!(
                     "fixed `{id}` finishes {} after its deadline {}",
-                    calendar.label((finish - 1).max(0) as usize),
+                    calendar.label(last.max(0) as usize),
                     deadline.value
                 ),
             )
