@@ -62,6 +62,11 @@ pub fn check_text(path: &Path, text: &str) -> CheckOutcome {
     finish(path, load::load_text(path, text))
 }
 
+/// Loads a portfolio (from `text` if given), applies scenarios and `--set` changes, and validates it.
+pub fn check_with(path: &Path, text: Option<&str>, overlays: &[load::Overlay]) -> CheckOutcome {
+    finish(path, load::load_with(path, text, overlays))
+}
+
 fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
     let mut diagnostics = loaded.diagnostics;
     if let Some(document) = &loaded.document {

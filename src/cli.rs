@@ -33,15 +33,141 @@ pub enum Command {
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
-        /// Search effort: `quick` (priority rules and exact improvement), `normal`, `thorough`, or a number of rebuilt roadmaps.
-        #[arg(long, default_value = "normal", value_parser = parse_effort)]
-        effort: Effort,
-        /// Seed of the local search: the same seed gives the same roadmap.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// Scenarios and `--set` changes.
+        #[command(flatten)]
+        changes: ChangeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
     },
     /// Score and rank measures without scheduling.
-    Rank(ReportArgs),
+    Rank {
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Scenarios and `--set` changes.
+        #[command(flatten)]
+        changes: ChangeArgs,
+    },
+    /// Explain where a measure is and why, and what extra capacity would move it earlier.
+    ///
+    /// For every earlier period it names the binding reason (earliest, an unfinished
+    /// dependency, a resource short by how much and used by whom). The counterfactual is
+    /// found by re-planning and printed as `--set` arguments that repeat it.
+    Explain {
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// The measure's id.
+        #[arg(value_name = "MEASURE")]
+        measure: String,
+        /// Scenarios and `--set` changes.
+        #[command(flatten)]
+        changes: ChangeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+    /// Compare the plan with scenarios side by side: objective, curve, moved measures, resource use.
+    ///
+    /// Each `--scenario` is one column, applied to the portfolio on its own. Gates make the
+    /// command exit 1 for CI when a scenario loses too much or drops or delays named measures.
+    Compare {
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// A scenario to compare with the base (repeatable: one column each).
+        #[arg(long = "scenario", value_name = "FILE", required = true)]
+        scenarios: Vec<PathBuf>,
+        /// Change the base and every scenario: `PATH=VALUE` (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set)]
+        sets: Vec<String>,
+        /// Exit 1 when a scenario loses more than this share of resilience, in percent.
+        #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+        fail_if_loss_above: Option<f64>,
+        /// Exit 1 when a scenario drops this measure from the roadmap (repeatable).
+        #[arg(long, value_name = "MEASURE")]
+        fail_if_dropped: Vec<String>,
+        /// Exit 1 when a scenario drops this measure or finishes it later (repeatable).
+        #[arg(long, value_name = "MEASURE")]
+        fail_if_delayed: Vec<String>,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+    /// Resilience against budget: plan with a resource's capacity scaled step by step.
+    Frontier {
+        /// Report options (`--format csv` too).
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Range of factors on every period's capacity, `FROM..TO`.
+        #[arg(long, value_name = "FROM..TO", default_value = "0.5..2.0", value_parser = parse_range)]
+        budget_scale: (f64, f64),
+        /// Number of steps, evenly spaced (2 to 1000).
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(2..=1000))]
+        steps: u32,
+        /// The resource to scale; default: the one in the portfolio's currency.
+        #[arg(long, value_name = "ID")]
+        resource: Option<String>,
+        /// Scenarios and `--set` changes.
+        #[command(flatten)]
+        changes: ChangeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+}
+
+/// Scenario files and `--set` changes, applied in that order.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// Apply a scenario file (repeatable; applied in the order given).
+    #[arg(long = "scenario", value_name = "FILE")]
+    pub scenarios: Vec<PathBuf>,
+    /// Change one value, e.g. `resources.budget.capacity.2028=1.2M` (repeatable; after scenarios).
+    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set)]
+    pub sets: Vec<String>,
+}
+
+/// How hard to search for a good roadmap.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Search effort: `quick` (priority rules and exact improvement), `normal`, `thorough`, or a number of rebuilt roadmaps.
+    #[arg(long, default_value = "normal", value_parser = parse_effort)]
+    pub effort: Effort,
+    /// Seed of the local search: the same seed gives the same roadmap.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+fn parse_set(text: &str) -> Result<String, String> {
+    match text.split_once('=') {
+        Some((path, _)) if !path.trim().is_empty() => Ok(text.to_owned()),
+        _ => Err(format!(
+            "`{text}` is not PATH=VALUE; e.g. `resources.budget.capacity.2028=1.2M`"
+        )),
+    }
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches('%').trim();
+    match number.parse::<f64>() {
+        Ok(value) if value.is_finite() && (0.0..=100.0).contains(&value) => Ok(value / 100.0),
+        _ => Err(format!("`{text}` is not a percentage from 0 to 100")),
+    }
+}
+
+fn parse_range(text: &str) -> Result<(f64, f64), String> {
+    let problem = || format!("`{text}` is not a range like `0.5..2.0`");
+    let (from, to) = text.split_once("..").ok_or_else(problem)?;
+    let from: f64 = from.trim().parse().map_err(|_| problem())?;
+    let to: f64 = to.trim().parse().map_err(|_| problem())?;
+    if !(from.is_finite() && to.is_finite() && from >= 0.0 && to > from) {
+        return Err(format!(
+            "`{text}`: factors must be 0 or more and FROM below TO, e.g. `0.5..2.0`"
+        ));
+    }
+    Ok((from, to))
 }
 
 /// Options shared by the commands that write reports.
@@ -93,6 +219,8 @@ pub enum ReportFormat {
     Markdown,
     /// A versioned JSON document.
     Json,
+    /// Comma-separated values (`frontier`).
+    Csv,
 }
 
 /// Report language.

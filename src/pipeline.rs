@@ -1,9 +1,10 @@
 //! The pipeline as one paragraph: load → validate → graph → score → schedule → evaluate.
 
-use crate::check::{CheckOutcome, check_file, check_text};
+use crate::check::{CheckOutcome, check_file, check_text, check_with};
 use crate::diagnostic::{self, Diagnostic};
 use crate::evaluate::{Evaluation, evaluate};
 use crate::graph::DependencyGraph;
+use crate::load::Overlay;
 use crate::model::Portfolio;
 use crate::schedule::{Options, Planned, plan_with};
 use crate::score::{Scores, score};
@@ -46,9 +47,50 @@ pub struct Failed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What to plan: a portfolio file (or its text) and the changes to apply to it.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    /// The portfolio file (`-` for standard input).
+    pub path: std::path::PathBuf,
+    /// Its text, when already read (standard input can be read only once).
+    pub text: Option<String>,
+    /// Scenarios and `--set` changes, in order.
+    pub overlays: Vec<Overlay>,
+}
+
+impl Input {
+    /// A file without changes.
+    pub fn file(path: impl Into<std::path::PathBuf>) -> Input {
+        Input {
+            path: path.into(),
+            ..Input::default()
+        }
+    }
+
+    /// The same input with one more change at the end.
+    pub fn with(&self, overlay: Overlay) -> Input {
+        let mut input = self.clone();
+        input.overlays.push(overlay);
+        input
+    }
+}
+
 /// Loads, validates and scores a portfolio file.
 pub fn score_file(path: &Path) -> Result<Scored, Failed> {
     score_checked(path, check_file(path))
+}
+
+/// Loads an input, applies its changes, validates and scores it.
+pub fn score_input(input: &Input) -> Result<Scored, Failed> {
+    score_checked(
+        &input.path,
+        check_with(&input.path, input.text.as_deref(), &input.overlays),
+    )
+}
+
+/// Loads, validates, scores and schedules an input.
+pub fn plan_input(input: &Input, options: &Options) -> Result<Planning, Failed> {
+    plan_scored(score_input(input)?, options)
 }
 
 /// Validates and scores portfolio text, as if it were the file `path`.

@@ -1,16 +1,24 @@
 //! Runs a parsed command: the pipeline for each subcommand, printing and exit codes.
 
-use crate::cli::{CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat};
+use crate::cli::{
+    ChangeArgs, CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat, SearchArgs,
+};
 use anyhow::Result;
+use resiplan::analysis::compare::{Gates, compare, violations};
+use resiplan::analysis::explain::explain;
+use resiplan::analysis::frontier::{FrontierError, frontier};
 use resiplan::check::{CheckOutcome, check_file};
 use resiplan::diagnostic::{self, Diagnostic};
+use resiplan::load::Overlay;
 use resiplan::model::Language;
 use resiplan::output::{Drift, drift, write_atomically};
-use resiplan::pipeline::{Failed, plan_file, score_file};
-use resiplan::report::{self, Format, view::PlanView};
+use resiplan::pipeline::{Failed, Input, plan_input, score_input};
+use resiplan::report::{self, Format, document, view::PlanView};
+use resiplan::schedule::Options;
 use resiplan::source::SourceMap;
+use resiplan::suggest;
 use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 
 /// Process exit code: 0 success, 1 problems in the input (or drift), 2 usage errors (clap).
 pub type ExitCode = u8;
@@ -31,11 +39,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Plan {
             report: args,
-            effort,
-            seed,
+            changes,
+            search,
         } => {
-            let options = resiplan::schedule::Options { effort, seed };
-            let planning = match plan_file(&args.file, &options) {
+            let Some(format) = plain_format(args.format, "plan")? else {
+                return Ok(2);
+            };
+            let input = input(&args, &changes, false)?;
+            let planning = match plan_input(&input, &options(&search)) {
                 Ok(planning) => planning,
                 Err(failed) => return report_failure(&failed),
             };
@@ -54,18 +65,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 language,
                 version: VERSION,
             };
-            let text = report::plan(format(args.format), &view, table_width(&args));
+            let text = report::plan(format, &view, table_width(&args));
             deliver(&args, &text)
         }
-        Command::Rank(args) => {
-            let scored = match score_file(&args.file) {
+        Command::Rank {
+            report: args,
+            changes,
+        } => {
+            let Some(format) = plain_format(args.format, "rank")? else {
+                return Ok(2);
+            };
+            let input = input(&args, &changes, false)?;
+            let scored = match score_input(&input) {
                 Ok(scored) => scored,
                 Err(failed) => return report_failure(&failed),
             };
             print_diagnostics(&scored.warnings, &scored.sources)?;
             let language = language(&args, scored.portfolio.language);
             let text = report::rank(
-                format(args.format),
+                format,
                 &scored.portfolio,
                 &scored.scores,
                 language,
@@ -74,15 +92,250 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             deliver(&args, &text)
         }
+        Command::Explain {
+            report: args,
+            measure,
+            changes,
+            search,
+        } => {
+            let Some(format) = plain_format(args.format, "explain")? else {
+                return Ok(2);
+            };
+            let input = input(&args, &changes, true)?;
+            let options = options(&search);
+            let planning = match plan_input(&input, &options) {
+                Ok(planning) => planning,
+                Err(failed) => return report_failure(&failed),
+            };
+            print_diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
+            let Some(explanation) = explain(&input, &options, &planning, &measure) else {
+                let ids: Vec<&str> = planning
+                    .scored
+                    .portfolio
+                    .measures
+                    .iter()
+                    .map(|m| m.id.value.as_str())
+                    .collect();
+                return usage_problem(&format!(
+                    "there is no measure `{measure}` in {}. {}",
+                    resiplan::source::display_path(&args.file),
+                    suggest::did_you_mean(&measure, ids.iter().copied())
+                ));
+            };
+            let language = language(&args, planning.scored.portfolio.language);
+            let text = match format {
+                Format::Json => report::analysis::explain_json(&explanation, VERSION),
+                Format::Markdown => {
+                    document::markdown(&report::analysis::explain_document(&explanation, language))
+                }
+                Format::Table => document::terminal(
+                    &report::analysis::explain_document(&explanation, language),
+                    table_width(&args),
+                ),
+            };
+            deliver(&args, &text)
+        }
+        Command::Compare {
+            report: args,
+            scenarios,
+            sets,
+            fail_if_loss_above,
+            fail_if_dropped,
+            fail_if_delayed,
+            search,
+        } => {
+            let Some(format) = plain_format(args.format, "compare")? else {
+                return Ok(2);
+            };
+            let base = input(
+                &args,
+                &ChangeArgs {
+                    scenarios: Vec::new(),
+                    sets: sets.clone(),
+                },
+                true,
+            )?;
+            let options = options(&search);
+            let base_planning = match plan_input(&base, &options) {
+                Ok(planning) => planning,
+                Err(failed) => return report_failure(&failed),
+            };
+            print_diagnostics(
+                &base_planning.scored.warnings,
+                &base_planning.scored.sources,
+            )?;
+            let ids: Vec<&str> = base_planning
+                .scored
+                .portfolio
+                .measures
+                .iter()
+                .map(|m| m.id.value.as_str())
+                .collect();
+            for id in fail_if_dropped.iter().chain(&fail_if_delayed) {
+                if !ids.contains(&id.as_str()) {
+                    return usage_problem(&format!(
+                        "a gate names `{id}`, which is not a measure of the portfolio. {}",
+                        suggest::did_you_mean(id, ids.iter().copied())
+                    ));
+                }
+            }
+            let mut plannings = Vec::new();
+            for scenario in &scenarios {
+                // The scenario first, then the `--set` changes, as for `plan`.
+                let mut changed = base.clone();
+                changed
+                    .overlays
+                    .insert(0, Overlay::Scenario(scenario.clone()));
+                match plan_input(&changed, &options) {
+                    Ok(planning) => plannings.push(planning),
+                    Err(failed) => return report_failure(&failed),
+                }
+            }
+            let comparison = compare(&base_planning, &plannings);
+            let gates = Gates {
+                max_loss: fail_if_loss_above,
+                keep: fail_if_dropped,
+                on_time: fail_if_delayed,
+            };
+            let failed = violations(&comparison, &gates);
+            let language = language(&args, base_planning.scored.portfolio.language);
+            let text = match format {
+                Format::Json => report::analysis::compare_json(&comparison, &failed, VERSION),
+                Format::Markdown => {
+                    document::markdown(&report::analysis::compare_document(&comparison, language))
+                }
+                Format::Table => document::terminal(
+                    &report::analysis::compare_document(&comparison, language),
+                    table_width(&args),
+                ),
+            };
+            let delivered = deliver(&args, &text)?;
+            let mut stderr = std::io::stderr().lock();
+            for line in report::analysis::violation_lines(language, &failed, fail_if_loss_above) {
+                writeln!(stderr, "error: gate failed: {}", line.replace('`', ""))?;
+            }
+            Ok(if failed.is_empty() { delivered } else { 1 })
+        }
+        Command::Frontier {
+            report: args,
+            budget_scale,
+            steps,
+            resource,
+            changes,
+            search,
+        } => {
+            let input = input(&args, &changes, true)?;
+            let options = options(&search);
+            let bar = progress_bar(u64::from(steps));
+            let tick = || {
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+            };
+            let result = frontier(
+                &input,
+                &options,
+                resource.as_deref(),
+                budget_scale,
+                steps as usize,
+                &tick,
+            );
+            if let Some(bar) = &bar {
+                bar.finish_and_clear();
+            }
+            let frontier = match result {
+                Ok(frontier) => frontier,
+                Err(FrontierError::Failed(failed)) => return report_failure(&failed),
+                Err(FrontierError::NoResource { resources }) => {
+                    return usage_problem(&format!(
+                        "no resource is in the portfolio's currency; name one with --resource ({})",
+                        resources.join(", ")
+                    ));
+                }
+                Err(FrontierError::UnknownResource { given, resources }) => {
+                    return usage_problem(&format!(
+                        "there is no resource `{given}`. {} resources: {}",
+                        suggest::did_you_mean(&given, resources.iter().map(String::as_str)),
+                        resources.join(", ")
+                    ));
+                }
+            };
+            let language = language(&args, frontier.language);
+            let text = match args.format {
+                ReportFormat::Json => report::analysis::frontier_json(&frontier, VERSION),
+                ReportFormat::Csv => report::analysis::frontier_csv(&frontier),
+                ReportFormat::Markdown => {
+                    document::markdown(&report::analysis::frontier_document(&frontier, language))
+                }
+                ReportFormat::Table => document::terminal(
+                    &report::analysis::frontier_document(&frontier, language),
+                    table_width(&args),
+                ),
+            };
+            deliver(&args, &text)
+        }
     }
 }
 
-fn format(format: ReportFormat) -> Format {
-    match format {
-        ReportFormat::Table => Format::Table,
-        ReportFormat::Markdown => Format::Markdown,
-        ReportFormat::Json => Format::Json,
+/// The report format for commands without CSV; `None` (after a usage message) for CSV.
+fn plain_format(format: ReportFormat, command: &str) -> Result<Option<Format>> {
+    Ok(match format {
+        ReportFormat::Table => Some(Format::Table),
+        ReportFormat::Markdown => Some(Format::Markdown),
+        ReportFormat::Json => Some(Format::Json),
+        ReportFormat::Csv => {
+            writeln!(
+                std::io::stderr(),
+                "error: `{command}` has no CSV output; use table, markdown or json (`frontier` writes CSV)"
+            )?;
+            None
+        }
+    })
+}
+
+fn options(search: &SearchArgs) -> Options {
+    Options {
+        effort: search.effort,
+        seed: search.seed,
     }
+}
+
+/// The portfolio and its changes. Commands that load it more than once read standard input first.
+fn input(args: &ReportArgs, changes: &ChangeArgs, reloads: bool) -> Result<Input> {
+    let mut input = Input::file(&args.file);
+    if reloads && args.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        input.text = Some(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    input.overlays = changes
+        .scenarios
+        .iter()
+        .cloned()
+        .map(Overlay::Scenario)
+        .chain(changes.sets.iter().cloned().map(Overlay::Set))
+        .collect();
+    Ok(input)
+}
+
+/// A mistake on the command line that clap cannot see (an unknown measure id): exit 1.
+fn usage_problem(message: &str) -> Result<ExitCode> {
+    writeln!(std::io::stderr(), "error: {}", message.trim_end())?;
+    Ok(1)
+}
+
+/// A progress bar on stderr when it is a terminal.
+fn progress_bar(steps: u64) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(steps);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} plans {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 fn language(args: &ReportArgs, portfolio: Option<Language>) -> Language {

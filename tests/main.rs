@@ -8,3 +8,5 @@ mod plan_cli;
 mod psplib;
 mod schedule_properties;
 mod support;
+mod whatif_cli;
+mod whatif_properties;

@@ -186,7 +186,8 @@ fn adapt<'r>(mut included: Vec<Cow<'r, Node>>, local: &'r [Node]) -> Vec<Cow<'r,
     included
 }
 
-fn merge(base: &Node, overlay: &Node) -> Node {
+/// `overlay`'s keys replace `base`'s; a non-mapping overlay replaces the whole node.
+pub(super) fn merge(base: &Node, overlay: &Node) -> Node {
     let (NodeKind::Map(base_entries), NodeKind::Map(overlay_entries)) = (&base.kind, &overlay.kind)
     else {
         return overlay.clone();

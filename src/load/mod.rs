@@ -10,18 +10,20 @@ mod include;
 mod measure;
 mod node;
 mod number;
+mod overlay;
 mod read;
 mod sections;
 mod yaml;
 
 pub use number::parse_amount;
+pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use read::MAX_FILE_BYTES;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::period::Calendar;
 use crate::model::{
     Catalog, DEFAULT_DIMENSIONS, DEFAULT_IMPACT_SCALE, Dimension, FORMAT_VERSION, Language,
-    Measure, Portfolio, Resource, Text,
+    Measure, Portfolio, Resource, ScenarioInfo, Text,
 };
 use crate::source::{FileId, Located, SourceMap, Span, display_path};
 use decode::Decoder;
@@ -92,6 +94,10 @@ pub struct Document {
     pub resources: Vec<Resource>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
+    /// Scenarios applied, in order.
+    pub scenarios: Vec<ScenarioInfo>,
+    /// `--set` changes applied, as given.
+    pub overrides: Vec<String>,
 }
 
 impl Document {
@@ -113,6 +119,8 @@ impl Document {
             dimensions: self.dimensions,
             resources: self.resources,
             measures: self.measures,
+            scenarios: self.scenarios,
+            overrides: self.overrides,
         })
     }
 
@@ -140,15 +148,19 @@ pub struct Loaded {
 
 /// Loads a portfolio or catalog from `path` (`-` reads standard input).
 pub fn load(path: &Path) -> Loaded {
-    let mut loader = Loader::default();
-    let document = loader.load_document(path, None);
-    loader.finish(document)
+    load_with(path, None, &[])
 }
 
 /// Loads a portfolio or catalog from text; includes are resolved relative to `path`.
 pub fn load_text(path: &Path, text: &str) -> Loaded {
+    load_with(path, Some(text), &[])
+}
+
+/// Loads a portfolio (from `text` if given, else from `path`) and applies scenarios and
+/// `--set` changes in the order given.
+pub fn load_with(path: &Path, text: Option<&str>, overlays: &[Overlay]) -> Loaded {
     let mut loader = Loader::default();
-    let document = loader.load_document(path, Some(text));
+    let document = loader.load_document(path, text, overlays);
     loader.finish(document)
 }
 
@@ -264,8 +276,13 @@ impl Loader {
         }
     }
 
-    fn load_document(&mut self, path: &Path, text: Option<&str>) -> Option<Document> {
-        let (file, root) = match text {
+    fn load_document(
+        &mut self,
+        path: &Path,
+        text: Option<&str>,
+        overlays: &[Overlay],
+    ) -> Option<Document> {
+        let (file, mut root) = match text {
             Some(text) => match read::decode(text.as_bytes().to_vec()) {
                 Ok(text) => self.parse(path, text)?,
                 Err(problem) => {
@@ -289,13 +306,23 @@ impl Loader {
             DocumentKind::Portfolio => ("the portfolio", &PORTFOLIO_FIELDS),
             DocumentKind::Catalog => ("the catalog", &CATALOG_FIELDS),
         };
+        let changes = self.read_overlays(overlays);
+        if kind == DocumentKind::Catalog && !changes.is_empty() {
+            self.dec.report(Diagnostic::file_error(
+                "not-a-portfolio",
+                display_path(path),
+                "scenarios and `--set` apply to portfolios; this file is a catalog",
+            ));
+        }
+        self.apply_to_root(&changes, &mut root);
         let fields = self.dec.fields(&root, what, known)?;
         match fields.get("version") {
             Some(version) => self.check_version(version),
             None => self.dec.missing(&fields, what, "version", "1"),
         }
         let mut stack: Vec<PathBuf> = path.canonicalize().into_iter().collect();
-        let collected = self.collect(&root, path, &mut stack);
+        let mut collected = self.collect(&root, path, &mut stack);
+        self.apply_to_measures(&changes, &mut collected.measures);
         let string = |dec: &mut Decoder, key: &str| {
             fields
                 .get(key)
@@ -383,6 +410,14 @@ impl Loader {
             dimensions,
             resources,
             measures,
+            scenarios: changes.scenarios,
+            overrides: overlays
+                .iter()
+                .filter_map(|o| match o {
+                    Overlay::Set(set) => Some(set.clone()),
+                    _ => None,
+                })
+                .collect(),
         })
     }
 

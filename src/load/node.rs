@@ -77,4 +77,16 @@ impl Node {
             _ => None,
         }
     }
+
+    /// The entry with key `key` in a mapping, to change it (the last one if the key repeats).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.kind {
+            NodeKind::Map(entries) => entries
+                .iter_mut()
+                .rev()
+                .find(|(k, _)| k.is_text(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
 }

@@ -304,6 +304,21 @@ pub struct Portfolio {
     pub resources: Vec<Resource>,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
+    /// Scenarios applied to the file, in order.
+    pub scenarios: Vec<ScenarioInfo>,
+    /// `--set` changes applied after them, as given.
+    pub overrides: Vec<String>,
+}
+
+/// A scenario applied to a portfolio, for the reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioInfo {
+    /// The file as given.
+    pub path: String,
+    /// Its `name`.
+    pub name: Text,
+    /// Its `description`.
+    pub description: Option<String>,
 }
 
 /// A catalog: a reusable library of measures without calendar or resources.

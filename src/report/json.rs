@@ -57,6 +57,10 @@ struct Header<'a> {
     start: String,
     end: String,
     evaluation_tail: u32,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    scenarios: &'a [crate::model::ScenarioInfo],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    overrides: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -197,6 +201,8 @@ pub fn plan(view: &PlanView<'_>) -> String {
             start: calendar.start.to_string(),
             end: calendar.end.to_string(),
             evaluation_tail: calendar.evaluation_tail,
+            scenarios: &portfolio.scenarios,
+            overrides: &portfolio.overrides,
         },
         objective: round(e.objective),
         bound: Bound {

@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Cell text: backticks from the view become code spans, the rest is escaped.
-fn cell(text: &str) -> String {
+pub fn cell(text: &str) -> String {
     // The view marks ids with backticks; keep those spans literal (pipes still escaped).
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {

@@ -1,5 +1,7 @@
 //! Reports: render a finished plan or ranking. One file per format; they format, never compute.
 
+pub mod analysis;
+pub mod document;
 pub mod json;
 pub mod lang;
 pub mod markdown;

@@ -215,16 +215,41 @@ impl PlanView<'_> {
     pub fn summary(&self) -> Vec<(String, String)> {
         let e = self.evaluation;
         let total = self.portfolio.measures.len();
-        let mut lines = vec![
-            (
-                self.t(Label::Horizon).to_owned(),
-                format!(
-                    "{} ({} {})",
-                    self.horizon(),
-                    self.portfolio.calendar.len(),
-                    self.t(Label::Periods)
-                ),
+        let mut lines = vec![(
+            self.t(Label::Horizon).to_owned(),
+            format!(
+                "{} ({} {})",
+                self.horizon(),
+                self.portfolio.calendar.len(),
+                self.t(Label::Periods)
             ),
+        )];
+        let de = self.language == Language::De;
+        if !self.portfolio.scenarios.is_empty() {
+            let names: Vec<String> = self
+                .portfolio
+                .scenarios
+                .iter()
+                .map(|s| format!("{} ({})", s.name.get(self.language), s.path))
+                .collect();
+            lines.push((
+                if de { "Szenarien" } else { "Scenarios" }.to_owned(),
+                names.join(" · "),
+            ));
+        }
+        if !self.portfolio.overrides.is_empty() {
+            let sets: Vec<String> = self
+                .portfolio
+                .overrides
+                .iter()
+                .map(|s| format!("`--set {s}`"))
+                .collect();
+            lines.push((
+                if de { "Geändert" } else { "Changed" }.to_owned(),
+                sets.join(" "),
+            ));
+        }
+        lines.extend([
             (
                 self.t(Label::Objective).to_owned(),
                 lang::number(self.language, e.objective, 1),
@@ -242,7 +267,7 @@ impl PlanView<'_> {
                     self.t(Label::NotScheduled)
                 ),
             ),
-        ];
+        ]);
         for (r, resource) in self.portfolio.resources.iter().enumerate() {
             let used: f64 = e.usage.iter().map(|row| row[r]).sum();
             let capacity: f64 = e.capacity.iter().map(|row| row[r]).sum();

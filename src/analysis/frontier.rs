@@ -1,0 +1,227 @@
+//! `frontier`: resilience against budget. The portfolio is planned with one resource's
+//! capacity scaled step by step; each step's objective, measures and follow-up costs,
+//! and the marginal resilience per extra unit of the resource.
+
+use crate::load::Overlay;
+use crate::pipeline::{Failed, Input, plan_input, score_input};
+use crate::schedule::Options;
+use serde::Serialize;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The steps of a budget sweep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Frontier {
+    /// Portfolio title.
+    pub portfolio: String,
+    /// The portfolio's report language.
+    #[serde(skip)]
+    pub language: Option<crate::model::Language>,
+    /// The resource varied.
+    pub resource: String,
+    /// Its unit.
+    pub unit: Option<String>,
+    /// The portfolio's currency.
+    pub currency: String,
+    /// Every resource, for the follow-up columns.
+    pub resources: Vec<super::ResourceInfo>,
+    /// One entry per scale, ascending.
+    pub steps: Vec<Step>,
+}
+
+/// One point of the sweep.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// Factor on every period's capacity.
+    pub scale: f64,
+    /// Capacity of the resource over the whole horizon at this scale.
+    pub capacity: f64,
+    /// The plan at this scale, or why there is none.
+    #[serde(flatten)]
+    pub result: StepResult,
+}
+
+/// A step's plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum StepResult {
+    /// Planned.
+    Planned {
+        /// Resilience-periods.
+        objective: f64,
+        /// objective / upper bound.
+        bound_share: f64,
+        /// Measures scheduled.
+        scheduled: usize,
+        /// Measures not scheduled.
+        not_scheduled: usize,
+        /// Run costs per period after the horizon, per resource (in `Frontier::resources` order).
+        follow_up: Vec<f64>,
+        /// Objective gained per extra unit of capacity since the previous planned step.
+        marginal: Option<f64>,
+    },
+    /// Not plannable: e.g. a mandatory measure no longer fits.
+    Infeasible {
+        /// The first error.
+        problem: String,
+    },
+}
+
+/// Why a sweep could not start.
+#[derive(Debug)]
+pub enum FrontierError {
+    /// The portfolio itself does not load.
+    Failed(Failed),
+    /// No resource to vary: none was named and none is money.
+    NoResource {
+        /// The resources there are.
+        resources: Vec<String>,
+    },
+    /// The named resource does not exist.
+    UnknownResource {
+        /// The name given.
+        given: String,
+        /// The resources there are.
+        resources: Vec<String>,
+    },
+}
+
+/// Plans `input` at `steps` evenly spaced scales from `from` to `to` of `resource`
+/// (default: the money resource), using every core; `progress` is called after each step.
+pub fn frontier(
+    input: &Input,
+    options: &Options,
+    resource: Option<&str>,
+    (from, to): (f64, f64),
+    steps: usize,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Frontier, FrontierError> {
+    let scored = score_input(input).map_err(FrontierError::Failed)?;
+    let portfolio = &scored.portfolio;
+    let ids: Vec<String> = portfolio
+        .resources
+        .iter()
+        .map(|r| r.id.value.clone())
+        .collect();
+    let r =
+        match resource {
+            Some(name) => ids.iter().position(|id| id == name).ok_or_else(|| {
+                FrontierError::UnknownResource {
+                    given: name.to_owned(),
+                    resources: ids.clone(),
+                }
+            })?,
+            None => scored
+                .scores
+                .money
+                .ok_or_else(|| FrontierError::NoResource {
+                    resources: ids.clone(),
+                })?,
+        };
+    let base_capacity: f64 = portfolio
+        .calendar
+        .labels()
+        .into_iter()
+        .map(|label| portfolio.resources[r].capacity.at(label).unwrap_or(0.0))
+        .sum();
+    let scales: Vec<f64> = (0..steps)
+        .map(|i| {
+            if steps <= 1 {
+                from
+            } else {
+                from + (to - from) * i as f64 / (steps - 1) as f64
+            }
+        })
+        .collect();
+    let results: Vec<Mutex<Option<StepResult>>> = scales.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(scales.len())
+        .max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&scale) = scales.get(i) else {
+                        break;
+                    };
+                    let changed = input.with(Overlay::Scale {
+                        resource: ids[r].clone(),
+                        factor: scale,
+                    });
+                    let result = match plan_input(&changed, options) {
+                        Ok(planning) => StepResult::Planned {
+                            objective: planning.evaluation.objective,
+                            bound_share: planning.planned.bound_share,
+                            scheduled: planning.evaluation.scheduled + planning.evaluation.done,
+                            not_scheduled: planning.evaluation.not_scheduled,
+                            follow_up: planning.evaluation.follow_up.clone(),
+                            marginal: None,
+                        },
+                        Err(failed) => StepResult::Infeasible {
+                            problem: failed
+                                .diagnostics
+                                .iter()
+                                .find(|d| d.severity == crate::diagnostic::Severity::Error)
+                                .map(|d| d.message.clone())
+                                .unwrap_or_default(),
+                        },
+                    };
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(result);
+                    }
+                    progress();
+                }
+            });
+        }
+    });
+    let mut steps: Vec<Step> = scales
+        .iter()
+        .zip(results)
+        .map(|(&scale, result)| Step {
+            scale,
+            capacity: base_capacity * scale,
+            result: result
+                .into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or(StepResult::Infeasible {
+                    problem: "not planned".to_owned(),
+                }),
+        })
+        .collect();
+    let mut previous: Option<(f64, f64)> = None;
+    for step in &mut steps {
+        if let StepResult::Planned {
+            objective,
+            marginal,
+            ..
+        } = &mut step.result
+        {
+            if let Some((capacity, before)) = previous
+                && step.capacity > capacity
+            {
+                *marginal = Some((*objective - before) / (step.capacity - capacity));
+            }
+            previous = Some((step.capacity, *objective));
+        }
+    }
+    Ok(Frontier {
+        portfolio: portfolio.name.clone(),
+        language: portfolio.language,
+        resource: ids[r].clone(),
+        unit: portfolio.resources[r].unit.clone(),
+        currency: portfolio.currency.clone(),
+        resources: portfolio
+            .resources
+            .iter()
+            .map(|r| super::ResourceInfo {
+                id: r.id.value.clone(),
+                unit: r.unit.clone(),
+            })
+            .collect(),
+        steps,
+    })
+}

@@ -1,0 +1,92 @@
+//! A report as titled blocks (facts, tables, lines), rendered for the terminal or as Markdown.
+//! The analysis reports (`compare`, `explain`, `frontier`) are built as documents so that
+//! both renderings say the same thing.
+
+use super::markdown;
+use super::view::Table;
+
+/// A report: a title and blocks in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// Title (portfolio text, escaped by the renderer).
+    pub title: String,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+/// One part of a document. Text may mark ids with backticks, as the plan views do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading.
+    Heading(String),
+    /// A paragraph.
+    Paragraph(String),
+    /// Label–value pairs.
+    Facts(Vec<(String, String)>),
+    /// Bullet points.
+    List(Vec<String>),
+    /// A table (its title is a subheading).
+    Table(Table),
+}
+
+/// Plain text for the terminal; tables are `width` columns wide.
+pub fn terminal(document: &Document, width: u16) -> String {
+    let mut out = format!("{}\n\n", document.title);
+    for block in &document.blocks {
+        match block {
+            Block::Heading(text) => {
+                out.push_str(&format!("{text}\n{}\n\n", "═".repeat(text.chars().count())));
+            }
+            Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
+            Block::Facts(facts) => {
+                let wide = facts
+                    .iter()
+                    .map(|(l, _)| l.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                for (label, value) in facts {
+                    let pad = wide - label.chars().count();
+                    out.push_str(&format!("  {label}{}  {value}\n", " ".repeat(pad)));
+                }
+                out.push('\n');
+            }
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("  • {item}\n"));
+                }
+                out.push('\n');
+            }
+            Block::Table(table) => out.push_str(&super::table::table(table, width)),
+        }
+    }
+    format!("{}\n", out.trim_end())
+}
+
+/// Markdown, with portfolio text escaped.
+pub fn markdown(document: &Document) -> String {
+    let mut out = format!("# {}\n\n", markdown::escape(&document.title));
+    for block in &document.blocks {
+        match block {
+            Block::Heading(text) => out.push_str(&format!("## {}\n\n", markdown::cell(text))),
+            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", markdown::cell(text))),
+            Block::Facts(facts) => {
+                for (label, value) in facts {
+                    out.push_str(&format!(
+                        "- **{}**: {}\n",
+                        markdown::cell(label),
+                        markdown::cell(value)
+                    ));
+                }
+                out.push('\n');
+            }
+            Block::List(items) => {
+                for item in items {
+                    out.push_str(&format!("- {}\n", markdown::cell(item)));
+                }
+                out.push('\n');
+            }
+            Block::Table(table) => out.push_str(&markdown::table(table).replacen("## ", "### ", 1)),
+        }
+    }
+    format!("{}\n", out.trim_end())
+}
