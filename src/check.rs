@@ -150,7 +150,7 @@ impl CheckSummary {
             ));
             parts.push(plural(self.resources, "resource", "resources"));
         }
-        let chain = if self.longest_chain_ids.len() > 1 {
+        let chain = if !self.longest_chain_ids.is_empty() {
             format!(
                 "longest chain {} ({})",
                 plural(self.longest_chain as usize, "period", "periods"),

@@ -27,6 +27,9 @@ pub enum Command {
         /// Output format for diagnostics and summaries.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Scenarios and `--set` changes, applied to every file (to check a scenario with its portfolio).
+        #[command(flatten)]
+        changes: ChangeArgs,
     },
     /// Plan a roadmap: every measure placed in periods within budgets, dependencies and deadlines.
     Plan {

@@ -7,7 +7,7 @@ use anyhow::Result;
 use resiplan::analysis::compare::{Gates, compare, violations};
 use resiplan::analysis::explain::explain;
 use resiplan::analysis::frontier::{FrontierError, frontier};
-use resiplan::check::{CheckOutcome, check_file};
+use resiplan::check::{CheckOutcome, check_with};
 use resiplan::diagnostic::{self, Diagnostic};
 use resiplan::load::Overlay;
 use resiplan::model::Language;
@@ -28,8 +28,16 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Runs the command and returns the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check { files, format } => {
-            let outcomes: Vec<CheckOutcome> = files.iter().map(|f| check_file(f)).collect();
+        Command::Check {
+            files,
+            format,
+            changes,
+        } => {
+            let overlays = overlays(&changes);
+            let outcomes: Vec<CheckOutcome> = files
+                .iter()
+                .map(|f| check_with(f, None, &overlays))
+                .collect();
             let failed = outcomes.iter().any(CheckOutcome::failed);
             match format {
                 CheckFormat::Text => print_check_text(&outcomes)?,
@@ -308,14 +316,19 @@ fn input(args: &ReportArgs, changes: &ChangeArgs, reloads: bool) -> Result<Input
         std::io::stdin().lock().read_to_end(&mut bytes)?;
         input.text = Some(String::from_utf8_lossy(&bytes).into_owned());
     }
-    input.overlays = changes
+    input.overlays = overlays(changes);
+    Ok(input)
+}
+
+/// Scenarios first, then `--set` changes.
+fn overlays(changes: &ChangeArgs) -> Vec<Overlay> {
+    changes
         .scenarios
         .iter()
         .cloned()
         .map(Overlay::Scenario)
         .chain(changes.sets.iter().cloned().map(Overlay::Set))
-        .collect();
-    Ok(input)
+        .collect()
 }
 
 /// A mistake on the command line that clap cannot see (an unknown measure id): exit 1.

@@ -3,6 +3,7 @@
 mod bound_properties;
 mod broken;
 mod check_cli;
+mod examples;
 mod loading_properties;
 mod plan_cli;
 mod psplib;

@@ -35,6 +35,9 @@ pub struct ScenarioResult {
     pub change: f64,
     /// `change` as a share of the base objective (0 when the base is 0).
     pub change_share: f64,
+    /// When the scenario changes dimension weights, its roadmap's objective under the base's
+    /// weights: the like-for-like figure (values under other weights are not comparable).
+    pub objective_at_base_weights: Option<f64>,
     /// Measures that moved, were dropped or were added.
     pub moved: Vec<Moved>,
 }
@@ -60,6 +63,7 @@ pub fn compare(base: &Planning, scenarios: &[Planning]) -> Comparison {
                 } else {
                     0.0
                 },
+                objective_at_base_weights: at_base_weights(base, planning),
                 outcome,
                 moved: differences(base, planning),
             }
@@ -73,10 +77,56 @@ pub fn compare(base: &Planning, scenarios: &[Planning]) -> Comparison {
     }
 }
 
+/// The scenario roadmap's objective with the base's dimension weights, if the weights differ.
+fn at_base_weights(base: &Planning, scenario: &Planning) -> Option<f64> {
+    let weights = |p: &Planning| -> Vec<(String, f64)> {
+        p.scored
+            .portfolio
+            .dimensions
+            .iter()
+            .map(|d| (d.id.value.clone(), d.weight.value))
+            .collect()
+    };
+    if weights(base) == weights(scenario) {
+        return None;
+    }
+    let mut reweighted = scenario.scored.portfolio.clone();
+    for dimension in &mut reweighted.dimensions {
+        if let Some(w) = base
+            .scored
+            .portfolio
+            .dimensions
+            .iter()
+            .find(|d| d.id.value == dimension.id.value)
+        {
+            dimension.weight.value = w.weight.value;
+        }
+    }
+    let calendar = &reweighted.calendar;
+    let counted = calendar.len() + calendar.evaluation_tail as usize;
+    let objective = reweighted
+        .measures
+        .iter()
+        .zip(&scenario.planned.roadmap.placements)
+        .map(|(measure, placement)| {
+            let complete = match placement {
+                crate::roadmap::Placement::Scheduled { start } => {
+                    start + measure.duration.value as usize
+                }
+                crate::roadmap::Placement::Done => 0,
+                crate::roadmap::Placement::NotScheduled { .. } => return 0.0,
+            };
+            crate::score::value(&reweighted, measure) * counted.saturating_sub(complete) as f64
+        })
+        .sum();
+    Some(objective)
+}
+
 /// Conditions under which `compare` fails a CI run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gates {
-    /// Largest acceptable loss of resilience, as a share of the base objective (0.1 = 10 %).
+    /// Largest acceptable loss of resilience, as a share of the base objective (0.1 = 10 %),
+    /// measured under the base's dimension weights.
     pub max_loss: Option<f64>,
     /// Measures no scenario may drop from the roadmap.
     pub keep: Vec<String>,
@@ -101,7 +151,13 @@ pub struct Violation {
 pub fn violations(comparison: &Comparison, gates: &Gates) -> Vec<Violation> {
     let mut found = Vec::new();
     for scenario in &comparison.scenarios {
-        let loss = -scenario.change_share;
+        // Under other weights values are not comparable: judge the loss under the base's.
+        let loss = match scenario.objective_at_base_weights {
+            Some(objective) if comparison.base.objective > 0.0 => {
+                (comparison.base.objective - objective) / comparison.base.objective
+            }
+            _ => -scenario.change_share,
+        };
         if let Some(limit) = gates.max_loss
             // A hair of tolerance: a limit of exactly the loss passes.
             && loss > limit + 1e-12

@@ -292,6 +292,24 @@ impl Loader {
             },
             None => self.read(path, None)?,
         };
+        if root.get("calendar").is_none()
+            && ["weights", "force", "set", "exclude"]
+                .iter()
+                .any(|f| root.get(f).is_some())
+        {
+            self.dec.report(
+                Diagnostic::error(
+                    "not-a-portfolio",
+                    root.span,
+                    format!("`{}` is a scenario, not a portfolio", display_path(path)),
+                )
+                .with_help(format!(
+                    "check it with its portfolio: `resiplan check PORTFOLIO --scenario {}`",
+                    display_path(path)
+                )),
+            );
+            return None;
+        }
         let kind = if PORTFOLIO_FIELDS
             .iter()
             .filter(|f| !CATALOG_FIELDS.contains(f))

@@ -137,14 +137,40 @@ pub fn compare_document(comparison: &Comparison, language: Language) -> Document
             )
         }
     }));
+    if comparison
+        .scenarios
+        .iter()
+        .any(|s| s.objective_at_base_weights.is_some())
+    {
+        rows.push(row(
+            tr(
+                l,
+                "… mit den Gewichten der Basis",
+                "… with the base's weights",
+            ),
+            &|i| match i {
+                0 => number(l, comparison.base.objective, 1),
+                _ => {
+                    let s = &comparison.scenarios[i - 1];
+                    number(
+                        l,
+                        s.objective_at_base_weights.unwrap_or(s.outcome.objective),
+                        1,
+                    )
+                }
+            },
+        ));
+    }
     rows.push(row(
         tr(l, "Güte (mindestens)", "Quality (at least)"),
         &|i| lang::percent(l, outcomes[i].bound_share),
     ));
-    rows.push(row(
-        tr(l, "Maßnahmen eingeplant", "Measures scheduled"),
-        &|i| (outcomes[i].scheduled + outcomes[i].done).to_string(),
-    ));
+    rows.push(row(tr(l, "eingeplant", "scheduled"), &|i| {
+        outcomes[i].scheduled.to_string()
+    }));
+    rows.push(row(tr(l, "erledigt", "done"), &|i| {
+        outcomes[i].done.to_string()
+    }));
     rows.push(row(tr(l, "nicht eingeplant", "not scheduled"), &|i| {
         outcomes[i].not_scheduled.to_string()
     }));

@@ -1,0 +1,113 @@
+//! Everything shipped works: every catalog and example checks clean, every example plans,
+//! and every scenario in examples/scenarios applies to its portfolio.
+
+use crate::support::{resiplan, root};
+use std::path::PathBuf;
+
+fn yaml_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("directory exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| {
+            p.strip_prefix(root())
+                .expect("under the root")
+                .to_path_buf()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_catalog_and_example_checks_without_warnings() {
+    let mut files = yaml_files("catalogs");
+    let examples = yaml_files("examples");
+    assert!(
+        files.len() >= 6 && examples.len() >= 3,
+        "{files:?} {examples:?}"
+    );
+    files.extend(examples);
+    for file in files {
+        let output = resiplan().arg("check").arg(&file).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{}:\n{stderr}", file.display());
+        assert!(
+            stderr.is_empty(),
+            "{} has warnings:\n{stderr}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn every_example_plans_and_every_scenario_applies() {
+    let scenarios = yaml_files("examples/scenarios");
+    assert!(scenarios.len() >= 3);
+    for example in yaml_files("examples") {
+        let stem = example
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a name")
+            .to_owned();
+        let output = resiplan()
+            .args(["plan", "-f", "json"])
+            .arg(&example)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}:\n{}",
+            example.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let own: Vec<&PathBuf> = scenarios
+            .iter()
+            .filter(|s| {
+                s.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&format!("{stem}-")))
+            })
+            .collect();
+        assert!(!own.is_empty(), "{stem} has no scenarios");
+        for scenario in own {
+            let output = resiplan()
+                .args(["plan", "-f", "json"])
+                .arg(&example)
+                .arg("--scenario")
+                .arg(scenario)
+                .output()
+                .expect("runs");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "{}:\n{stderr}", scenario.display());
+            assert!(stderr.is_empty(), "{}: {stderr}", scenario.display());
+        }
+    }
+}
+
+#[test]
+fn a_scenario_is_checked_with_its_portfolio() {
+    let scenario = "examples/scenarios/musterstadt-krisenmodus.yaml";
+    let output = resiplan().args(["check", scenario]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a scenario, not a portfolio"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--scenario"), "{stderr}");
+    resiplan()
+        .args(["check", "examples/musterstadt.yaml", "--scenario", scenario])
+        .assert()
+        .success();
+    let output = resiplan()
+        .args([
+            "check",
+            "examples/musterstadt.yaml",
+            "--set",
+            "measures.nope.duration=1",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+}
