@@ -119,6 +119,32 @@ pub enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
+    /// Print the JSON Schema of a file format, for editors (`# yaml-language-server: $schema=…`).
+    Schema {
+        /// The format.
+        #[arg(value_enum, default_value_t = SchemaKind::Portfolio)]
+        kind: SchemaKind,
+    },
+    /// Print a shell completion script: `resiplan completions bash > /etc/bash_completion.d/resiplan`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `resiplan man > resiplan.1`.
+    #[command(hide = true)]
+    Man,
+}
+
+/// Which file format `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A portfolio.
+    Portfolio,
+    /// A catalog.
+    Catalog,
+    /// A scenario.
+    Scenario,
 }
 
 /// Scenario files and `--set` changes, applied in that order.

@@ -21,6 +21,7 @@ pub mod psplib;
 pub mod report;
 pub mod roadmap;
 pub mod schedule;
+pub mod schema;
 pub mod score;
 pub mod source;
 pub mod suggest;

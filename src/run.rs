@@ -1,9 +1,10 @@
 //! Runs a parsed command: the pipeline for each subcommand, printing and exit codes.
 
 use crate::cli::{
-    ChangeArgs, CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat, SearchArgs,
+    ChangeArgs, CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat, SchemaKind, SearchArgs,
 };
 use anyhow::Result;
+use clap::CommandFactory;
 use resiplan::analysis::compare::{Gates, compare, violations};
 use resiplan::analysis::explain::explain;
 use resiplan::analysis::frontier::{FrontierError, frontier};
@@ -15,6 +16,7 @@ use resiplan::output::{Drift, drift, write_atomically};
 use resiplan::pipeline::{Failed, Input, plan_input, score_input};
 use resiplan::report::{self, Format, document, view::PlanView};
 use resiplan::schedule::Options;
+use resiplan::schema;
 use resiplan::source::SourceMap;
 use resiplan::suggest;
 use serde::Serialize;
@@ -282,6 +284,37 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             deliver(&args, &text)
         }
+        Command::Schema { kind } => {
+            let kind = match kind {
+                SchemaKind::Portfolio => schema::Kind::Portfolio,
+                SchemaKind::Catalog => schema::Kind::Catalog,
+                SchemaKind::Scenario => schema::Kind::Scenario,
+            };
+            print_stdout(schema::schema_json(kind).as_bytes())
+        }
+        Command::Completions { shell } => {
+            // Generated into memory first: clap_complete panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "resiplan", &mut script);
+            print_stdout(&script)
+        }
+        Command::Man => print_stdout(man_page()?.as_bytes()),
+    }
+}
+
+/// The man page, in roff.
+pub fn man_page() -> Result<String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    Ok(String::from_utf8_lossy(&page).into_owned())
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn print_stdout(bytes: &[u8]) -> Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(0),
     }
 }
 

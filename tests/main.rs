@@ -8,6 +8,7 @@ mod loading_properties;
 mod plan_cli;
 mod psplib;
 mod schedule_properties;
+mod schema;
 mod support;
 mod whatif_cli;
 mod whatif_properties;
