@@ -1,6 +1,8 @@
 //! Runs a parsed command: the pipeline for each subcommand, printing and exit codes.
 
-use crate::cli::{CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat};
+use crate::cli::{
+    CheckFormat, Cli, Command, GraphArgs, GraphFormat, Lang, ReportArgs, ReportFormat,
+};
 use anyhow::Result;
 use resiplan::check::{CheckOutcome, check_file};
 use resiplan::diagnostic::{self, Diagnostic};
@@ -11,6 +13,7 @@ use resiplan::report::{self, Format, view::PlanView};
 use resiplan::source::SourceMap;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// Process exit code: 0 success, 1 problems in the input (or drift), 2 usage errors (clap).
 pub type ExitCode = u8;
@@ -64,17 +67,43 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             print_diagnostics(&scored.warnings, &scored.sources)?;
             let language = language(&args, scored.portfolio.language);
-            let text = report::rank(
+            let text = match report::rank(
                 format(args.format),
                 &scored.portfolio,
                 &scored.scores,
                 language,
                 VERSION,
                 table_width(&args),
-            );
+            ) {
+                Ok(text) => text,
+                Err(unsupported) => {
+                    writeln!(std::io::stderr(), "error: {unsupported}")?;
+                    return Ok(2);
+                }
+            };
             deliver(&args, &text)
         }
+        Command::Graph(args) => graph(&args),
     }
+}
+
+fn graph(args: &GraphArgs) -> Result<ExitCode> {
+    let scored = match score_file(&args.file) {
+        Ok(scored) => scored,
+        Err(failed) => return report_failure(&failed),
+    };
+    print_diagnostics(&scored.warnings, &scored.sources)?;
+    let language = pick_language(args.lang, scored.portfolio.language);
+    let view = report::view::graph_view(&scored.portfolio, &scored.graph, language);
+    let format = match args.format {
+        GraphFormat::Mermaid => report::GraphFormat::Mermaid,
+        GraphFormat::Dot => report::GraphFormat::Dot,
+    };
+    deliver_to(
+        args.output.as_deref(),
+        args.check,
+        &report::graph(format, &view),
+    )
 }
 
 fn format(format: ReportFormat) -> Format {
@@ -82,11 +111,18 @@ fn format(format: ReportFormat) -> Format {
         ReportFormat::Table => Format::Table,
         ReportFormat::Markdown => Format::Markdown,
         ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Mermaid => Format::Mermaid,
+        ReportFormat::Html => Format::Html,
     }
 }
 
 fn language(args: &ReportArgs, portfolio: Option<Language>) -> Language {
-    match args.lang {
+    pick_language(args.lang, portfolio)
+}
+
+fn pick_language(lang: Option<Lang>, portfolio: Option<Language>) -> Language {
+    match lang {
         Some(Lang::De) => Language::De,
         Some(Lang::En) => Language::En,
         None => portfolio.unwrap_or_default(),
@@ -104,14 +140,18 @@ fn table_width(args: &ReportArgs) -> u16 {
 
 /// Prints to stdout, writes OUT atomically, or checks OUT for drift.
 fn deliver(args: &ReportArgs, text: &str) -> Result<ExitCode> {
-    let Some(path) = &args.output else {
+    deliver_to(args.output.as_deref(), args.check, text)
+}
+
+fn deliver_to(output: Option<&Path>, check: bool, text: &str) -> Result<ExitCode> {
+    let Some(path) = output else {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         return Ok(0);
     };
     let shown = resiplan::source::display_path(path);
-    if !args.check {
+    if !check {
         write_atomically(path, text)?;
         return Ok(0);
     }
