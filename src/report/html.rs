@@ -83,6 +83,9 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   figure, .facts, .charts > div, tr { break-inside: avoid; }
+  /* The Gantt chart gets a page of its own and shrinks to fit it. */
+  .schedule, .resources { break-before: page; }
+  .gantt svg { width: auto; height: auto; max-width: 100%; max-height: 155mm; margin: 0 auto; }
   thead { display: table-header-group; }
   .charts { grid-template-columns: 1fr 1fr; }
 }
@@ -159,7 +162,8 @@ fn swatch(kind: &str, colour: &str) -> String {
     )
 }
 
-/// The whole plan as one page.
+/// The whole plan as one page: the summary and the outcome charts (page 1 in print),
+/// the Gantt chart (page 2), resource use, then the tables of the Markdown report.
 pub fn plan(view: &PlanView<'_>) -> String {
     let t = |l| lang::text(view.language, l);
     let portfolio = view.portfolio;
@@ -173,10 +177,39 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
+    body.push_str(&outcome(view));
+    body.push_str(&schedule(view));
+    body.push_str(&resources(view));
+    body.push_str("<section class=\"tables\">\n");
+    body.push_str(&table(&view.not_scheduled(), "h2"));
+    body.push_str(&table(&view.by_period(), "h2"));
+    body.push_str(&table(&view.measures(true), "h2"));
+    body.push_str(&table(&view.resource_use(), "h2"));
+    body.push_str(&table(&view.coverage(), "h2"));
+    body.push_str("</section>\n");
+    let title = format!("{}: {}", t(Label::Roadmap), portfolio.name);
+    document(view.language, &title, view.version, &body)
+}
 
-    body.push_str(&format!("<h2>{}</h2>\n", escape(t(Label::Schedule))));
-    body.push_str("<ul class=\"legend\">");
-    // Only what the chart shows.
+/// The resilience curve and coverage per dimension, side by side.
+fn outcome(view: &PlanView<'_>) -> String {
+    let t = |l| lang::text(view.language, l);
+    format!(
+        "<section class=\"charts outcome\">\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n</section>\n",
+        escape(t(Label::ResilienceCurve)),
+        svg::curve(view),
+        escape(t(Label::Coverage)),
+        svg::coverage(view)
+    )
+}
+
+/// The Gantt chart with a legend of what it shows.
+fn schedule(view: &PlanView<'_>) -> String {
+    let t = |l| lang::text(view.language, l);
+    let mut out = format!(
+        "<section class=\"schedule\">\n<h2>{}</h2>\n<ul class=\"legend\">",
+        escape(t(Label::Schedule))
+    );
     let shown: Vec<_> = view
         .chart_order()
         .into_iter()
@@ -205,59 +238,49 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ),
     ] {
         if present {
-            body.push_str(&format!(
+            out.push_str(&format!(
                 "<li>{}{}</li>",
                 swatch(kind, colour),
                 escape(t(label))
             ));
         }
     }
-    body.push_str("</ul>\n");
-    body.push_str(&format!("<figure>\n{}</figure>\n", svg::gantt(view)));
+    out.push_str("</ul>\n");
+    out.push_str(&format!(
+        "<figure class=\"gantt\">\n{}</figure>\n</section>\n",
+        svg::gantt(view)
+    ));
+    out
+}
 
-    body.push_str(&format!("<h2>{}</h2>\n", escape(t(Label::ResourceUse))));
-    body.push_str(&format!(
-        "<ul class=\"legend\"><li>{}{}</li><li>{}{}</li></ul>\n",
+/// One chart of use against capacity per resource.
+fn resources(view: &PlanView<'_>) -> String {
+    let t = |l| lang::text(view.language, l);
+    let mut out = format!(
+        "<section class=\"resources\">\n<h2>{}</h2>\n",
+        escape(t(Label::ResourceUse))
+    );
+    out.push_str(&format!(
+        "<ul class=\"legend\"><li>{}{}</li><li>{}{}</li></ul>\n<div class=\"charts\">\n",
         swatch("bar", svg::PLANNED),
         escape(t(Label::Used)),
         swatch("line", "#1d2530"),
         escape(t(Label::Capacity))
     ));
-    body.push_str("<div class=\"charts\">\n");
-    for (r, resource) in portfolio.resources.iter().enumerate() {
+    for (r, resource) in view.portfolio.resources.iter().enumerate() {
         let unit = resource
             .unit
             .as_deref()
             .map_or(String::new(), |u| format!(" ({})", escape(u)));
-        body.push_str(&format!(
+        out.push_str(&format!(
             "<div><h3>{} <code>{}</code>{unit}</h3>\n<figure>\n{}</figure></div>\n",
             escape(t(Label::Resource)),
             escape(&resource.id.value),
             svg::resource(view, r)
         ));
     }
-    body.push_str("</div>\n");
-
-    body.push_str("<div class=\"charts\">\n");
-    body.push_str(&format!(
-        "<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n",
-        escape(t(Label::ResilienceCurve)),
-        svg::curve(view)
-    ));
-    body.push_str(&format!(
-        "<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n",
-        escape(t(Label::Coverage)),
-        svg::coverage(view)
-    ));
-    body.push_str("</div>\n");
-
-    body.push_str(&table(&view.not_scheduled(), "h2"));
-    body.push_str(&table(&view.by_period(), "h2"));
-    body.push_str(&table(&view.measures(true), "h2"));
-    body.push_str(&table(&view.resource_use(), "h2"));
-    body.push_str(&table(&view.coverage(), "h2"));
-    let title = format!("{}: {}", t(Label::Roadmap), portfolio.name);
-    document(view.language, &title, view.version, &body)
+    out.push_str("</div>\n</section>\n");
+    out
 }
 
 /// The ranking as one page.
