@@ -8,7 +8,8 @@ use super::svg;
 use super::view::{PlanView, RowStatus, Table};
 use crate::model::{Language, Portfolio};
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values. Control characters
+/// other than line breaks and tabs (such as terminal escape codes) become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -18,6 +19,8 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -29,7 +32,7 @@ pub fn escape(text: &str) -> String {
 fn inline(text: &str) -> String {
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {
-        let part = escape(part).replace("\r\n", "\n").replace('\n', "<br>");
+        let part = escape(part).replace('\n', "<br>");
         if i % 2 == 1 {
             out.push_str(&format!("<code>{part}</code>"));
         } else {
@@ -207,7 +210,7 @@ fn outcome(view: &PlanView<'_>) -> String {
 fn schedule(view: &PlanView<'_>) -> String {
     let t = |l| lang::text(view.language, l);
     let mut out = format!(
-        "<section class=\"schedule\">\n<h2>{}</h2>\n<ul class=\"legend\">",
+        "<section class=\"schedule\">\n<h2>{}</h2>\n",
         escape(t(Label::Schedule))
     );
     let shown: Vec<_> = view
@@ -215,6 +218,11 @@ fn schedule(view: &PlanView<'_>) -> String {
         .into_iter()
         .map(|j| view.row(j))
         .collect();
+    if shown.is_empty() {
+        out.push_str("<p class=\"empty\">–</p>\n</section>\n");
+        return out;
+    }
+    out.push_str("<ul class=\"legend\">");
     let any = |pick: fn(&super::view::MeasureRow<'_>) -> bool| shown.iter().any(pick);
     for (kind, colour, label, present) in [
         ("bar", svg::PLANNED, Label::Planned, true),
@@ -303,6 +311,11 @@ mod tests {
             escape("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_page() {
+        assert_eq!(escape("a\u{1b}[31mb\r\nc\td"), "a [31mb \nc\td");
     }
 
     #[test]

@@ -63,7 +63,6 @@ pub enum Label {
     Planned,
     Fixed,
     DoneBeforeHorizon,
-    Details,
     MadeWith,
 }
 
@@ -136,7 +135,6 @@ pub fn text(language: Language, label: Label) -> &'static str {
         L::Planned => ("geplant", "planned"),
         L::Fixed => ("fest terminiert", "fixed start"),
         L::DoneBeforeHorizon => ("vor dem Horizont erledigt", "done before the horizon"),
-        L::Details => ("Tabellen", "Tables"),
         L::MadeWith => ("Erstellt mit", "Made with"),
     };
     match language {
