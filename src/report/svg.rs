@@ -404,7 +404,7 @@ pub fn resource(view: &PlanView<'_>, r: usize) -> String {
                 n(y(capacity)),
                 n(x0 + column)
             ));
-            if capacity > 0.0 && column >= 34.0 {
+            if let Some(share) = view.utilisation(t, r).filter(|_| column >= 34.0) {
                 // Inside the bar's top when it is tall enough, so the capacity line never crosses it.
                 let inside = PLOT_BOTTOM - y(used) >= 20.0;
                 out.push_str(&format!(
@@ -416,7 +416,7 @@ pub fn resource(view: &PlanView<'_>, r: usize) -> String {
                         y(used) - 4.0
                     }),
                     if inside { "value inside" } else { "value" },
-                    escape(&lang::percent(view.language, used / capacity))
+                    escape(&lang::percent(view.language, share))
                 ));
             }
         } else if !capacity_path.is_empty() {

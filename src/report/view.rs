@@ -406,11 +406,10 @@ impl PlanView<'_> {
                         self.amount(r, used),
                         self.amount(r, capacity)
                     ));
-                    row.push(if capacity.is_finite() && capacity > 0.0 {
-                        lang::percent(self.language, used / capacity)
-                    } else {
-                        self.t(Label::Nothing).to_owned()
-                    });
+                    row.push(self.utilisation(t, r).map_or_else(
+                        || self.t(Label::Nothing).to_owned(),
+                        |u| lang::percent(self.language, u),
+                    ));
                 }
                 row
             })
@@ -762,6 +761,12 @@ impl PlanView<'_> {
             }
         }
         row
+    }
+
+    /// Use of resource `r` in period `t` as a share of its capacity; `None` without a capacity.
+    pub fn utilisation(&self, t: usize, r: usize) -> Option<f64> {
+        let (used, capacity) = (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
+        (capacity.is_finite() && capacity > 0.0).then(|| used / capacity)
     }
 
     /// The word for a status in the report language.
