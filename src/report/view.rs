@@ -678,26 +678,33 @@ pub struct AreaGroup<'a> {
 /// Groups `order` by area: areas in the order they first appear in the portfolio,
 /// measures without an area last; within a group, the order of `order`.
 pub fn area_groups<'a>(portfolio: &'a Portfolio, order: &[usize]) -> Vec<AreaGroup<'a>> {
-    let mut areas: Vec<Option<&str>> = Vec::new();
-    for measure in &portfolio.measures {
-        let area = measure.area.as_deref();
-        if area.is_some() && !areas.contains(&area) {
-            areas.push(area);
-        }
+    // Group index per area, by first appearance; a map keeps this linear for many areas.
+    let mut index: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut groups: Vec<AreaGroup<'a>> = Vec::new();
+    for area in portfolio.measures.iter().filter_map(|m| m.area.as_deref()) {
+        index.entry(area).or_insert_with(|| {
+            groups.push(AreaGroup {
+                area: Some(area),
+                measures: Vec::new(),
+            });
+            groups.len() - 1
+        });
     }
-    areas.push(None);
-    areas
-        .into_iter()
-        .map(|area| AreaGroup {
-            area,
-            measures: order
-                .iter()
-                .copied()
-                .filter(|&j| portfolio.measures[j].area.as_deref() == area)
-                .collect(),
-        })
-        .filter(|group| !group.measures.is_empty())
-        .collect()
+    let none = groups.len();
+    groups.push(AreaGroup {
+        area: None,
+        measures: Vec::new(),
+    });
+    for &j in order {
+        let group = portfolio.measures[j]
+            .area
+            .as_deref()
+            .and_then(|area| index.get(area).copied())
+            .unwrap_or(none);
+        groups[group].measures.push(j);
+    }
+    groups.retain(|group| !group.measures.is_empty());
+    groups
 }
 
 /// The first day of period `t` (which may lie past the horizon) as `YYYY-MM-DD`.
