@@ -119,6 +119,8 @@ pub enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
+    /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
+    Graph(GraphArgs),
     /// Print the JSON Schema of a file format, for editors (`# yaml-language-server: $schema=…`).
     Schema {
         /// The format.
@@ -199,6 +201,38 @@ fn parse_range(text: &str) -> Result<(f64, f64), String> {
     Ok((from, to))
 }
 
+/// Options of `graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Portfolio file (`-` reads standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub format: GraphFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Label language; default: the portfolio's `language`, else English.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write nothing; exit 1 if OUT differs from what would be written (a CI drift check).
+    #[arg(long, requires = "output")]
+    pub check: bool,
+    /// Scenarios and `--set` changes.
+    #[command(flatten)]
+    pub changes: ChangeArgs,
+}
+
+/// Output of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart (renders on GitHub and GitLab).
+    Mermaid,
+    /// Graphviz DOT (`dot -Tsvg`).
+    Dot,
+}
+
 /// Options shared by the commands that write reports.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -248,8 +282,12 @@ pub enum ReportFormat {
     Markdown,
     /// A versioned JSON document.
     Json,
-    /// Comma-separated values (`frontier`).
+    /// CSV for spreadsheets: one row per measure, `.` as decimal point.
     Csv,
+    /// A Mermaid Gantt chart of the roadmap (plan only).
+    Mermaid,
+    /// One self-contained HTML page with charts (no scripts, no network).
+    Html,
 }
 
 /// Report language.

@@ -1,7 +1,8 @@
 //! Runs a parsed command: the pipeline for each subcommand, printing and exit codes.
 
 use crate::cli::{
-    ChangeArgs, CheckFormat, Cli, Command, Lang, ReportArgs, ReportFormat, SchemaKind, SearchArgs,
+    ChangeArgs, CheckFormat, Cli, Command, GraphArgs, GraphFormat, Lang, ReportArgs, ReportFormat,
+    SchemaKind, SearchArgs,
 };
 use anyhow::Result;
 use clap::CommandFactory;
@@ -21,6 +22,7 @@ use resiplan::source::SourceMap;
 use resiplan::suggest;
 use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 
 /// Process exit code: 0 success, 1 problems in the input (or drift), 2 usage errors (clap).
 pub type ExitCode = u8;
@@ -52,9 +54,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             changes,
             search,
         } => {
-            let Some(format) = plain_format(args.format, "plan")? else {
-                return Ok(2);
-            };
             let input = input(&args, &changes, false)?;
             let planning = match plan_input(&input, &options(&search)) {
                 Ok(planning) => planning,
@@ -75,16 +74,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 language,
                 version: VERSION,
             };
-            let text = report::plan(format, &view, table_width(&args));
+            let text = report::plan(format(args.format), &view, table_width(&args));
             deliver(&args, &text)
         }
         Command::Rank {
             report: args,
             changes,
         } => {
-            let Some(format) = plain_format(args.format, "rank")? else {
-                return Ok(2);
-            };
             let input = input(&args, &changes, false)?;
             let scored = match score_input(&input) {
                 Ok(scored) => scored,
@@ -92,14 +88,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             print_diagnostics(&scored.warnings, &scored.sources)?;
             let language = language(&args, scored.portfolio.language);
-            let text = report::rank(
-                format,
+            let text = match report::rank(
+                format(args.format),
                 &scored.portfolio,
                 &scored.scores,
                 language,
                 VERSION,
                 table_width(&args),
-            );
+            ) {
+                Ok(text) => text,
+                Err(unsupported) => {
+                    writeln!(std::io::stderr(), "error: {unsupported}")?;
+                    return Ok(2);
+                }
+            };
             deliver(&args, &text)
         }
         Command::Explain {
@@ -134,11 +136,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let language = language(&args, planning.scored.portfolio.language);
             let text = match format {
-                Format::Json => report::analysis::explain_json(&explanation, VERSION),
-                Format::Markdown => {
+                Plain::Json => report::analysis::explain_json(&explanation, VERSION),
+                Plain::Markdown => {
                     document::markdown(&report::analysis::explain_document(&explanation, language))
                 }
-                Format::Table => document::terminal(
+                Plain::Table => document::terminal(
                     &report::analysis::explain_document(&explanation, language),
                     table_width(&args),
                 ),
@@ -210,11 +212,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let failed = violations(&comparison, &gates);
             let language = language(&args, base_planning.scored.portfolio.language);
             let text = match format {
-                Format::Json => report::analysis::compare_json(&comparison, &failed, VERSION),
-                Format::Markdown => {
+                Plain::Json => report::analysis::compare_json(&comparison, &failed, VERSION),
+                Plain::Markdown => {
                     document::markdown(&report::analysis::compare_document(&comparison, language))
                 }
-                Format::Table => document::terminal(
+                Plain::Table => document::terminal(
                     &report::analysis::compare_document(&comparison, language),
                     table_width(&args),
                 ),
@@ -281,6 +283,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     &report::analysis::frontier_document(&frontier, language),
                     table_width(&args),
                 ),
+                ReportFormat::Mermaid | ReportFormat::Html => {
+                    writeln!(
+                        std::io::stderr(),
+                        "error: `frontier` writes table, markdown, json or csv"
+                    )?;
+                    return Ok(2);
+                }
             };
             deliver(&args, &text)
         }
@@ -299,6 +308,39 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print_stdout(&script)
         }
         Command::Man => print_stdout(man_page()?.as_bytes()),
+        Command::Graph(args) => graph(&args),
+    }
+}
+
+fn graph(args: &GraphArgs) -> Result<ExitCode> {
+    let mut input = Input::file(&args.file);
+    input.overlays = overlays(&args.changes);
+    let scored = match score_input(&input) {
+        Ok(scored) => scored,
+        Err(failed) => return report_failure(&failed),
+    };
+    print_diagnostics(&scored.warnings, &scored.sources)?;
+    let language = pick_language(args.lang, scored.portfolio.language);
+    let view = report::view::graph_view(&scored.portfolio, &scored.graph, language);
+    let format = match args.format {
+        GraphFormat::Mermaid => report::GraphFormat::Mermaid,
+        GraphFormat::Dot => report::GraphFormat::Dot,
+    };
+    deliver_to(
+        args.output.as_deref(),
+        args.check,
+        &report::graph(format, &view),
+    )
+}
+
+fn format(format: ReportFormat) -> Format {
+    match format {
+        ReportFormat::Table => Format::Table,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Mermaid => Format::Mermaid,
+        ReportFormat::Html => Format::Html,
     }
 }
 
@@ -318,16 +360,25 @@ fn print_stdout(bytes: &[u8]) -> Result<ExitCode> {
     }
 }
 
-/// The report format for commands without CSV; `None` (after a usage message) for CSV.
-fn plain_format(format: ReportFormat, command: &str) -> Result<Option<Format>> {
+/// Formats of the analysis reports.
+enum Plain {
+    Table,
+    Markdown,
+    Json,
+}
+
+/// The format of the analysis reports (table, Markdown, JSON); `None`, after a usage
+/// message, for the others.
+fn plain_format(format: ReportFormat, command: &str) -> Result<Option<Plain>> {
     Ok(match format {
-        ReportFormat::Table => Some(Format::Table),
-        ReportFormat::Markdown => Some(Format::Markdown),
-        ReportFormat::Json => Some(Format::Json),
-        ReportFormat::Csv => {
+        ReportFormat::Table => Some(Plain::Table),
+        ReportFormat::Markdown => Some(Plain::Markdown),
+        ReportFormat::Json => Some(Plain::Json),
+        other => {
             writeln!(
                 std::io::stderr(),
-                "error: `{command}` has no CSV output; use table, markdown or json (`frontier` writes CSV)"
+                "error: `{command}` writes table, markdown or json, not {}",
+                format!("{other:?}").to_lowercase()
             )?;
             None
         }
@@ -385,7 +436,11 @@ fn progress_bar(steps: u64) -> Option<indicatif::ProgressBar> {
 }
 
 fn language(args: &ReportArgs, portfolio: Option<Language>) -> Language {
-    match args.lang {
+    pick_language(args.lang, portfolio)
+}
+
+fn pick_language(lang: Option<Lang>, portfolio: Option<Language>) -> Language {
+    match lang {
         Some(Lang::De) => Language::De,
         Some(Lang::En) => Language::En,
         None => portfolio.unwrap_or_default(),
@@ -403,14 +458,18 @@ fn table_width(args: &ReportArgs) -> u16 {
 
 /// Prints to stdout, writes OUT atomically, or checks OUT for drift.
 fn deliver(args: &ReportArgs, text: &str) -> Result<ExitCode> {
-    let Some(path) = &args.output else {
+    deliver_to(args.output.as_deref(), args.check, text)
+}
+
+fn deliver_to(output: Option<&Path>, check: bool, text: &str) -> Result<ExitCode> {
+    let Some(path) = output else {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         return Ok(0);
     };
     let shown = resiplan::source::display_path(path);
-    if !args.check {
+    if !check {
         write_atomically(path, text)?;
         return Ok(0);
     }

@@ -4,6 +4,8 @@ mod bound_properties;
 mod broken;
 mod check_cli;
 mod examples;
+mod formats_cli;
+mod html_browser;
 mod loading_properties;
 mod plan_cli;
 mod psplib;

@@ -141,6 +141,12 @@ impl PeriodLabel {
         i64::from(self.year) * i64::from(self.kind.per_year()) + i64::from(self.part) - 1
     }
 
+    /// The calendar month (1–12) in which this period begins: `2027-H2` → 7, `2027-Q4` → 10.
+    pub fn first_month(self) -> u8 {
+        let months = (12 / self.kind.per_year()) as u8;
+        (self.part - 1) * months + 1
+    }
+
     /// The label `n` periods of `kind` after the first period of this label's ordinal scale.
     pub fn from_ordinal(kind: PeriodKind, ordinal: i64) -> PeriodLabel {
         let per_year = i64::from(kind.per_year());
@@ -277,6 +283,19 @@ mod tests {
         assert_eq!(calendar.label(3).to_string(), "2028-Q2");
         assert_eq!(calendar.label(5).to_string(), "2028-Q4");
         assert_eq!(calendar.offset_of(label("2027-Q1")), Some(-2));
+    }
+
+    #[test]
+    fn periods_begin_in_their_first_month() {
+        for (text, month) in [
+            ("2027", 1),
+            ("2027-H2", 7),
+            ("2027-Q1", 1),
+            ("2027-Q4", 10),
+            ("2027-11", 11),
+        ] {
+            assert_eq!(label(text).first_month(), month, "{text}");
+        }
     }
 
     #[test]

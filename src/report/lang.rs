@@ -55,6 +55,15 @@ pub enum Label {
     Starts,
     Completes,
     Nothing,
+    // Exports and charts (csv, mermaid, dot, html).
+    NoArea,
+    Duration,
+    Schedule,
+    Dependencies,
+    Planned,
+    Fixed,
+    DoneBeforeHorizon,
+    MadeWith,
 }
 
 /// The text of a label in a language.
@@ -119,6 +128,14 @@ pub fn text(language: Language, label: Label) -> &'static str {
         L::Starts => ("beginnt", "starts"),
         L::Completes => ("abgeschlossen", "complete"),
         L::Nothing => ("–", "–"),
+        L::NoArea => ("ohne Bereich", "no area"),
+        L::Duration => ("Dauer (Perioden)", "Duration (periods)"),
+        L::Schedule => ("Zeitplan", "Schedule"),
+        L::Dependencies => ("Abhängigkeiten", "Dependencies"),
+        L::Planned => ("geplant", "planned"),
+        L::Fixed => ("fest terminiert", "fixed start"),
+        L::DoneBeforeHorizon => ("vor dem Horizont erledigt", "done before the horizon"),
+        L::MadeWith => ("Erstellt mit", "Made with"),
     };
     match language {
         Language::De => de,

@@ -1,10 +1,15 @@
 //! Reports: render a finished plan or ranking. One file per format; they format, never compute.
 
 pub mod analysis;
+pub mod csv;
 pub mod document;
+pub mod dot;
+pub mod html;
 pub mod json;
 pub mod lang;
 pub mod markdown;
+pub mod mermaid;
+pub mod svg;
 pub mod table;
 pub mod view;
 
@@ -21,6 +26,29 @@ pub enum Format {
     Markdown,
     /// JSON document.
     Json,
+    /// CSV for spreadsheets (RFC 4180).
+    Csv,
+    /// Mermaid Gantt chart (plan only).
+    Mermaid,
+    /// One self-contained HTML page with SVG charts.
+    Html,
+}
+
+/// Output format of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+}
+
+/// A report that a command cannot write in the format asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`rank` has no {format} form: use table, markdown, json, csv or html")]
+pub struct Unsupported {
+    /// The format asked for.
+    pub format: &'static str,
 }
 
 /// Renders a plan; `width` is the terminal width for tables.
@@ -29,10 +57,21 @@ pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
         Format::Table => table::plan(view, width),
         Format::Markdown => markdown::plan(view),
         Format::Json => json::plan(view),
+        Format::Csv => csv::plan(view),
+        Format::Mermaid => mermaid::plan(view),
+        Format::Html => html::plan(view),
     }
 }
 
-/// Renders a ranking.
+/// Renders the dependency graph.
+pub fn graph(format: GraphFormat, view: &view::GraphView<'_>) -> String {
+    match format {
+        GraphFormat::Mermaid => mermaid::graph(view),
+        GraphFormat::Dot => dot::graph(view),
+    }
+}
+
+/// Renders a ranking; a Gantt chart of a ranking does not exist.
 pub fn rank(
     format: Format,
     portfolio: &Portfolio,
@@ -40,9 +79,9 @@ pub fn rank(
     language: Language,
     version: &str,
     width: u16,
-) -> String {
+) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);
-    match format {
+    Ok(match format {
         Format::Table => format!("{}\n\n{}", portfolio.name, table::table(&ranking, width)),
         Format::Markdown => format!(
             "# {}\n\n{}",
@@ -50,5 +89,8 @@ pub fn rank(
             markdown::table(&ranking)
         ),
         Format::Json => json::rank(portfolio, scores, language, version),
-    }
+        Format::Csv => csv::rank(portfolio, scores, language),
+        Format::Html => html::rank(portfolio, &ranking, language, version),
+        Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
+    })
 }

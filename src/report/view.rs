@@ -4,7 +4,9 @@
 
 use super::lang::{self, Label};
 use crate::evaluate::Evaluation;
-use crate::model::{Language, Measure, Portfolio};
+use crate::graph::DependencyGraph;
+use crate::model::period::Calendar;
+use crate::model::{Language, Measure, Portfolio, Status};
 use crate::roadmap::{Placement, Reason, Roadmap};
 use crate::score::Scores;
 
@@ -313,16 +315,8 @@ impl PlanView<'_> {
     /// Measures in roadmap order: scheduled by start (then rank), then done, then not scheduled by rank.
     /// Without `names` the table fits a narrow terminal (the id is the short name).
     pub fn measures(&self, names: bool) -> Table {
-        let mut order: Vec<usize> = (0..self.portfolio.measures.len()).collect();
-        order.sort_by_key(|&j| {
-            let rank = self.scores.measures[j].rank;
-            match &self.roadmap.placements[j] {
-                Placement::Scheduled { start } => (0, *start, rank),
-                Placement::Done => (1, 0, rank),
-                Placement::NotScheduled { .. } => (2, 0, rank),
-            }
-        });
-        let rows = order
+        let rows = self
+            .roadmap_order()
             .iter()
             .map(|&j| {
                 let measure = &self.portfolio.measures[j];
@@ -437,11 +431,10 @@ impl PlanView<'_> {
                         self.amount(r, used),
                         self.amount(r, capacity)
                     ));
-                    row.push(if capacity.is_finite() && capacity > 0.0 {
-                        lang::percent(self.language, used / capacity)
-                    } else {
-                        self.t(Label::Nothing).to_owned()
-                    });
+                    row.push(self.utilisation(t, r).map_or_else(
+                        || self.t(Label::Nothing).to_owned(),
+                        |u| lang::percent(self.language, u),
+                    ));
                 }
                 row
             })
@@ -599,5 +592,291 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
             Align::Right,
         ],
         rows,
+    }
+}
+
+/// Where a measure stands in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    /// In the roadmap.
+    Scheduled,
+    /// Finished before the horizon.
+    Done,
+    /// Not in the roadmap.
+    NotScheduled,
+}
+
+/// One measure with the unformatted figures that exports and charts need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRow<'a> {
+    /// Index in `Portfolio::measures`.
+    pub index: usize,
+    /// Id.
+    pub id: &'a str,
+    /// Name in the report language.
+    pub name: &'a str,
+    /// Area, if given.
+    pub area: Option<&'a str>,
+    /// Must be in the roadmap.
+    pub mandatory: bool,
+    /// `status: fixed` in the portfolio.
+    pub fixed: bool,
+    /// Periods it runs; 0 for a milestone.
+    pub duration: u32,
+    /// In a plan: scheduled, done or not; `None` in a ranking.
+    pub status: Option<RowStatus>,
+    /// When scheduled: first and last period it runs (a milestone's last is its first).
+    pub periods: Option<(usize, usize)>,
+    /// Why it is not scheduled, in words.
+    pub reason: Option<String>,
+    /// Cost per resource (portfolio order), total over the duration.
+    pub cost: Vec<f64>,
+    /// Run cost per resource (portfolio order), per period after completion.
+    pub run_cost: Vec<f64>,
+    /// Value (weighted mean impact).
+    pub value: f64,
+    /// Value per million of the money resource, if it has one and costs any.
+    pub value_per_million: Option<f64>,
+    /// Value of everything that depends on it.
+    pub enabler_value: f64,
+    /// Rank (1 = first).
+    pub rank: usize,
+}
+
+fn measure_row<'a>(
+    portfolio: &'a Portfolio,
+    scores: &Scores,
+    language: Language,
+    j: usize,
+) -> MeasureRow<'a> {
+    let measure = &portfolio.measures[j];
+    let score = &scores.measures[j];
+    let per_resource = |amounts| {
+        portfolio
+            .resources
+            .iter()
+            .map(|r| Measure::amount(amounts, &r.id.value))
+            .collect()
+    };
+    MeasureRow {
+        index: j,
+        id: &measure.id.value,
+        name: measure.name.get(language),
+        area: measure.area.as_deref(),
+        mandatory: measure.mandatory,
+        fixed: measure.status.value == Status::Fixed,
+        duration: measure.duration.value,
+        status: None,
+        periods: None,
+        reason: None,
+        cost: per_resource(&measure.cost),
+        run_cost: per_resource(&measure.run_cost),
+        value: score.value,
+        value_per_million: score.value_per_million,
+        enabler_value: score.enabler_value,
+        rank: score.rank,
+    }
+}
+
+/// Every measure of a ranking, by rank.
+pub fn rank_rows<'a>(
+    portfolio: &'a Portfolio,
+    scores: &Scores,
+    language: Language,
+) -> Vec<MeasureRow<'a>> {
+    scores
+        .ranking
+        .iter()
+        .map(|&j| measure_row(portfolio, scores, language, j))
+        .collect()
+}
+
+/// Measures of one area, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaGroup<'a> {
+    /// The area; `None` for measures without one.
+    pub area: Option<&'a str>,
+    /// Measure indices.
+    pub measures: Vec<usize>,
+}
+
+/// Groups `order` by area: areas in the order they first appear in the portfolio,
+/// measures without an area last; within a group, the order of `order`.
+pub fn area_groups<'a>(portfolio: &'a Portfolio, order: &[usize]) -> Vec<AreaGroup<'a>> {
+    // Group index per area, by first appearance; a map keeps this linear for many areas.
+    let mut index: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut groups: Vec<AreaGroup<'a>> = Vec::new();
+    for area in portfolio.measures.iter().filter_map(|m| m.area.as_deref()) {
+        index.entry(area).or_insert_with(|| {
+            groups.push(AreaGroup {
+                area: Some(area),
+                measures: Vec::new(),
+            });
+            groups.len() - 1
+        });
+    }
+    let none = groups.len();
+    groups.push(AreaGroup {
+        area: None,
+        measures: Vec::new(),
+    });
+    for &j in order {
+        let group = portfolio.measures[j]
+            .area
+            .as_deref()
+            .and_then(|area| index.get(area).copied())
+            .unwrap_or(none);
+        groups[group].measures.push(j);
+    }
+    groups.retain(|group| !group.measures.is_empty());
+    groups
+}
+
+/// The first day of period `t` (which may lie past the horizon) as `YYYY-MM-DD`.
+pub fn period_date(calendar: &Calendar, t: usize) -> String {
+    let label = calendar.label(t);
+    format!("{:04}-{:02}-01", label.year, label.first_month())
+}
+
+impl PlanView<'_> {
+    /// Measure indices: scheduled by start (then rank), then done, then not scheduled, by rank.
+    pub fn roadmap_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.portfolio.measures.len()).collect();
+        order.sort_by_key(|&j| {
+            let rank = self.scores.measures[j].rank;
+            match &self.roadmap.placements[j] {
+                Placement::Scheduled { start } => (0, *start, rank),
+                Placement::Done => (1, 0, rank),
+                Placement::NotScheduled { .. } => (2, 0, rank),
+            }
+        });
+        order
+    }
+
+    /// The measures a chart of the roadmap shows: done ones first (they are complete at the
+    /// start), then scheduled ones by start, then rank.
+    pub fn chart_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.portfolio.measures.len())
+            .filter(|&j| !matches!(self.roadmap.placements[j], Placement::NotScheduled { .. }))
+            .collect();
+        order.sort_by_key(|&j| {
+            let rank = self.scores.measures[j].rank;
+            match &self.roadmap.placements[j] {
+                Placement::Scheduled { start } => (1, *start, rank),
+                _ => (0, 0, rank),
+            }
+        });
+        order
+    }
+
+    /// One row per measure, in roadmap order, with its placement and reason.
+    pub fn rows(&self) -> Vec<MeasureRow<'_>> {
+        self.roadmap_order()
+            .into_iter()
+            .map(|j| self.row(j))
+            .collect()
+    }
+
+    /// The row of measure `j`.
+    pub fn row(&self, j: usize) -> MeasureRow<'_> {
+        let mut row = measure_row(self.portfolio, self.scores, self.language, j);
+        match &self.roadmap.placements[j] {
+            Placement::Scheduled { start } => {
+                let last = start + (row.duration as usize).max(1) - 1;
+                row.status = Some(RowStatus::Scheduled);
+                row.periods = Some((*start, last));
+            }
+            Placement::Done => row.status = Some(RowStatus::Done),
+            Placement::NotScheduled { reason } => {
+                row.status = Some(RowStatus::NotScheduled);
+                row.reason = Some(self.reason(reason));
+            }
+        }
+        row
+    }
+
+    /// Use of resource `r` in period `t` as a share of its capacity; `None` without a capacity.
+    pub fn utilisation(&self, t: usize, r: usize) -> Option<f64> {
+        let (used, capacity) = (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
+        (capacity.is_finite() && capacity > 0.0).then(|| used / capacity)
+    }
+
+    /// The word for a status in the report language.
+    pub fn status_text(&self, status: RowStatus) -> &'static str {
+        self.t(match status {
+            RowStatus::Scheduled => Label::Scheduled,
+            RowStatus::Done => Label::Done,
+            RowStatus::NotScheduled => Label::NotScheduled,
+        })
+    }
+
+    /// Display name of an area group (`None` is "no area").
+    pub fn area_name<'b>(&self, area: Option<&'b str>) -> &'b str {
+        area.unwrap_or(self.t(Label::NoArea))
+    }
+}
+
+/// A node of the dependency graph as reports draw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphNode<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Name in the report language.
+    pub name: &'a str,
+    /// Finished before the horizon.
+    pub done: bool,
+    /// Must be in the roadmap.
+    pub mandatory: bool,
+}
+
+/// The dependency graph of a portfolio, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphView<'a> {
+    /// Portfolio name.
+    pub title: &'a str,
+    /// Report language.
+    pub language: Language,
+    /// One node per measure, in portfolio order.
+    pub nodes: Vec<GraphNode<'a>>,
+    /// `(dependency, dependent)` pairs, sorted.
+    pub edges: Vec<(usize, usize)>,
+    /// Nodes by area (see [`area_groups`]).
+    pub groups: Vec<AreaGroup<'a>>,
+}
+
+impl GraphView<'_> {
+    /// Display name of an area group (`None` is "no area").
+    pub fn area_name<'b>(&self, area: Option<&'b str>) -> &'b str {
+        area.unwrap_or(lang::text(self.language, Label::NoArea))
+    }
+}
+
+/// The dependency graph of `portfolio` (built by `validate::dependency_graph`).
+pub fn graph_view<'a>(
+    portfolio: &'a Portfolio,
+    graph: &DependencyGraph,
+    language: Language,
+) -> GraphView<'a> {
+    let nodes = portfolio
+        .measures
+        .iter()
+        .map(|m| GraphNode {
+            id: &m.id.value,
+            name: m.name.get(language),
+            done: m.status.value == Status::Done,
+            mandatory: m.mandatory,
+        })
+        .collect();
+    let mut edges: Vec<(usize, usize)> = (0..graph.node_count())
+        .flat_map(|j| graph.dependencies(j).into_iter().map(move |d| (d, j)))
+        .collect();
+    edges.sort_unstable();
+    let order: Vec<usize> = (0..portfolio.measures.len()).collect();
+    GraphView {
+        title: &portfolio.name,
+        language,
+        nodes,
+        edges,
+        groups: area_groups(portfolio, &order),
     }
 }
