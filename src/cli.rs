@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Converted to typed settings in `run`; no clap type leaves here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use resiplan::model::period::PeriodLabel;
 use resiplan::schedule::search::Effort;
 use std::path::PathBuf;
 
@@ -42,6 +43,9 @@ pub enum Command {
     },
     /// Score and rank measures without scheduling.
     Rank(ReportArgs),
+    /// Import a measure catalog from another format as a portfolio.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 /// Options shared by the commands that write reports.
@@ -102,4 +106,59 @@ pub enum Lang {
     De,
     /// English.
     En,
+}
+
+/// `resiplan import …`: the formats that can be imported.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// BSI Grundschutz++ (OSCAL JSON catalog) → a portfolio with one measure per control.
+    ///
+    /// Durations, staff effort and impacts follow the mapping printed in the
+    /// output's header; the output checks and plans as it is.
+    Grundschutz {
+        /// The catalog, e.g. `BSI-Stand-der-Technik-Kernel-catalog.json` (`-` reads standard input).
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// First period, e.g. `2027-Q1` (default: the first period of 2027).
+        #[arg(long, value_parser = parse_label)]
+        start: Option<PeriodLabel>,
+        /// Last period, inclusive (default: five years after the start).
+        #[arg(long, value_parser = parse_label)]
+        end: Option<PeriodLabel>,
+        /// Period length (default: that of --start or --end, else quarter).
+        #[arg(long, value_enum)]
+        period: Option<Period>,
+        /// Staff capacity in full-time equivalents (default: 10, or what the mandatory controls need).
+        #[arg(long, value_name = "FTE", value_parser = parse_staff)]
+        staff: Option<f64>,
+    },
+}
+
+/// Length of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// Years: `2027`.
+    Year,
+    /// Half years: `2027-H1`.
+    Half,
+    /// Quarters: `2027-Q1`.
+    Quarter,
+    /// Months: `2027-01`.
+    Month,
+}
+
+fn parse_label(text: &str) -> Result<PeriodLabel, String> {
+    PeriodLabel::parse(text).map_err(|e| e.0)
+}
+
+fn parse_staff(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(fte) if fte.is_finite() && fte > 0.0 => Ok(fte),
+        _ => Err(format!(
+            "`{text}` is not a staff capacity: write a positive number of full-time equivalents, e.g. 10 or 2.5"
+        )),
+    }
 }

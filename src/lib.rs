@@ -9,9 +9,11 @@
 pub mod bound;
 pub mod check;
 pub mod diagnostic;
+pub mod emit;
 pub mod evaluate;
 pub mod generate;
 pub mod graph;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

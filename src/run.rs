@@ -74,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             deliver(&args, &text)
         }
+        Command::Import(command) => crate::run_content::import(command),
     }
 }
 
@@ -151,7 +152,7 @@ fn deliver(args: &ReportArgs, text: &str) -> Result<ExitCode> {
     }
 }
 
-fn report_failure(failed: &Failed) -> Result<ExitCode> {
+pub(crate) fn report_failure(failed: &Failed) -> Result<ExitCode> {
     print_diagnostics(&failed.diagnostics, &failed.sources)?;
     let errors = failed
         .diagnostics

@@ -3,6 +3,7 @@
 mod bound_properties;
 mod broken;
 mod check_cli;
+mod import_cli;
 mod loading_properties;
 mod plan_cli;
 mod psplib;
