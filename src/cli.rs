@@ -46,6 +46,9 @@ pub enum Command {
     /// Import a measure catalog from another format as a portfolio.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The measure catalogs shipped with resiplan: list them, or show one.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
 }
 
 /// Options shared by the commands that write reports.
@@ -134,6 +137,32 @@ pub enum ImportCommand {
         /// Staff capacity in full-time equivalents (default: 10, or what the mandatory controls need).
         #[arg(long, value_name = "FTE", value_parser = parse_staff)]
         staff: Option<f64>,
+    },
+}
+
+/// `resiplan catalog …`.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// List the shipped catalogs (or the catalog files in a directory).
+    List {
+        /// List the catalog files in this directory instead of the shipped ones.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+    /// Show every measure of a catalog: a shipped name (see `catalog list`) or a file.
+    Show {
+        /// A shipped catalog's name, like `sicherheit-kontinuitaet`, or the path of a catalog file.
+        #[arg(value_name = "CATALOG")]
+        catalog: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Language of measure names and headings (default: English).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
 }
 

@@ -7,6 +7,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod bound;
+pub mod catalogs;
 pub mod check;
 pub mod diagnostic;
 pub mod emit;

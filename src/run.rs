@@ -75,6 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             deliver(&args, &text)
         }
         Command::Import(command) => crate::run_content::import(command),
+        Command::Catalog(command) => crate::run_content::catalog(command),
     }
 }
 
@@ -167,7 +168,7 @@ pub(crate) fn report_failure(failed: &Failed) -> Result<ExitCode> {
     Ok(1)
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<()> {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<()> {
     let text = diagnostic::render_text(diagnostics, sources, colour_stderr());
     std::io::stderr().lock().write_all(text.as_bytes())?;
     Ok(())

@@ -1,13 +1,17 @@
-//! Runs the content commands: `import`. Each calls one library
+//! Runs the content commands: `import` and `catalog`. Each calls one library
 //! function and prints or writes its text.
 
-use crate::cli::{ImportCommand, Period};
-use crate::run::{ExitCode, report_failure};
+use crate::cli::{CatalogCommand, ImportCommand, Lang, Period, ReportFormat};
+use crate::run::{ExitCode, print_diagnostics, report_failure};
 use anyhow::Result;
+use resiplan::catalogs::{self, Source};
 use resiplan::import::{ImportError, grundschutz};
+use resiplan::model::Language;
 use resiplan::model::period::PeriodKind;
 use resiplan::output::write_atomically;
-use std::io::Write;
+use resiplan::report::{self, Format};
+use resiplan::source::display_path;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// `resiplan import grundschutz`.
@@ -33,6 +37,93 @@ pub fn import(command: ImportCommand) -> Result<ExitCode> {
             Ok(2)
         }
         Err(ImportError::Input(failed)) => report_failure(&failed),
+    }
+}
+
+/// `resiplan catalog list|show`.
+pub fn catalog(command: CatalogCommand) -> Result<ExitCode> {
+    let width = table_width();
+    match command {
+        CatalogCommand::List { dir, format } => {
+            let listing = match dir {
+                Some(dir) => match catalogs::list_dir(&dir) {
+                    Ok(listing) => listing,
+                    Err(message) => {
+                        writeln!(std::io::stderr(), "error: {message}")?;
+                        return Ok(1);
+                    }
+                },
+                None => catalogs::list_shipped(),
+            };
+            for failed in &listing.failed {
+                print_diagnostics(&failed.diagnostics, &failed.sources)?;
+            }
+            let text = report::catalog::list(report_format(format), &listing.catalogs, width);
+            deliver(None, &text)?;
+            if listing.failed.is_empty() {
+                Ok(0)
+            } else {
+                let n = listing.failed.len();
+                writeln!(
+                    std::io::stderr(),
+                    "error: {n} catalog file{} could not be read; see above",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                Ok(1)
+            }
+        }
+        CatalogCommand::Show {
+            catalog,
+            format,
+            lang,
+        } => {
+            let source = match Source::resolve(&catalog) {
+                Ok(source) => source,
+                Err(message) => {
+                    writeln!(std::io::stderr(), "error: {message}")?;
+                    return Ok(1);
+                }
+            };
+            let loaded = match source.load() {
+                Ok(loaded) => loaded,
+                Err(failed) => return report_failure(&failed),
+            };
+            print_diagnostics(&loaded.warnings, &loaded.sources)?;
+            let file = display_path(&source.path());
+            let text = report::catalog::show(
+                report_format(format),
+                &source.name(),
+                &file,
+                &loaded.catalog,
+                language(lang),
+                width,
+            );
+            deliver(None, &text)
+        }
+    }
+}
+
+fn language(lang: Option<Lang>) -> Language {
+    match lang {
+        Some(Lang::De) => Language::De,
+        Some(Lang::En) | None => Language::En,
+    }
+}
+
+fn report_format(format: ReportFormat) -> Format {
+    match format {
+        ReportFormat::Table => Format::Table,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+    }
+}
+
+/// The terminal's width when printing to a terminal; a fixed width otherwise.
+fn table_width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        report::table::terminal_width().unwrap_or(report::table::DEFAULT_WIDTH)
+    } else {
+        report::table::DEFAULT_WIDTH
     }
 }
 

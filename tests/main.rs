@@ -2,6 +2,7 @@
 
 mod bound_properties;
 mod broken;
+mod catalog_cli;
 mod check_cli;
 mod import_cli;
 mod loading_properties;

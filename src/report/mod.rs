@@ -1,5 +1,6 @@
 //! Reports: render a finished plan or ranking. One file per format; they format, never compute.
 
+pub mod catalog;
 pub mod json;
 pub mod lang;
 pub mod markdown;
