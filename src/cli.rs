@@ -49,6 +49,8 @@ pub enum Command {
     /// The measure catalogs shipped with resiplan: list them, or show one.
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Print a commented starting portfolio, empty or with catalogs.
+    Init(InitArgs),
 }
 
 /// Options shared by the commands that write reports.
@@ -164,6 +166,21 @@ pub enum CatalogCommand {
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
+}
+
+/// `resiplan init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A catalog to start from: a file (included by its path, relative to where you save the
+    /// portfolio) or a shipped name (its measures are copied in). Repeatable.
+    #[arg(long, value_name = "FILE|NAME")]
+    pub catalog: Vec<String>,
+    /// Language of the comments and of the portfolio's reports (default: English).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 /// Length of a period.

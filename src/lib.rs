@@ -15,6 +15,7 @@ pub mod evaluate;
 pub mod generate;
 pub mod graph;
 pub mod import;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Import(command) => crate::run_content::import(command),
         Command::Catalog(command) => crate::run_content::catalog(command),
+        Command::Init(args) => crate::run_content::init(args),
     }
 }
 

@@ -1,11 +1,12 @@
-//! Runs the content commands: `import` and `catalog`. Each calls one library
+//! Runs the content commands: `import`, `catalog` and `init`. Each calls one library
 //! function and prints or writes its text.
 
-use crate::cli::{CatalogCommand, ImportCommand, Lang, Period, ReportFormat};
+use crate::cli::{CatalogCommand, ImportCommand, InitArgs, Lang, Period, ReportFormat};
 use crate::run::{ExitCode, print_diagnostics, report_failure};
 use anyhow::Result;
 use resiplan::catalogs::{self, Source};
 use resiplan::import::{ImportError, grundschutz};
+use resiplan::init::InitError;
 use resiplan::model::Language;
 use resiplan::model::period::PeriodKind;
 use resiplan::output::write_atomically;
@@ -101,6 +102,20 @@ pub fn catalog(command: CatalogCommand) -> Result<ExitCode> {
             deliver(None, &text)
         }
     }
+}
+
+/// `resiplan init`.
+pub fn init(args: InitArgs) -> Result<ExitCode> {
+    let starts = match resiplan::init::load(&args.catalog) {
+        Ok(starts) => starts,
+        Err(InitError::Unknown(message)) => {
+            writeln!(std::io::stderr(), "error: {message}")?;
+            return Ok(1);
+        }
+        Err(InitError::Input(failed)) => return report_failure(&failed),
+    };
+    let text = resiplan::init::portfolio(&starts, language(args.lang));
+    deliver(args.output.as_deref(), &text)
 }
 
 fn language(lang: Option<Lang>) -> Language {

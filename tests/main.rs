@@ -5,6 +5,7 @@ mod broken;
 mod catalog_cli;
 mod check_cli;
 mod import_cli;
+mod init_cli;
 mod loading_properties;
 mod plan_cli;
 mod psplib;
