@@ -59,6 +59,14 @@ impl Source {
             return Ok(Source::Shipped(shipped));
         }
         let names: Vec<&str> = SHIPPED.iter().map(|s| s.name).collect();
+        if path.is_dir() {
+            return Err(format!(
+                "`{argument}` is a directory; `catalog list --dir {argument}` lists its catalogs"
+            ));
+        }
+        if argument.contains(['/', '\\']) {
+            return Err(format!("`{argument}`: no such file"));
+        }
         let hint = crate::suggest::did_you_mean(argument, names.iter().copied());
         let hint = if hint.is_empty() {
             String::new()

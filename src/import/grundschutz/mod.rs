@@ -144,13 +144,10 @@ pub struct Options {
 /// Reads the catalog at `path` (`-` for standard input) and imports it.
 pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError> {
     let shown = display_path(path);
-    let unreadable = |reason: String| {
+    let problem = |code: &'static str, message: String, help: &str| {
         ImportError::Input(Failed {
             sources: SourceMap::new(),
-            diagnostics: vec![
-                Diagnostic::file_error("unreadable-file", &shown, format!("cannot read `{shown}`: {reason}"))
-                    .with_help("give the path of the Grundschutz++ catalog (`…-catalog.json`); `-` reads standard input"),
-            ],
+            diagnostics: vec![Diagnostic::file_error(code, &shown, message).with_help(help)],
         })
     };
     let limit = crate::load::MAX_FILE_BYTES;
@@ -163,18 +160,29 @@ pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
-    read.map_err(|e| unreadable(e.to_string()))?;
+    read.map_err(|e| {
+        problem(
+            "unreadable-file",
+            format!("cannot read `{shown}`: {e}"),
+            "give the path of the Grundschutz++ catalog (`…-catalog.json`); `-` reads standard input",
+        )
+    })?;
     if bytes.len() as u64 > limit {
-        return Err(unreadable(format!(
-            "larger than {} MiB",
-            limit / (1024 * 1024)
-        )));
+        return Err(problem(
+            "file-too-large",
+            format!("`{shown}` is larger than {} MiB", limit / (1024 * 1024)),
+            "the Grundschutz++ Kernel catalog is about 4 MiB; is this the right file?",
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        unreadable(format!(
-            "not UTF-8 (byte {} is not); JSON files are UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
+        problem(
+            "invalid-encoding",
+            format!(
+                "`{shown}` is not UTF-8 (byte {} is the first that is not)",
+                e.utf8_error().valid_up_to() + 1
+            ),
+            "JSON files are UTF-8; save or download it again as UTF-8",
+        )
     })?;
     import(path, &text, options)
 }
