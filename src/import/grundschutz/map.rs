@@ -32,8 +32,11 @@ pub(super) fn controls(
     shown: &str,
 ) -> Result<Vec<Mapped>, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
+    // An empty needle would match any `""`; such a problem names the file only.
     let at = |needle: &str, len: usize| {
-        oscal::locate(text, needle).map(|offset| Span::at(file, text, offset, len))
+        oscal::locate(text, needle)
+            .filter(|_| !needle.is_empty())
+            .map(|offset| Span::at(file, text, offset, len))
     };
     let problem = |code, needle: &str, message: String| match at(needle, needle.len()) {
         Some(span) => Diagnostic::error(code, span, message),
@@ -67,7 +70,7 @@ pub(super) fn controls(
             };
             diagnostics.push(
                 problem("duplicate-id", &control.id, message)
-                    .with_label("id used before")
+                    .with_label("used by two controls")
                     .with_help("control ids must be unique; re-export the catalog or rename one"),
             );
             continue;
