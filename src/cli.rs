@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive). Converted to typed settings in `run`; no clap type leaves here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use resiplan::model::period::PeriodLabel;
 use resiplan::schedule::search::Effort;
 use std::path::PathBuf;
 
@@ -121,6 +122,14 @@ pub enum Command {
     },
     /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
     Graph(GraphArgs),
+    /// Import a measure catalog from another format as a portfolio.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// The measure catalogs shipped with resiplan: list them, or show one.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+    /// Print a commented starting portfolio, empty or with catalogs.
+    Init(InitArgs),
     /// Print the JSON Schema of a file format, for editors (`# yaml-language-server: $schema=…`).
     Schema {
         /// The format.
@@ -297,4 +306,100 @@ pub enum Lang {
     De,
     /// English.
     En,
+}
+
+/// `resiplan import …`: the formats that can be imported.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// BSI Grundschutz++ (OSCAL JSON catalog) → a portfolio with one measure per control.
+    ///
+    /// Durations, staff effort and impacts follow the mapping printed in the
+    /// output's header; the output checks and plans as it is.
+    Grundschutz {
+        /// The catalog, e.g. `BSI-Stand-der-Technik-Kernel-catalog.json` (`-` reads standard input).
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// First period, e.g. `2027-Q1` (default: the first period of 2027).
+        #[arg(long, value_parser = parse_label)]
+        start: Option<PeriodLabel>,
+        /// Last period, inclusive (default: five years after the start).
+        #[arg(long, value_parser = parse_label)]
+        end: Option<PeriodLabel>,
+        /// Period length (default: that of --start or --end, else quarter).
+        #[arg(long, value_enum)]
+        period: Option<Period>,
+        /// Staff capacity in full-time equivalents (default: 10, or what the mandatory controls need).
+        #[arg(long, value_name = "FTE", value_parser = parse_staff)]
+        staff: Option<f64>,
+    },
+}
+
+/// `resiplan catalog …`.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// List the shipped catalogs (or the catalog files in a directory).
+    List {
+        /// List the catalog files in this directory instead of the shipped ones.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+    /// Show every measure of a catalog: a shipped name (see `catalog list`) or a file.
+    Show {
+        /// A shipped catalog's name, like `sicherheit-kontinuitaet`, or the path of a catalog file.
+        #[arg(value_name = "CATALOG")]
+        catalog: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Language of measure names and headings (default: English).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+}
+
+/// `resiplan init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A catalog to start from: a file (included by its path, relative to where you save the
+    /// portfolio) or a shipped name (its measures are copied in). Repeatable.
+    #[arg(long, value_name = "FILE|NAME")]
+    pub catalog: Vec<String>,
+    /// Language of the comments and of the portfolio's reports (default: English).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// Length of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// Years: `2027`.
+    Year,
+    /// Half years: `2027-H1`.
+    Half,
+    /// Quarters: `2027-Q1`.
+    Quarter,
+    /// Months: `2027-01`.
+    Month,
+}
+
+fn parse_label(text: &str) -> Result<PeriodLabel, String> {
+    PeriodLabel::parse(text).map_err(|e| e.0)
+}
+
+fn parse_staff(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(fte) if fte.is_finite() && fte > 0.0 => Ok(fte),
+        _ => Err(format!(
+            "`{text}` is not a staff capacity: write a positive number of full-time equivalents, e.g. 10 or 2.5"
+        )),
+    }
 }

@@ -8,11 +8,15 @@
 
 pub mod analysis;
 pub mod bound;
+pub mod catalogs;
 pub mod check;
 pub mod diagnostic;
+pub mod emit;
 pub mod evaluate;
 pub mod generate;
 pub mod graph;
+pub mod import;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -2,6 +2,7 @@
 
 mod cli;
 mod run;
+mod run_content;
 
 use clap::Parser;
 use std::process::ExitCode;

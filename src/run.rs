@@ -309,6 +309,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Man => print_stdout(man_page()?.as_bytes()),
         Command::Graph(args) => graph(&args),
+        Command::Import(command) => crate::run_content::import(command),
+        Command::Catalog(command) => crate::run_content::catalog(command),
+        Command::Init(args) => crate::run_content::init(args),
     }
 }
 
@@ -509,7 +512,7 @@ fn deliver_to(output: Option<&Path>, check: bool, text: &str) -> Result<ExitCode
     }
 }
 
-fn report_failure(failed: &Failed) -> Result<ExitCode> {
+pub(crate) fn report_failure(failed: &Failed) -> Result<ExitCode> {
     print_diagnostics(&failed.diagnostics, &failed.sources)?;
     let errors = failed
         .diagnostics
@@ -524,7 +527,7 @@ fn report_failure(failed: &Failed) -> Result<ExitCode> {
     Ok(1)
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<()> {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<()> {
     let text = diagnostic::render_text(diagnostics, sources, colour_stderr());
     std::io::stderr().lock().write_all(text.as_bytes())?;
     Ok(())

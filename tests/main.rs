@@ -2,10 +2,13 @@
 
 mod bound_properties;
 mod broken;
+mod catalog_cli;
 mod check_cli;
 mod examples;
 mod formats_cli;
 mod html_browser;
+mod import_cli;
+mod init_cli;
 mod loading_properties;
 mod plan_cli;
 mod psplib;

@@ -15,6 +15,7 @@ mod read;
 mod sections;
 mod yaml;
 
+pub use measure::MEASURE_FIELDS;
 pub use number::parse_amount;
 pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use read::MAX_FILE_BYTES;

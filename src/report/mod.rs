@@ -1,6 +1,7 @@
 //! Reports: render a finished plan or ranking. One file per format; they format, never compute.
 
 pub mod analysis;
+pub mod catalog;
 pub mod csv;
 pub mod document;
 pub mod dot;

@@ -3,7 +3,7 @@
 
 use super::lang::{self, Label};
 use super::view::{Align, PlanView, Table};
-use comfy_table::{CellAlignment, ContentArrangement, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 
 /// Width used when stdout is not a terminal, so piped output is byte-stable.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -13,6 +13,11 @@ pub const WIDE: u16 = 140;
 
 /// Renders one table at `width` columns.
 pub fn table(table: &Table, width: u16) -> String {
+    table_keeping(table, width, &[])
+}
+
+/// Like [`table`], but the columns listed in `keep` are never wrapped (ids, names of files).
+pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
     let mut out = format!("{}\n", table.title);
     if table.rows.is_empty() {
         out.push_str("  –\n\n");
@@ -34,6 +39,9 @@ pub fn table(table: &Table, width: u16) -> String {
                 Align::Left => CellAlignment::Left,
                 Align::Right => CellAlignment::Right,
             });
+            if keep.contains(&i) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
         }
     }
     out.push_str(&rendered.to_string());

@@ -1,0 +1,313 @@
+//! Controls → measures: ids, effort levels, mandatory flags, impacts and dependencies;
+//! then what the dependencies and the mandatory controls demand of the horizon.
+
+use super::{EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, OTHER_IMPACT};
+use crate::diagnostic::Diagnostic;
+use crate::import::oscal::{self, Catalog, Control};
+use crate::source::{FileId, Span};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A control as a measure, before it is written.
+#[derive(Debug, Clone)]
+pub(super) struct Mapped {
+    /// The measure id.
+    pub id: String,
+    /// The control it comes from.
+    pub control: Control,
+    /// Its effort level, 0–5.
+    pub level: usize,
+    /// MUSS or effort level 0.
+    pub mandatory: bool,
+    /// Score per dimension.
+    pub impact: Vec<(&'static str, f64)>,
+    /// Indices of the measures it requires.
+    pub depends_on: Vec<usize>,
+}
+
+/// Maps every control, or reports every control that cannot be mapped.
+pub(super) fn controls(
+    catalog: &Catalog,
+    file: FileId,
+    text: &str,
+    shown: &str,
+) -> Result<Vec<Mapped>, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    // An empty needle would match any `""`; such a problem names the file only.
+    let at = |needle: &str, len: usize| {
+        oscal::locate(text, needle)
+            .filter(|_| !needle.is_empty())
+            .map(|offset| Span::at(file, text, offset, len))
+    };
+    let problem = |code, needle: &str, message: String| match at(needle, needle.len()) {
+        Some(span) => Diagnostic::error(code, span, message),
+        None => Diagnostic::file_error(code, shown, message),
+    };
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
+    let mut mapped = Vec::new();
+    for control in &catalog.controls {
+        let id = derive_id(&control.id);
+        if id.is_empty() {
+            diagnostics.push(
+                problem(
+                    "invalid-id",
+                    &control.id,
+                    format!("control `{}` has an empty id", control.title),
+                )
+                .with_label("empty id")
+                .with_help("every control needs an id such as `ASST.1.1`"),
+            );
+            continue;
+        }
+        if let Some(first) = ids.insert(id.clone(), &control.id) {
+            let message = if first == control.id {
+                format!("control id `{first}` is given twice")
+            } else {
+                format!(
+                    "control ids `{first}` and `{}` both become the measure id `{id}`",
+                    control.id
+                )
+            };
+            diagnostics.push(
+                problem("duplicate-id", &control.id, message)
+                    .with_label("used by two controls")
+                    .with_help("control ids must be unique; re-export the catalog or rename one"),
+            );
+            continue;
+        }
+        let level = match control.effort_level.as_deref().map(str::trim) {
+            Some(level) => match level.parse::<usize>() {
+                Ok(n) if n < EFFORT.len() => n,
+                _ => {
+                    diagnostics.push(
+                        problem(
+                            "invalid-effort-level",
+                            &control.id,
+                            format!("control `{}` has effort_level `{level}`", control.id),
+                        )
+                        .with_label("this control")
+                        .with_help(
+                            "Grundschutz++ effort levels run from 0 to 5 (effort_level.csv)",
+                        ),
+                    );
+                    continue;
+                }
+            },
+            None => {
+                diagnostics.push(
+                    problem(
+                        "missing-effort-level",
+                        &control.id,
+                        format!("control `{}` has no `effort_level` property", control.id),
+                    )
+                    .with_label("this control")
+                    .with_help(
+                        "durations and staff effort come from it: add `{ \"name\": \"effort_level\", \"value\": \"0\"…\"5\" }` to the control's props",
+                    ),
+                );
+                continue;
+            }
+        };
+        let modal = control.modal_verb.as_deref().map(str::trim);
+        let mandatory = level == 0 || modal == Some("MUSS");
+        let share = if modal == Some("KANN") {
+            KANN_SHARE
+        } else {
+            1.0
+        };
+        let impact = group_impact(control.group.as_ref().map(|(id, _)| id.as_str()))
+            .iter()
+            .map(|(dimension, score)| (*dimension, score * share))
+            .collect();
+        index.insert(&control.id, mapped.len());
+        mapped.push(Mapped {
+            id,
+            control: control.clone(),
+            level,
+            mandatory,
+            impact,
+            depends_on: Vec::new(),
+        });
+    }
+    let known: Vec<&str> = index.keys().copied().collect();
+    for measure in &mut mapped {
+        let mut depends_on = BTreeSet::new();
+        for href in &measure.control.required {
+            let target = href.strip_prefix('#').unwrap_or(href);
+            match index.get(target) {
+                Some(&i) => {
+                    depends_on.insert(i);
+                }
+                None => {
+                    let from = &measure.control.id;
+                    let hint = crate::suggest::did_you_mean(target, known.iter().copied());
+                    let help = format!(
+                        "{hint} `required` links point at a control of the same catalog (`#ID`)"
+                    );
+                    diagnostics.push(
+                        problem(
+                            "unknown-link",
+                            &format!("#{target}"),
+                            format!(
+                                "control `{from}` requires `{href}`, which is not a control in this catalog"
+                            ),
+                        )
+                        .with_label("no control with this id")
+                        .with_help(help.trim_start()),
+                    );
+                }
+            }
+        }
+        // Depending on oneself is a cycle; it is reported with the others below.
+        measure.depends_on = depends_on.into_iter().collect();
+    }
+    if diagnostics.is_empty() {
+        Ok(mapped)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// A valid resiplan id: the control id with any whitespace or control character made a `-`.
+fn derive_id(control_id: &str) -> String {
+    control_id
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn group_impact(group: Option<&str>) -> &'static [(&'static str, f64)] {
+    GROUP_IMPACTS
+        .iter()
+        .find(|g| Some(g.id) == group)
+        .map_or(OTHER_IMPACT, |g| g.impact)
+}
+
+/// Earliest start of every measure (in periods) if nothing but dependencies held it back;
+/// a dependency cycle is an error that prints the cycle.
+pub(super) fn earliest_starts(
+    measures: &[Mapped],
+    horizon: &Horizon,
+    shown: &str,
+) -> Result<Vec<u32>, Box<Diagnostic>> {
+    let n = measures.len();
+    let mut waiting: Vec<usize> = measures.iter().map(|m| m.depends_on.len()).collect();
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (j, m) in measures.iter().enumerate() {
+        for &i in &m.depends_on {
+            dependents[i].push(j);
+        }
+    }
+    let mut start = vec![0_u32; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&j| waiting[j] == 0).collect();
+    let mut placed = 0;
+    while let Some(i) = ready.pop() {
+        placed += 1;
+        let finish = start[i] + horizon.periods_for(EFFORT[measures[i].level].months);
+        for &j in &dependents[i] {
+            start[j] = start[j].max(finish);
+            waiting[j] -= 1;
+            if waiting[j] == 0 {
+                ready.push(j);
+            }
+        }
+    }
+    if placed == n {
+        return Ok(start);
+    }
+    // Walk dependencies among the measures left over until one repeats: that is a cycle.
+    let Some(mut j) = (0..n).find(|&j| waiting[j] > 0) else {
+        return Ok(start);
+    };
+    let mut path = Vec::new();
+    let mut seen = vec![false; n];
+    while !seen[j] {
+        seen[j] = true;
+        path.push(j);
+        match measures[j].depends_on.iter().find(|&&i| waiting[i] > 0) {
+            Some(&i) => j = i,
+            None => break,
+        }
+    }
+    let from = path.iter().position(|&k| k == j).unwrap_or(0);
+    let mut cycle: Vec<&str> = path[from..]
+        .iter()
+        .map(|&k| measures[k].control.id.as_str())
+        .collect();
+    cycle.push(measures[j].control.id.as_str());
+    Err(Box::new(
+        Diagnostic::file_error(
+            "dependency-cycle",
+            shown,
+            format!("the `required` links form a cycle: {}", cycle.join(" → ")),
+        )
+        .with_help("each control in the cycle requires the next one; a catalog's strict prerequisites cannot go round in a circle, so one of these links is wrong"),
+    ))
+}
+
+/// What the mandatory controls need of the horizon and the staff.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Needs {
+    /// Most person-days the mandatory controls and their prerequisites use in one period
+    /// when every one starts as early as its dependencies allow.
+    pub mandatory_peak: f64,
+}
+
+impl Needs {
+    /// The needs, or why the horizon is too short (a usage error).
+    pub fn of(measures: &[Mapped], starts: &[u32], horizon: &Horizon) -> Result<Needs, String> {
+        let periods = horizon.periods();
+        let plural = horizon.kind.plural();
+        let duration = |m: &Mapped| horizon.periods_for(EFFORT[m.level].months);
+        // `rev`: of the longest, name the first in the catalog.
+        if let Some(longest) = measures.iter().rev().max_by_key(|m| duration(m)) {
+            let d = duration(longest) as usize;
+            if d > periods {
+                return Err(format!(
+                    "the horizon {}–{} has {periods} {plural}, but effort level {} lasts {d} {plural} (`{}` and others); \
+                     use a later --end or a longer --period",
+                    horizon.start, horizon.end, longest.level, longest.control.id
+                ));
+            }
+        }
+        // The mandatory controls and everything they require.
+        let mut needed = vec![false; measures.len()];
+        let mut stack: Vec<usize> = (0..measures.len())
+            .filter(|&j| measures[j].mandatory)
+            .collect();
+        while let Some(j) = stack.pop() {
+            if !needed[j] {
+                needed[j] = true;
+                stack.extend(&measures[j].depends_on);
+            }
+        }
+        let mut load = vec![0.0_f64; periods];
+        for (j, m) in measures.iter().enumerate().filter(|(j, _)| needed[*j]) {
+            let (s, d) = (starts[j] as usize, duration(m) as usize);
+            if s + d > periods && m.mandatory {
+                return Err(format!(
+                    "mandatory control `{}` cannot finish within the horizon {}–{} ({periods} {plural}): with its \
+                     prerequisites it needs {} {plural}; use a later --end",
+                    m.control.id,
+                    horizon.start,
+                    horizon.end,
+                    s + d
+                ));
+            }
+            let rate = f64::from(EFFORT[m.level].person_days) / d as f64;
+            for period in load.iter_mut().skip(s).take(d) {
+                *period += rate;
+            }
+        }
+        Ok(Needs {
+            mandatory_peak: load.iter().copied().fold(0.0, f64::max),
+        })
+    }
+}

@@ -1,0 +1,330 @@
+//! OSCAL catalog JSON: the part of the format the Grundschutz++ import reads,
+//! flattened to a list of controls (nested controls included, in file order).
+//!
+//! Only serde_json is used here; positions of problems become [`Span`]s into
+//! the JSON text, so they render like every other diagnostic.
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The catalog, as far as the import needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// `metadata.title`.
+    pub title: String,
+    /// `metadata.version`.
+    pub version: String,
+    /// `metadata.remarks`.
+    pub remarks: Option<String>,
+    /// Every control, depth first in file order.
+    pub controls: Vec<Control>,
+}
+
+/// One control, with the properties the import maps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Control {
+    /// The control id, e.g. `ASST.1.1`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The top-level group (practice) it sits in: id (or title, without one) and title.
+    pub group: Option<(String, String)>,
+    /// `effort_level` as written (`0` to `5` in Grundschutz++).
+    pub effort_level: Option<String>,
+    /// `sec_level` (`normal-SdT` or `erhöht`).
+    pub sec_level: Option<String>,
+    /// The modal verb of the statement (`MUSS`, `SOLLTE`, `KANN`).
+    pub modal_verb: Option<String>,
+    /// The statement's prose, parameters replaced by `[their label]`.
+    pub statement: Option<String>,
+    /// `links` with `rel: required`: their `href` as written.
+    pub required: Vec<String>,
+    /// Values of the `tags` properties, split at commas.
+    pub tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Root {
+    catalog: CatalogJson,
+}
+
+#[derive(Deserialize)]
+struct CatalogJson {
+    metadata: Metadata,
+    #[serde(default)]
+    groups: Vec<Group>,
+    #[serde(default)]
+    controls: Vec<ControlJson>,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    title: String,
+    version: String,
+    remarks: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Group {
+    id: Option<String>,
+    title: String,
+    #[serde(default)]
+    groups: Vec<Group>,
+    #[serde(default)]
+    controls: Vec<ControlJson>,
+}
+
+#[derive(Deserialize)]
+struct ControlJson {
+    id: String,
+    title: String,
+    #[serde(default)]
+    params: Vec<Param>,
+    #[serde(default)]
+    props: Vec<Prop>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    parts: Vec<Part>,
+    #[serde(default)]
+    controls: Vec<ControlJson>,
+}
+
+#[derive(Deserialize)]
+struct Param {
+    id: String,
+    label: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Prop {
+    name: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct Link {
+    href: String,
+    rel: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Part {
+    name: String,
+    #[serde(default)]
+    props: Vec<Prop>,
+    prose: Option<String>,
+}
+
+/// Reads an OSCAL catalog from JSON text: the text of `file` in the caller's source map,
+/// shown as `path` in messages.
+pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagnostic>> {
+    // First as plain JSON, so that "not JSON" and "JSON, but not a catalog" get their own messages.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_problem(file, path, text, &e, false))?;
+    if !value
+        .get("catalog")
+        .is_some_and(serde_json::Value::is_object)
+    {
+        return Err(Box::new(Diagnostic::file_error(
+            "not-oscal",
+            path,
+            format!("`{path}` is JSON, but not an OSCAL catalog: it has no top-level `catalog` object"),
+        )
+        .with_help(
+            "`import grundschutz` reads the Grundschutz++ catalog of the BSI Stand-der-Technik-Bibliothek \
+             (`…-catalog.json`), not a profile or a mapping",
+        )));
+    }
+    drop(value);
+    let root: Root =
+        serde_json::from_str(text).map_err(|e| json_problem(file, path, text, &e, true))?;
+    let mut labels = BTreeMap::new();
+    let mut flat = Vec::new();
+    for control in &root.catalog.controls {
+        flatten(control, None, &mut flat);
+    }
+    for group in &root.catalog.groups {
+        let top = (
+            group.id.clone().unwrap_or_else(|| group.title.clone()),
+            group.title.clone(),
+        );
+        flatten_group(group, &top, &mut flat);
+    }
+    for (control, _) in &flat {
+        for param in &control.params {
+            if let Some(label) = &param.label {
+                labels.insert(param.id.clone(), label.clone());
+            }
+        }
+    }
+    let controls = flat
+        .into_iter()
+        .map(|(control, group)| Control {
+            id: control.id.clone(),
+            title: control.title.clone(),
+            group,
+            effort_level: prop(&control.props, "effort_level"),
+            sec_level: prop(&control.props, "sec_level"),
+            modal_verb: statement(control).and_then(|s| prop(&s.props, "modal_verb")),
+            statement: statement(control)
+                .and_then(|s| s.prose.as_deref())
+                .map(|p| fill_params(p, &labels)),
+            required: control
+                .links
+                .iter()
+                .filter(|l| l.rel.as_deref() == Some("required"))
+                .map(|l| l.href.clone())
+                .collect(),
+            tags: control
+                .props
+                .iter()
+                .filter(|p| p.name == "tags")
+                .flat_map(|p| p.value.split(','))
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect(),
+        })
+        .collect();
+    Ok(Catalog {
+        title: root.catalog.metadata.title,
+        version: root.catalog.metadata.version,
+        remarks: root.catalog.metadata.remarks,
+        controls,
+    })
+}
+
+fn flatten_group<'a>(
+    group: &'a Group,
+    top: &(String, String),
+    out: &mut Vec<(&'a ControlJson, Option<(String, String)>)>,
+) {
+    for control in &group.controls {
+        flatten(control, Some(top), out);
+    }
+    for sub in &group.groups {
+        flatten_group(sub, top, out);
+    }
+}
+
+fn flatten<'a>(
+    control: &'a ControlJson,
+    group: Option<&(String, String)>,
+    out: &mut Vec<(&'a ControlJson, Option<(String, String)>)>,
+) {
+    out.push((control, group.cloned()));
+    for child in &control.controls {
+        flatten(child, group, out);
+    }
+}
+
+fn prop(props: &[Prop], name: &str) -> Option<String> {
+    props
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.value.clone())
+}
+
+fn statement(control: &ControlJson) -> Option<&Part> {
+    control.parts.iter().find(|p| p.name == "statement")
+}
+
+/// `… {{ insert: param, asst.1.1.2-prm1 }} …` → `… [zuständigen Personen oder Rollen] …`.
+fn fill_params(prose: &str, labels: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(prose.len());
+    let mut rest = prose;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let inside = rest[open + 2..open + close].trim();
+        match inside
+            .strip_prefix("insert:")
+            .and_then(|s| s.trim().strip_prefix("param,"))
+        {
+            Some(id) => {
+                let id = id.trim();
+                out.push('[');
+                out.push_str(labels.get(id).map_or(id, String::as_str));
+                out.push(']');
+            }
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where `needle` is first written as a whole JSON string (`"ASST.1.1"`): the offset just inside the quotes.
+pub fn locate(text: &str, needle: &str) -> Option<usize> {
+    text.find(&format!("\"{needle}\"")).map(|i| i + 1)
+}
+
+/// Where a JSON error is, as a span; a position on an overly long line (minified JSON) is only named.
+fn json_problem(
+    file: FileId,
+    path: &str,
+    text: &str,
+    error: &serde_json::Error,
+    data: bool,
+) -> Box<Diagnostic> {
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned();
+    let (code, what, help) = if data {
+        let help = if message.contains("missing field `id`") {
+            "every control in an OSCAL catalog has an `id` (like `ASST.1.1`); add it or re-export the catalog"
+        } else if message.contains("missing field") {
+            "the OSCAL catalog schema requires this field; re-export the catalog or add it"
+        } else {
+            "check this value against the OSCAL catalog schema (https://pages.nist.gov/OSCAL/)"
+        };
+        (
+            "not-oscal",
+            format!("not a valid OSCAL catalog: {message}"),
+            help,
+        )
+    } else {
+        (
+            "invalid-json",
+            format!("not valid JSON: {message}"),
+            "the Grundschutz++ catalog is a JSON file (`…-catalog.json`); check that the download is complete",
+        )
+    };
+    let line = error.line();
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let line_len = text[line_start.min(text.len())..]
+        .split('\n')
+        .next()
+        .map_or(0, str::len);
+    // A line too long to show (minified JSON) is named instead of printed.
+    let diagnostic = if line_len > 400 {
+        Diagnostic::file_error(
+            code,
+            path,
+            format!("{what} (line {line}, column {})", error.column()),
+        )
+    } else {
+        let offset = line_start + error.column().saturating_sub(1).min(line_len);
+        Diagnostic::error(code, Span::at(file, text, offset, 1), what).with_label(
+            if message.contains("missing field") {
+                "in the object that ends here"
+            } else if data {
+                "here"
+            } else {
+                "JSON breaks here"
+            },
+        )
+    };
+    Box::new(diagnostic.with_help(help))
+}
