@@ -21,6 +21,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod provenance;
 pub mod psplib;
 pub mod report;
 pub mod roadmap;

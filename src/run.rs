@@ -15,6 +15,7 @@ use resiplan::load::Overlay;
 use resiplan::model::Language;
 use resiplan::output::{Drift, drift, write_atomically};
 use resiplan::pipeline::{Failed, Input, plan_input, score_input};
+use resiplan::provenance::Provenance;
 use resiplan::report::{self, Format, document, view::PlanView};
 use resiplan::schedule::Options;
 use resiplan::schema;
@@ -55,12 +56,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             search,
         } => {
             let input = input(&args, &changes, false)?;
-            let planning = match plan_input(&input, &options(&search)) {
+            let options = options(&search);
+            let planning = match plan_input(&input, &options) {
                 Ok(planning) => planning,
                 Err(failed) => return report_failure(&failed),
             };
             print_diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
             let language = language(&args, planning.scored.portfolio.language);
+            let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(&options));
             let view = PlanView {
                 portfolio: &planning.scored.portfolio,
                 scores: &planning.scored.scores,
@@ -72,7 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     planning.planned.bound_share,
                 ),
                 language,
-                version: VERSION,
+                provenance: &provenance,
             };
             let text = report::plan(format(args.format), &view, table_width(&args));
             deliver(&args, &text)
@@ -93,7 +96,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 &scored.portfolio,
                 &scored.scores,
                 language,
-                VERSION,
+                &Provenance::new(VERSION, &[&scored.sources], None),
                 table_width(&args),
             ) {
                 Ok(text) => text,
@@ -135,13 +138,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 ));
             };
             let language = language(&args, planning.scored.portfolio.language);
+            let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(&options));
             let text = match format {
-                Plain::Json => report::analysis::explain_json(&explanation, VERSION),
-                Plain::Markdown => {
-                    document::markdown(&report::analysis::explain_document(&explanation, language))
-                }
+                Plain::Json => report::analysis::explain_json(&explanation, &provenance),
+                Plain::Markdown => document::markdown(&report::analysis::explain_document(
+                    &explanation,
+                    language,
+                    &provenance,
+                )),
                 Plain::Table => document::terminal(
-                    &report::analysis::explain_document(&explanation, language),
+                    &report::analysis::explain_document(&explanation, language, &provenance),
                     table_width(&args),
                 ),
             };
@@ -211,13 +217,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let failed = violations(&comparison, &gates);
             let language = language(&args, base_planning.scored.portfolio.language);
+            let sources: Vec<&SourceMap> = std::iter::once(&base_planning)
+                .chain(&plannings)
+                .map(|p| &p.scored.sources)
+                .collect();
+            let provenance = Provenance::new(VERSION, &sources, Some(&options));
             let text = match format {
-                Plain::Json => report::analysis::compare_json(&comparison, &failed, VERSION),
-                Plain::Markdown => {
-                    document::markdown(&report::analysis::compare_document(&comparison, language))
-                }
+                Plain::Json => report::analysis::compare_json(&comparison, &failed, &provenance),
+                Plain::Markdown => document::markdown(&report::analysis::compare_document(
+                    &comparison,
+                    language,
+                    &provenance,
+                )),
                 Plain::Table => document::terminal(
-                    &report::analysis::compare_document(&comparison, language),
+                    &report::analysis::compare_document(&comparison, language, &provenance),
                     table_width(&args),
                 ),
             };
@@ -273,24 +286,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             };
             let language = language(&args, frontier.language);
-            let text = match args.format {
-                ReportFormat::Json => report::analysis::frontier_json(&frontier, VERSION),
-                ReportFormat::Csv => report::analysis::frontier_csv(&frontier),
-                ReportFormat::Markdown => {
-                    document::markdown(&report::analysis::frontier_document(&frontier, language))
-                }
-                ReportFormat::Table => document::terminal(
-                    &report::analysis::frontier_document(&frontier, language),
-                    table_width(&args),
-                ),
-                ReportFormat::Mermaid | ReportFormat::Html => {
-                    writeln!(
-                        std::io::stderr(),
-                        "error: `frontier` writes table, markdown, json or csv"
-                    )?;
-                    return Ok(2);
-                }
-            };
+            let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(&options));
+            let text =
+                match args.format {
+                    ReportFormat::Json => report::analysis::frontier_json(&frontier, &provenance),
+                    ReportFormat::Csv => report::analysis::frontier_csv(&frontier),
+                    ReportFormat::Markdown => document::markdown(
+                        &report::analysis::frontier_document(&frontier, language, &provenance),
+                    ),
+                    ReportFormat::Table => document::terminal(
+                        &report::analysis::frontier_document(&frontier, language, &provenance),
+                        table_width(&args),
+                    ),
+                    ReportFormat::Mermaid | ReportFormat::Html => {
+                        writeln!(
+                            std::io::stderr(),
+                            "error: `frontier` writes table, markdown, json or csv"
+                        )?;
+                        return Ok(2);
+                    }
+                };
             deliver(&args, &text)
         }
         Command::Schema { kind } => {
@@ -324,7 +339,9 @@ fn graph(args: &GraphArgs) -> Result<ExitCode> {
     };
     print_diagnostics(&scored.warnings, &scored.sources)?;
     let language = pick_language(args.lang, scored.portfolio.language);
-    let view = report::view::graph_view(&scored.portfolio, &scored.graph, language);
+    let provenance = Provenance::new(VERSION, &[&scored.sources], None);
+    let mut view = report::view::graph_view(&scored.portfolio, &scored.graph, language);
+    view.provenance = Some(&provenance);
     let format = match args.format {
         GraphFormat::Mermaid => report::GraphFormat::Mermaid,
         GraphFormat::Dot => report::GraphFormat::Dot,

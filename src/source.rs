@@ -74,7 +74,7 @@ impl<T: Serialize> Serialize for Located<T> {
 }
 
 /// One loaded file: its name as the user gave it and its normalised text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// Path as given on the command line or resolved from an include (`-` for stdin).
     pub path: PathBuf,
@@ -83,7 +83,7 @@ pub struct SourceFile {
 }
 
 /// All files read for one run, so diagnostics can show their lines.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
 }

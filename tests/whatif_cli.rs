@@ -379,3 +379,45 @@ fn analysis_output_is_byte_identical_across_runs() {
         assert_eq!(stdout(&args), stdout(&args), "{args:?}");
     }
 }
+
+#[test]
+fn provenance_tells_inputs_and_settings_apart() {
+    let base = json(&["plan", EXAMPLE, "-f", "json"]);
+    let absolute = crate::support::root().join(EXAMPLE);
+    let same = json(&["plan", "-f", "json", absolute.to_str().expect("UTF-8 path")]);
+    let changed = json(&[
+        "plan",
+        EXAMPLE,
+        "-f",
+        "json",
+        "--set",
+        "resources.staff.capacity=7",
+        "--seed",
+        "3",
+    ]);
+    let hash = |v: &Value| v["provenance"]["inputs_sha256"].as_str().map(str::to_owned);
+    // By content, not by path.
+    assert_eq!(hash(&base), hash(&same));
+    assert_ne!(hash(&base), hash(&changed));
+    assert_eq!(changed["provenance"]["seed"], 3);
+    assert_eq!(changed["provenance"]["effort"], "normal");
+    let inputs = changed["provenance"]["inputs"].as_array().expect("inputs");
+    assert!(
+        inputs
+            .iter()
+            .any(|i| i == "--set resources.staff.capacity=7")
+    );
+    assert!(
+        inputs
+            .iter()
+            .any(|i| i == "catalogs/sicherheit-kontinuitaet.yaml")
+    );
+    // Every text report ends with the same line.
+    let line = format!("inputs {}", &hash(&base).expect("a hash")[..16]);
+    for format in ["table", "markdown", "mermaid", "html"] {
+        let text = stdout(&["plan", EXAMPLE, "-f", format]);
+        assert!(text.contains(&line), "{format} lacks provenance");
+    }
+    let compare = stdout(&["compare", EXAMPLE, "--scenario", CUT, "-f", "markdown"]);
+    assert!(compare.contains("· effort normal · seed 1"), "{compare}");
+}

@@ -27,6 +27,9 @@ pub struct Frontier {
     pub resources: Vec<super::ResourceInfo>,
     /// One entry per scale, ascending.
     pub steps: Vec<Step>,
+    /// The files read, for provenance.
+    #[serde(skip)]
+    pub sources: crate::source::SourceMap,
 }
 
 /// One point of the sweep.
@@ -223,5 +226,6 @@ pub fn frontier(
             })
             .collect(),
         steps,
+        sources: scored.sources.clone(),
     })
 }

@@ -11,6 +11,7 @@ use crate::analysis::explain::{
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
 use crate::model::Language;
+use crate::provenance::Provenance;
 use serde::Serialize;
 
 /// German or English text.
@@ -99,7 +100,11 @@ fn moved_table(language: Language, title: String, moved: &[Moved]) -> Table {
 }
 
 /// `compare` as a document.
-pub fn compare_document(comparison: &Comparison, language: Language) -> Document {
+pub fn compare_document(
+    comparison: &Comparison,
+    language: Language,
+    provenance: &Provenance,
+) -> Document {
     let l = language;
     let mut blocks = Vec::new();
     let mut header = vec![
@@ -300,6 +305,7 @@ pub fn compare_document(comparison: &Comparison, language: Language) -> Document
                 .collect(),
         }));
     }
+    blocks.push(Block::Footer(provenance.line()));
     Document {
         title: format!(
             "{}: {}",
@@ -349,18 +355,24 @@ pub fn violation_lines(
 }
 
 /// `compare` as JSON (format version 1), including the failed gates.
-pub fn compare_json(comparison: &Comparison, violations: &[Violation], version: &str) -> String {
+pub fn compare_json(
+    comparison: &Comparison,
+    violations: &[Violation],
+    provenance: &Provenance,
+) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         format_version: u32,
         tool: String,
+        provenance: &'a Provenance,
         #[serde(flatten)]
         comparison: &'a Comparison,
         violations: &'a [Violation],
     }
     to_json(&Out {
         format_version: 1,
-        tool: format!("resiplan {version}"),
+        tool: provenance.tool.clone(),
+        provenance,
         comparison,
         violations,
     })
@@ -375,7 +387,7 @@ fn to_json(value: &impl Serialize) -> String {
 }
 
 /// `explain` as a document.
-pub fn explain_document(e: &Explanation, language: Language) -> Document {
+pub fn explain_document(e: &Explanation, language: Language, provenance: &Provenance) -> Document {
     let l = language;
     let yes_no = |b: bool| {
         tr(
@@ -591,6 +603,7 @@ pub fn explain_document(e: &Explanation, language: Language) -> Document {
             )));
         }
     }
+    blocks.push(Block::Footer(provenance.line()));
     Document {
         title: format!(
             "{}: `{}` {}",
@@ -688,17 +701,19 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
 }
 
 /// `explain` as JSON (format version 1).
-pub fn explain_json(explanation: &Explanation, version: &str) -> String {
+pub fn explain_json(explanation: &Explanation, provenance: &Provenance) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         format_version: u32,
         tool: String,
+        provenance: &'a Provenance,
         #[serde(flatten)]
         explanation: &'a Explanation,
     }
     to_json(&Out {
         format_version: 1,
-        tool: format!("resiplan {version}"),
+        tool: provenance.tool.clone(),
+        provenance,
         explanation,
     })
 }
@@ -794,29 +809,34 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
 }
 
 /// `frontier` as a document.
-pub fn frontier_document(f: &Frontier, language: Language) -> Document {
+pub fn frontier_document(f: &Frontier, language: Language, provenance: &Provenance) -> Document {
     Document {
         title: format!(
             "{}: {}",
             tr(language, "Budget-Sensitivität", "Budget frontier"),
             f.portfolio
         ),
-        blocks: vec![Block::Table(frontier_table(f, language))],
+        blocks: vec![
+            Block::Table(frontier_table(f, language)),
+            Block::Footer(provenance.line()),
+        ],
     }
 }
 
 /// `frontier` as JSON (format version 1).
-pub fn frontier_json(f: &Frontier, version: &str) -> String {
+pub fn frontier_json(f: &Frontier, provenance: &Provenance) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         format_version: u32,
         tool: String,
+        provenance: &'a Provenance,
         #[serde(flatten)]
         frontier: &'a Frontier,
     }
     to_json(&Out {
         format_version: 1,
-        tool: format!("resiplan {version}"),
+        tool: provenance.tool.clone(),
+        provenance,
         frontier: f,
     })
 }

@@ -27,6 +27,8 @@ pub enum Block {
     List(Vec<String>),
     /// A table (its title is a subheading).
     Table(Table),
+    /// The small print at the end (provenance).
+    Footer(String),
 }
 
 /// Plain text for the terminal; tables are `width` columns wide.
@@ -57,6 +59,7 @@ pub fn terminal(document: &Document, width: u16) -> String {
                 out.push('\n');
             }
             Block::Table(table) => out.push_str(&super::table::table(table, width)),
+            Block::Footer(text) => out.push_str(&format!("{text}\n")),
         }
     }
     format!("{}\n", out.trim_end())
@@ -86,6 +89,9 @@ pub fn markdown(document: &Document) -> String {
                 out.push('\n');
             }
             Block::Table(table) => out.push_str(&markdown::table(table).replacen("## ", "### ", 1)),
+            Block::Footer(text) => {
+                out.push_str(&format!("<sub>{}</sub>\n", markdown::escape(text)))
+            }
         }
     }
     format!("{}\n", out.trim_end())

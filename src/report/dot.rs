@@ -33,7 +33,15 @@ pub fn quote(text: &str) -> String {
 /// ones with a heavy dark-red border.
 pub fn graph(view: &GraphView<'_>) -> String {
     let t = |l| lang::text(view.language, l);
-    let mut out = String::from("digraph dependencies {\n");
+    let mut out = String::new();
+    if let Some(provenance) = view.provenance {
+        // Provenance text is ours (tool, hex digits, ids of settings): no `*/` can occur.
+        out.push_str(&format!(
+            "/* {} */\n",
+            provenance.line().replace("*/", "* /")
+        ));
+    }
+    out.push_str("digraph dependencies {\n");
     out.push_str(&format!(
         "    graph [rankdir=LR, labelloc=t, fontname=\"Helvetica\", fontsize=14, label={}];\n",
         quote(&format!("{}: {}", t(Label::Dependencies), view.title))

@@ -94,14 +94,19 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 }
 "#;
 
-fn document(language: Language, title: &str, version: &str, body: &str) -> String {
+fn document(
+    language: Language,
+    title: &str,
+    provenance: &crate::provenance::Provenance,
+    body: &str,
+) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"resiplan {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}<footer>{} resiplan {}</footer>\n</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}<footer>{} {}</footer>\n</main>\n</body>\n</html>\n",
         language.code(),
-        escape(version),
+        escape(&provenance.tool),
         escape(title),
         lang::text(language, Label::MadeWith),
-        escape(version)
+        escape(&provenance.line())
     )
 }
 
@@ -191,7 +196,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
     body.push_str(&table(&view.coverage(), "h2"));
     body.push_str("</section>\n");
     let title = format!("{}: {}", t(Label::Roadmap), portfolio.name);
-    document(view.language, &title, view.version, &body)
+    document(view.language, &title, view.provenance, &body)
 }
 
 /// The resilience curve and coverage per dimension, side by side.
@@ -292,13 +297,18 @@ fn resources(view: &PlanView<'_>) -> String {
 }
 
 /// The ranking as one page.
-pub fn rank(portfolio: &Portfolio, ranking: &Table, language: Language, version: &str) -> String {
+pub fn rank(
+    portfolio: &Portfolio,
+    ranking: &Table,
+    language: Language,
+    provenance: &crate::provenance::Provenance,
+) -> String {
     let t = |l| lang::text(language, l);
     let mut body = header(portfolio, t(Label::Ranking));
     body.push_str("</header>\n");
     body.push_str(&table(ranking, "h2"));
     let title = format!("{}: {}", t(Label::Ranking), portfolio.name);
-    document(language, &title, version, &body)
+    document(language, &title, provenance, &body)
 }
 
 #[cfg(test)]

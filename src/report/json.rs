@@ -38,6 +38,7 @@ fn amounts(portfolio: &Portfolio, amounts: &crate::model::Amounts) -> BTreeMap<S
 struct Document<'a> {
     format_version: u32,
     tool: String,
+    provenance: &'a crate::provenance::Provenance,
     portfolio: Header<'a>,
     objective: f64,
     bound: Bound,
@@ -192,7 +193,8 @@ pub fn plan(view: &PlanView<'_>) -> String {
         .collect();
     let document = Document {
         format_version: JSON_FORMAT_VERSION,
-        tool: format!("resiplan {}", view.version),
+        tool: view.provenance.tool.clone(),
+        provenance: view.provenance,
         portfolio: Header {
             name: &portfolio.name,
             organisation: portfolio.organisation.as_deref(),
@@ -253,6 +255,7 @@ struct RankEntry<'a> {
 struct RankDocument<'a> {
     format_version: u32,
     tool: String,
+    provenance: &'a crate::provenance::Provenance,
     measures: Vec<RankEntry<'a>>,
 }
 
@@ -261,7 +264,7 @@ pub fn rank(
     portfolio: &Portfolio,
     scores: &Scores,
     language: crate::model::Language,
-    version: &str,
+    provenance: &crate::provenance::Provenance,
 ) -> String {
     let measures = scores
         .ranking
@@ -282,7 +285,8 @@ pub fn rank(
         .collect();
     to_string(&RankDocument {
         format_version: JSON_FORMAT_VERSION,
-        tool: format!("resiplan {version}"),
+        tool: provenance.tool.clone(),
+        provenance,
         measures,
     })
 }

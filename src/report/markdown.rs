@@ -90,6 +90,6 @@ pub fn plan(view: &PlanView<'_>) -> String {
     out.push_str(&table(&view.resource_use()));
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));
-    out.push_str(&format!("<sub>resiplan {}</sub>\n", view.version));
+    out.push_str(&format!("<sub>{}</sub>\n", escape(&view.provenance.line())));
     out
 }

@@ -111,11 +111,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
     let t = |l| lang::text(view.language, l);
     let calendar = &view.portfolio.calendar;
     let mut out = format!(
-        "%% {}: {} ({} resiplan {})\n",
+        "%% {}: {} ({} {})\n",
         t(Label::Roadmap),
         comment(&view.portfolio.name),
         t(Label::MadeWith),
-        view.version
+        comment(&view.provenance.line())
     );
     out.push_str("gantt\n");
     out.push_str(&format!("    title {}\n", task_text(&view.portfolio.name)));
@@ -186,11 +186,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
 /// with a heavy border.
 pub fn graph(view: &GraphView<'_>) -> String {
     let t = |l| lang::text(view.language, l);
-    let mut out = format!(
-        "%% {}: {}\nflowchart LR\n",
-        t(Label::Dependencies),
-        comment(view.title)
-    );
+    let mut out = format!("%% {}: {}\n", t(Label::Dependencies), comment(view.title));
+    if let Some(provenance) = view.provenance {
+        out.push_str(&format!("%% {}\n", comment(&provenance.line())));
+    }
+    out.push_str("flowchart LR\n");
     let node = |j: usize| {
         let n = &view.nodes[j];
         let mut label = format!("{}<br>{}", escape(n.id), escape(or_id(n.name, n.id)));

@@ -78,20 +78,26 @@ pub fn rank(
     portfolio: &Portfolio,
     scores: &Scores,
     language: Language,
-    version: &str,
+    provenance: &crate::provenance::Provenance,
     width: u16,
 ) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);
     Ok(match format {
-        Format::Table => format!("{}\n\n{}", portfolio.name, table::table(&ranking, width)),
-        Format::Markdown => format!(
-            "# {}\n\n{}",
-            markdown::escape(&portfolio.name),
-            markdown::table(&ranking)
+        Format::Table => format!(
+            "{}\n\n{}{}\n",
+            portfolio.name,
+            table::table(&ranking, width),
+            provenance.line()
         ),
-        Format::Json => json::rank(portfolio, scores, language, version),
+        Format::Markdown => format!(
+            "# {}\n\n{}<sub>{}</sub>\n",
+            markdown::escape(&portfolio.name),
+            markdown::table(&ranking),
+            markdown::escape(&provenance.line())
+        ),
+        Format::Json => json::rank(portfolio, scores, language, provenance),
         Format::Csv => csv::rank(portfolio, scores, language),
-        Format::Html => html::rank(portfolio, &ranking, language, version),
+        Format::Html => html::rank(portfolio, &ranking, language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })
 }

@@ -77,6 +77,7 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     out.push_str(&table(&view.resource_use(), width));
     out.push_str(&table(&view.coverage(), width));
     out.push_str(&table(&view.not_scheduled(), width));
+    out.push_str(&format!("{}\n", view.provenance.line()));
     out
 }
 

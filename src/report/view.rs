@@ -47,8 +47,8 @@ pub struct PlanView<'a> {
     pub bound: (f64, crate::bound::BoundMethod, f64),
     /// Report language.
     pub language: Language,
-    /// Tool version, for the provenance line.
-    pub version: &'a str,
+    /// Tool, inputs and search settings, for the foot of the report.
+    pub provenance: &'a crate::provenance::Provenance,
 }
 
 impl PlanView<'_> {
@@ -834,6 +834,8 @@ pub struct GraphNode<'a> {
 pub struct GraphView<'a> {
     /// Portfolio name.
     pub title: &'a str,
+    /// Tool and inputs, for a comment at the top.
+    pub provenance: Option<&'a crate::provenance::Provenance>,
     /// Report language.
     pub language: Language,
     /// One node per measure, in portfolio order.
@@ -874,6 +876,7 @@ pub fn graph_view<'a>(
     let order: Vec<usize> = (0..portfolio.measures.len()).collect();
     GraphView {
         title: &portfolio.name,
+        provenance: None,
         language,
         nodes,
         edges,
