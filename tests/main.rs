@@ -4,6 +4,7 @@ mod bound_properties;
 mod broken;
 mod catalog_cli;
 mod check_cli;
+mod ci_recipes;
 mod examples;
 mod formats_cli;
 mod html_browser;
