@@ -10,7 +10,17 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(directory)
+    let mut builder = tempfile::Builder::new();
+    // tempfile creates files readable by the owner only; a report is a normal file: keep
+    // the mode of the file it replaces, else what a new file gets (0666 less the umask).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut file = builder
+        .tempfile_in(directory)
         .with_context(|| format!("creating a temporary file in {}", directory.display()))?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("writing {}", path.display()))?;
@@ -65,4 +75,28 @@ pub fn drift(path: &Path, text: &str) -> Result<Drift> {
         old: old_lines.get(first).unwrap_or(&"").to_string(),
         new: new_lines.get(first).unwrap_or(&"").to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_the_mode_of_a_new_file_or_keep_the_old_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let expected = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        let report = dir.path().join("report.md");
+        write_atomically(&report, "text").unwrap();
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected);
+        std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&report, "new text").unwrap();
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        assert_eq!(std::fs::read_to_string(&report).unwrap(), "new text");
+    }
 }

@@ -1,5 +1,8 @@
 //! Integration tests: one binary, modules by topic, shared fixtures under `tests/fixtures`.
 
+// Test code may panic on what it does not expect: that is how a test fails.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod bound_properties;
 mod broken;
 mod catalog_cli;

@@ -254,3 +254,29 @@ fn more_effort_never_gives_a_worse_roadmap() {
         "the example's roadmap reaches {share} of its bound"
     );
 }
+
+#[test]
+fn terminal_reports_carry_no_escape_sequences_from_portfolio_text() {
+    let portfolio = "version: 1\nname: \"Evil \\e]0;retitled\\a name\"\ncalendar: { period: year, start: 2027, end: 2028 }\nresources: { budget: { unit: EUR, capacity: 100 } }\nmeasures:\n  - { id: a, name: \"Red \\e[31mtext\", duration: 1, cost: { budget: 10 }, impact: { protection: 3 } }\n";
+    for args in [
+        vec!["plan", "-", "--lang", "en"],
+        vec!["rank", "-"],
+        vec!["explain", "-", "a"],
+    ] {
+        let output = resiplan()
+            .args(&args)
+            .write_stdin(portfolio)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text}"
+        );
+        assert!(
+            text.contains('\u{FFFD}'),
+            "{args:?}: the characters are shown, not dropped"
+        );
+    }
+}

@@ -62,7 +62,7 @@ pub fn terminal(document: &Document, width: u16) -> String {
             Block::Footer(text) => out.push_str(&format!("{text}\n")),
         }
     }
-    format!("{}\n", out.trim_end())
+    super::printable(format!("{}\n", out.trim_end()))
 }
 
 /// Markdown, with portfolio text escaped.

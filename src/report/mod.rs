@@ -52,10 +52,30 @@ pub struct Unsupported {
     pub format: &'static str,
 }
 
+/// Text for a terminal: control characters from portfolio text (escape sequences that
+/// could retitle the terminal or hide lines) become `�`; line breaks and tabs stay.
+pub fn printable(text: String) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Renders a plan; `width` is the terminal width for tables.
 pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
     match format {
-        Format::Table => table::plan(view, width),
+        Format::Table => printable(table::plan(view, width)),
         Format::Markdown => markdown::plan(view),
         Format::Json => json::plan(view),
         Format::Csv => csv::plan(view),
@@ -83,12 +103,12 @@ pub fn rank(
 ) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);
     Ok(match format {
-        Format::Table => format!(
+        Format::Table => printable(format!(
             "{}\n\n{}{}\n",
             portfolio.name,
             table::table(&ranking, width),
             provenance.line()
-        ),
+        )),
         Format::Markdown => format!(
             "# {}\n\n{}<sub>{}</sub>\n",
             markdown::escape(&portfolio.name),
@@ -100,4 +120,18 @@ pub fn rank(
         Format::Html => html::rank(portfolio, &ranking, language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn terminal_text_loses_control_characters_but_keeps_lines() {
+        assert_eq!(
+            printable("a\u{1b}]0;pwned\u{7}b\n\tc".to_owned()),
+            "a\u{FFFD}]0;pwned\u{FFFD}b\n\tc"
+        );
+        assert_eq!(printable("plain\n".to_owned()), "plain\n");
+    }
 }
