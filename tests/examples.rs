@@ -111,3 +111,29 @@ fn a_scenario_is_checked_with_its_portfolio() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn every_format_works_on_every_example() {
+    for example in yaml_files("examples") {
+        for format in ["table", "markdown", "json", "csv", "mermaid", "html"] {
+            let output = resiplan()
+                .args(["plan", "-f", format])
+                .arg(&example)
+                .output()
+                .expect("runs");
+            assert!(
+                output.status.success() && !output.stdout.is_empty(),
+                "{} -f {format}:\n{}",
+                example.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        for format in ["mermaid", "dot"] {
+            resiplan()
+                .args(["graph", "-f", format])
+                .arg(&example)
+                .assert()
+                .success();
+        }
+    }
+}
