@@ -192,7 +192,8 @@ pub enum Limit {
     Fixed,
     /// It is done.
     Done,
-    /// A dependency chain cannot complete earlier (it starts at the horizon or its `earliest`).
+    /// A dependency chain cannot complete earlier (it starts at the horizon or its `earliest`,
+    /// or runs through a fixed or done measure).
     Chain,
     /// It cannot fit the horizon or its deadline, whatever the capacity.
     NoWindow,
@@ -466,7 +467,6 @@ fn blocker(
     let Some((q, r)) = first else {
         return Blocker::Free;
     };
-    let resource = &portfolio.resources[r].id.value;
     let mut users: Vec<User> = placements
         .iter()
         .enumerate()
@@ -486,7 +486,6 @@ fn blocker(
         .collect();
     users.sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.id.cmp(&b.id)));
     users.truncate(5);
-    let _ = resource;
     Blocker::Capacity { shortages, users }
 }
 
@@ -543,7 +542,7 @@ fn counterfactual(
         },
     };
     // Where the measure and the dependencies that must move with it would go.
-    let Some(moves) = pull(problem, placements, j, target, completes) else {
+    let Some(moves) = pull(problem, j, target, completes) else {
         return Counterfactual::AtLimit {
             limit: if matches!(placements[j], Placement::NotScheduled { .. }) {
                 Limit::NoWindow
@@ -658,7 +657,6 @@ fn counterfactual(
 /// (as late as possible, so as little as possible moves). `None` if the chain cannot fit.
 fn pull(
     problem: &Problem,
-    placements: &[Placement],
     j: usize,
     target: usize,
     completes: &dyn Fn(usize) -> Option<usize>,
@@ -700,8 +698,6 @@ fn pull(
             stack.push((d, latest));
         }
     }
-    // Placements that are not scheduled now but must be: they were pulled in.
-    let _ = placements;
     Some(moves)
 }
 

@@ -581,7 +581,7 @@ pub fn explain_document(e: &Explanation, language: Language, provenance: &Proven
                     Limit::Earliest => tr(l, "Keine Kapazität: Sie beginnt zu ihrem `earliest`. Ein früheres `earliest` würde sie vorziehen.", "No capacity would: it starts at its `earliest`. An earlier `earliest` would move it."),
                     Limit::Fixed => tr(l, "Nichts: Sie ist fest eingeplant (`status: fixed`).", "Nothing: it is fixed (`status: fixed`)."),
                     Limit::Done => tr(l, "Nichts: Sie ist erledigt.", "Nothing: it is done."),
-                    Limit::Chain => tr(l, "Keine Kapazität: Ihre Abhängigkeitskette kann nicht früher fertig werden (Horizontbeginn oder `earliest`).", "No capacity would: its dependency chain cannot complete earlier (horizon start or `earliest`)."),
+                    Limit::Chain => tr(l, "Keine Kapazität: Ihre Abhängigkeitskette kann nicht früher fertig werden (Horizontbeginn, `earliest` oder eine feste oder erledigte Maßnahme).", "No capacity would: its dependency chain cannot complete earlier (horizon start, `earliest`, or a fixed or done measure)."),
                     Limit::NoWindow => tr(l, "Keine Kapazität: Mit Dauer, Abhängigkeiten und Frist passt sie nicht in den Horizont. Ein längerer Horizont oder eine spätere Frist wären nötig.", "No capacity would: with its duration, dependencies and deadline it does not fit the horizon. A longer horizon or a later deadline would be needed."),
                 }
                 .to_owned(),
