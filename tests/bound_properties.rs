@@ -2,7 +2,7 @@
 //! enumeration, where every candidate roadmap is judged by the independent verifier.
 
 use proptest::prelude::*;
-use resiplan::bound::{exact, upper_bound};
+use resiplan::bound::{exact, lagrangian_bound, resource_free_bound, upper_bound};
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::Status;
 use resiplan::model::period::PeriodKind;
@@ -108,6 +108,12 @@ proptest! {
                 prop_assert!(planned.objective <= optimum + 1e-6, "heuristic {} above optimum {optimum}", planned.objective);
                 let bound = bound.expect("LP solves");
                 prop_assert!(bound >= optimum - 1e-6, "bound {bound} below optimum {optimum}\n{text}");
+                // The Lagrangian bound (used beyond the LP's size limit) is sound, never weaker
+                // than ignoring resources, and never stronger than the LP (which keeps precedence).
+                let lagrangian = lagrangian_bound(&problem, planned.objective);
+                prop_assert!(lagrangian >= optimum - 1e-6, "Lagrangian {lagrangian} below optimum {optimum}\n{text}");
+                prop_assert!(lagrangian <= resource_free_bound(&problem) + 1e-6);
+                prop_assert!(lagrangian >= bound - 1e-4 * (1.0 + bound), "Lagrangian {lagrangian} below the LP {bound}");
                 let solved = exact(&problem, Duration::from_secs(10), None).expect("MIP solves");
                 prop_assert!(solved.optimal);
                 prop_assert!((solved.objective - optimum).abs() <= 1e-6 * (1.0 + optimum), "MIP {} vs brute force {optimum}\n{text}", solved.objective);
@@ -121,4 +127,29 @@ proptest! {
             }
         }
     }
+}
+
+/// Beyond the LP's size limit `plan` reports the Lagrangian bound, which is sound and
+/// tighter than ignoring resources.
+#[test]
+fn large_models_get_the_lagrangian_bound() {
+    let settings = Settings {
+        kind: PeriodKind::Quarter,
+        ..Settings::new(600, 20, 7)
+    };
+    let text = portfolio_yaml(&settings);
+    let scored = score_text(Path::new("large.yaml"), &text).expect("checks");
+    let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+    let planned = plan(&scored.portfolio, &scored.graph, &scored.scores).expect("plans");
+    assert_eq!(
+        planned.bound_method,
+        resiplan::bound::BoundMethod::Lagrangian
+    );
+    assert!(planned.bound >= planned.objective);
+    let free = resource_free_bound(&problem);
+    assert!(
+        planned.bound < 0.95 * free,
+        "the Lagrangian bound {} should be well below the resource-free {free}",
+        planned.bound
+    );
 }

@@ -198,6 +198,8 @@ impl PlanView<'_> {
             (BoundMethod::LinearRelaxation, Language::En) => "LP relaxation",
             (BoundMethod::ResourceFree, Language::De) => "ohne Ressourcengrenzen",
             (BoundMethod::ResourceFree, Language::En) => "ignoring resources",
+            (BoundMethod::Lagrangian, Language::De) => "Lagrange-Relaxierung",
+            (BoundMethod::Lagrangian, Language::En) => "Lagrangian relaxation",
             (BoundMethod::Optimal, Language::De) => "bewiesen optimal",
             (BoundMethod::Optimal, Language::En) => "proven optimal",
         };

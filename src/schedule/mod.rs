@@ -129,7 +129,7 @@ pub fn plan_with(
             },
         })
         .collect();
-    let (bound, bound_method) = crate::bound::best_bound(&problem);
+    let (bound, bound_method) = crate::bound::best_bound(&problem, schedule.objective);
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
     let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {

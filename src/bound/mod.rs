@@ -11,6 +11,10 @@
 //! measures). Any roadmap the rules allow is a 0/1 point of this model, so the
 //! relaxation's optimum can only be higher than the best roadmap's.
 
+mod lagrange;
+
+pub use lagrange::lagrangian_bound;
+
 use crate::schedule::problem::Problem;
 use microlp::{ComparisonOp, OptimizationDirection, Variable};
 use std::time::Duration;
@@ -25,7 +29,7 @@ struct Model {
 }
 
 /// Start windows that every feasible roadmap respects: from dependency chains, `earliest`, deadlines and the horizon.
-fn windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
+pub(crate) fn windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
     let n = problem.jobs.len();
     let mut earliest_finish = vec![0usize; n];
     let mut window = vec![None; n];
@@ -268,8 +272,10 @@ pub fn exact_with(
 pub enum BoundMethod {
     /// The LP relaxation of the time-indexed model.
     LinearRelaxation,
-    /// Every measure at its earliest possible completion, ignoring resources (for very large models).
+    /// Every measure at its earliest possible completion, ignoring resources.
     ResourceFree,
+    /// The Lagrangian relaxation of the capacity rows (for models too large for the LP).
+    Lagrangian,
     /// The objective is proven optimal: the bound equals it.
     Optimal,
 }
@@ -278,14 +284,22 @@ pub enum BoundMethod {
 /// (about the number of non-zeros of the resource rows, which drive the solver's time).
 pub const LP_WORK_LIMIT: usize = 25_000;
 
-/// A sound upper bound on the objective: the LP relaxation where affordable, else the resource-free bound.
-pub fn best_bound(problem: &Problem) -> (f64, BoundMethod) {
+/// A sound upper bound on the objective: the LP relaxation where affordable, else the
+/// Lagrangian bound (never above the resource-free one). `objective` is that of a known
+/// roadmap; it steers the Lagrangian search and stops it once the bound meets it.
+pub fn best_bound(problem: &Problem, objective: f64) -> (f64, BoundMethod) {
     if model_size(problem) * problem.periods.max(1) <= LP_WORK_LIMIT
         && let Some(bound) = upper_bound(problem, Duration::from_secs(60))
     {
         return (bound, BoundMethod::LinearRelaxation);
     }
-    (resource_free_bound(problem), BoundMethod::ResourceFree)
+    let free = resource_free_bound(problem);
+    let lagrangian = lagrangian_bound(problem, objective);
+    if lagrangian < free {
+        (lagrangian, BoundMethod::Lagrangian)
+    } else {
+        (free, BoundMethod::ResourceFree)
+    }
 }
 
 /// Each measure that has a start window, at its earliest start: no roadmap can do better.

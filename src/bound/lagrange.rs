@@ -1,0 +1,203 @@
+//! A Lagrangian bound for models too large for the LP: the capacity rows are moved into
+//! the objective with non-negative multipliers, which makes the problem separable: each
+//! measure independently takes its best start in its window (or none), valuing each unit
+//! of a resource in a period at that row's multiplier.
+//!
+//! For any multipliers `λ ≥ 0` and any feasible roadmap `x`,
+//! `objective(x) ≤ objective(x) + Σ λ·(capacity − use(x)) ≤ L(λ)`, so every `L(λ)` is an
+//! upper bound; the smallest one found is kept. `L(0)` is the resource-free bound, so this
+//! is never worse than it. The multipliers are improved by projected subgradient steps
+//! (Polyak step towards the objective of the roadmap found), deterministically.
+
+use super::windows;
+use crate::schedule::problem::Problem;
+
+/// Work budget of the subgradient search, in (start, resource) evaluations over all iterations.
+const WORK: usize = 40_000_000;
+/// Iterations at most, and at least (when the work budget allows fewer).
+const MAX_ITERATIONS: usize = 400;
+const MIN_ITERATIONS: usize = 20;
+
+/// An upper bound on the objective of every roadmap; `target` is the objective of a known
+/// roadmap, which steers the step sizes (it does not affect soundness).
+pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
+    let relaxed = Relaxed::new(problem);
+    let starts: usize = relaxed
+        .windows
+        .iter()
+        .flatten()
+        .map(|(first, last)| last - first + 1)
+        .sum();
+    let per_iteration = (starts * problem.resources.max(1)).max(1);
+    let iterations = (WORK / per_iteration).clamp(MIN_ITERATIONS, MAX_ITERATIONS);
+
+    let rows = problem.periods * problem.resources;
+    let mut multipliers = vec![0.0; rows];
+    let (mut best, _) = relaxed.evaluate(&multipliers);
+    let mut theta = 1.0;
+    let mut stalled = 0;
+    for _ in 0..iterations {
+        let (value, slack) = relaxed.evaluate(&multipliers);
+        if value < best - 1e-12 * best.abs() {
+            best = value;
+            stalled = 0;
+        } else {
+            stalled += 1;
+            if stalled >= 10 {
+                theta /= 2.0;
+                stalled = 0;
+            }
+        }
+        let gap = value - target;
+        if gap <= 1e-9 * (1.0 + target.abs()) || theta < 1e-5 {
+            break; // the bound meets the roadmap: it is optimal, or the steps are too small to help
+        }
+        // Projected subgradient: rows with zero multiplier and slack cannot go lower.
+        let norm: f64 = slack
+            .iter()
+            .zip(&multipliers)
+            .filter(|(g, m)| !(**m <= 0.0 && **g > 0.0))
+            .map(|(g, _)| g * g)
+            .sum();
+        if norm <= 1e-18 {
+            break;
+        }
+        let step = theta * gap / norm;
+        for ((m, g), finite) in multipliers.iter_mut().zip(&slack).zip(&relaxed.finite) {
+            if *finite {
+                *m = (*m - step * g).max(0.0);
+            }
+        }
+    }
+    // Guard against round-off, as for the LP bound.
+    best * (1.0 + 1e-9) + 1e-6
+}
+
+/// The relaxed problem: windows, row capacities and scales, precomputed.
+struct Relaxed<'p> {
+    problem: &'p Problem,
+    windows: Vec<Option<(usize, usize)>>,
+    /// Per row `t * resources + r`: capacity less done measures' run costs, plus the
+    /// tolerance the rules allow, divided by the row's scale (so rows are near 1).
+    room: Vec<f64>,
+    /// 1 / capacity per row (1 when the capacity is 0).
+    scale: Vec<f64>,
+    /// Whether the row has a capacity at all.
+    finite: Vec<bool>,
+    /// Done measures' contribution, fixed.
+    constant: f64,
+}
+
+impl<'p> Relaxed<'p> {
+    fn new(problem: &'p Problem) -> Relaxed<'p> {
+        let rows = problem.periods * problem.resources;
+        let (mut room, mut scale, mut finite) =
+            (vec![0.0; rows], vec![1.0; rows], vec![false; rows]);
+        for t in 0..problem.periods {
+            for r in 0..problem.resources {
+                let i = t * problem.resources + r;
+                let capacity = problem.capacity(t, r);
+                if !capacity.is_finite() {
+                    continue;
+                }
+                let done_run: f64 = problem
+                    .jobs
+                    .iter()
+                    .filter(|j| j.done)
+                    .map(|j| j.run[r])
+                    .sum();
+                scale[i] = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+                room[i] = (capacity - done_run + capacity.abs() * 1e-9 + 1e-6) * scale[i];
+                finite[i] = true;
+            }
+        }
+        let constant = problem
+            .jobs
+            .iter()
+            .filter(|j| j.done)
+            .map(|j| j.value * (problem.periods + problem.tail) as f64)
+            .sum();
+        Relaxed {
+            problem,
+            windows: windows(problem),
+            room,
+            scale,
+            finite,
+            constant,
+        }
+    }
+
+    /// `L(μ)` for multipliers `μ` on the scaled rows, and the slack of each row
+    /// (room − use) at the maximising starts: the subgradient.
+    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>) {
+        let p = self.problem;
+        let (periods, resources) = (p.periods, p.resources);
+        // Price of one unit of resource r in period t, and its prefix sums over t.
+        let mut prefix = vec![0.0; (periods + 1) * resources];
+        for t in 0..periods {
+            for r in 0..resources {
+                let i = t * resources + r;
+                let price = if self.finite[i] {
+                    multipliers[i] * self.scale[i]
+                } else {
+                    0.0
+                };
+                prefix[(t + 1) * resources + r] = prefix[t * resources + r] + price;
+            }
+        }
+        let sum = |r: usize, from: usize, to: usize| {
+            prefix[to * resources + r] - prefix[from * resources + r]
+        };
+        let mut value = self.constant
+            + multipliers
+                .iter()
+                .zip(&self.room)
+                .zip(&self.finite)
+                .filter(|(_, f)| **f)
+                .map(|((m, room), _)| m * room)
+                .sum::<f64>();
+        let mut slack = self.room.clone();
+        for (j, job) in p.jobs.iter().enumerate() {
+            let Some((first, last)) = self.windows[j].filter(|_| !job.done) else {
+                continue;
+            };
+            let forced = job.mandatory || job.fixed.is_some();
+            let mut best: Option<(f64, usize)> = None;
+            for s in first..=last {
+                let complete = (s + job.duration).min(periods);
+                let price: f64 = (0..resources)
+                    .map(|r| {
+                        job.running[r] * sum(r, s.min(periods), complete)
+                            + job.run[r] * sum(r, complete, periods)
+                    })
+                    .sum();
+                let gain = p.contribution(j, s) - price;
+                if best.is_none_or(|(b, _)| gain > b) {
+                    best = Some((gain, s));
+                }
+            }
+            let Some((gain, s)) = best else {
+                continue;
+            };
+            if !forced && gain <= 0.0 {
+                continue; // leaving it out is at least as good
+            }
+            value += gain;
+            let complete = s + job.duration;
+            for t in s.min(periods)..periods {
+                for r in 0..resources {
+                    let used = if t < complete {
+                        job.running[r]
+                    } else {
+                        job.run[r]
+                    };
+                    let i = t * resources + r;
+                    if used > 0.0 && self.finite[i] {
+                        slack[i] -= used * self.scale[i];
+                    }
+                }
+            }
+        }
+        (value, slack)
+    }
+}
