@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use resiplan::analysis::Slot;
-use resiplan::analysis::explain::{Counterfactual, explain};
+use resiplan::analysis::explain::{Counterfactual, Priority, explain};
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::load::Overlay;
 use resiplan::model::period::PeriodKind;
@@ -58,6 +58,14 @@ proptest! {
         let Some(j) = target else { return Ok(()); };
         let id = portfolio.measures[j].id.value.clone();
         let explanation = explain(&input, &options, &planning, &id).expect("the measure exists");
+        // The priority re-plan is a claim too: its `--set` arguments reproduce it.
+        if let Some(Priority::Moves(priority)) = &explanation.priority {
+            let mut forced = input.clone();
+            forced.overlays.extend(priority.sets.iter().cloned().map(Overlay::Set));
+            let replanned = plan_input(&forced, &options).expect("the forced portfolio plans");
+            prop_assert_eq!(&resiplan::analysis::slot(&replanned, &id), &priority.slot);
+            prop_assert!((replanned.evaluation.objective - priority.objective).abs() < 1e-9);
+        }
         let Counterfactual::Found(found) = explanation.counterfactual else {
             return Ok(());
         };
@@ -87,7 +95,7 @@ proptest! {
 /// Guard: the property above must not pass only because no case finds a counterfactual.
 #[test]
 fn counterfactuals_are_found_on_generated_portfolios() {
-    let mut found = 0;
+    let (mut found, mut priorities) = (0, 0);
     for seed in 0..30 {
         let settings = Settings {
             tightness: 0.4,
@@ -107,12 +115,15 @@ fn counterfactuals_are_found_on_generated_portfolios() {
             continue;
         };
         for measure in &planning.scored.portfolio.measures {
-            if let Some(e) = explain(&input, &options, &planning, &measure.id.value)
-                && matches!(e.counterfactual, Counterfactual::Found(_))
-            {
-                found += 1;
+            if let Some(e) = explain(&input, &options, &planning, &measure.id.value) {
+                found += usize::from(matches!(e.counterfactual, Counterfactual::Found(_)));
+                priorities += usize::from(matches!(e.priority, Some(Priority::Moves(_))));
             }
         }
     }
     assert!(found >= 10, "only {found} counterfactuals found");
+    assert!(
+        priorities >= 10,
+        "only {priorities} priority re-plans moved a measure"
+    );
 }

@@ -58,6 +58,24 @@ pub struct Explanation {
     pub blocked: Vec<Blocked>,
     /// What would move it earlier (or into the roadmap).
     pub counterfactual: Counterfactual,
+    /// What giving it priority would do: made mandatory (and due one period earlier, when
+    /// scheduled), re-planned with the same budgets. `None` when it cannot move earlier.
+    pub priority: Option<Priority>,
+}
+
+/// The measure made a priority, re-planned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Priority {
+    /// It moves; what that costs the rest of the roadmap (`extra` is empty).
+    Moves(Found),
+    /// Even as a mandatory measure the roadmap cannot hold it there.
+    Infeasible {
+        /// The `--set` arguments tried.
+        sets: Vec<String>,
+        /// The planner's first error.
+        problem: String,
+    },
 }
 
 /// A measure in the dependency chain.
@@ -313,6 +331,12 @@ pub fn explain(
         .collect();
 
     let counterfactual = counterfactual(input, options, planning, &problem, j, &completes);
+    // At a limit nothing can move it earlier, priority or not.
+    let priority = if matches!(counterfactual, Counterfactual::AtLimit { .. }) {
+        None
+    } else {
+        priority(input, options, planning, &problem, j)
+    };
     Some(Explanation {
         id: measure.id.value.clone(),
         name: measure.name.clone(),
@@ -333,7 +357,63 @@ pub fn explain(
         dependents,
         blocked,
         counterfactual,
+        priority,
     })
+}
+
+/// Re-plans with the measure made mandatory and, when scheduled, due one period earlier.
+fn priority(
+    input: &Input,
+    options: &Options,
+    planning: &Planning,
+    problem: &Problem,
+    j: usize,
+) -> Option<Priority> {
+    let portfolio = &planning.scored.portfolio;
+    let job = &problem.jobs[j];
+    let id = &portfolio.measures[j].id.value;
+    let mut sets = vec![format!("measures.{id}.mandatory=true")];
+    match &planning.planned.roadmap.placements[j] {
+        Placement::Scheduled { start } => {
+            if job.fixed.is_some() || *start == 0 || *start <= job.earliest {
+                return None;
+            }
+            // Finish one period earlier: the deadline is the period before the current finish.
+            let finish = start + job.duration.max(1) - 1;
+            let due = portfolio.calendar.label(finish - 1);
+            sets.push(format!("measures.{id}.deadline={due}"));
+        }
+        Placement::NotScheduled { .. } => {
+            problem.latest_start(j)?;
+        }
+        Placement::Done => return None,
+    }
+    let mut changed = input.clone();
+    changed
+        .overlays
+        .extend(sets.iter().cloned().map(Overlay::Set));
+    match plan_input(&changed, options) {
+        Ok(result) => Some(Priority::Moves(Found {
+            slot: slot(&result, id),
+            objective: result.evaluation.objective,
+            objective_before: planning.evaluation.objective,
+            also_moved: differences(planning, &result)
+                .into_iter()
+                .filter(|m| &m.id != id)
+                .collect(),
+            extra: Vec::new(),
+            sets,
+        })),
+        Err(failed) => Some(Priority::Infeasible {
+            sets,
+            problem: failed
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == crate::diagnostic::Severity::Error)
+                .map(|d| d.message.clone())
+                .unwrap_or_default(),
+        }),
+    }
 }
 
 /// Ancestors of `j` in topological order, with the binding path marked.

@@ -6,7 +6,7 @@ use super::lang;
 use super::view::{Align, Table};
 use crate::analysis::compare::{Comparison, Violation};
 use crate::analysis::explain::{
-    Blocked, Blocker, Counterfactual, Explanation, Limit, NotScheduled,
+    Blocked, Blocker, Counterfactual, Explanation, Limit, NotScheduled, Priority,
 };
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
@@ -602,6 +602,59 @@ pub fn explain_document(e: &Explanation, language: Language, provenance: &Proven
                     .join(" ")
             )));
         }
+    }
+    match &e.priority {
+        Some(Priority::Moves(found)) => {
+            blocks.push(Block::Paragraph(format!(
+                "{} {}: {}. {} {} → {} ({}). `resiplan plan … {}`",
+                if found.sets.len() > 1 {
+                    tr(
+                        l,
+                        "Als Priorität (Pflicht, eine Periode früher fällig, gleiche Budgets)",
+                        "As a priority (mandatory, due one period earlier, same budgets)",
+                    )
+                } else {
+                    tr(
+                        l,
+                        "Als Priorität (Pflicht, gleiche Budgets)",
+                        "As a priority (mandatory, same budgets)",
+                    )
+                },
+                tr(l, "landet sie auf", "it lands on"),
+                slot_text(l, &found.slot),
+                tr(l, "Zielwert", "Objective"),
+                number(l, found.objective_before, 1),
+                number(l, found.objective, 1),
+                signed(l, found.objective - found.objective_before, 1),
+                found
+                    .sets
+                    .iter()
+                    .map(|s| format!("--set {s}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+            blocks.push(Block::Table(moved_table(
+                l,
+                tr(
+                    l,
+                    "Was die Priorität verdrängt",
+                    "What the priority displaces",
+                )
+                .to_owned(),
+                &found.also_moved,
+            )));
+        }
+        Some(Priority::Infeasible { problem, .. }) => {
+            blocks.push(Block::Paragraph(format!(
+                "{} {problem}",
+                tr(
+                    l,
+                    "Als Priorität (Pflicht, eine Periode früher fällig) passt sie nicht:",
+                    "As a priority (mandatory, due one period earlier) it does not fit:"
+                )
+            )));
+        }
+        None => {}
     }
     blocks.push(Block::Footer(provenance.line()));
     Document {
