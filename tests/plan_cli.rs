@@ -280,3 +280,19 @@ fn terminal_reports_carry_no_escape_sequences_from_portfolio_text() {
         );
     }
 }
+
+#[test]
+fn a_measure_whose_dependencies_end_the_horizon_says_so() {
+    // A milestone after a measure that runs to the last period would be reached only after it.
+    let portfolio = "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2028 }\nmeasures:\n  - { id: a, name: A, duration: 2, impact: { protection: 2 } }\n  - { id: m, name: M, duration: 0, depends_on: [a], impact: { governance: 1 } }\n";
+    let output = resiplan()
+        .args(["plan", "-", "--lang", "en", "-f", "markdown"])
+        .write_stdin(portfolio)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        text.contains("its dependencies or `earliest` allow 2029 at the earliest, after the horizon ends in 2028"),
+        "{text}"
+    );
+}

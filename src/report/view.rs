@@ -143,6 +143,19 @@ impl PlanView<'_> {
                 latest_start,
             } => {
                 let earliest = calendar.label(*earliest_start);
+                if *earliest_start >= calendar.len() {
+                    // Its dependencies or `earliest` leave no period of the horizon at all.
+                    let last = calendar.label(calendar.len().saturating_sub(1));
+                    return if de {
+                        format!(
+                            "Voraussetzungen oder `earliest` erlauben frühestens {earliest}, nach dem Horizontende {last}"
+                        )
+                    } else {
+                        format!(
+                            "its dependencies or `earliest` allow {earliest} at the earliest, after the horizon ends in {last}"
+                        )
+                    };
+                }
                 match latest_start {
                     Some(latest) if de => format!(
                         "frühester Beginn {earliest}, spätester Beginn {}",
