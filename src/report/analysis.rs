@@ -378,8 +378,11 @@ pub fn compare_json(
     })
 }
 
+/// Pretty JSON with every fractional number rounded to six decimals, as in `plan`'s JSON,
+/// so float noise (`-13.142857142857167`) does not reach files.
 fn to_json(value: &impl Serialize) -> String {
-    match serde_json::to_string_pretty(value) {
+    let rounded = serde_json::to_value(value).map(round_numbers);
+    match rounded.and_then(|v| serde_json::to_string_pretty(&v)) {
         Ok(text) => format!("{text}\n"),
         // Serialising plain data with string keys cannot fail; stay total anyway.
         Err(error) => format!("{{\"error\": \"{error}\"}}\n"),
@@ -951,5 +954,24 @@ fn csv_field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
+    }
+}
+
+fn round_numbers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap_or(0.0);
+            let r = (x * 1e6).round() / 1e6;
+            serde_json::Number::from_f64(if r == 0.0 { 0.0 } else { r })
+                .map_or(Value::Null, Value::Number)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(round_numbers).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, round_numbers(v)))
+                .collect(),
+        ),
+        other => other,
     }
 }
