@@ -728,7 +728,11 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
                 })
                 .collect();
             let more = if shortages.len() > 1 {
-                format!(" (+{} {})", shortages.len() - 1, tr(l, "weitere", "more"))
+                format!(
+                    " (+{} {})",
+                    shortages.len() - 1,
+                    tr(l, "weitere Engpässe", "more shortages")
+                )
             } else {
                 String::new()
             };
