@@ -70,7 +70,11 @@ pub fn check_with(path: &Path, text: Option<&str>, overlays: &[load::Overlay]) -
 fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
     let mut diagnostics = loaded.diagnostics;
     if let Some(document) = &loaded.document {
-        diagnostics.extend(validate::validate(document));
+        let mut semantic = validate::validate(document);
+        if document.kind == load::DocumentKind::Portfolio {
+            point_to_adaptation(&mut semantic, &loaded.catalogs);
+        }
+        diagnostics.extend(semantic);
     }
     diagnostic::sort(&mut diagnostics);
     let summary = match &loaded.document {
@@ -82,6 +86,28 @@ fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
         diagnostics,
         summary,
         document: loaded.document,
+    }
+}
+
+/// A problem found in a measure of an included catalog is fixed in the portfolio, by a
+/// measure with the same id (local fields win): say so, since the marker points into the
+/// catalog.
+fn point_to_adaptation(diagnostics: &mut [Diagnostic], catalogs: &[crate::source::FileId]) {
+    for diagnostic in diagnostics {
+        // Two catalogs defining one id cannot be fixed by adapting it: that advice would mislead.
+        if diagnostic.code != "duplicate-id"
+            && diagnostic
+                .span
+                .as_ref()
+                .is_some_and(|span| catalogs.contains(&span.file))
+        {
+            let note = "this is in an included catalog: to change it for this portfolio, \
+                        give a measure with the same id in the portfolio (its fields win)";
+            diagnostic.help = Some(match diagnostic.help.take() {
+                Some(help) => format!("{help}; {note}"),
+                None => note.to_owned(),
+            });
+        }
     }
 }
 

@@ -304,3 +304,45 @@ fn look_alike_warnings_are_capped_in_text_but_complete_in_json() {
         Some(12)
     );
 }
+
+#[test]
+fn a_problem_in_an_included_measure_says_where_to_fix_it() {
+    let dir = tempfile::tempdir().expect("a directory");
+    std::fs::write(
+        dir.path().join("lib.yaml"),
+        "version: 1\nname: Lib\nmeasures:\n  - { id: long, name: Long, duration: 5, impact: { protection: 2 } }\n",
+    )
+    .expect("written");
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "version: 1\nname: P\ncalendar: { period: year, start: 2027, end: 2028 }\ninclude:\n  - { catalog: lib.yaml, measures: [long] }\n",
+    )
+    .expect("written");
+    let output = crate::support::resiplan()
+        .current_dir(dir.path())
+        .args(["check", "p.yaml"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stderr.contains("--> lib.yaml:4:"), "{stderr}");
+    assert!(
+        stderr.contains("this is in an included catalog: to change it for this portfolio"),
+        "{stderr}"
+    );
+    // The same problem written in the portfolio itself gets no such note.
+    std::fs::write(
+        dir.path().join("q.yaml"),
+        "version: 1\nname: Q\ncalendar: { period: year, start: 2027, end: 2028 }\nmeasures:\n  - { id: long, name: Long, duration: 5, impact: { protection: 2 } }\n",
+    )
+    .expect("written");
+    let output = crate::support::resiplan()
+        .current_dir(dir.path())
+        .args(["check", "q.yaml"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        !stderr.is_empty() && !stderr.contains("included catalog"),
+        "{stderr}"
+    );
+}

@@ -145,6 +145,8 @@ pub struct Loaded {
     pub document: Option<Document>,
     /// Problems found while loading (not yet the semantic ones).
     pub diagnostics: Vec<Diagnostic>,
+    /// The files read as included catalogs.
+    pub catalogs: Vec<FileId>,
 }
 
 /// Loads a portfolio or catalog from `path` (`-` reads standard input).
@@ -171,6 +173,8 @@ struct Loader {
     sources: SourceMap,
     dec: Decoder,
     cache: HashMap<PathBuf, (FileId, Node)>,
+    /// Files read through `include`.
+    catalogs: Vec<FileId>,
 }
 
 impl Loader {
@@ -179,6 +183,7 @@ impl Loader {
             sources: self.sources,
             document,
             diagnostics: self.dec.diagnostics,
+            catalogs: self.catalogs,
         }
     }
 
@@ -199,6 +204,7 @@ impl Loader {
         // Only catalogs can be read twice (included from several places); the top file never is.
         if at.is_some() {
             self.cache.insert(key, parsed.clone());
+            self.catalogs.push(parsed.0);
         }
         Some(parsed)
     }
