@@ -156,7 +156,7 @@ fn hostile_text_in_csv_is_quoted_and_never_a_formula() {
             );
         }
     }
-    assert_eq!(records[1][0], "'=cmd", "ids are text cells too");
+    assert_eq!(records[1][0], "'@cmd", "ids are text cells too");
     assert!(records[0].contains(&"Cost <staff> (F\"TE)".to_owned()));
 }
 
@@ -353,7 +353,7 @@ fn hostile_text_in_dot_is_quoted_and_escaped() {
     let text = stdout(&["graph", HOSTILE, "--format", "dot"]);
     let strings = dot_strings(&text);
     for id in [
-        "=cmd",
+        "@cmd",
         "pipe|id",
         "q\"uote",
         "semi;colon#hash",

@@ -296,3 +296,29 @@ fn a_measure_whose_dependencies_end_the_horizon_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn no_format_passes_escape_sequences_through() {
+    let file = "tests/fixtures/ok/escape-sequences.yaml";
+    let mut runs: Vec<Vec<&str>> = ["table", "markdown", "json", "csv", "mermaid", "html"]
+        .iter()
+        .map(|f| vec!["plan", file, "-f", f])
+        .collect();
+    runs.extend([
+        vec!["rank", file, "-f", "markdown"],
+        vec!["rank", file, "-f", "csv"],
+        vec!["explain", file, "a", "-f", "markdown"],
+        vec!["frontier", file, "--steps", "2", "-f", "markdown"],
+        vec!["graph", file, "-f", "dot"],
+        vec!["graph", file, "-f", "mermaid"],
+    ]);
+    for args in runs {
+        let output = resiplan().args(&args).output().expect("runs");
+        assert!(output.status.success(), "{args:?}");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?} passes a control character through"
+        );
+    }
+}

@@ -421,3 +421,40 @@ fn provenance_tells_inputs_and_settings_apart() {
     let compare = stdout(&["compare", EXAMPLE, "--scenario", CUT, "-f", "markdown"]);
     assert!(compare.contains("· effort normal · seed 1"), "{compare}");
 }
+
+#[test]
+fn compare_judges_moves_by_date_when_a_scenario_moves_the_horizon() {
+    let (code, _, err) = run(&[
+        "compare",
+        "tests/fixtures/ok/two-measures.yaml",
+        "--scenario",
+        "tests/fixtures/scenarios/later-horizon.yaml",
+        "--fail-if-delayed",
+        "a",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("a finishes later"), "{err}");
+}
+
+#[test]
+fn scale_finds_a_period_however_it_is_spelt() {
+    let plan = json(&[
+        "plan",
+        "tests/fixtures/ok/halves.yaml",
+        "-f",
+        "json",
+        "--scenario",
+        "tests/fixtures/scenarios/scale-half.yaml",
+    ]);
+    // 2027-H2 has 10k of its own; three times that, not three times the default.
+    assert_eq!(
+        plan["periods"][1]["resources"]["budget"]["capacity"],
+        30_000.0
+    );
+    assert_eq!(
+        plan["periods"][0]["resources"]["budget"]["capacity"],
+        100_000.0
+    );
+}

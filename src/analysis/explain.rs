@@ -191,6 +191,9 @@ pub enum Counterfactual {
         /// Why.
         limit: Limit,
     },
+    /// With the rest of the roadmap in place it would already fit earlier: the planner
+    /// preferred another order, so extra capacity is not what holds it back.
+    PlannerChoice,
     /// No extra capacity up to the amount tried moved it.
     NotFound {
         /// The largest extra capacity tried, as `--set` arguments.
@@ -494,6 +497,22 @@ fn add_use(
     }
 }
 
+/// What measure `k` placed at `start` uses of resource `r` in period `t` (as [`add_use`]).
+fn use_at(problem: &Problem, k: usize, start: Option<Option<usize>>, t: usize, r: usize) -> f64 {
+    let Some(start) = start else {
+        return 0.0;
+    };
+    let job = &problem.jobs[k];
+    let complete = start.map_or(0, |s| s + job.duration);
+    if start.is_some_and(|s| t >= s && t < complete) {
+        job.running[r]
+    } else if t >= complete {
+        job.run[r]
+    } else {
+        0.0
+    }
+}
+
 /// The binding reason measure `j` could not start in period `t`, the rest fixed.
 fn blocker(
     portfolio: &crate::model::Portfolio,
@@ -552,9 +571,7 @@ fn blocker(
         .enumerate()
         .filter(|&(k, _)| k != j)
         .filter_map(|(k, placement)| {
-            let mut alone = vec![vec![0.0; problem.resources]; problem.periods];
-            add_use(problem, &mut alone, k, placement_start(placement), 1.0);
-            let amount = alone[q][r];
+            let amount = use_at(problem, k, placement_start(placement), q, r);
             let measure: &Measure = &portfolio.measures[k];
             (amount > 0.0).then(|| User {
                 id: measure.id.value.clone(),
@@ -577,7 +594,10 @@ fn same_kind(a: &Blocker, b: &Blocker) -> bool {
         (Blocker::Dependency { dependency: x, .. }, Blocker::Dependency { dependency: y, .. }) => {
             x == y
         }
-        // Shortages differ period by period: each period is its own line.
+        // Runs of periods short of the same resource share a line (it shows the first).
+        (Blocker::Capacity { shortages: x, .. }, Blocker::Capacity { shortages: y, .. }) => {
+            x.first().map(|s| &s.resource) == y.first().map(|s| &s.resource)
+        }
         _ => false,
     }
 }
@@ -648,6 +668,9 @@ fn counterfactual(
                 shortage.push((r, t, used - capacity, capacity));
             }
         }
+    }
+    if shortage.is_empty() {
+        return Counterfactual::PlannerChoice;
     }
     let improved = |result: &Planning| match (
         slot(result, &portfolio.measures[j].id.value),

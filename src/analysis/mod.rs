@@ -26,9 +26,10 @@ pub enum Slot {
         /// Index of the first period.
         #[serde(skip)]
         start_index: usize,
-        /// Index of the period from which it is complete.
+        /// When it is complete, in months since year 0: comparable across calendars
+        /// (a scenario may move the horizon or change the period length).
         #[serde(skip)]
-        complete_index: usize,
+        complete_month: i64,
     },
     /// Done before the horizon.
     Done,
@@ -39,6 +40,21 @@ pub enum Slot {
 }
 
 impl Slot {
+    /// The same periods (by label, whatever their index in each horizon), or the same state.
+    pub fn same_place(&self, other: &Slot) -> bool {
+        match (self, other) {
+            (
+                Slot::Scheduled { start, finish, .. },
+                Slot::Scheduled {
+                    start: other_start,
+                    finish: other_finish,
+                    ..
+                },
+            ) => start == other_start && finish == other_finish,
+            (a, b) => a == b,
+        }
+    }
+
     /// Whether the measure is in the roadmap (scheduled or done).
     pub fn in_roadmap(&self) -> bool {
         matches!(self, Slot::Scheduled { .. } | Slot::Done)
@@ -61,7 +77,10 @@ pub fn slot(planning: &Planning, id: &str) -> Slot {
                     .label(start + duration.max(1) - 1)
                     .to_string(),
                 start_index: *start,
-                complete_index: start + duration,
+                complete_month: {
+                    let label = portfolio.calendar.label(start + duration);
+                    i64::from(label.year) * 12 + i64::from(label.first_month()) - 1
+                },
             }
         }
         Placement::Done => Slot::Done,
@@ -120,13 +139,13 @@ pub fn differences(before: &Planning, after: &Planning) -> Vec<Moved> {
             let from = slot(before, id);
             let to = slot(after, id);
             let change = match (&from, &to) {
-                (a, b) if a == b => return None,
+                (a, b) if a.same_place(b) => return None,
                 (
                     Slot::Scheduled {
-                        complete_index: a, ..
+                        complete_month: a, ..
                     },
                     Slot::Scheduled {
-                        complete_index: b, ..
+                        complete_month: b, ..
                     },
                 ) => match b.cmp(a) {
                     std::cmp::Ordering::Less => ChangeKind::Earlier,

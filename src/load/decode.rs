@@ -176,11 +176,35 @@ impl Decoder {
             );
             return None;
         }
-        if id
-            .value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control())
-        {
+        if id.value.chars().any(|c| c.is_control()) {
+            self.report(
+                Diagnostic::error(
+                    "invalid-id",
+                    node.span,
+                    format!("{what} contains a control character"),
+                )
+                .with_label("control character")
+                .with_help("ids are short names like `backup-321`"),
+            );
+            return None;
+        }
+        // `=` would make `--set measures.ID.FIELD=VALUE` ambiguous.
+        if id.value.contains('=') {
+            self.report(
+                Diagnostic::error(
+                    "invalid-id",
+                    node.span,
+                    format!("{what} `{}` contains `=`", id.value),
+                )
+                .with_label("no `=` in ids")
+                .with_help(format!(
+                    "use a dash: `{}`; `=` separates path and value in `--set`",
+                    id.value.replace('=', "-")
+                )),
+            );
+            return None;
+        }
+        if id.value.chars().any(char::is_whitespace) {
             self.report(
                 Diagnostic::error(
                     "invalid-id",

@@ -267,6 +267,33 @@ impl Loader {
         }
     }
 
+    /// The entries of a scenario mapping with each key once (periods compared as periods);
+    /// a repeated key is reported, as in a portfolio.
+    fn unique<'n>(&mut self, entries: &'n [(Node, Node)], what: &str) -> Vec<&'n (Node, Node)> {
+        let mut kept: Vec<&'n (Node, Node)> = Vec::new();
+        for entry in entries {
+            let key = entry.0.scalar_text().unwrap_or_default();
+            let first = kept
+                .iter()
+                .find(|(k, _)| k.scalar_text().is_some_and(|k| same_key(&k, &key)));
+            if let Some((first, _)) = first {
+                self.dec.report(
+                    Diagnostic::error(
+                        "duplicate-key",
+                        entry.0.span,
+                        format!("`{key}` is given twice in {what}"),
+                    )
+                    .with_label("given again here")
+                    .with_related(first.span, "first given here")
+                    .with_help("remove one of them; YAML does not allow repeated keys"),
+                );
+            } else {
+                kept.push(entry);
+            }
+        }
+        kept
+    }
+
     fn read_weights(&mut self, node: &Node, changes: &mut Changes) {
         let NodeKind::Map(entries) = &node.kind else {
             self.dec.report(
@@ -279,7 +306,7 @@ impl Loader {
             );
             return;
         };
-        for (key, value) in entries {
+        for (key, value) in self.unique(entries, "`weights`") {
             let Some(id) = key.scalar_text() else {
                 continue;
             };
@@ -331,7 +358,7 @@ impl Loader {
                 };
                 match &capacity.kind {
                     NodeKind::Map(periods) => {
-                        for (period, amount) in periods {
+                        for (period, amount) in self.unique(periods, "`capacity`") {
                             let Some(period) = period.scalar_text() else {
                                 continue;
                             };
@@ -360,6 +387,7 @@ impl Loader {
             );
             return;
         };
+        let entries = self.unique(entries, "`set`");
         let text = self.sources.file(file).map_or("", |f| f.text.as_str());
         for (key, value) in entries {
             let Some(path) = key.scalar_text() else {
@@ -436,6 +464,17 @@ impl Loader {
                 if rest.is_empty() =>
             {
                 set_value(root, &[(head, head_span)], value);
+            }
+            "name" | "organisation" | "description" | "currency" | "impact_scale" => {
+                self.dec.report(
+                    Diagnostic::error(
+                        "unknown-path",
+                        path.span_of(head.len(), path.text.len()),
+                        format!("`{head}` is a single value: `{}` names nothing", path.text),
+                    )
+                    .with_label("nothing below this")
+                    .with_help(format!("set `{head}` itself: `--set {head}=…`")),
+                );
             }
             "include" | "version" | "language" => self.dec.report(
                 Diagnostic::error(
@@ -721,8 +760,9 @@ impl Loader {
         }
         // Factors: one for every period, or per period label (`default` for the rest).
         let factors: Vec<(Option<Node>, f64, Span)> = match &factor.kind {
-            NodeKind::Map(entries) => entries
-                .iter()
+            NodeKind::Map(entries) => self
+                .unique(entries, "`scale`")
+                .into_iter()
                 .filter_map(|(k, v)| {
                     let f = self.factor(v)?;
                     let key = (!k.is_text("default")).then(|| k.clone());
@@ -772,7 +812,11 @@ impl Loader {
                 }
                 Some(label) => {
                     let text = label.scalar_text().unwrap_or_default();
-                    match entries.iter_mut().rev().find(|(k, _)| k.is_text(&text)) {
+                    match entries
+                        .iter_mut()
+                        .rev()
+                        .find(|(k, _)| k.scalar_text().is_some_and(|k| same_key(&k, &text)))
+                    {
                         Some((_, value)) => scale_node(value, f, span),
                         None => match default {
                             Some(d) => entries.push((
@@ -851,20 +895,34 @@ impl Loader {
         measures.retain(|m| measure_id(m).is_none_or(|i| !removed.contains(&i)));
         removed.remove(&id.value);
         if !removed.is_empty() {
-            let list: Vec<String> = removed.into_iter().collect();
+            // All of them go: "a, b and c", not one_of's "a, b or c".
+            let quoted: Vec<String> = removed.iter().map(|r| format!("`{r}`")).collect();
+            let list = match quoted.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => quoted.join(""),
+            };
             self.dec.report(
                 Diagnostic::warning(
                     "excluded-dependants",
                     id.span,
                     format!(
-                        "excluding `{}` also excludes {}, which depend on it",
+                        "excluding `{}` also excludes {list}, which depend on it",
                         id.value,
-                        suggest::one_of(&list, 12)
                     ),
                 )
                 .with_label("excluded with its dependants"),
             );
         }
+    }
+}
+
+/// Whether two capacity keys name the same thing: the same period (`2027-h2` is
+/// `2027-H2`), or the same text.
+fn same_key(a: &str, b: &str) -> bool {
+    use crate::model::period::PeriodLabel;
+    match (PeriodLabel::parse(a), PeriodLabel::parse(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.trim() == b.trim(),
     }
 }
 

@@ -590,6 +590,16 @@ pub fn explain_document(e: &Explanation, language: Language, provenance: &Proven
                 .to_owned(),
             ));
         }
+        Counterfactual::PlannerChoice => {
+            blocks.push(Block::Paragraph(
+                tr(
+                    l,
+                    "Keine Kapazität nötig: Bei sonst gleicher Roadmap passt sie schon eine Periode früher; der Planer hat eine andere Reihenfolge vorgezogen, die insgesamt mehr Resilienz bringt.",
+                    "No capacity is needed: with the rest of the roadmap unchanged it already fits a period earlier; the planner preferred another order that yields more resilience overall.",
+                )
+                .to_owned(),
+            ));
+        }
         Counterfactual::NotFound { tried } => {
             blocks.push(Block::Paragraph(format!(
                 "{} {}",
@@ -736,8 +746,13 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
             } else {
                 String::new()
             };
+            let users = if who.is_empty() {
+                String::new()
+            } else {
+                format!("; {}: {}", tr(l, "genutzt von", "used by"), who.join(", "))
+            };
             format!(
-                "`{}` {} {}: {} {}, {} {}, {} {}{more}; {}: {}",
+                "`{}` {} {}: {} {}, {} {}, {} {}{more}{users}",
                 first.resource,
                 tr(l, "reicht nicht in", "short in"),
                 first.period,
@@ -747,8 +762,6 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
                 amount_of(l, frame, &first.resource, first.free),
                 tr(l, "fehlen", "short by"),
                 amount_of(l, frame, &first.resource, first.short),
-                tr(l, "genutzt von", "used by"),
-                who.join(", ")
             )
         }
         Blocker::Free => tr(

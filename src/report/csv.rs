@@ -56,7 +56,20 @@ fn record(cells: Vec<Cell>) -> String {
     let fields: Vec<String> = cells
         .into_iter()
         .map(|cell| match cell {
-            Cell::Text(t) => quote(&neutralise(&t)),
+            // Control characters other than line breaks and tabs would reach a terminal.
+            Cell::Text(t) => {
+                let t: String = t
+                    .chars()
+                    .map(|c| {
+                        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                quote(&neutralise(&t))
+            }
             Cell::Number(n) => n,
         })
         .collect();

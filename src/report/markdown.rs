@@ -19,6 +19,8 @@ pub fn escape(text: &str) -> String {
             }
             '\r' => {}
             '\n' => out.push_str("<br>"),
+            // Escape sequences would reach whoever `cat`s the file in a terminal.
+            c if c.is_control() && c != '\t' => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -32,7 +34,11 @@ pub fn cell(text: &str) -> String {
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
             out.push('`');
-            out.push_str(&part.replace('|', "\\|").replace('\n', " "));
+            let part: String = part
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            out.push_str(&part.replace('|', "\\|"));
             out.push('`');
         } else {
             out.push_str(&escape(part));

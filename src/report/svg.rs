@@ -55,7 +55,8 @@ fn open(width: f64, height: f64, label: &str) -> String {
 
 /// Axis ticks from 0 to at least `max`: steps of 1, 2, 2.5 or 5 times a power of ten, about five.
 pub fn ticks(max: f64) -> Vec<f64> {
-    let max = if max.is_finite() && max > 0.0 {
+    // Below 1e-6 an axis is as good as empty (and tiny powers of ten would underflow to 0).
+    let max = if max.is_finite() && max >= 1e-6 {
         max
     } else {
         1.0
@@ -74,7 +75,8 @@ pub fn ticks(max: f64) -> Vec<f64> {
         .map(|f| f * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
-    let count = (max / step).ceil() as usize;
+    // About five steps by construction; the cap only guards against float surprises.
+    let count = ((max / step).ceil() as usize).min(50);
     (0..=count).map(|i| i as f64 * step).collect()
 }
 

@@ -168,13 +168,14 @@ pub(super) fn controls(
     }
 }
 
-/// A valid resiplan id: the control id with any whitespace or control character made a `-`.
+/// A valid resiplan id: the control id with any whitespace, control character or `=`
+/// (which `--set` reserves) made a `-`.
 fn derive_id(control_id: &str) -> String {
     control_id
         .trim()
         .chars()
         .map(|c| {
-            if c.is_whitespace() || c.is_control() {
+            if c.is_whitespace() || c.is_control() || c == '=' {
                 '-'
             } else {
                 c
