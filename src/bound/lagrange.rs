@@ -100,12 +100,7 @@ impl<'p> Relaxed<'p> {
                 if !capacity.is_finite() {
                     continue;
                 }
-                let done_run: f64 = problem
-                    .jobs
-                    .iter()
-                    .filter(|j| j.done)
-                    .map(|j| j.run[r])
-                    .sum();
+                let done_run = problem.done_run(r);
                 scale[i] = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
                 room[i] = (capacity - done_run + capacity.abs() * 1e-9 + 1e-6) * scale[i];
                 finite[i] = true;

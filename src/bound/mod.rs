@@ -127,12 +127,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             if !capacity.is_finite() {
                 continue;
             }
-            let done_run: f64 = problem
-                .jobs
-                .iter()
-                .filter(|j| j.done)
-                .map(|j| j.run[r])
-                .sum();
+            let done_run = problem.done_run(r);
             let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
             let mut row: Vec<(Variable, f64)> = Vec::new();
             for (j, job) in problem.jobs.iter().enumerate() {

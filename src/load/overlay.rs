@@ -577,13 +577,7 @@ impl Loader {
 
     fn set_in_resource(&mut self, root: &mut Node, path: &PathText, rest: &str, value: &Node) {
         let start = "resources.".len();
-        let ids: Vec<String> = match root.get("resources").map(|r| &r.kind) {
-            Some(NodeKind::Map(entries)) => entries
-                .iter()
-                .filter_map(|(k, _)| k.scalar_text())
-                .collect(),
-            _ => Vec::new(),
-        };
+        let ids = resource_ids(root);
         let Some((id, below)) = split_id(rest, &ids) else {
             let id = rest.split('.').next().unwrap_or("");
             self.unknown_id(path, start, id, "resource", &ids);
@@ -738,24 +732,9 @@ impl Loader {
     }
 
     fn scale(&mut self, root: &mut Node, resource: &Located<String>, factor: &Node) {
-        let ids: Vec<String> = match root.get("resources").map(|r| &r.kind) {
-            Some(NodeKind::Map(entries)) => entries
-                .iter()
-                .filter_map(|(k, _)| k.scalar_text())
-                .collect(),
-            _ => Vec::new(),
-        };
+        let ids = resource_ids(root);
         if !ids.contains(&resource.value) {
-            let hint = suggest::did_you_mean(&resource.value, ids.iter().map(String::as_str));
-            self.dec.report(
-                Diagnostic::error(
-                    "unknown-path",
-                    resource.span,
-                    format!("there is no resource `{}` to scale", resource.value),
-                )
-                .with_label("no such resource")
-                .with_help(format!("{hint} resources: {}", suggest::one_of(&ids, 12))),
-            );
+            self.no_such(resource, "resource", "to scale", &ids);
             return;
         }
         // Factors: one for every period, or per period label (`default` for the rest).
@@ -863,19 +842,24 @@ impl Loader {
         }
     }
 
+    /// Reports an id (from a scenario's `resources` or `exclude`) that names nothing.
+    fn no_such(&mut self, id: &Located<String>, what: &str, purpose: &str, ids: &[String]) {
+        let hint = suggest::did_you_mean(&id.value, ids.iter().map(String::as_str));
+        self.dec.report(
+            Diagnostic::error(
+                "unknown-path",
+                id.span,
+                format!("there is no {what} `{}` {purpose}", id.value),
+            )
+            .with_label(format!("no such {what}"))
+            .with_help(format!("{hint} {what}s: {}", suggest::one_of(ids, 12))),
+        );
+    }
+
     fn exclude(&mut self, measures: &mut Vec<Cow<'_, Node>>, id: &Located<String>) {
         let ids: Vec<String> = measures.iter().filter_map(|m| measure_id(m)).collect();
         if !ids.contains(&id.value) {
-            let hint = suggest::did_you_mean(&id.value, ids.iter().map(String::as_str));
-            self.dec.report(
-                Diagnostic::error(
-                    "unknown-path",
-                    id.span,
-                    format!("there is no measure `{}` to exclude", id.value),
-                )
-                .with_label("no such measure")
-                .with_help(format!("{hint} measures: {}", suggest::one_of(&ids, 12))),
-            );
+            self.no_such(id, "measure", "to exclude", &ids);
             return;
         }
         // Whatever depends on an excluded measure cannot be done without it.
@@ -913,6 +897,17 @@ impl Loader {
                 .with_label("excluded with its dependants"),
             );
         }
+    }
+}
+
+/// The ids of the portfolio's resources, as written.
+fn resource_ids(root: &Node) -> Vec<String> {
+    match root.get("resources").map(|r| &r.kind) {
+        Some(NodeKind::Map(entries)) => entries
+            .iter()
+            .filter_map(|(k, _)| k.scalar_text())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

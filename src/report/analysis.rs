@@ -361,20 +361,37 @@ pub fn compare_json(
     provenance: &Provenance,
 ) -> String {
     #[derive(Serialize)]
-    struct Out<'a> {
-        format_version: u32,
-        tool: String,
-        provenance: &'a Provenance,
+    struct Body<'a> {
         #[serde(flatten)]
         comparison: &'a Comparison,
         violations: &'a [Violation],
     }
-    to_json(&Out {
-        format_version: 1,
-        tool: provenance.tool.clone(),
+    enveloped(
+        Body {
+            comparison,
+            violations,
+        },
         provenance,
-        comparison,
-        violations,
+    )
+}
+
+/// The fields every JSON report starts with, then the report's own.
+#[derive(Serialize)]
+struct Envelope<'a, T: Serialize> {
+    format_version: u32,
+    tool: &'a str,
+    provenance: &'a Provenance,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// A report as JSON (format version 1) with its provenance.
+fn enveloped<T: Serialize>(body: T, provenance: &Provenance) -> String {
+    to_json(&Envelope {
+        format_version: 1,
+        tool: &provenance.tool,
+        provenance,
+        body,
     })
 }
 
@@ -775,20 +792,7 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
 
 /// `explain` as JSON (format version 1).
 pub fn explain_json(explanation: &Explanation, provenance: &Provenance) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        format_version: u32,
-        tool: String,
-        provenance: &'a Provenance,
-        #[serde(flatten)]
-        explanation: &'a Explanation,
-    }
-    to_json(&Out {
-        format_version: 1,
-        tool: provenance.tool.clone(),
-        provenance,
-        explanation,
-    })
+    enveloped(explanation, provenance)
 }
 
 /// The frontier's rows: scale, capacity, objective, quality, measures, follow-up, marginal.
@@ -898,20 +902,7 @@ pub fn frontier_document(f: &Frontier, language: Language, provenance: &Provenan
 
 /// `frontier` as JSON (format version 1).
 pub fn frontier_json(f: &Frontier, provenance: &Provenance) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        format_version: u32,
-        tool: String,
-        provenance: &'a Provenance,
-        #[serde(flatten)]
-        frontier: &'a Frontier,
-    }
-    to_json(&Out {
-        format_version: 1,
-        tool: provenance.tool.clone(),
-        provenance,
-        frontier: f,
-    })
+    enveloped(f, provenance)
 }
 
 /// `frontier` as CSV (RFC 4180): plain numbers with a `.` decimal point in every language.

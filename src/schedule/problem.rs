@@ -125,6 +125,11 @@ impl Problem {
         }
     }
 
+    /// Run costs of `done` measures on resource `r`: what every period already carries.
+    pub fn done_run(&self, r: usize) -> f64 {
+        self.jobs.iter().filter(|j| j.done).map(|j| j.run[r]).sum()
+    }
+
     /// Capacity of resource `r` in period `t`.
     pub fn capacity(&self, t: usize, r: usize) -> f64 {
         self.capacity[t * self.resources + r]
