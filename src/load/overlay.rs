@@ -294,19 +294,33 @@ impl Loader {
         kept
     }
 
-    fn read_weights(&mut self, node: &Node, changes: &mut Changes) {
+    /// The entries of a scenario section that must be a mapping, each key once; `None`
+    /// (reported, with `example`) when it is not a mapping.
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        example: &str,
+    ) -> Option<Vec<&'n (Node, Node)>> {
         let NodeKind::Map(entries) = &node.kind else {
             self.dec.report(
                 Diagnostic::error(
                     "wrong-type",
                     node.span,
-                    format!("`weights` must be a mapping, found {}", node.describe()),
+                    format!("{what} must be a mapping, found {}", node.describe()),
                 )
-                .with_help("write dimension ids and weights: `weights: { recovery: 2 }`"),
+                .with_help(format!("write e.g. `{example}`")),
             );
+            return None;
+        };
+        Some(self.unique(entries, what))
+    }
+
+    fn read_weights(&mut self, node: &Node, changes: &mut Changes) {
+        let Some(entries) = self.mapping(node, "`weights`", "weights: { recovery: 2 }") else {
             return;
         };
-        for (key, value) in self.unique(entries, "`weights`") {
+        for (key, value) in entries {
             let Some(id) = key.scalar_text() else {
                 continue;
             };
@@ -322,15 +336,9 @@ impl Loader {
     }
 
     fn read_resources(&mut self, node: &Node, changes: &mut Changes) {
-        let NodeKind::Map(entries) = &node.kind else {
-            self.dec.report(
-                Diagnostic::error(
-                    "wrong-type",
-                    node.span,
-                    format!("`resources` must be a mapping, found {}", node.describe()),
-                )
-                .with_help("write e.g. `resources: { budget: { scale: 0.8 } }`"),
-            );
+        let Some(entries) =
+            self.mapping(node, "`resources`", "resources: { budget: { scale: 0.8 } }")
+        else {
             return;
         };
         for (key, value) in entries {
@@ -376,18 +384,11 @@ impl Loader {
     }
 
     fn read_set_map(&mut self, node: &Node, file: FileId, changes: &mut Changes) {
-        let NodeKind::Map(entries) = &node.kind else {
-            self.dec.report(
-                Diagnostic::error(
-                    "wrong-type",
-                    node.span,
-                    format!("`set` must be a mapping, found {}", node.describe()),
-                )
-                .with_help("write paths and values: `set: { measures.backup-321.deadline: 2029 }`"),
-            );
+        let Some(entries) =
+            self.mapping(node, "`set`", "set: { measures.backup-321.deadline: 2029 }")
+        else {
             return;
         };
-        let entries = self.unique(entries, "`set`");
         let text = self.sources.file(file).map_or("", |f| f.text.as_str());
         for (key, value) in entries {
             let Some(path) = key.scalar_text() else {
