@@ -3,10 +3,23 @@
 use super::lang::{self, Label};
 use super::view::{Align, PlanView, Table};
 
-/// Escapes portfolio text for a Markdown table cell or line: pipes, HTML and line breaks.
+/// Escapes portfolio text for a Markdown table cell or line: pipes, HTML, line breaks, and
+/// what would begin a list at the start of a line.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // At the start of a line, `- `, `+ ` and `1. ` would begin a list (a marker followed by
+    // a space or the end); `-5` or `1.234.567 €` would not, and stay as they are.
+    let marker_ends = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let list_number =
+        digits > 0 && text[digits..].starts_with(['.', ')']) && marker_ends(&text[digits + 1..]);
+    if text.starts_with(['-', '+']) && marker_ends(&text[1..]) {
+        out.push('\\');
+    }
+    for (i, c) in text.chars().enumerate() {
+        if list_number && i == digits {
+            out.push('\\');
+        }
         match c {
             '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
@@ -98,4 +111,21 @@ pub fn plan(view: &PlanView<'_>) -> String {
     out.push_str(&table(&view.not_scheduled()));
     out.push_str(&format!("<sub>{}</sub>\n", escape(&view.provenance.line())));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn text_cannot_start_a_list_or_break_a_table() {
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("+ 1"), "\\+ 1");
+        assert_eq!(escape("-5"), "-5");
+        assert_eq!(escape("1.234.567 €"), "1.234.567 €");
+        assert_eq!(escape("1. Platz"), "1\\. Platz");
+        assert_eq!(escape("2027) Plan"), "2027\\) Plan");
+        assert_eq!(escape("2027 Plan"), "2027 Plan");
+        assert_eq!(escape("a | b"), "a \\| b");
+    }
 }
