@@ -1,22 +1,12 @@
 //! The export formats (CSV, Mermaid, HTML) and the `graph` command (Mermaid, DOT):
 //! snapshots, byte-stability, and hostile portfolio text in every format.
 
-use crate::support::resiplan;
+use crate::support::{resiplan, stdout};
 use predicates::prelude::*;
 
 const EXAMPLE: &str = "examples/musterstadt.yaml";
 const MINIMAL: &str = "tests/fixtures/ok/minimal.yaml";
 const HOSTILE: &str = "tests/fixtures/ok/hostile.yaml";
-
-fn stdout(args: &[&str]) -> String {
-    let output = resiplan().args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "{args:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 fn stem(file: &str) -> &str {
     std::path::Path::new(file)

@@ -1,21 +1,11 @@
 //! `plan` and `rank` as users drive them: every format and language snapshotted,
 //! byte-stable output, atomic `-o`, the `--check` drift gate, infeasible inputs.
 
-use crate::support::{resiplan, root};
+use crate::support::{resiplan, root, stdout};
 use predicates::prelude::*;
 
 const EXAMPLE: &str = "examples/musterstadt.yaml";
 const MINIMAL: &str = "tests/fixtures/ok/minimal.yaml";
-
-fn stdout(args: &[&str]) -> String {
-    let output = resiplan().args(args).output().expect("runs");
-    assert!(
-        output.status.success(),
-        "{args:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 #[test]
 fn plan_snapshots_in_every_format_and_language() {

@@ -1,15 +1,9 @@
 //! The JSON Schemas in `schema/` are what `resiplan schema` prints, every shipped file
 //! names its schema and validates against it, and the man page in `docs/` is current.
 
-use crate::support::{resiplan, root};
+use crate::support::{root, stdout};
 use serde_json::Value;
 use std::path::Path;
-
-fn stdout(args: &[&str]) -> String {
-    let output = resiplan().args(args).output().expect("runs");
-    assert!(output.status.success(), "{args:?}");
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(root().join(path)).expect("readable")

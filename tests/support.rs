@@ -14,3 +14,14 @@ pub fn resiplan() -> Command {
     command.current_dir(root()).env("NO_COLOR", "1");
     command
 }
+
+/// The standard output of a successful run; the test fails with its stderr otherwise.
+pub fn stdout(args: &[&str]) -> String {
+    let output = resiplan().args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}

@@ -2,7 +2,7 @@
 //! CI gates, `explain` with a re-planned counterfactual, `frontier` sweeps; and every
 //! mistake in a scenario or a `--set` reported with its position and the closest ids.
 
-use crate::support::resiplan;
+use crate::support::{resiplan, stdout};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -18,12 +18,6 @@ fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(output.stdout).expect("UTF-8"),
         String::from_utf8(output.stderr).expect("UTF-8"),
     )
-}
-
-fn stdout(args: &[&str]) -> String {
-    let (code, out, err) = run(args);
-    assert_eq!(code, 0, "{args:?} failed:\n{err}");
-    out
 }
 
 fn json(args: &[&str]) -> Value {

@@ -576,24 +576,41 @@ impl Loader {
         );
     }
 
+    /// Splits `rest` (at byte `start` of the path) into a known id and what follows it, and
+    /// checks that this names one of `fields`; reports what it cannot find. Returns the id,
+    /// the part below it and where that part starts in the path.
+    fn id_and_field<'r>(
+        &mut self,
+        path: &PathText,
+        start: usize,
+        rest: &'r str,
+        ids: &[String],
+        what: &str,
+        fields: &[&str],
+    ) -> Option<(&'r str, &'r str, usize)> {
+        let Some((id, below)) = split_id(rest, ids) else {
+            let id = rest.split('.').next().unwrap_or("");
+            self.unknown_id(path, start, id, what, ids);
+            return None;
+        };
+        let field_start = start + id.len() + 1;
+        self.known_segment(path, field_start, below, fields, &format!("{what} `{id}`"))
+            .then_some((id, below, field_start))
+    }
+
     fn set_in_resource(&mut self, root: &mut Node, path: &PathText, rest: &str, value: &Node) {
         let start = "resources.".len();
         let ids = resource_ids(root);
-        let Some((id, below)) = split_id(rest, &ids) else {
-            let id = rest.split('.').next().unwrap_or("");
-            self.unknown_id(path, start, id, "resource", &ids);
+        let Some((id, below, field_start)) = self.id_and_field(
+            path,
+            start,
+            rest,
+            &ids,
+            "resource",
+            &["unit", "name", "capacity"],
+        ) else {
             return;
         };
-        let field_start = start + id.len() + 1;
-        if !self.known_segment(
-            path,
-            field_start,
-            below,
-            &["unit", "name", "capacity"],
-            &format!("resource `{id}`"),
-        ) {
-            return;
-        }
         let Some(resource) = root.get_mut("resources").and_then(|r| r.get_mut(id)) else {
             return;
         };
@@ -630,21 +647,11 @@ impl Loader {
             .iter()
             .filter_map(|d| d.get("id").and_then(Node::scalar_text))
             .collect();
-        let Some((id, below)) = split_id(rest, &ids) else {
-            let id = rest.split('.').next().unwrap_or("");
-            self.unknown_id(path, start, id, "dimension", &ids);
+        let Some((id, below, field_start)) =
+            self.id_and_field(path, start, rest, &ids, "dimension", &["name", "weight"])
+        else {
             return;
         };
-        let field_start = start + id.len() + 1;
-        if !self.known_segment(
-            path,
-            field_start,
-            below,
-            &["name", "weight"],
-            &format!("dimension `{id}`"),
-        ) {
-            return;
-        }
         let segments = segments(path, field_start, below);
         if let Some(dimension) = items
             .iter_mut()
@@ -658,26 +665,16 @@ impl Loader {
         let start = "measures.".len();
         let rest = path.text.get(start..).unwrap_or("");
         let ids: Vec<String> = measures.iter().filter_map(|m| measure_id(m)).collect();
-        let Some((id, below)) = split_id(rest, &ids) else {
-            let id = rest.split('.').next().unwrap_or("");
-            self.unknown_id(path, start, id, "measure", &ids);
-            return;
-        };
-        let field_start = start + id.len() + 1;
         let fields: Vec<&str> = MEASURE_FIELDS
             .iter()
             .copied()
             .filter(|f| *f != "id")
             .collect();
-        if !self.known_segment(
-            path,
-            field_start,
-            below,
-            &fields,
-            &format!("measure `{id}`"),
-        ) {
+        let Some((id, below, field_start)) =
+            self.id_and_field(path, start, rest, &ids, "measure", &fields)
+        else {
             return;
-        }
+        };
         let Some(measure) = measures
             .iter_mut()
             .find(|m| measure_id(m).as_deref() == Some(id))
