@@ -124,13 +124,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             print_diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
             let Some(explanation) = explain(&input, &options, &planning, &measure) else {
-                let ids: Vec<&str> = planning
-                    .scored
-                    .portfolio
-                    .measures
-                    .iter()
-                    .map(|m| m.id.value.as_str())
-                    .collect();
+                let ids = measure_ids(&planning);
                 return usage_problem(&format!(
                     "there is no measure `{measure}` in {}. {}",
                     resiplan::source::display_path(&args.file),
@@ -182,13 +176,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 &base_planning.scored.warnings,
                 &base_planning.scored.sources,
             )?;
-            let ids: Vec<&str> = base_planning
-                .scored
-                .portfolio
-                .measures
-                .iter()
-                .map(|m| m.id.value.as_str())
-                .collect();
+            let ids = measure_ids(&base_planning);
             for id in fail_if_dropped.iter().chain(&fail_if_delayed) {
                 if !ids.contains(&id.as_str()) {
                     return usage_problem(&format!(
@@ -432,6 +420,17 @@ fn overlays(changes: &ChangeArgs) -> Vec<Overlay> {
         .cloned()
         .map(Overlay::Scenario)
         .chain(changes.sets.iter().cloned().map(Overlay::Set))
+        .collect()
+}
+
+/// The measure ids of a planned portfolio, for did-you-mean.
+fn measure_ids(planning: &resiplan::pipeline::Planning) -> Vec<&str> {
+    planning
+        .scored
+        .portfolio
+        .measures
+        .iter()
+        .map(|m| m.id.value.as_str())
         .collect()
 }
 
