@@ -8,8 +8,8 @@
 //!
 //! `cargo bench --bench psplib [-- --every N] [-- --only j301_1]`
 
+use resiplan::content::import::psplib::{makespan, parse, portfolio};
 use resiplan::pipeline::plan_text_with;
-use resiplan::psplib::{makespan, parse, portfolio};
 use resiplan::schedule::{Options, search::Effort};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

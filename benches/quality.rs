@@ -8,10 +8,10 @@
 //!
 //! Options (after `--`): `--seeds N` (default 20), `--quick` (fewer seeds, no 10k).
 
-use resiplan::bound::{exact, upper_bound};
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
 use resiplan::pipeline::score_text;
+use resiplan::schedule::bound::{exact, upper_bound};
 use resiplan::schedule::{plan, problem::Problem};
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -9,18 +9,18 @@ use clap::CommandFactory;
 use resiplan::analysis::compare::{Gates, compare, violations};
 use resiplan::analysis::explain::explain;
 use resiplan::analysis::frontier::{FrontierError, frontier};
-use resiplan::check::{CheckOutcome, check_with};
+use resiplan::diagnostic::source::SourceMap;
+use resiplan::diagnostic::suggest;
 use resiplan::diagnostic::{self, Diagnostic};
 use resiplan::load::Overlay;
 use resiplan::model::Language;
 use resiplan::output::{Drift, drift, write_atomically};
+use resiplan::pipeline::check::{CheckOutcome, check_with};
 use resiplan::pipeline::{Failed, Input, plan_input, score_input};
-use resiplan::provenance::Provenance;
+use resiplan::report::provenance::Provenance;
 use resiplan::report::{self, Format, document, view::PlanView};
 use resiplan::schedule::Options;
 use resiplan::schema;
-use resiplan::source::SourceMap;
-use resiplan::suggest;
 use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -127,7 +127,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 let ids = measure_ids(&planning);
                 return usage_problem(&format!(
                     "there is no measure `{measure}` in {}. {}",
-                    resiplan::source::display_path(&args.file),
+                    resiplan::diagnostic::source::display_path(&args.file),
                     suggest::did_you_mean(&measure, ids.iter().copied())
                 ));
             };
@@ -487,7 +487,7 @@ fn deliver_to(output: Option<&Path>, check: bool, text: &str) -> Result<ExitCode
         stdout.flush()?;
         return Ok(0);
     };
-    let shown = resiplan::source::display_path(path);
+    let shown = resiplan::diagnostic::source::display_path(path);
     if !check {
         write_atomically(path, text)?;
         return Ok(0);
@@ -597,7 +597,7 @@ struct JsonCheck<'a> {
 struct JsonFile<'a> {
     file: String,
     ok: bool,
-    summary: Option<&'a resiplan::check::CheckSummary>,
+    summary: Option<&'a resiplan::pipeline::check::CheckSummary>,
     diagnostics: Vec<diagnostic::JsonDiagnostic>,
 }
 
@@ -612,7 +612,7 @@ fn print_check_json(outcomes: &[CheckOutcome]) -> Result<()> {
                     .sources
                     .files()
                     .first()
-                    .map(|f| resiplan::source::display_path(&f.path))
+                    .map(|f| resiplan::diagnostic::source::display_path(&f.path))
                     .or_else(|| o.diagnostics.first().and_then(|d| d.path.clone()))
                     .unwrap_or_default(),
                 ok: !o.failed(),

@@ -4,14 +4,14 @@
 use crate::cli::{CatalogCommand, ImportCommand, InitArgs, Lang, Period, ReportFormat};
 use crate::run::{ExitCode, print_diagnostics, report_failure};
 use anyhow::Result;
-use resiplan::catalogs::{self, Source};
-use resiplan::import::{ImportError, grundschutz};
-use resiplan::init::InitError;
+use resiplan::content::catalogs::{self, Source};
+use resiplan::content::import::{ImportError, grundschutz};
+use resiplan::content::init::InitError;
+use resiplan::diagnostic::source::display_path;
 use resiplan::model::Language;
 use resiplan::model::period::PeriodKind;
 use resiplan::output::write_atomically;
 use resiplan::report::{self, catalog::CatalogFormat};
-use resiplan::source::display_path;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -112,7 +112,7 @@ pub fn catalog(command: CatalogCommand) -> Result<ExitCode> {
 
 /// `resiplan init`.
 pub fn init(args: InitArgs) -> Result<ExitCode> {
-    let starts = match resiplan::init::load(&args.catalog) {
+    let starts = match resiplan::content::init::load(&args.catalog) {
         Ok(starts) => starts,
         Err(InitError::Unknown(message)) => {
             writeln!(std::io::stderr(), "error: {message}")?;
@@ -120,7 +120,7 @@ pub fn init(args: InitArgs) -> Result<ExitCode> {
         }
         Err(InitError::Input(failed)) => return report_failure(&failed),
     };
-    let text = resiplan::init::portfolio(&starts, language(args.lang));
+    let text = resiplan::content::init::portfolio(&starts, language(args.lang));
     deliver(args.output.as_deref(), &text)
 }
 

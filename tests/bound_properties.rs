@@ -2,14 +2,14 @@
 //! enumeration, where every candidate roadmap is judged by the independent verifier.
 
 use proptest::prelude::*;
-use resiplan::bound::{exact, lagrangian_bound, resource_free_bound, upper_bound};
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::Status;
 use resiplan::model::period::PeriodKind;
+use resiplan::model::roadmap::{Placement, Reason, Roadmap};
 use resiplan::pipeline::{Scored, score_text};
-use resiplan::roadmap::{Placement, Reason, Roadmap};
+use resiplan::schedule::bound::{exact, lagrangian_bound, resource_free_bound, upper_bound};
+use resiplan::schedule::verify::{objective, verify};
 use resiplan::schedule::{plan, problem::Problem};
-use resiplan::verify::{objective, verify};
 use std::path::Path;
 use std::time::Duration;
 
@@ -145,7 +145,7 @@ fn large_models_get_the_lagrangian_bound() {
     let planned = plan(&scored.portfolio, &scored.graph, &scored.scores).expect("plans");
     assert_eq!(
         planned.bound_method,
-        resiplan::bound::BoundMethod::Lagrangian
+        resiplan::schedule::bound::BoundMethod::Lagrangian
     );
     assert!(planned.bound >= planned.objective);
     let free = resource_free_bound(&problem);

@@ -3,7 +3,7 @@
 //! loader's usual diagnostics.
 
 use crate::support::{resiplan, root};
-use resiplan::catalogs::{SHIPPED, Source};
+use resiplan::content::catalogs::{SHIPPED, Source};
 
 /// Runs from a directory without `catalogs/`, so only the embedded copies can answer.
 fn elsewhere(args: &[&str]) -> std::process::Output {

@@ -2,7 +2,7 @@
 
 use crate::support::{resiplan, root};
 use predicates::prelude::*;
-use resiplan::check::check_file;
+use resiplan::pipeline::check::check_file;
 
 const MINIMAL: &str = "tests/fixtures/ok/minimal.yaml";
 

@@ -5,11 +5,11 @@
 
 use crate::support::{resiplan, root};
 use proptest::prelude::*;
-use resiplan::check::check_text;
-use resiplan::import::grundschutz::{Options, import, import_file};
+use resiplan::content::import::grundschutz::{Options, import, import_file};
+use resiplan::model::roadmap::Placement;
 use resiplan::model::{Language, Measure};
+use resiplan::pipeline::check::check_text;
 use resiplan::pipeline::plan_text;
-use resiplan::roadmap::Placement;
 use std::path::Path;
 
 const SMALL: &str = "tests/fixtures/grundschutz/small.json";
@@ -328,7 +328,7 @@ fn a_mandatory_chain_longer_than_the_horizon_is_refused() {
         ..Options::default()
     };
     match import(Path::new("chain.json"), &json.to_string(), &options) {
-        Err(resiplan::import::ImportError::Usage(message)) => assert!(
+        Err(resiplan::content::import::ImportError::Usage(message)) => assert!(
             message.contains("mandatory control `B` cannot finish within the horizon")
                 && message.contains("it needs 6 quarters"),
             "{message}"

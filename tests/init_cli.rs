@@ -2,10 +2,10 @@
 //! included by path) is saved to a temporary directory and must check clean and plan there.
 
 use crate::support::{resiplan, root};
-use resiplan::catalogs::{SHIPPED, Shipped, Source};
-use resiplan::check::{check_file, check_text};
-use resiplan::init::{Start, portfolio};
+use resiplan::content::catalogs::{SHIPPED, Shipped, Source};
+use resiplan::content::init::{Start, portfolio};
 use resiplan::model::{Language, Measure};
+use resiplan::pipeline::check::{check_file, check_text};
 use resiplan::pipeline::plan_text;
 use std::path::Path;
 
@@ -46,9 +46,9 @@ fn plain(m: &Measure) -> serde_json::Value {
     let amounts = |a: &resiplan::model::Amounts| -> Vec<(String, f64)> {
         a.iter().map(|(k, v)| (k.value.clone(), v.value)).collect()
     };
-    let label = |l: &Option<resiplan::source::Located<resiplan::model::period::PeriodLabel>>| {
-        l.as_ref().map(|l| l.value.to_string())
-    };
+    let label = |l: &Option<
+        resiplan::diagnostic::source::Located<resiplan::model::period::PeriodLabel>,
+    >| { l.as_ref().map(|l| l.value.to_string()) };
     serde_json::json!({
         "id": m.id.value, "name": m.name, "area": m.area, "duration": m.duration.value,
         "cost": amounts(&m.cost), "run_cost": amounts(&m.run_cost), "impact": amounts(&m.impact),

@@ -2,8 +2,8 @@
 //! Every outcome must also render its diagnostics (text and JSON) without panicking.
 
 use proptest::prelude::*;
-use resiplan::check::{CheckOutcome, check_text};
 use resiplan::diagnostic::{render_text, to_json};
+use resiplan::pipeline::check::{CheckOutcome, check_text};
 use std::path::Path;
 
 fn exercise(text: &str) -> CheckOutcome {

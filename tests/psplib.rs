@@ -1,8 +1,8 @@
 //! PSPLIB J30 from `../shared/psplib` (not part of the repository): one instance plans
 //! to its proven optimal makespan. Skips with a message when the files are absent.
 
+use resiplan::content::import::psplib::{makespan, parse, portfolio};
 use resiplan::pipeline::plan_text;
-use resiplan::psplib::{makespan, parse, portfolio};
 use std::path::Path;
 
 #[test]

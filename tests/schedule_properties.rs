@@ -4,11 +4,11 @@
 use proptest::prelude::*;
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
+use resiplan::model::roadmap::{Placement, Roadmap};
 use resiplan::model::{Portfolio, Status};
 use resiplan::pipeline::{Planning, plan_text_with};
-use resiplan::roadmap::{Placement, Roadmap};
+use resiplan::schedule::verify::{ViolationKind, objective, usage, verify};
 use resiplan::schedule::{Options, search::Effort};
-use resiplan::verify::{ViolationKind, objective, usage, verify};
 use std::path::Path;
 
 fn settings() -> impl Strategy<Value = Settings> {
@@ -203,7 +203,7 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
         if measure.mandatory {
             let mut broken = roadmap.clone();
             broken.placements[j] = Placement::NotScheduled {
-                reason: resiplan::roadmap::Reason::Dependency { dependency: j },
+                reason: resiplan::model::roadmap::Reason::Dependency { dependency: j },
             };
             out.push(Mutation {
                 roadmap: broken,
@@ -245,8 +245,8 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
         let label = portfolio.calendar.label(t);
         let span = resource.id.span;
         changed.resources[r].capacity.by_period.push((
-            resiplan::source::Located::new(label, span),
-            resiplan::source::Located::new(amount * 0.99 - 1e-3, span),
+            resiplan::diagnostic::source::Located::new(label, span),
+            resiplan::diagnostic::source::Located::new(amount * 0.99 - 1e-3, span),
         ));
         out.push(Mutation {
             roadmap: roadmap.clone(),
@@ -271,7 +271,7 @@ fn generated_portfolios_are_valid_and_deterministic() {
         let settings = Settings::new(30, 5, seed);
         let text = portfolio_yaml(&settings);
         assert_eq!(text, portfolio_yaml(&settings), "same seed, same file");
-        let outcome = resiplan::check::check_text(Path::new("g.yaml"), &text);
+        let outcome = resiplan::pipeline::check::check_text(Path::new("g.yaml"), &text);
         assert!(
             !outcome.failed(),
             "seed {seed}: {:#?}\n{text}",

@@ -7,8 +7,8 @@ use resiplan::analysis::explain::{Counterfactual, Priority, explain};
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::load::Overlay;
 use resiplan::model::period::PeriodKind;
+use resiplan::model::roadmap::Placement;
 use resiplan::pipeline::{Input, plan_input};
-use resiplan::roadmap::Placement;
 use resiplan::schedule::{Options, search::Effort};
 
 fn settings() -> impl Strategy<Value = Settings> {

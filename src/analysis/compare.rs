@@ -110,11 +110,11 @@ fn at_base_weights(base: &Planning, scenario: &Planning) -> Option<f64> {
         .zip(&scenario.planned.roadmap.placements)
         .map(|(measure, placement)| {
             let complete = match placement {
-                crate::roadmap::Placement::Scheduled { start } => {
+                crate::model::roadmap::Placement::Scheduled { start } => {
                     start + measure.duration.value as usize
                 }
-                crate::roadmap::Placement::Done => 0,
-                crate::roadmap::Placement::NotScheduled { .. } => return 0.0,
+                crate::model::roadmap::Placement::Done => 0,
+                crate::model::roadmap::Placement::NotScheduled { .. } => return 0.0,
             };
             crate::score::value(&reweighted, measure) * counted.saturating_sub(complete) as f64
         })

@@ -10,9 +10,9 @@
 
 use super::{Frame, Moved, Slot, differences, slot};
 use crate::load::Overlay;
+use crate::model::roadmap::{Placement, Reason};
 use crate::model::{Measure, Status, Text, amount_text, fits_capacity};
 use crate::pipeline::{Input, Planning, plan_input};
-use crate::roadmap::{Placement, Reason};
 use crate::schedule::Options;
 use crate::schedule::problem::Problem;
 use serde::Serialize;

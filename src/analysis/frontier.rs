@@ -29,7 +29,7 @@ pub struct Frontier {
     pub steps: Vec<Step>,
     /// The files read, for provenance.
     #[serde(skip)]
-    pub sources: crate::source::SourceMap,
+    pub sources: crate::diagnostic::source::SourceMap,
 }
 
 /// One point of the sweep.

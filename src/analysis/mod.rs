@@ -7,10 +7,10 @@ pub mod compare;
 pub mod explain;
 pub mod frontier;
 
-use crate::evaluate::Evaluation;
+use crate::model::roadmap::Placement;
 use crate::model::{Portfolio, Text};
 use crate::pipeline::Planning;
-use crate::roadmap::Placement;
+use crate::schedule::evaluate::Evaluation;
 use serde::Serialize;
 
 /// Where a measure ended up, by period label (language-independent).

@@ -6,10 +6,10 @@
 use super::node::{Node, NodeKind};
 use super::number::parse_amount;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{Located, Span};
+use crate::diagnostic::suggest;
 use crate::model::period::PeriodLabel;
 use crate::model::{Amounts, Language, Text};
-use crate::source::{Located, Span};
-use crate::suggest;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 

@@ -3,8 +3,8 @@
 use super::decode::Decoder;
 use super::node::Node;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::Located;
 use crate::model::{Measure, Status, Text, Uncertainty};
-use crate::source::Located;
 
 /// Every field a measure may have.
 pub const MEASURE_FIELDS: [&str; 19] = [
@@ -155,8 +155,8 @@ fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<
                 .with_help(
                     format!(
                         "{} status is one of {}",
-                        crate::suggest::did_you_mean(other, choices),
-                        crate::suggest::one_of(&choices, 3)
+                        crate::diagnostic::suggest::did_you_mean(other, choices),
+                        crate::diagnostic::suggest::one_of(&choices, 3)
                     )
                     .trim_start()
                     .to_owned(),

@@ -21,12 +21,12 @@ pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use read::MAX_FILE_BYTES;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{FileId, Located, SourceMap, Span, display_path};
 use crate::model::period::Calendar;
 use crate::model::{
     Catalog, DEFAULT_DIMENSIONS, DEFAULT_IMPACT_SCALE, Dimension, FORMAT_VERSION, Language,
     Measure, Portfolio, Resource, ScenarioInfo, Text,
 };
-use crate::source::{FileId, Located, SourceMap, Span, display_path};
 use decode::Decoder;
 use node::{Node, NodeKind};
 use read::ReadProblem;

@@ -1,6 +1,6 @@
 //! The YAML document as a tree of positioned values, independent of the YAML crate.
 
-use crate::source::Span;
+use crate::diagnostic::source::Span;
 
 /// A YAML value and where it was written.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,10 +3,10 @@
 use super::decode::Decoder;
 use super::node::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{Located, Span};
+use crate::diagnostic::suggest;
 use crate::model::period::{Calendar, PeriodKind};
 use crate::model::{Capacity, Dimension, Resource, Text};
-use crate::source::{Located, Span};
-use crate::suggest;
 
 /// Decodes `calendar`; `None` (with diagnostics) when it cannot define a horizon.
 pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {

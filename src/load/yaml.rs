@@ -16,7 +16,7 @@
 
 use super::node::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
-use crate::source::{FileId, Span};
+use crate::diagnostic::source::{FileId, Span};
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 

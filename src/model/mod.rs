@@ -4,8 +4,9 @@
 //! else is plain. No I/O happens here.
 
 pub mod period;
+pub mod roadmap;
 
-use crate::source::{Located, Span};
+use crate::diagnostic::source::{Located, Span};
 use period::{Calendar, PeriodLabel};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -11,7 +11,7 @@ use crate::analysis::explain::{
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
 use crate::model::Language;
-use crate::provenance::Provenance;
+use crate::report::provenance::Provenance;
 use serde::Serialize;
 
 /// German or English text.

@@ -1,12 +1,12 @@
 //! `catalog list` and `catalog show`: the catalogs and their measures as a
 //! terminal table, Markdown or JSON. Only formatting happens here; counts and
-//! areas come from [`crate::catalogs`].
+//! areas come from [`crate::content::catalogs`].
 
 use super::lang;
 use super::markdown;
 use super::table;
 use super::view::{Align, Table};
-use crate::catalogs::Summary;
+use crate::content::catalogs::Summary;
 use crate::model::{Amounts, Catalog, Language};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -97,7 +97,7 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 fn document(
     language: Language,
     title: &str,
-    provenance: &crate::provenance::Provenance,
+    provenance: &crate::report::provenance::Provenance,
     body: &str,
 ) -> String {
     format!(
@@ -301,7 +301,7 @@ pub fn rank(
     portfolio: &Portfolio,
     ranking: &Table,
     language: Language,
-    provenance: &crate::provenance::Provenance,
+    provenance: &crate::report::provenance::Provenance,
 ) -> String {
     let t = |l| lang::text(language, l);
     let mut body = header(portfolio, t(Label::Ranking));

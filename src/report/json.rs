@@ -3,7 +3,7 @@
 use super::view::PlanView;
 use crate::model::Measure;
 use crate::model::Portfolio;
-use crate::roadmap::Placement;
+use crate::model::roadmap::Placement;
 use crate::score::Scores;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ fn amounts(portfolio: &Portfolio, amounts: &crate::model::Amounts) -> BTreeMap<S
 struct Document<'a> {
     format_version: u32,
     tool: String,
-    provenance: &'a crate::provenance::Provenance,
+    provenance: &'a crate::report::provenance::Provenance,
     portfolio: Header<'a>,
     objective: f64,
     bound: Bound,
@@ -67,7 +67,7 @@ struct Header<'a> {
 #[derive(Serialize)]
 struct Bound {
     value: f64,
-    method: crate::bound::BoundMethod,
+    method: crate::schedule::bound::BoundMethod,
     share: f64,
 }
 
@@ -100,7 +100,7 @@ struct MeasureEntry<'a> {
 #[derive(Serialize)]
 struct Reason {
     #[serde(flatten)]
-    detail: crate::roadmap::Reason,
+    detail: crate::model::roadmap::Reason,
     text: String,
 }
 
@@ -255,7 +255,7 @@ struct RankEntry<'a> {
 struct RankDocument<'a> {
     format_version: u32,
     tool: String,
-    provenance: &'a crate::provenance::Provenance,
+    provenance: &'a crate::report::provenance::Provenance,
     measures: Vec<RankEntry<'a>>,
 }
 
@@ -264,7 +264,7 @@ pub fn rank(
     portfolio: &Portfolio,
     scores: &Scores,
     language: crate::model::Language,
-    provenance: &crate::provenance::Provenance,
+    provenance: &crate::report::provenance::Provenance,
 ) -> String {
     let measures = scores
         .ranking

@@ -10,6 +10,7 @@ pub mod json;
 pub mod lang;
 pub mod markdown;
 pub mod mermaid;
+pub mod provenance;
 pub mod svg;
 pub mod table;
 pub mod view;
@@ -98,7 +99,7 @@ pub fn rank(
     portfolio: &Portfolio,
     scores: &Scores,
     language: Language,
-    provenance: &crate::provenance::Provenance,
+    provenance: &crate::report::provenance::Provenance,
     width: u16,
 ) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);

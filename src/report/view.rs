@@ -3,11 +3,11 @@
 //! this module only picks and formats them.
 
 use super::lang::{self, Label};
-use crate::evaluate::Evaluation;
 use crate::graph::DependencyGraph;
 use crate::model::period::Calendar;
+use crate::model::roadmap::{Placement, Reason, Roadmap};
 use crate::model::{Language, Measure, Portfolio, Status};
-use crate::roadmap::{Placement, Reason, Roadmap};
+use crate::schedule::evaluate::Evaluation;
 use crate::score::Scores;
 
 /// Column alignment.
@@ -44,11 +44,11 @@ pub struct PlanView<'a> {
     /// Its numbers.
     pub evaluation: &'a Evaluation,
     /// An upper bound on the objective of any roadmap, how it was found, and objective / bound.
-    pub bound: (f64, crate::bound::BoundMethod, f64),
+    pub bound: (f64, crate::schedule::bound::BoundMethod, f64),
     /// Report language.
     pub language: Language,
     /// Tool, inputs and search settings, for the foot of the report.
-    pub provenance: &'a crate::provenance::Provenance,
+    pub provenance: &'a crate::report::provenance::Provenance,
 }
 
 impl PlanView<'_> {
@@ -202,7 +202,7 @@ impl PlanView<'_> {
 
     /// "at least 96 % of the best possible (upper bound 228.0, LP relaxation)".
     pub fn quality(&self) -> String {
-        use crate::bound::BoundMethod;
+        use crate::schedule::bound::BoundMethod;
         let (bound, method, share) = self.bound;
         // Round down: "at least" must stay true after rounding.
         let percent = (share * 1000.0).floor() / 10.0;
@@ -850,7 +850,7 @@ pub struct GraphView<'a> {
     /// Portfolio name.
     pub title: &'a str,
     /// Tool and inputs, for a comment at the top.
-    pub provenance: Option<&'a crate::provenance::Provenance>,
+    pub provenance: Option<&'a crate::report::provenance::Provenance>,
     /// Report language.
     pub language: Language,
     /// One node per measure, in portfolio order.

@@ -6,15 +6,18 @@
 //! best roadmap. Infeasible inputs (mandatory measures that cannot be placed,
 //! fixed or done measures that overrun a resource) are diagnostics.
 
+pub mod bound;
+pub mod evaluate;
 pub mod problem;
 pub mod rules;
 pub mod search;
 pub mod sgs;
+pub mod verify;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::DependencyGraph;
+use crate::model::roadmap::{Placement, Reason, Roadmap};
 use crate::model::{Portfolio, amount_text, fits_capacity};
-use crate::roadmap::{Placement, Reason, Roadmap};
 use crate::score::Scores;
 use problem::Problem;
 use rules::Rule;
@@ -32,7 +35,7 @@ pub struct Planned {
     /// An upper bound on the objective of any roadmap.
     pub bound: f64,
     /// How the bound was obtained.
-    pub bound_method: crate::bound::BoundMethod,
+    pub bound_method: crate::schedule::bound::BoundMethod,
     /// objective / bound, at most 1; 1 when the two agree up to round-off (e.g. both 0).
     pub bound_share: f64,
 }
@@ -129,7 +132,7 @@ pub fn plan_with(
             },
         })
         .collect();
-    let (bound, bound_method) = crate::bound::best_bound(&problem, schedule.objective);
+    let (bound, bound_method) = crate::schedule::bound::best_bound(&problem, schedule.objective);
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
     let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {
@@ -167,7 +170,7 @@ fn improve_exactly(
     rule: Rule,
     enabler: &[f64],
 ) -> Option<Schedule> {
-    let size = crate::bound::model_size(problem);
+    let size = crate::schedule::bound::model_size(problem);
     if size * problem.periods.max(1) > EXACT_WORK_LIMIT {
         return None;
     }
@@ -179,9 +182,9 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let solved = crate::bound::exact_with(
+    let solved = crate::schedule::bound::exact_with(
         problem,
-        crate::bound::Effort::Nodes(exact_node_limit(size)),
+        crate::schedule::bound::Effort::Nodes(exact_node_limit(size)),
         Some(&hint),
     )?;
     let candidate = sgs::generate_from(

@@ -69,9 +69,9 @@ impl Problem {
                 );
             }
         }
-        let offset = |label: &Option<crate::source::Located<crate::model::period::PeriodLabel>>| {
-            label.as_ref().and_then(|l| calendar.offset_of(l.value))
-        };
+        let offset = |label: &Option<
+            crate::diagnostic::source::Located<crate::model::period::PeriodLabel>,
+        >| { label.as_ref().and_then(|l| calendar.offset_of(l.value)) };
         let jobs = portfolio
             .measures
             .iter()

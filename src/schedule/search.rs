@@ -6,7 +6,7 @@
 
 use super::problem::Problem;
 use super::sgs::{self, Schedule, Slot};
-use crate::generate::Rng;
+use crate::random::Rng;
 
 /// How much search `plan` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use super::problem::Problem;
 use crate::model::fits_capacity;
-use crate::roadmap::Reason;
+use crate::model::roadmap::Reason;
 
 /// Where one measure ended up in a generated schedule.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,11 +1,11 @@
 //! Calendar checks: labels in the horizon, deadlines, fixed starts and what dependency chains allow.
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
 use crate::load::Document;
 use crate::model::period::{Calendar, PeriodLabel};
 use crate::model::{Measure, Status};
-use crate::source::Located;
 
 fn horizon_text(calendar: &Calendar) -> String {
     format!("{}–{}", calendar.start, calendar.end)

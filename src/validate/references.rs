@@ -2,9 +2,9 @@
 
 use super::dependency_edges;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::suggest;
 use crate::graph::DependencyGraph;
 use crate::load::Document;
-use crate::suggest;
 use std::collections::HashMap;
 
 /// Reports measure and dimension ids that occur twice, at both places.
@@ -57,7 +57,7 @@ pub fn check_dependencies(
         .map(|m| m.id.value.as_str())
         .collect();
     for measure in &document.measures {
-        let mut listed: HashMap<&str, crate::source::Span> = HashMap::new();
+        let mut listed: HashMap<&str, crate::diagnostic::source::Span> = HashMap::new();
         for dependency in &measure.depends_on {
             let name = dependency.value.as_str();
             if name == measure.id.value {

@@ -1,8 +1,8 @@
 //! Dimensions, impact scores and the resources named in costs.
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::suggest;
 use crate::load::{Document, DocumentKind};
-use crate::suggest;
 
 /// Weights must not all be zero: a measure's value divides by their sum.
 pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
@@ -94,7 +94,7 @@ fn unknown_name(
     code: &'static str,
     kind: &str,
     name: &str,
-    span: crate::source::Span,
+    span: crate::diagnostic::source::Span,
     known: &[&str],
     place: &str,
 ) -> Diagnostic {

@@ -5,7 +5,7 @@
 //! the JSON text, so they render like every other diagnostic.
 
 use crate::diagnostic::Diagnostic;
-use crate::source::{FileId, Span};
+use crate::diagnostic::source::{FileId, Span};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

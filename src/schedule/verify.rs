@@ -5,8 +5,8 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
-use crate::roadmap::{Placement, Roadmap};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -284,7 +284,7 @@ fn number(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roadmap::Reason;
+    use crate::model::roadmap::Reason;
     use ViolationKind::*;
 
     // The brief's example with 2028 raised from 50 to 60 (at 50 nothing with `a` fits),

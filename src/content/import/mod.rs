@@ -6,6 +6,7 @@
 
 pub mod grundschutz;
 pub mod oscal;
+pub mod psplib;
 
 use crate::pipeline::Failed;
 

@@ -12,9 +12,9 @@ mod write;
 use super::ImportError;
 use super::oscal;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{SourceMap, display_path};
 use crate::model::period::{PeriodKind, PeriodLabel};
 use crate::pipeline::Failed;
-use crate::source::{SourceMap, display_path};
 use std::io::Read;
 use std::path::Path;
 

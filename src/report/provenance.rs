@@ -5,9 +5,9 @@
 //! `--set` arguments, in the order they were read, after line endings were normalised),
 //! not by path: the same files give the same hash from any directory.
 
+use crate::diagnostic::source::SourceMap;
 use crate::schedule::Options;
 use crate::schedule::search::Effort;
-use crate::source::SourceMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -39,7 +39,7 @@ impl Provenance {
                 // Length-prefixed, so that moving text from one file to the next changes the hash.
                 hasher.update((file.text.len() as u64).to_le_bytes());
                 hasher.update(file.text.as_bytes());
-                let name = crate::source::display_path(&file.path);
+                let name = crate::diagnostic::source::display_path(&file.path);
                 let name = if name == "--set" {
                     format!("--set {}", file.text)
                 } else {

@@ -1,9 +1,9 @@
 //! `check`: load and validate one file, and summarise it when it is clean.
 
+use crate::diagnostic::source::{SourceMap, display_path};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, Document, DocumentKind};
 use crate::model::Status;
-use crate::source::{SourceMap, display_path};
 use crate::validate;
 use serde::Serialize;
 use std::path::Path;
@@ -92,7 +92,10 @@ fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
 /// A problem found in a measure of an included catalog is fixed in the portfolio, by a
 /// measure with the same id (local fields win): say so, since the marker points into the
 /// catalog.
-fn point_to_adaptation(diagnostics: &mut [Diagnostic], catalogs: &[crate::source::FileId]) {
+fn point_to_adaptation(
+    diagnostics: &mut [Diagnostic],
+    catalogs: &[crate::diagnostic::source::FileId],
+) {
     for diagnostic in diagnostics {
         // Two catalogs defining one id cannot be fixed by adapting it: that advice would mislead.
         if diagnostic.code != "duplicate-id"

@@ -2,12 +2,12 @@
 //! `catalogs/`, embedded by `build.rs`), finding a catalog by name or path,
 //! loading it through the usual loader and checker, and summarising it.
 
-use crate::check::{CheckOutcome, check_file, check_text};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{SourceMap, display_path};
 use crate::load::DocumentKind;
 use crate::model::Catalog;
 use crate::pipeline::Failed;
-use crate::source::{SourceMap, display_path};
+use crate::pipeline::check::{CheckOutcome, check_file, check_text};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ impl Source {
         if argument.contains(['/', '\\']) {
             return Err(format!("`{argument}`: no such file"));
         }
-        let hint = crate::suggest::did_you_mean(argument, names.iter().copied());
+        let hint = crate::diagnostic::suggest::did_you_mean(argument, names.iter().copied());
         let hint = if hint.is_empty() {
             String::new()
         } else {

@@ -9,7 +9,7 @@
 mod sizing;
 mod text;
 
-use crate::catalogs::{Loaded, Source};
+use crate::content::catalogs::{Loaded, Source};
 use crate::model::{Catalog, Language, Measure};
 use crate::pipeline::Failed;
 

@@ -2,8 +2,8 @@
 //! resilience curve, the objective, follow-up costs and coverage per dimension.
 //! Reports render these; they compute nothing themselves.
 
+use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio};
-use crate::roadmap::{Placement, Roadmap};
 use crate::score::Scores;
 use serde::Serialize;
 

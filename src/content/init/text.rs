@@ -2,8 +2,8 @@
 
 use super::sizing::{Horizon, capacities};
 use super::{Start, pick};
-use crate::catalogs::Source;
-use crate::emit;
+use crate::content::catalogs::Source;
+use crate::content::emit;
 use crate::model::{DEFAULT_DIMENSIONS, Language, Measure};
 use std::collections::BTreeSet;
 

@@ -154,7 +154,7 @@ fn round_up(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::check_text;
+    use crate::pipeline::check::check_text;
     use std::path::Path;
 
     #[test]

@@ -1,14 +1,16 @@
 //! The pipeline as one paragraph: load → validate → graph → score → schedule → evaluate.
 
-use crate::check::{CheckOutcome, check_file, check_text, check_with};
+pub mod check;
+
+use crate::diagnostic::source::SourceMap;
 use crate::diagnostic::{self, Diagnostic};
-use crate::evaluate::{Evaluation, evaluate};
 use crate::graph::DependencyGraph;
 use crate::load::Overlay;
 use crate::model::Portfolio;
+use crate::pipeline::check::{CheckOutcome, check_file, check_text, check_with};
+use crate::schedule::evaluate::{Evaluation, evaluate};
 use crate::schedule::{Options, Planned, plan_with};
 use crate::score::{Scores, score};
-use crate::source::SourceMap;
 use crate::validate::dependency_graph;
 use std::path::Path;
 
@@ -107,7 +109,7 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
             diagnostics.push(
                 Diagnostic::file_error(
                     "not-a-portfolio",
-                    crate::source::display_path(path),
+                    crate::diagnostic::source::display_path(path),
                     "this file is a catalog, not a portfolio: it has no calendar",
                 )
                 .with_help("plan a portfolio that includes the catalog; `resiplan check` validates catalogs"),

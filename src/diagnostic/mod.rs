@@ -4,7 +4,10 @@
 //! first problem; [`render_text`] shows them the way rustc does, with the
 //! source line and a marker, and [`render_json`] gives scripts the same facts.
 
-use crate::source::{SourceMap, Span};
+pub mod source;
+pub mod suggest;
+
+use crate::diagnostic::source::{SourceMap, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -176,7 +179,7 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
     let mut files: Vec<u32> = by_file.keys().copied().collect();
     files.sort_by_key(|f| (Some(*f) != primary_file, *f));
     for file_index in files {
-        let Some(file) = sources.file(crate::source::FileId(file_index)) else {
+        let Some(file) = sources.file(crate::diagnostic::source::FileId(file_index)) else {
             continue;
         };
         // Hand the renderer only the lines between the first and last annotation:
@@ -199,7 +202,7 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
             .map_or(1, |((span, _, _), _)| span.line.max(1) as usize);
         let mut snippet = Snippet::source(&file.text[window_start..window_end])
             .line_start(first_line)
-            .path(sources.display_path(crate::source::FileId(file_index)));
+            .path(sources.display_path(crate::diagnostic::source::FileId(file_index)));
         for ((_, label, primary), (start, end)) in annotations.iter().zip(&ranges) {
             let kind = if *primary {
                 AnnotationKind::Primary

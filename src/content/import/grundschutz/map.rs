@@ -2,9 +2,9 @@
 //! then what the dependencies and the mandatory controls demand of the horizon.
 
 use super::{EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, OTHER_IMPACT};
+use crate::content::import::oscal::{self, Catalog, Control};
 use crate::diagnostic::Diagnostic;
-use crate::import::oscal::{self, Catalog, Control};
-use crate::source::{FileId, Span};
+use crate::diagnostic::source::{FileId, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A control as a measure, before it is written.
@@ -140,7 +140,8 @@ pub(super) fn controls(
                 }
                 None => {
                     let from = &measure.control.id;
-                    let hint = crate::suggest::did_you_mean(target, known.iter().copied());
+                    let hint =
+                        crate::diagnostic::suggest::did_you_mean(target, known.iter().copied());
                     let help = format!(
                         "{hint} `required` links point at a control of the same catalog (`#ID`)"
                     );

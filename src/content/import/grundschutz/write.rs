@@ -6,8 +6,8 @@ use super::{
     DAYS_PER_MONTH, DEFAULT_STAFF_FTE, EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, LICENCE,
     LICENCE_URL, OTHER_IMPACT, SOURCE_URL,
 };
-use crate::emit;
-use crate::import::oscal::Catalog;
+use crate::content::emit;
+use crate::content::import::oscal::Catalog;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
