@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
 use crate::model::period::PeriodLabel;
-use crate::model::{Amounts, Language, Text};
+use crate::model::{Amounts, FORMAT_VERSION, Language, Text};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -52,6 +52,25 @@ impl Decoder {
     /// Records a diagnostic.
     pub fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Checks a `version` value: only [`FORMAT_VERSION`] is read.
+    pub fn version(&mut self, node: &Node) {
+        let supported = match &node.kind {
+            NodeKind::Int(v) => *v == i128::from(FORMAT_VERSION),
+            NodeKind::Str(s) => s.trim() == FORMAT_VERSION.to_string(),
+            _ => false,
+        };
+        if !supported {
+            let shown = node.scalar_text().unwrap_or_else(|| node.describe());
+            self.report(
+                Diagnostic::error("unsupported-version", node.span, format!("format version `{shown}` is not supported"))
+                    .with_label("unsupported version")
+                    .with_help(format!(
+                        "this resiplan reads format version {FORMAT_VERSION}; write `version: {FORMAT_VERSION}`"
+                    )),
+            );
+        }
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {

@@ -106,7 +106,7 @@ impl Loader {
             return Collected::default();
         }
         if let Some(version) = root.get("version") {
-            self.check_version(version);
+            self.dec.version(version);
         }
         stack.push(canonical);
         let mut inner = self.collect(&root, &resolved, stack);

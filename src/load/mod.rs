@@ -265,22 +265,34 @@ impl Loader {
         self.dec.report(diagnostic.with_help(help));
     }
 
-    fn check_version(&mut self, node: &Node) {
-        let supported = match &node.kind {
-            NodeKind::Int(v) => *v == i128::from(FORMAT_VERSION),
-            NodeKind::Str(s) => s.trim() == FORMAT_VERSION.to_string(),
-            _ => false,
-        };
-        if !supported {
-            let shown = node.scalar_text().unwrap_or_else(|| node.describe());
-            self.dec.report(
-                Diagnostic::error("unsupported-version", node.span, format!("format version `{shown}` is not supported"))
-                    .with_label("unsupported version")
-                    .with_help(format!(
-                        "this resiplan reads format version {FORMAT_VERSION}; write `version: {FORMAT_VERSION}`"
-                    )),
-            );
+    /// Reads scenario files and `--set` arguments into changes; problems become diagnostics.
+    fn read_overlays(&mut self, overlays: &[Overlay]) -> overlay::Changes {
+        let mut changes = overlay::Changes::default();
+        for item in overlays {
+            match item {
+                Overlay::Scenario(path) => {
+                    if let Some((file, root)) = self.read(path, None) {
+                        let text = self.sources.file(file).map_or("", |f| f.text.as_str());
+                        overlay::read_scenario(
+                            &mut self.dec,
+                            path,
+                            (file, text),
+                            &root,
+                            &mut changes,
+                        );
+                    }
+                }
+                Overlay::Set(argument) => {
+                    // The argument becomes a source of its own, so problems point into it.
+                    let file = self
+                        .sources
+                        .add(PathBuf::from("--set"), argument.to_owned());
+                    overlay::read_set_argument(&mut self.dec, file, argument, &mut changes);
+                }
+                Overlay::Scale { resource, factor } => changes.add_scale(resource, *factor),
+            }
         }
+        changes
     }
 
     fn load_document(
@@ -339,15 +351,15 @@ impl Loader {
                 "scenarios and `--set` apply to portfolios; this file is a catalog",
             ));
         }
-        self.apply_to_root(&changes, &mut root);
+        overlay::apply_to_root(&mut self.dec, &changes, &mut root);
         let fields = self.dec.fields(&root, what, known)?;
         match fields.get("version") {
-            Some(version) => self.check_version(version),
+            Some(version) => self.dec.version(version),
             None => self.dec.missing(&fields, what, "version", "1"),
         }
         let mut stack: Vec<PathBuf> = path.canonicalize().into_iter().collect();
         let mut collected = self.collect(&root, path, &mut stack);
-        self.apply_to_measures(&changes, &mut collected.measures);
+        overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
         let string = |dec: &mut Decoder, key: &str| {
             fields
                 .get(key)
