@@ -1,15 +1,32 @@
-//! Writing reports: atomically (temporary file + rename), or checking a file for drift.
+//! Delivering a report: to standard output, to a file written atomically (temporary file
+//! and rename), or `--check`: compared with the file, which is left alone.
 
-use anyhow::{Context, Result};
+use crate::settings::Destination;
+use resiplan::diagnostic::source::display_path;
+use resiplan::error::{Drift, Error};
 use std::io::Write;
 use std::path::Path;
 
+/// Prints `text`, writes it to the file, or checks the file for drift
+/// ([`Error::Drift`] when it differs or is missing).
+pub fn deliver(destination: &Destination, text: &str) -> Result<(), Error> {
+    match destination {
+        Destination::Stdout => super::print(text),
+        Destination::File(path) => write_atomically(path, text),
+        Destination::Check(path) => match drift(path, text)? {
+            None => super::note(&format!("{} is up to date\n", display_path(path))),
+            Some(drift) => Err(Error::Drift(drift)),
+        },
+    }
+}
+
 /// Writes `text` to `path` so that readers see either the old or the whole new file.
-pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
     let directory = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let io = |action: String| move |source| Error::Io { action, source };
     let mut builder = tempfile::Builder::new();
     // tempfile creates files readable by the owner only; a report is a normal file: keep
     // the mode of the file it replaces, else what a new file gets (0666 less the umask).
@@ -19,48 +36,36 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
         let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut file = builder
-        .tempfile_in(directory)
-        .with_context(|| format!("creating a temporary file in {}", directory.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", path.display()))?;
-    file.as_file()
-        .sync_all()
-        .with_context(|| format!("writing {}", path.display()))?;
+    let mut file = builder.tempfile_in(directory).map_err(io(format!(
+        "creating a temporary file in {}",
+        directory.display()
+    )))?;
+    let writing = || io(format!("writing {}", path.display()));
+    file.write_all(text.as_bytes()).map_err(writing())?;
+    file.as_file().sync_all().map_err(writing())?;
     file.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
+        .map_err(|e| e.error)
+        .map_err(io(format!("replacing {}", path.display())))?;
     Ok(())
 }
 
-/// How a file on disk differs from what would be written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Drift {
-    /// Identical.
-    UpToDate,
-    /// The file does not exist.
-    Missing,
-    /// It differs: number of differing lines and the first one (1-based).
-    Differs {
-        /// Lines that differ (compared position by position, plus any extra lines).
-        lines: usize,
-        /// First differing line, 1-based.
-        first: usize,
-        /// That line in the file.
-        old: String,
-        /// That line as it would be written.
-        new: String,
-    },
-}
-
-/// Compares the file at `path` with `text`.
-pub fn drift(path: &Path, text: &str) -> Result<Drift> {
+/// How the file at `path` differs from `text`; `None` when it is identical.
+pub fn drift(path: &Path, text: &str) -> Result<Option<Drift>, Error> {
+    let file = display_path(path);
     let old = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Drift::Missing),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Some(Drift::Missing { file }));
+        }
+        Err(source) => {
+            return Err(Error::Io {
+                action: format!("reading {}", path.display()),
+                source,
+            });
+        }
     };
     if old == text {
-        return Ok(Drift::UpToDate);
+        return Ok(None);
     }
     let old_lines: Vec<&str> = old.split('\n').collect();
     let new_lines: Vec<&str> = text.split('\n').collect();
@@ -69,12 +74,13 @@ pub fn drift(path: &Path, text: &str) -> Result<Drift> {
         .filter(|&i| old_lines.get(i) != new_lines.get(i))
         .collect();
     let first = differing.first().copied().unwrap_or(0);
-    Ok(Drift::Differs {
+    Ok(Some(Drift::Differs {
+        file,
         lines: differing.len().max(1),
         first: first + 1,
         old: old_lines.get(first).unwrap_or(&"").to_string(),
         new: new_lines.get(first).unwrap_or(&"").to_string(),
-    })
+    }))
 }
 
 #[cfg(test)]
