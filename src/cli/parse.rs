@@ -81,3 +81,36 @@ pub(super) fn parse_staff(text: &str) -> Result<f64, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_parse_or_say_what_would() {
+        assert_eq!(parse_percent("10%"), Ok(0.1));
+        assert!(parse_percent("101").is_err());
+        assert_eq!(parse_range("0.5..2"), Ok((0.5, 2.0)));
+        assert!(parse_range("2..1").unwrap_err().contains("FROM below TO"));
+        assert_eq!(parse_effort("thorough"), Ok(Effort::Thorough));
+        assert_eq!(parse_effort("300"), Ok(Effort::Iterations(300)));
+        assert!(
+            parse_effort("hard")
+                .unwrap_err()
+                .contains("is not an effort")
+        );
+        assert!(parse_set("=1").is_err());
+        assert!(parse_staff("0").is_err());
+    }
+
+    #[test]
+    fn effort_offers_its_names() {
+        let names: Vec<String> = EffortParser
+            .possible_values()
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        assert_eq!(names, ["quick", "normal", "thorough"]);
+    }
+}

@@ -261,3 +261,80 @@ fn catalog_format(format: cli::CatalogFormat) -> CatalogFormat {
         cli::CatalogFormat::Json => CatalogFormat::Json,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(args: &[&str]) -> Settings {
+        let cli = Cli::try_parse_from(std::iter::once("resiplan").chain(args.iter().copied()));
+        Settings::from_cli(cli.unwrap())
+    }
+
+    #[test]
+    fn output_and_check_become_one_destination() {
+        let Settings::Plan(plan) = settings(&["plan", "p.yaml", "-o", "R.md", "--check"]) else {
+            panic!("plan");
+        };
+        assert_eq!(plan.report.destination, Destination::Check("R.md".into()));
+        assert_eq!(plan.report.format, report::Format::Table);
+        let Settings::Graph(graph) = settings(&["graph", "p.yaml", "-f", "dot", "-o", "g.dot"])
+        else {
+            panic!("graph");
+        };
+        assert_eq!(graph.report.destination, Destination::File("g.dot".into()));
+        assert_eq!(graph.report.format, report::GraphFormat::Dot);
+    }
+
+    #[test]
+    fn compare_applies_set_to_the_base_and_keeps_scenarios_apart() {
+        let Settings::Compare(compare) = settings(&[
+            "compare",
+            "p.yaml",
+            "--scenario",
+            "s.yaml",
+            "--set",
+            "a.b=1",
+            "--fail-if-loss-above",
+            "5",
+            "--fail-if-dropped",
+            "x",
+        ]) else {
+            panic!("compare");
+        };
+        assert_eq!(compare.portfolio.overlays, [Overlay::Set("a.b=1".into())]);
+        assert_eq!(compare.scenarios, [PathBuf::from("s.yaml")]);
+        assert_eq!(compare.gates.max_loss, Some(0.05));
+        assert_eq!(compare.gates.keep, ["x"]);
+    }
+
+    #[test]
+    fn scenarios_come_before_sets_and_the_language_falls_back_to_the_portfolio() {
+        let Settings::Rank(rank) = settings(&[
+            "rank",
+            "p.yaml",
+            "--set",
+            "a=1",
+            "--scenario",
+            "s.yaml",
+            "--lang",
+            "de",
+        ]) else {
+            panic!("rank");
+        };
+        assert_eq!(
+            rank.portfolio.overlays,
+            [
+                Overlay::Scenario("s.yaml".into()),
+                Overlay::Set("a=1".into())
+            ]
+        );
+        assert_eq!(rank.report.language(Some(Language::En)), Language::De);
+        let Settings::Rank(rank) = settings(&["rank", "p.yaml"]) else {
+            panic!("rank");
+        };
+        assert_eq!(rank.report.language(Some(Language::De)), Language::De);
+        assert_eq!(rank.report.language(None), Language::En);
+    }
+}

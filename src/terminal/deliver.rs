@@ -87,6 +87,29 @@ pub fn drift(path: &Path, text: &str) -> Result<Option<Drift>, Error> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn drift_names_the_first_differing_line_or_a_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("R.md");
+        assert!(matches!(
+            drift(&path, "a\n"),
+            Ok(Some(Drift::Missing { .. }))
+        ));
+        std::fs::write(&path, "a\nb\nc\n").unwrap();
+        assert_eq!(drift(&path, "a\nb\nc\n").unwrap(), None);
+        let Some(Drift::Differs {
+            lines,
+            first,
+            old,
+            new,
+            ..
+        }) = drift(&path, "a\nB\nc\nd\n").unwrap()
+        else {
+            panic!("differs");
+        };
+        assert_eq!((lines, first, old.as_str(), new.as_str()), (3, 2, "b", "B"));
+    }
+
     #[cfg(unix)]
     #[test]
     fn written_files_get_the_mode_of_a_new_file_or_keep_the_old_one() {
