@@ -10,11 +10,11 @@
 pub mod analysis;
 pub mod content;
 pub mod diagnostic;
+pub mod error;
 pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
-pub mod output;
 pub mod pipeline;
 pub mod random;
 pub mod report;

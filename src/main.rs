@@ -1,29 +1,20 @@
-//! The `resiplan` binary: parse arguments, run, print the error chain once, exit.
+//! The `resiplan` binary: parse the arguments, convert them to settings, run, and end with
+//! the exit code of the outcome (the codes are in `resiplan::error::Exit`).
 
 mod cli;
+mod commands;
 mod run;
-mod run_content;
+mod settings;
+mod terminal;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    match run::run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: {err:#}");
-            ExitCode::from(1)
-        }
+    let settings = settings::Settings::from_cli(cli::Cli::parse());
+    match run::run(settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        // Prints the error chain once, in the form its kind needs.
+        Err(err) => ExitCode::from(terminal::fail(&err)),
     }
-}
-
-/// `resiplan … | head` closes the pipe early; that is not an error.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

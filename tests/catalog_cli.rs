@@ -213,7 +213,11 @@ fn show_reads_a_catalog_file_too() {
 #[test]
 fn show_names_what_is_wrong() {
     let unknown = elsewhere(&["catalog", "show", "sicherheit"]);
-    assert_eq!(unknown.status.code(), Some(1));
+    assert_eq!(
+        unknown.status.code(),
+        Some(2),
+        "an unknown name is a usage error"
+    );
     let stderr = String::from_utf8_lossy(&unknown.stderr);
     assert!(
         stderr.contains("`sicherheit` is neither a catalog file nor a shipped catalog")

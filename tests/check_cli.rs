@@ -167,7 +167,7 @@ fn missing_file_is_a_clear_error() {
     resiplan()
         .args(["check", "no/such/portfolio.yaml"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "cannot read `no/such/portfolio.yaml`: no such file",
         ));

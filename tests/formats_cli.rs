@@ -491,7 +491,11 @@ fn rank_has_no_gantt_chart() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("`rank` has no mermaid form"));
+        .stderr(
+            predicate::str::contains("invalid value 'mermaid' for '--format <FORMAT>'").and(
+                predicate::str::contains("[possible values: table, markdown, json, csv, html]"),
+            ),
+        );
 }
 
 #[test]
@@ -515,7 +519,7 @@ fn graph_writes_files_checks_drift_and_refuses_broken_portfolios() {
     resiplan()
         .args(["graph", MINIMAL, "-f", "mermaid", "-o", out_arg, "--check"])
         .assert()
-        .code(1)
+        .code(3)
         .stderr(predicate::str::contains("is out of date"));
     assert!(
         stdout(&["graph", MINIMAL]).contains("flowchart LR"),

@@ -264,7 +264,11 @@ fn a_missing_file_is_an_error_that_names_it() {
         ])
         .output()
         .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a named file that cannot be read"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("cannot read `tests/fixtures/grundschutz/absent.json`"),

@@ -233,7 +233,11 @@ fn bad_catalogs_are_errors() {
         .args(["init", "--catalog", "nirgendwo"])
         .output()
         .expect("runs");
-    assert_eq!(unknown.status.code(), Some(1));
+    assert_eq!(
+        unknown.status.code(),
+        Some(2),
+        "an unknown name is a usage error"
+    );
     assert!(unknown.stdout.is_empty());
     assert!(
         String::from_utf8_lossy(&unknown.stderr).contains("shipped catalogs: "),

@@ -114,7 +114,7 @@ fn output_file_is_written_and_checked_for_drift() {
     resiplan()
         .args(["plan", EXAMPLE, "-f", "markdown", "-o", out_arg, "--check"])
         .assert()
-        .code(1)
+        .code(3)
         .stderr(predicate::str::contains("is out of date: 1 line differs"));
     assert!(
         std::fs::read_to_string(&out)
@@ -132,7 +132,7 @@ fn output_file_is_written_and_checked_for_drift() {
             "--check",
         ])
         .assert()
-        .code(1)
+        .code(3)
         .stderr(predicate::str::contains("does not exist"));
     assert!(!missing.exists());
 }

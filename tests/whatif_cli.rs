@@ -110,7 +110,10 @@ fn scenario_mistakes_are_reported_with_positions_and_closest_ids() {
     assert_eq!(code, 1);
     assert!(err.contains("is a portfolio, not a scenario"), "{err}");
     let (code, _, err) = run(&["plan", EXAMPLE, "--scenario", "missing.yaml"]);
-    assert_eq!(code, 1);
+    assert_eq!(
+        code, 2,
+        "a named scenario that cannot be read is a usage error"
+    );
     assert!(err.contains("missing.yaml"), "{err}");
 }
 
@@ -196,7 +199,7 @@ fn compare_gates_fail_the_run() {
         "--fail-if-loss-above",
         "5",
     ]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 4, "{err}");
     assert!(!out.is_empty(), "the comparison is still printed");
     assert!(
         err.contains("gate failed") && err.contains("verliert"),
@@ -221,7 +224,7 @@ fn compare_gates_fail_the_run() {
         "--lang",
         "en",
     ]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 4);
     assert!(err.contains("warnmittel-mix is dropped"), "{err}");
     let (code, _, err) = run(&[
         "compare",
@@ -233,7 +236,7 @@ fn compare_gates_fail_the_run() {
         "--lang",
         "en",
     ]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 4);
     assert!(err.contains("notstrom finishes later"), "{err}");
     // A gate that names no measure is a mistake, not a pass.
     let (code, _, err) = run(&[
@@ -244,7 +247,7 @@ fn compare_gates_fail_the_run() {
         "--fail-if-dropped",
         "notstrm",
     ]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("did you mean `notstrom`?"), "{err}");
     // JSON lists the violations for scripts.
     let (_, out, _) = run(&[
@@ -308,7 +311,7 @@ fn explain_counterfactual_reproduces_with_set() {
 #[test]
 fn explain_an_unknown_measure_suggests_the_closest() {
     let (code, out, err) = run(&["explain", EXAMPLE, "notstrm"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("did you mean `notstrom`?"), "{err}");
 }
@@ -355,7 +358,7 @@ fn frontier_snapshots_and_csv() {
     ]);
     assert_eq!(staff["resource"], "staff");
     let (code, _, err) = run(&["frontier", EXAMPLE, "--resource", "staf"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("did you mean `staff`?"), "{err}");
     resiplan()
         .args(["frontier", EXAMPLE, "--budget-scale", "2..1"])
@@ -428,7 +431,7 @@ fn compare_judges_moves_by_date_when_a_scenario_moves_the_horizon() {
         "--lang",
         "en",
     ]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 4, "{err}");
     assert!(err.contains("a finishes later"), "{err}");
 }
 

@@ -1,0 +1,123 @@
+//! Options with a fixed list of values: the formats each command can write, languages,
+//! period lengths, schema kinds. clap refuses any other value and lists these in the help,
+//! the completions and the man page.
+
+use clap::ValueEnum;
+
+/// Which file format `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A portfolio.
+    Portfolio,
+    /// A catalog.
+    Catalog,
+    /// A scenario.
+    Scenario,
+}
+
+/// Output of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart (renders on GitHub and GitLab).
+    Mermaid,
+    /// Graphviz DOT (`dot -Tsvg`).
+    Dot,
+}
+
+/// Output of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Human-readable text (summaries on stdout, diagnostics on stderr).
+    Text,
+    /// One JSON document on stdout.
+    Json,
+}
+
+/// Output of `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (renders on GitHub and GitLab).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV for spreadsheets: one row per measure, `.` as decimal point.
+    Csv,
+    /// A Mermaid Gantt chart of the roadmap.
+    Mermaid,
+    /// One self-contained HTML page with charts (no scripts, no network).
+    Html,
+}
+
+/// Output of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (renders on GitHub and GitLab).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV for spreadsheets: one row per measure, `.` as decimal point.
+    Csv,
+    /// One self-contained HTML page with the ranking table.
+    Html,
+}
+
+/// Output of `explain` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalysisFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (fits a pull-request comment).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+}
+
+/// Output of `frontier`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FrontierFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document.
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV for spreadsheets and plotting: one row per step, `.` as decimal point.
+    Csv,
+}
+
+/// Output of `catalog list` and `catalog show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    /// Tables for the terminal.
+    Table,
+    /// A Markdown document.
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+}
+
+/// Report language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
+}
+
+/// Length of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// Years: `2027`.
+    Year,
+    /// Half years: `2027-H1`.
+    Half,
+    /// Quarters: `2027-Q1`.
+    Quarter,
+    /// Months: `2027-01`.
+    Month,
+}

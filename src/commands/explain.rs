@@ -1,0 +1,49 @@
+//! `resiplan explain`: where a measure is and why, and what would move it earlier.
+
+use crate::commands::{VERSION, input, measure_ids};
+use crate::settings::{AnalysisFormat, Explain};
+use crate::terminal;
+use anyhow::Result;
+use resiplan::analysis::explain::explain;
+use resiplan::diagnostic::source::display_path;
+use resiplan::diagnostic::suggest::did_you_mean;
+use resiplan::error::Error;
+use resiplan::pipeline::plan_input;
+use resiplan::report::{analysis, document, provenance::Provenance};
+
+/// Plans the portfolio, explains the measure and delivers the explanation.
+pub fn run(settings: &Explain) -> Result<()> {
+    let input = input(&settings.portfolio, true)?;
+    let options = &settings.options;
+    let planning = plan_input(&input, options).map_err(Error::from)?;
+    terminal::diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
+    let measure = &settings.measure;
+    let Some(explanation) = explain(&input, options, &planning, measure) else {
+        return Err(Error::Usage(
+            format!(
+                "there is no measure `{measure}` in {}. {}",
+                display_path(&settings.portfolio.file),
+                did_you_mean(measure, measure_ids(&planning))
+            )
+            .trim_end()
+            .to_owned(),
+        )
+        .into());
+    };
+    let report = &settings.report;
+    let language = report.language(planning.scored.portfolio.language);
+    let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(options));
+    let text = match report.format {
+        AnalysisFormat::Json => analysis::explain_json(&explanation, &provenance),
+        AnalysisFormat::Markdown => document::markdown(&analysis::explain_document(
+            &explanation,
+            language,
+            &provenance,
+        )),
+        AnalysisFormat::Table => document::terminal(
+            &analysis::explain_document(&explanation, language, &provenance),
+            terminal::table_width(&report.destination),
+        ),
+    };
+    Ok(terminal::deliver(&report.destination, &text)?)
+}

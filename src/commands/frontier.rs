@@ -1,0 +1,61 @@
+//! `resiplan frontier`: resilience against budget, one re-plan per step.
+
+use crate::commands::{VERSION, input};
+use crate::settings::{Frontier, FrontierFormat};
+use crate::terminal::{self, Progress};
+use anyhow::Result;
+use resiplan::analysis::frontier::{FrontierError, frontier};
+use resiplan::diagnostic::suggest::did_you_mean;
+use resiplan::error::Error;
+use resiplan::report::{analysis, document, provenance::Provenance};
+
+/// Plans every step, with a progress bar on a terminal, and delivers the frontier.
+pub fn run(settings: &Frontier) -> Result<()> {
+    let input = input(&settings.portfolio, true)?;
+    let options = &settings.options;
+    let progress = Progress::new(settings.steps as u64);
+    let result = frontier(
+        &input,
+        options,
+        settings.resource.as_deref(),
+        settings.scale,
+        settings.steps,
+        &|| progress.tick(),
+    );
+    progress.finish();
+    let frontier = result.map_err(error)?;
+    let report = &settings.report;
+    let language = report.language(frontier.language);
+    let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(options));
+    let text = match report.format {
+        FrontierFormat::Json => analysis::frontier_json(&frontier, &provenance),
+        FrontierFormat::Csv => analysis::frontier_csv(&frontier),
+        FrontierFormat::Markdown => document::markdown(&analysis::frontier_document(
+            &frontier,
+            language,
+            &provenance,
+        )),
+        FrontierFormat::Table => document::terminal(
+            &analysis::frontier_document(&frontier, language, &provenance),
+            terminal::table_width(&report.destination),
+        ),
+    };
+    Ok(terminal::deliver(&report.destination, &text)?)
+}
+
+/// A portfolio that does not load is invalid input; a resource that is not there, a
+/// mistake on the command line.
+fn error(error: FrontierError) -> Error {
+    match error {
+        FrontierError::Failed(failed) => Error::from(failed),
+        FrontierError::NoResource { resources } => Error::Usage(format!(
+            "no resource is in the portfolio's currency; name one with --resource ({})",
+            resources.join(", ")
+        )),
+        FrontierError::UnknownResource { given, resources } => Error::Usage(format!(
+            "there is no resource `{given}`. {} resources: {}",
+            did_you_mean(&given, resources.iter().map(String::as_str)),
+            resources.join(", ")
+        )),
+    }
+}

@@ -1,0 +1,14 @@
+//! `resiplan init`: a commented starting portfolio, empty or with catalogs.
+
+use crate::settings::Init;
+use crate::terminal;
+use anyhow::Result;
+use resiplan::content::init;
+use resiplan::error::Error;
+
+/// Loads the catalogs and delivers the portfolio text.
+pub fn run(settings: &Init) -> Result<()> {
+    let starts = init::load(&settings.catalogs).map_err(Error::from)?;
+    let text = init::portfolio(&starts, settings.language);
+    Ok(terminal::deliver(&settings.destination, &text)?)
+}

@@ -1,0 +1,49 @@
+//! One file per subcommand. Each builds its input from the settings, calls the library and
+//! hands the text to the terminal; errors carry their exit code.
+
+pub mod catalog;
+pub mod check;
+pub mod compare;
+pub mod completions;
+pub mod explain;
+pub mod frontier;
+pub mod graph;
+pub mod import;
+pub mod init;
+pub mod man;
+pub mod plan;
+pub mod rank;
+pub mod schema;
+
+use crate::settings::Portfolio;
+use resiplan::error::Error;
+use resiplan::pipeline::{Input, Planning};
+use std::io::Read;
+
+/// The version every report's provenance names.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The pipeline's input. Commands that load the portfolio more than once (`reloads`) read
+/// standard input first, because it can be read only once.
+pub fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error> {
+    let mut input = Input::file(&portfolio.file);
+    if reloads && portfolio.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Io {
+                action: "reading standard input".to_owned(),
+                source,
+            })?;
+        input.text = Some(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    input.overlays = portfolio.overlays.clone();
+    Ok(input)
+}
+
+/// The measure ids of a planned portfolio, for did-you-mean.
+pub fn measure_ids(planning: &Planning) -> Vec<&str> {
+    let measures = &planning.scored.portfolio.measures;
+    measures.iter().map(|m| m.id.value.as_str()).collect()
+}

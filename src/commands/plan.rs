@@ -1,0 +1,34 @@
+//! `resiplan plan`: the roadmap.
+
+use crate::commands::{VERSION, input};
+use crate::settings::Plan;
+use crate::terminal;
+use anyhow::Result;
+use resiplan::error::Error;
+use resiplan::pipeline::plan_input;
+use resiplan::report::{self, provenance::Provenance, view::PlanView};
+
+/// Plans the portfolio and delivers the report.
+pub fn run(settings: &Plan) -> Result<()> {
+    let input = input(&settings.portfolio, false)?;
+    let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
+    let scored = &planning.scored;
+    terminal::diagnostics(&scored.warnings, &scored.sources)?;
+    let provenance = Provenance::new(VERSION, &[&scored.sources], Some(&settings.options));
+    let view = PlanView {
+        portfolio: &scored.portfolio,
+        scores: &scored.scores,
+        roadmap: &planning.planned.roadmap,
+        evaluation: &planning.evaluation,
+        bound: (
+            planning.planned.bound,
+            planning.planned.bound_method,
+            planning.planned.bound_share,
+        ),
+        language: settings.report.language(scored.portfolio.language),
+        provenance: &provenance,
+    };
+    let width = terminal::table_width(&settings.report.destination);
+    let text = report::plan(settings.report.format, &view, width);
+    Ok(terminal::deliver(&settings.report.destination, &text)?)
+}

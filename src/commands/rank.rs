@@ -1,0 +1,27 @@
+//! `resiplan rank`: score and rank the measures without scheduling them.
+
+use crate::commands::{VERSION, input};
+use crate::settings::Rank;
+use crate::terminal;
+use anyhow::Result;
+use resiplan::error::Error;
+use resiplan::pipeline::score_input;
+use resiplan::report::{self, provenance::Provenance};
+
+/// Scores the portfolio and delivers the ranking.
+pub fn run(settings: &Rank) -> Result<()> {
+    let input = input(&settings.portfolio, false)?;
+    let scored = score_input(&input).map_err(Error::from)?;
+    terminal::diagnostics(&scored.warnings, &scored.sources)?;
+    let text = report::rank(
+        settings.report.format,
+        &scored.portfolio,
+        &scored.scores,
+        settings.report.language(scored.portfolio.language),
+        &Provenance::new(VERSION, &[&scored.sources], None),
+        terminal::table_width(&settings.report.destination),
+    )
+    // The command line offers only the formats a ranking has.
+    .map_err(|unsupported| Error::Internal(unsupported.to_string()))?;
+    Ok(terminal::deliver(&settings.report.destination, &text)?)
+}

@@ -1,0 +1,340 @@
+//! `Settings::from_cli`: clap's types in, typed settings out.
+
+use super::{
+    AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
+    Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
+};
+use super::{CatalogList, CatalogShow};
+use crate::cli::{self, Cli, Command};
+use resiplan::analysis::compare::Gates;
+use resiplan::content::import::grundschutz;
+use resiplan::load::Overlay;
+use resiplan::model::Language;
+use resiplan::model::period::PeriodKind;
+use resiplan::report::{self, catalog::CatalogFormat};
+use resiplan::schedule::Options;
+use resiplan::schema;
+use std::path::PathBuf;
+
+impl Settings {
+    /// Converts the parsed command line.
+    pub fn from_cli(cli: Cli) -> Settings {
+        match cli.command {
+            Command::Check {
+                files,
+                format,
+                changes,
+            } => Settings::Check(Check {
+                files,
+                overlays: overlays(changes),
+                format: match format {
+                    cli::CheckFormat::Text => CheckFormat::Text,
+                    cli::CheckFormat::Json => CheckFormat::Json,
+                },
+            }),
+            Command::Plan {
+                format,
+                report: args,
+                changes,
+                search,
+            } => Settings::Plan(Plan {
+                report: report(&args, plan_format(format)),
+                portfolio: portfolio(args, changes),
+                options: options(search),
+            }),
+            Command::Rank {
+                format,
+                report: args,
+                changes,
+            } => Settings::Rank(Rank {
+                report: report(&args, rank_format(format)),
+                portfolio: portfolio(args, changes),
+            }),
+            Command::Explain {
+                format,
+                report: args,
+                measure,
+                changes,
+                search,
+            } => Settings::Explain(Explain {
+                report: report(&args, analysis_format(format)),
+                portfolio: portfolio(args, changes),
+                measure,
+                options: options(search),
+            }),
+            Command::Compare {
+                format,
+                report: args,
+                scenarios,
+                sets,
+                fail_if_loss_above,
+                fail_if_dropped,
+                fail_if_delayed,
+                search,
+            } => Settings::Compare(Compare {
+                report: report(&args, analysis_format(format)),
+                portfolio: portfolio(
+                    args,
+                    cli::ChangeArgs {
+                        scenarios: Vec::new(),
+                        sets,
+                    },
+                ),
+                scenarios,
+                gates: Gates {
+                    max_loss: fail_if_loss_above,
+                    keep: fail_if_dropped,
+                    on_time: fail_if_delayed,
+                },
+                options: options(search),
+            }),
+            Command::Frontier {
+                format,
+                report: args,
+                budget_scale,
+                steps,
+                resource,
+                changes,
+                search,
+            } => Settings::Frontier(Frontier {
+                report: report(&args, frontier_format(format)),
+                portfolio: portfolio(args, changes),
+                resource,
+                scale: budget_scale,
+                steps: steps as usize,
+                options: options(search),
+            }),
+            Command::Graph(args) => Settings::Graph(Graph {
+                report: report(
+                    &args.report,
+                    match args.format {
+                        cli::GraphFormat::Mermaid => report::GraphFormat::Mermaid,
+                        cli::GraphFormat::Dot => report::GraphFormat::Dot,
+                    },
+                ),
+                portfolio: portfolio(args.report, args.changes),
+            }),
+            Command::Import(cli::ImportCommand::Grundschutz {
+                file,
+                output,
+                start,
+                end,
+                period,
+                staff,
+            }) => Settings::Import(Import {
+                file,
+                options: grundschutz::Options {
+                    period: period.map(period_kind),
+                    start,
+                    end,
+                    staff,
+                },
+                destination: destination(output, false),
+            }),
+            Command::Catalog(cli::CatalogCommand::List { dir, format }) => {
+                Settings::CatalogList(CatalogList {
+                    dir,
+                    format: catalog_format(format),
+                })
+            }
+            Command::Catalog(cli::CatalogCommand::Show {
+                catalog,
+                format,
+                lang,
+            }) => Settings::CatalogShow(CatalogShow {
+                catalog,
+                format: catalog_format(format),
+                language: lang.map(language).unwrap_or(Language::En),
+            }),
+            Command::Init(args) => Settings::Init(Init {
+                catalogs: args.catalog,
+                language: args.lang.map(language).unwrap_or(Language::En),
+                destination: destination(args.output, false),
+            }),
+            Command::Schema { kind } => Settings::Schema(match kind {
+                cli::SchemaKind::Portfolio => schema::Kind::Portfolio,
+                cli::SchemaKind::Catalog => schema::Kind::Catalog,
+                cli::SchemaKind::Scenario => schema::Kind::Scenario,
+            }),
+            Command::Completions { shell } => Settings::Completions(shell),
+            Command::Man => Settings::Man,
+        }
+    }
+}
+
+fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
+    Portfolio {
+        file: args.file,
+        overlays: overlays(changes),
+    }
+}
+
+fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
+    Report {
+        format,
+        destination: destination(args.output.clone(), args.check),
+        lang: args.lang.map(language),
+    }
+}
+
+fn destination(output: Option<PathBuf>, check: bool) -> Destination {
+    match output {
+        None => Destination::Stdout,
+        Some(path) if check => Destination::Check(path),
+        Some(path) => Destination::File(path),
+    }
+}
+
+/// Scenarios first, then `--set` changes.
+fn overlays(changes: cli::ChangeArgs) -> Vec<Overlay> {
+    let scenarios = changes.scenarios.into_iter().map(Overlay::Scenario);
+    scenarios
+        .chain(changes.sets.into_iter().map(Overlay::Set))
+        .collect()
+}
+
+fn options(search: cli::SearchArgs) -> Options {
+    Options {
+        effort: search.effort,
+        seed: search.seed,
+    }
+}
+
+fn language(lang: cli::Lang) -> Language {
+    match lang {
+        cli::Lang::De => Language::De,
+        cli::Lang::En => Language::En,
+    }
+}
+
+fn period_kind(period: cli::Period) -> PeriodKind {
+    match period {
+        cli::Period::Year => PeriodKind::Year,
+        cli::Period::Half => PeriodKind::Half,
+        cli::Period::Quarter => PeriodKind::Quarter,
+        cli::Period::Month => PeriodKind::Month,
+    }
+}
+
+fn plan_format(format: cli::PlanFormat) -> report::Format {
+    match format {
+        cli::PlanFormat::Table => report::Format::Table,
+        cli::PlanFormat::Markdown => report::Format::Markdown,
+        cli::PlanFormat::Json => report::Format::Json,
+        cli::PlanFormat::Csv => report::Format::Csv,
+        cli::PlanFormat::Mermaid => report::Format::Mermaid,
+        cli::PlanFormat::Html => report::Format::Html,
+    }
+}
+
+fn rank_format(format: cli::RankFormat) -> report::Format {
+    match format {
+        cli::RankFormat::Table => report::Format::Table,
+        cli::RankFormat::Markdown => report::Format::Markdown,
+        cli::RankFormat::Json => report::Format::Json,
+        cli::RankFormat::Csv => report::Format::Csv,
+        cli::RankFormat::Html => report::Format::Html,
+    }
+}
+
+fn analysis_format(format: cli::AnalysisFormat) -> AnalysisFormat {
+    match format {
+        cli::AnalysisFormat::Table => AnalysisFormat::Table,
+        cli::AnalysisFormat::Markdown => AnalysisFormat::Markdown,
+        cli::AnalysisFormat::Json => AnalysisFormat::Json,
+    }
+}
+
+fn frontier_format(format: cli::FrontierFormat) -> FrontierFormat {
+    match format {
+        cli::FrontierFormat::Table => FrontierFormat::Table,
+        cli::FrontierFormat::Markdown => FrontierFormat::Markdown,
+        cli::FrontierFormat::Json => FrontierFormat::Json,
+        cli::FrontierFormat::Csv => FrontierFormat::Csv,
+    }
+}
+
+fn catalog_format(format: cli::CatalogFormat) -> CatalogFormat {
+    match format {
+        cli::CatalogFormat::Table => CatalogFormat::Table,
+        cli::CatalogFormat::Markdown => CatalogFormat::Markdown,
+        cli::CatalogFormat::Json => CatalogFormat::Json,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(args: &[&str]) -> Settings {
+        let cli = Cli::try_parse_from(std::iter::once("resiplan").chain(args.iter().copied()));
+        Settings::from_cli(cli.unwrap())
+    }
+
+    #[test]
+    fn output_and_check_become_one_destination() {
+        let Settings::Plan(plan) = settings(&["plan", "p.yaml", "-o", "R.md", "--check"]) else {
+            panic!("plan");
+        };
+        assert_eq!(plan.report.destination, Destination::Check("R.md".into()));
+        assert_eq!(plan.report.format, report::Format::Table);
+        let Settings::Graph(graph) = settings(&["graph", "p.yaml", "-f", "dot", "-o", "g.dot"])
+        else {
+            panic!("graph");
+        };
+        assert_eq!(graph.report.destination, Destination::File("g.dot".into()));
+        assert_eq!(graph.report.format, report::GraphFormat::Dot);
+    }
+
+    #[test]
+    fn compare_applies_set_to_the_base_and_keeps_scenarios_apart() {
+        let Settings::Compare(compare) = settings(&[
+            "compare",
+            "p.yaml",
+            "--scenario",
+            "s.yaml",
+            "--set",
+            "a.b=1",
+            "--fail-if-loss-above",
+            "5",
+            "--fail-if-dropped",
+            "x",
+        ]) else {
+            panic!("compare");
+        };
+        assert_eq!(compare.portfolio.overlays, [Overlay::Set("a.b=1".into())]);
+        assert_eq!(compare.scenarios, [PathBuf::from("s.yaml")]);
+        assert_eq!(compare.gates.max_loss, Some(0.05));
+        assert_eq!(compare.gates.keep, ["x"]);
+    }
+
+    #[test]
+    fn scenarios_come_before_sets_and_the_language_falls_back_to_the_portfolio() {
+        let Settings::Rank(rank) = settings(&[
+            "rank",
+            "p.yaml",
+            "--set",
+            "a=1",
+            "--scenario",
+            "s.yaml",
+            "--lang",
+            "de",
+        ]) else {
+            panic!("rank");
+        };
+        assert_eq!(
+            rank.portfolio.overlays,
+            [
+                Overlay::Scenario("s.yaml".into()),
+                Overlay::Set("a=1".into())
+            ]
+        );
+        assert_eq!(rank.report.language(Some(Language::En)), Language::De);
+        let Settings::Rank(rank) = settings(&["rank", "p.yaml"]) else {
+            panic!("rank");
+        };
+        assert_eq!(rank.report.language(Some(Language::De)), Language::De);
+        assert_eq!(rank.report.language(None), Language::En);
+    }
+}

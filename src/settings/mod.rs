@@ -1,0 +1,244 @@
+//! Typed settings: the command line, converted once from clap's types. The commands see
+//! only these; no clap type travels past this file.
+
+mod from_cli;
+
+use resiplan::analysis::compare::Gates;
+use resiplan::content::import::grundschutz;
+use resiplan::load::Overlay;
+use resiplan::model::Language;
+use resiplan::report::{self, catalog::CatalogFormat};
+use resiplan::schedule::Options;
+use resiplan::schema;
+use std::path::PathBuf;
+
+/// What to run, with every option typed.
+#[derive(Debug)]
+pub enum Settings {
+    /// `check`.
+    Check(Check),
+    /// `plan`.
+    Plan(Plan),
+    /// `rank`.
+    Rank(Rank),
+    /// `explain`.
+    Explain(Explain),
+    /// `compare`.
+    Compare(Compare),
+    /// `frontier`.
+    Frontier(Frontier),
+    /// `graph`.
+    Graph(Graph),
+    /// `import grundschutz`.
+    Import(Import),
+    /// `catalog list`.
+    CatalogList(CatalogList),
+    /// `catalog show`.
+    CatalogShow(CatalogShow),
+    /// `init`.
+    Init(Init),
+    /// `schema`.
+    Schema(schema::Kind),
+    /// `completions`.
+    Completions(clap_complete::Shell),
+    /// `man`.
+    Man,
+}
+
+/// A portfolio file and the changes to apply to it, in order.
+#[derive(Debug, Clone)]
+pub struct Portfolio {
+    /// The file (`-` for standard input).
+    pub file: PathBuf,
+    /// Scenarios first, then `--set` changes.
+    pub overlays: Vec<Overlay>,
+}
+
+/// Where a report goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Standard output.
+    Stdout,
+    /// A file, written atomically.
+    File(PathBuf),
+    /// Nothing is written; the file is compared with what would be (`--check`).
+    Check(PathBuf),
+}
+
+/// How a report is written.
+#[derive(Debug, Clone)]
+pub struct Report<F> {
+    /// The format.
+    pub format: F,
+    /// Where it goes.
+    pub destination: Destination,
+    /// `--lang`; `None` for the portfolio's language.
+    pub lang: Option<Language>,
+}
+
+impl<F> Report<F> {
+    /// The language: `--lang`, else the portfolio's, else English.
+    pub fn language(&self, portfolio: Option<Language>) -> Language {
+        self.lang.or(portfolio).unwrap_or_default()
+    }
+}
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Summaries on stdout, diagnostics on stderr.
+    Text,
+    /// One JSON document on stdout.
+    Json,
+}
+
+/// Formats of `explain` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisFormat {
+    /// Terminal tables.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Formats of `frontier`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontierFormat {
+    /// Terminal tables.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
+}
+
+/// `check FILE...`.
+#[derive(Debug)]
+pub struct Check {
+    /// The files.
+    pub files: Vec<PathBuf>,
+    /// Scenarios and `--set` changes applied to each.
+    pub overlays: Vec<Overlay>,
+    /// Text or JSON.
+    pub format: CheckFormat,
+}
+
+/// `plan FILE`.
+#[derive(Debug)]
+pub struct Plan {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The report.
+    pub report: Report<report::Format>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// `rank FILE`.
+#[derive(Debug)]
+pub struct Rank {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The report (never Mermaid).
+    pub report: Report<report::Format>,
+}
+
+/// `explain FILE MEASURE`.
+#[derive(Debug)]
+pub struct Explain {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The measure's id.
+    pub measure: String,
+    /// The report.
+    pub report: Report<AnalysisFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// `compare FILE --scenario S...`.
+#[derive(Debug)]
+pub struct Compare {
+    /// The base: the portfolio with the `--set` changes.
+    pub portfolio: Portfolio,
+    /// One column each.
+    pub scenarios: Vec<PathBuf>,
+    /// The CI gates.
+    pub gates: Gates,
+    /// The report.
+    pub report: Report<AnalysisFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// `frontier FILE`.
+#[derive(Debug)]
+pub struct Frontier {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The resource to scale; `None` for the one in the portfolio's currency.
+    pub resource: Option<String>,
+    /// Range of factors.
+    pub scale: (f64, f64),
+    /// Number of steps.
+    pub steps: usize,
+    /// The report.
+    pub report: Report<FrontierFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// `graph FILE`.
+#[derive(Debug)]
+pub struct Graph {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The report.
+    pub report: Report<report::GraphFormat>,
+}
+
+/// `import grundschutz FILE.json`.
+#[derive(Debug)]
+pub struct Import {
+    /// The OSCAL catalog (`-` for standard input).
+    pub file: PathBuf,
+    /// Horizon and staff.
+    pub options: grundschutz::Options,
+    /// Standard output or a file.
+    pub destination: Destination,
+}
+
+/// `catalog list`.
+#[derive(Debug)]
+pub struct CatalogList {
+    /// A directory instead of the shipped catalogs.
+    pub dir: Option<PathBuf>,
+    /// The format.
+    pub format: CatalogFormat,
+}
+
+/// `catalog show CATALOG`.
+#[derive(Debug)]
+pub struct CatalogShow {
+    /// A shipped name or a file.
+    pub catalog: String,
+    /// The format.
+    pub format: CatalogFormat,
+    /// Language of names and headings.
+    pub language: Language,
+}
+
+/// `init`.
+#[derive(Debug)]
+pub struct Init {
+    /// Catalogs to start from: files or shipped names.
+    pub catalogs: Vec<String>,
+    /// Language of the comments and of the portfolio.
+    pub language: Language,
+    /// Standard output or a file.
+    pub destination: Destination,
+}

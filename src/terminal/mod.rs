@@ -1,0 +1,100 @@
+//! The terminal: standard output and error, colour, table width and progress bars; the
+//! delivery of a report (`deliver`) and the exit code of an error (`exit`). Only the binary
+//! writes to the terminal.
+
+mod deliver;
+mod exit;
+
+pub use deliver::deliver;
+pub use exit::fail;
+
+use crate::settings::Destination;
+use resiplan::diagnostic::source::SourceMap;
+use resiplan::diagnostic::{self, Diagnostic};
+use resiplan::error::Error;
+use resiplan::report::table;
+use std::io::{ErrorKind, IsTerminal, Write};
+
+/// Writes to standard output. A closed pipe (`resiplan … | head`) is not an error: the
+/// reader has what it wanted.
+pub fn print(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Error::Io {
+            action: "writing to standard output".to_owned(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes to standard error (diagnostics, notes, the error at the end).
+pub fn note(text: &str) -> Result<(), Error> {
+    let mut stderr = std::io::stderr().lock();
+    match stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush())
+    {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(Error::Io {
+            action: "writing to standard error".to_owned(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Renders diagnostics (warnings, or the errors of a failed load) to standard error.
+pub fn diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<(), Error> {
+    note(&diagnostic::render_text(diagnostics, sources, colour()))
+}
+
+/// Colour on standard error: only on a terminal, and not when `NO_COLOR` is set.
+pub fn colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The terminal's width for a table printed to a terminal; a fixed width otherwise, so
+/// output does not depend on the machine.
+pub fn table_width(destination: &Destination) -> u16 {
+    if *destination == Destination::Stdout && std::io::stdout().is_terminal() {
+        table::terminal_width().unwrap_or(table::DEFAULT_WIDTH)
+    } else {
+        table::DEFAULT_WIDTH
+    }
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// A bar of `steps` steps (`plans` done so far).
+    pub fn new(steps: u64) -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new(steps);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} plans {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    /// One step done.
+    pub fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
