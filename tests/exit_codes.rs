@@ -100,7 +100,7 @@ fn usage_mistakes_are_2() {
     assert_exit(
         &unwritable,
         2,
-        "error: creating a temporary file in no/such/dir",
+        "the directory `no/such/dir` does not exist",
     );
 }
 

@@ -16,6 +16,7 @@ mod html_browser;
 mod import_cli;
 mod init_cli;
 mod loading_properties;
+mod output_files;
 mod plan_cli;
 mod psplib;
 mod schedule_properties;

@@ -71,7 +71,11 @@ pub fn run(settings: &Compare) -> Result<()> {
             terminal::table_width(&report.destination),
         ),
     };
-    terminal::deliver(&report.destination, &text)?;
+    let inputs: Vec<&std::path::Path> = sources
+        .iter()
+        .flat_map(|s| terminal::read_files(s))
+        .collect();
+    terminal::deliver(&report.destination, &text, &inputs)?;
     if failed.is_empty() {
         return Ok(());
     }

@@ -45,5 +45,6 @@ pub fn run(settings: &Explain) -> Result<()> {
             terminal::table_width(&report.destination),
         ),
     };
-    Ok(terminal::deliver(&report.destination, &text)?)
+    let inputs = terminal::read_files(&planning.scored.sources);
+    Ok(terminal::deliver(&report.destination, &text, &inputs)?)
 }

@@ -40,7 +40,8 @@ pub fn run(settings: &Frontier) -> Result<()> {
             terminal::table_width(&report.destination),
         ),
     };
-    Ok(terminal::deliver(&report.destination, &text)?)
+    let inputs = terminal::read_files(&frontier.sources);
+    Ok(terminal::deliver(&report.destination, &text, &inputs)?)
 }
 
 /// A portfolio that does not load is invalid input; a resource that is not there, a

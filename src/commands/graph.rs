@@ -18,5 +18,10 @@ pub fn run(settings: &Graph) -> Result<()> {
     let mut view = graph_view(&scored.portfolio, &scored.graph, language);
     view.provenance = Some(&provenance);
     let text = report::graph(settings.report.format, &view);
-    Ok(terminal::deliver(&settings.report.destination, &text)?)
+    let inputs = terminal::read_files(&scored.sources);
+    Ok(terminal::deliver(
+        &settings.report.destination,
+        &text,
+        &inputs,
+    )?)
 }

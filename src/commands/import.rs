@@ -9,5 +9,9 @@ use resiplan::error::Error;
 /// Imports the catalog and delivers the portfolio text.
 pub fn run(settings: &Import) -> Result<()> {
     let text = grundschutz::import_file(&settings.file, &settings.options).map_err(Error::from)?;
-    Ok(terminal::deliver(&settings.destination, &text)?)
+    Ok(terminal::deliver(
+        &settings.destination,
+        &text,
+        &[settings.file.as_path()],
+    )?)
 }

@@ -10,5 +10,7 @@ use resiplan::error::Error;
 pub fn run(settings: &Init) -> Result<()> {
     let starts = init::load(&settings.catalogs).map_err(Error::from)?;
     let text = init::portfolio(&starts, settings.language);
-    Ok(terminal::deliver(&settings.destination, &text)?)
+    let inputs: Vec<&std::path::Path> =
+        settings.catalogs.iter().map(std::path::Path::new).collect();
+    Ok(terminal::deliver(&settings.destination, &text, &inputs)?)
 }

@@ -30,5 +30,10 @@ pub fn run(settings: &Plan) -> Result<()> {
     };
     let width = terminal::table_width(&settings.report.destination);
     let text = report::plan(settings.report.format, &view, width);
-    Ok(terminal::deliver(&settings.report.destination, &text)?)
+    let inputs = terminal::read_files(&scored.sources);
+    Ok(terminal::deliver(
+        &settings.report.destination,
+        &text,
+        &inputs,
+    )?)
 }

@@ -23,5 +23,10 @@ pub fn run(settings: &Rank) -> Result<()> {
     )
     // The command line offers only the formats a ranking has.
     .map_err(|unsupported| Error::Internal(unsupported.to_string()))?;
-    Ok(terminal::deliver(&settings.report.destination, &text)?)
+    let inputs = terminal::read_files(&scored.sources);
+    Ok(terminal::deliver(
+        &settings.report.destination,
+        &text,
+        &inputs,
+    )?)
 }

@@ -179,7 +179,9 @@ fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
 
 fn destination(output: Option<PathBuf>, check: bool) -> Destination {
     match output {
+        // `-o -` is standard output, as `-` is standard input.
         None => Destination::Stdout,
+        Some(path) if path.as_os_str() == "-" && !check => Destination::Stdout,
         Some(path) if check => Destination::Check(path),
         Some(path) => Destination::File(path),
     }

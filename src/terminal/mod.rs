@@ -4,6 +4,7 @@
 
 mod deliver;
 mod exit;
+mod file;
 
 pub use deliver::deliver;
 pub use exit::fail;
@@ -14,6 +15,7 @@ use resiplan::diagnostic::{self, Diagnostic};
 use resiplan::error::Error;
 use resiplan::report::table;
 use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::Path;
 
 /// Writes to standard output. A closed pipe (`resiplan … | head`) is not an error: the
 /// reader has what it wanted.
@@ -44,6 +46,17 @@ pub fn note(text: &str) -> Result<(), Error> {
         }),
         _ => Ok(()),
     }
+}
+
+/// The files a load read (portfolio, catalogs, scenarios), which `-o` must not replace;
+/// standard input and `--set` arguments are not files.
+pub fn read_files(sources: &SourceMap) -> Vec<&Path> {
+    sources
+        .files()
+        .iter()
+        .map(|f| f.path.as_path())
+        .filter(|p| *p != Path::new("-") && *p != Path::new("--set"))
+        .collect()
 }
 
 /// Renders diagnostics (warnings, or the errors of a failed load) to standard error.
