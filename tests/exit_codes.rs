@@ -97,11 +97,7 @@ fn usage_mistakes_are_2() {
     let resource = ["frontier", MINIMAL, "--steps", "2", "--resource", "money"];
     assert_exit(&resource, 2, "there is no resource `money`");
     let unwritable = ["plan", MINIMAL, "-o", "no/such/dir/ROADMAP.md"];
-    assert_exit(
-        &unwritable,
-        2,
-        "the directory `no/such/dir` does not exist",
-    );
+    assert_exit(&unwritable, 2, "the directory `no/such/dir` does not exist");
 }
 
 #[test]

@@ -169,6 +169,45 @@ fn a_catalog_file_is_included_by_its_path_as_given() {
 }
 
 #[test]
+fn an_include_path_is_relative_to_where_the_portfolio_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["lib", "plans/2027"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+    }
+    std::fs::copy(
+        root().join("tests/fixtures/catalogs/security.yaml"),
+        dir.path().join("lib/security.yaml"),
+    )
+    .expect("copy");
+    run_in(
+        dir.path(),
+        &[
+            "init",
+            "--catalog",
+            "lib/security.yaml",
+            "-o",
+            "plans/2027/p.yaml",
+        ],
+    );
+    let saved = dir.path().join("plans/2027/p.yaml");
+    let text = std::fs::read_to_string(&saved).expect("written with -o");
+    assert!(
+        text.contains("  - catalog: \"../../lib/security.yaml\"\n"),
+        "{text}"
+    );
+    let check = resiplan()
+        .current_dir(dir.path())
+        .args(["check", "plans/2027/p.yaml"])
+        .output()
+        .expect("runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
 fn files_and_shipped_catalogs_together() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(
@@ -211,7 +250,7 @@ fn a_copied_catalog_brings_its_dimensions() {
         source,
         catalog,
     };
-    let text = portfolio(&[start], Language::En);
+    let text = portfolio(&[start], Language::En, None);
     assert!(text.contains("dimensions:\n"), "{text}");
     assert!(
         text.contains(

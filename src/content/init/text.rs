@@ -93,7 +93,11 @@ pub(super) fn settings(horizon: &Horizon, language: Language) -> String {
 }
 
 /// `include:` with every catalog file and all its ids, to be pruned.
-pub(super) fn includes(included: &[&Start], language: Language) -> String {
+pub(super) fn includes(
+    included: &[&Start],
+    language: Language,
+    save_dir: Option<&std::path::Path>,
+) -> String {
     if included.is_empty() {
         return String::new();
     }
@@ -115,7 +119,10 @@ pub(super) fn includes(included: &[&Start], language: Language) -> String {
                 )
             ),
         ));
-        out.push_str(&format!("  - catalog: {}\n", emit::scalar(&start.argument)));
+        out.push_str(&format!(
+            "  - catalog: {}\n",
+            emit::scalar(&super::include_path(&start.argument, save_dir))
+        ));
         out.push_str("    measures:\n");
         for measure in &start.catalog.measures {
             out.push_str(&line(
