@@ -21,7 +21,6 @@ use resiplan::report::provenance::Provenance;
 use resiplan::report::{self, Format, document, view::PlanView};
 use resiplan::schedule::Options;
 use resiplan::schema;
-use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
@@ -46,7 +45,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let failed = outcomes.iter().any(CheckOutcome::failed);
             match format {
                 CheckFormat::Text => print_check_text(&outcomes)?,
-                CheckFormat::Json => print_check_json(&outcomes)?,
+                CheckFormat::Json => {
+                    let sources: Vec<&SourceMap> = outcomes.iter().map(|o| &o.sources).collect();
+                    let provenance = Provenance::new(VERSION, &sources, None);
+                    print_stdout(report::json::check(&outcomes, &provenance).as_bytes())?;
+                }
             }
             Ok(u8::from(failed))
         }
@@ -134,14 +137,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let language = language(&args, planning.scored.portfolio.language);
             let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(&options));
             let text = match format {
-                Plain::Json => report::analysis::explain_json(&explanation, &provenance),
-                Plain::Markdown => document::markdown(&report::analysis::explain_document(
+                Plain::Json => report::json::explain(
+                    &explanation,
+                    &planning.scored.portfolio.name,
+                    language,
+                    &provenance,
+                ),
+                Plain::Markdown => document::markdown(&report::explain::document(
                     &explanation,
                     language,
                     &provenance,
                 )),
                 Plain::Table => document::terminal(
-                    &report::analysis::explain_document(&explanation, language, &provenance),
+                    &report::explain::document(&explanation, language, &provenance),
                     table_width(&args),
                 ),
             };
@@ -211,20 +219,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             let provenance = Provenance::new(VERSION, &sources, Some(&options));
             let text = match format {
-                Plain::Json => report::analysis::compare_json(&comparison, &failed, &provenance),
-                Plain::Markdown => document::markdown(&report::analysis::compare_document(
+                Plain::Json => report::json::compare(&comparison, &failed, language, &provenance),
+                Plain::Markdown => document::markdown(&report::compare::document(
                     &comparison,
                     language,
                     &provenance,
                 )),
                 Plain::Table => document::terminal(
-                    &report::analysis::compare_document(&comparison, language, &provenance),
+                    &report::compare::document(&comparison, language, &provenance),
                     table_width(&args),
                 ),
             };
             let delivered = deliver(&args, &text)?;
             let mut stderr = std::io::stderr().lock();
-            for line in report::analysis::violation_lines(language, &failed, fail_if_loss_above) {
+            for line in report::compare::violation_lines(language, &failed, fail_if_loss_above) {
                 writeln!(stderr, "error: gate failed: {}", line.replace('`', ""))?;
             }
             Ok(if failed.is_empty() { delivered } else { 1 })
@@ -275,25 +283,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let language = language(&args, frontier.language);
             let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(&options));
-            let text =
-                match args.format {
-                    ReportFormat::Json => report::analysis::frontier_json(&frontier, &provenance),
-                    ReportFormat::Csv => report::analysis::frontier_csv(&frontier),
-                    ReportFormat::Markdown => document::markdown(
-                        &report::analysis::frontier_document(&frontier, language, &provenance),
-                    ),
-                    ReportFormat::Table => document::terminal(
-                        &report::analysis::frontier_document(&frontier, language, &provenance),
-                        table_width(&args),
-                    ),
-                    ReportFormat::Mermaid | ReportFormat::Html => {
-                        writeln!(
-                            std::io::stderr(),
-                            "error: `frontier` writes table, markdown, json or csv"
-                        )?;
-                        return Ok(2);
-                    }
-                };
+            let text = match args.format {
+                ReportFormat::Json => report::json::frontier(&frontier, &provenance),
+                ReportFormat::Csv => report::frontier::csv(&frontier),
+                ReportFormat::Markdown => document::markdown(&report::frontier::document(
+                    &frontier,
+                    language,
+                    &provenance,
+                )),
+                ReportFormat::Table => document::terminal(
+                    &report::frontier::document(&frontier, language, &provenance),
+                    table_width(&args),
+                ),
+                ReportFormat::Mermaid | ReportFormat::Html => {
+                    writeln!(
+                        std::io::stderr(),
+                        "error: `frontier` writes table, markdown, json or csv"
+                    )?;
+                    return Ok(2);
+                }
+            };
             deliver(&args, &text)
         }
         Command::Schema { kind } => {
@@ -583,50 +592,5 @@ fn print_check_text(outcomes: &[CheckOutcome]) -> Result<()> {
             s(files)
         )?;
     }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct JsonCheck<'a> {
-    format_version: u32,
-    ok: bool,
-    files: Vec<JsonFile<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    file: String,
-    ok: bool,
-    summary: Option<&'a resiplan::pipeline::check::CheckSummary>,
-    diagnostics: Vec<diagnostic::JsonDiagnostic>,
-}
-
-fn print_check_json(outcomes: &[CheckOutcome]) -> Result<()> {
-    let report = JsonCheck {
-        format_version: 1,
-        ok: !outcomes.iter().any(CheckOutcome::failed),
-        files: outcomes
-            .iter()
-            .map(|o| JsonFile {
-                file: o
-                    .sources
-                    .files()
-                    .first()
-                    .map(|f| resiplan::diagnostic::source::display_path(&f.path))
-                    .or_else(|| o.diagnostics.first().and_then(|d| d.path.clone()))
-                    .unwrap_or_default(),
-                ok: !o.failed(),
-                summary: o.summary.as_ref(),
-                diagnostics: o
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostic::to_json(d, &o.sources))
-                    .collect(),
-            })
-            .collect(),
-    };
-    let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut stdout, &report)?;
-    writeln!(stdout)?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use resiplan::diagnostic::source::display_path;
 use resiplan::model::Language;
 use resiplan::model::period::PeriodKind;
 use resiplan::output::write_atomically;
+use resiplan::report::provenance::Provenance;
 use resiplan::report::{self, catalog::CatalogFormat};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -97,12 +98,14 @@ pub fn catalog(command: CatalogCommand) -> Result<ExitCode> {
             let Some(format) = report_format(format)? else {
                 return Ok(2);
             };
+            let provenance = Provenance::new(env!("CARGO_PKG_VERSION"), &[&loaded.sources], None);
             let text = report::catalog::show(
                 format,
                 &source.name(),
                 &file,
                 &loaded.catalog,
                 language(lang),
+                &provenance,
                 width,
             );
             deliver(None, &text)
