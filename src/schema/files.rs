@@ -91,7 +91,7 @@ type AmountsById = BTreeMap<String, Amount>;
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "resiplan portfolio (format version 1)")]
-pub struct PortfolioFile {
+pub(super) struct PortfolioFile {
     /// Format version: 1.
     version: Version,
     /// Title of the portfolio.
@@ -122,7 +122,7 @@ pub struct PortfolioFile {
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "resiplan catalog (format version 1)")]
-pub struct CatalogFile {
+pub(super) struct CatalogFile {
     /// Format version: 1.
     version: Version,
     /// Title of the catalog.
@@ -141,7 +141,7 @@ pub struct CatalogFile {
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "resiplan scenario (format version 1)")]
-pub struct ScenarioFile {
+pub(super) struct ScenarioFile {
     /// Format version: 1.
     version: Version,
     /// Name of the scenario.

@@ -10,7 +10,7 @@ use schemars::Schema;
 use serde_json::json;
 
 /// The schema of a report kind (a file-format kind gives an empty schema).
-pub fn schema(kind: Kind) -> Schema {
+pub(super) fn schema(kind: Kind) -> Schema {
     let Some(command) = kind.command() else {
         return Schema::default();
     };

@@ -14,6 +14,7 @@ pub mod explain;
 pub mod frontier;
 pub mod plan;
 pub mod rank;
+pub mod reason;
 pub mod shared;
 
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};

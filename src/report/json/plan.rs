@@ -1,8 +1,9 @@
 //! `plan --format json`: the roadmap with every measure, period and figure, by id and label.
 
 use super::envelope::render;
+use super::reason::Reason;
 use super::shared::{Amounts, PeriodUse, PortfolioHeader, Use};
-use crate::model::roadmap::{self, Placement};
+use crate::model::roadmap::Placement;
 use crate::model::{Amounts as ModelAmounts, Measure, Portfolio};
 use crate::report::view::PlanView;
 use crate::schedule::bound::BoundMethod;
@@ -128,53 +129,6 @@ pub enum Status {
     NotScheduled,
 }
 
-/// Why a measure is not scheduled; `text` says it in the report language.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[schemars(deny_unknown_fields)]
-pub enum Reason {
-    /// A measure it depends on is not scheduled.
-    Dependency {
-        /// That measure's id.
-        dependency: String,
-        /// In words.
-        text: String,
-    },
-    /// No start lets it finish inside the horizon and by its deadline.
-    NoWindow {
-        /// Earliest period it could start, given its dependencies and `earliest` (may lie
-        /// after the horizon).
-        earliest_start: String,
-        /// Latest period it could start to finish in time, if any.
-        latest_start: Option<String>,
-        /// In words.
-        text: String,
-    },
-    /// Every start in its window would overrun a resource.
-    Capacity {
-        /// The resource short most often.
-        resource: String,
-        /// The periods in which it was short.
-        periods: Vec<String>,
-        /// The least extra capacity, in one period, that would have let some start fit.
-        short_by: f64,
-        /// The first and the last start tried.
-        window: Window,
-        /// In words.
-        text: String,
-    },
-}
-
-/// A run of periods.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Window {
-    /// First period.
-    pub from: String,
-    /// Last period.
-    pub to: String,
-}
-
 /// Impact achieved in one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -228,7 +182,7 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                     Status::NotScheduled,
                     None,
                     None,
-                    Some(self::reason(view, reason)),
+                    Some(Reason::of(view, reason)),
                 ),
             };
             PlanMeasure {
@@ -299,41 +253,5 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 share: c.share,
             })
             .collect(),
-    }
-}
-
-/// A reason by ids and period labels, with its text.
-fn reason(view: &PlanView<'_>, reason: &roadmap::Reason) -> Reason {
-    let portfolio = view.portfolio;
-    let label = |t: usize| portfolio.calendar.label(t).to_string();
-    let text = view.reason(reason);
-    match reason {
-        roadmap::Reason::Dependency { dependency } => Reason::Dependency {
-            dependency: portfolio.measures[*dependency].id.value.clone(),
-            text,
-        },
-        roadmap::Reason::NoWindow {
-            earliest_start,
-            latest_start,
-        } => Reason::NoWindow {
-            earliest_start: label(*earliest_start),
-            latest_start: latest_start.map(label),
-            text,
-        },
-        roadmap::Reason::Capacity {
-            resource,
-            periods,
-            short_by,
-            window,
-        } => Reason::Capacity {
-            resource: portfolio.resources[*resource].id.value.clone(),
-            periods: periods.iter().map(|t| label(*t)).collect(),
-            short_by: *short_by,
-            window: Window {
-                from: label(window.0),
-                to: label(window.1),
-            },
-            text,
-        },
     }
 }
