@@ -315,6 +315,12 @@ fn every_json_output_meets_its_schema_envelope_and_names() {
             kind != Kind::CatalogListReport,
             "{args:?}"
         );
+        // The report language where names or reasons are in it; messages are English only.
+        let worded = !matches!(
+            kind,
+            Kind::CheckReport | Kind::FrontierReport | Kind::CatalogListReport
+        );
+        assert_eq!(envelope.contains(&"language"), worded, "{args:?}");
         if let Some(i) = args.iter().position(|a| *a == "--lang") {
             assert_eq!(document["language"], args[i + 1], "{args:?}");
         }

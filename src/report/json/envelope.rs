@@ -25,7 +25,8 @@ pub struct Envelope<T> {
     pub tool: String,
     /// The command that wrote the document: `plan`, `check`, `catalog list`, ….
     pub command: String,
-    /// The language of the document's texts (names, reasons), where it has any.
+    /// The report language, where the document has texts in it (names, reasons): absent
+    /// from `check`, `frontier` and `catalog list`, whose messages are English only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<LanguageCode>,
     /// The inputs and search settings, where the document has inputs.
