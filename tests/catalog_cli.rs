@@ -79,7 +79,7 @@ fn list_shows_every_shipped_catalog_from_any_directory() {
     let json: serde_json::Value =
         serde_json::from_str(&ok_stdout(elsewhere(&["catalog", "list", "-f", "json"])))
             .expect("JSON");
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     let catalogs = json["catalogs"].as_array().expect("catalogs");
     assert_eq!(catalogs.len(), SHIPPED.len());
     let security = catalogs

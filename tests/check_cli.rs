@@ -126,7 +126,7 @@ fn json_diagnostics_carry_positions_and_help() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(report["format_version"], 1);
+    assert_eq!(report["format_version"], 2);
     assert_eq!(report["ok"], false);
     let broken = &report["files"][0];
     assert_eq!(broken["ok"], false);

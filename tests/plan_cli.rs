@@ -69,7 +69,7 @@ fn table_fits_100_columns_when_piped() {
 fn json_has_a_versioned_root_and_labels_per_measure() {
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&["plan", EXAMPLE, "--format", "json"])).expect("JSON");
-    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["format_version"], 2);
     let measures = json["measures"].as_array().expect("measures");
     assert_eq!(measures.len(), 32);
     for measure in measures {
@@ -204,7 +204,7 @@ fn plan_reads_standard_input() {
         .write_stdin(text)
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"format_version\": 1"));
+        .stdout(predicate::str::contains("\"format_version\": 2"));
 }
 
 #[test]

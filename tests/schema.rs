@@ -2,6 +2,7 @@
 //! names its schema and validates against it, and the man page in `docs/` is current.
 
 use crate::support::{root, stdout};
+use resiplan::schema::{Kind, schema_json};
 use serde_json::Value;
 use std::path::Path;
 
@@ -36,11 +37,33 @@ fn problems(validator: &jsonschema::Validator, yaml: &str) -> Vec<String> {
 
 #[test]
 fn schema_files_are_what_the_command_prints() {
-    for kind in ["portfolio", "catalog", "scenario"] {
+    for kind in Kind::ALL.map(Kind::name) {
         assert_eq!(
             read(Path::new(&format!("schema/{kind}.schema.json"))),
             stdout(&["schema", kind]),
             "schema/{kind}.schema.json is stale: run `resiplan schema {kind} > schema/{kind}.schema.json`"
+        );
+    }
+}
+
+/// Every schema, file formats and reports alike, is committed as the library generates it.
+/// `RESIPLAN_UPDATE_SCHEMAS=1 cargo test --test main schema_files` rewrites them.
+#[test]
+fn schema_files_are_what_the_library_generates() {
+    let update = std::env::var_os("RESIPLAN_UPDATE_SCHEMAS").is_some();
+    for kind in Kind::ALL {
+        let path = root().join(format!("schema/{}.schema.json", kind.name()));
+        let generated = schema_json(kind);
+        if update {
+            std::fs::write(&path, &generated).expect("writable");
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap_or_default(),
+            generated,
+            "{} is stale: run `resiplan schema {} > {}` (or RESIPLAN_UPDATE_SCHEMAS=1 cargo test)",
+            path.display(),
+            kind.name(),
+            path.display()
         );
     }
 }

@@ -366,6 +366,69 @@ fn frontier_snapshots_and_csv() {
         .code(2);
 }
 
+/// The marginal values of `frontier`'s table (rounded to two decimals there) and its CSV
+/// are the same numbers, per the same amount of the resource, for money and for staff.
+#[test]
+fn frontier_csv_marginal_values_equal_the_table() {
+    for (resource, header) in [
+        ("budget", "marginal_per_1000000_EUR"),
+        ("staff", "marginal_per_FTE"),
+    ] {
+        let args = [
+            "frontier",
+            EXAMPLE,
+            "--budget-scale",
+            "0.5..2",
+            "--steps",
+            "4",
+            "--resource",
+            resource,
+            "--lang",
+            "en",
+        ];
+        let mut csv = args.to_vec();
+        csv.extend(["-f", "csv"]);
+        let csv = stdout(&csv);
+        let mut markdown = args.to_vec();
+        markdown.extend(["-f", "markdown"]);
+        let markdown = stdout(&markdown);
+        assert_eq!(
+            csv.lines().next().and_then(|h| h.rsplit(',').next()),
+            Some(header)
+        );
+        let from_csv: Vec<String> = csv
+            .lines()
+            .skip(1)
+            .map(|row| {
+                let cell = row.rsplit(',').next().unwrap_or_default();
+                cell.parse::<f64>()
+                    .map_or_else(|_| "–".to_owned(), |v| format!("{v:.2}"))
+            })
+            .collect();
+        // Table rows: the lines starting with `| `, without the header and the alignment row.
+        let from_table: Vec<String> = markdown
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Scale") && !l.starts_with("| ---"))
+            .map(|row| {
+                let cells: Vec<&str> = row.trim_matches('|').split(" | ").collect();
+                cells.last().unwrap_or(&"").trim().replace(',', "")
+            })
+            .collect();
+        assert_eq!(from_csv.len(), 4, "{csv}");
+        assert_eq!(from_csv, from_table, "{resource}:\n{csv}\n{markdown}");
+        // Per euro, these would round to nothing in the CSV; per million they do not.
+        if resource == "budget" {
+            assert!(
+                from_csv
+                    .iter()
+                    .skip(1)
+                    .all(|v| v.parse::<f64>().is_ok_and(|v| v >= 1.0)),
+                "{from_csv:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn analysis_output_is_byte_identical_across_runs() {
     for args in [

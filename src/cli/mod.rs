@@ -156,7 +156,8 @@ pub enum Command {
     Catalog(CatalogCommand),
     /// Print a commented starting portfolio, empty or with catalogs.
     Init(InitArgs),
-    /// Print the JSON Schema of a file format, for editors (`# yaml-language-server: $schema=…`).
+    /// Print the JSON Schema of a file format (for editors: `# yaml-language-server: $schema=…`)
+    /// or of a JSON report.
     Schema {
         /// The format.
         #[arg(value_enum, default_value_t = SchemaKind::Portfolio)]

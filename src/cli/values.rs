@@ -4,7 +4,7 @@
 
 use clap::ValueEnum;
 
-/// Which file format `schema` describes.
+/// Which file format or JSON report `schema` describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     /// A portfolio.
@@ -13,6 +13,22 @@ pub enum SchemaKind {
     Catalog,
     /// A scenario.
     Scenario,
+    /// `plan --format json`.
+    PlanReport,
+    /// `rank --format json`.
+    RankReport,
+    /// `check --format json`.
+    CheckReport,
+    /// `compare --format json`.
+    CompareReport,
+    /// `explain --format json`.
+    ExplainReport,
+    /// `frontier --format json`.
+    FrontierReport,
+    /// `catalog list --format json`.
+    CatalogListReport,
+    /// `catalog show --format json`.
+    CatalogShowReport,
 }
 
 /// Output of `graph`.

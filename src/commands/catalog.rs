@@ -1,5 +1,6 @@
 //! `resiplan catalog list` and `catalog show`: the shipped catalogs, or those in a directory.
 
+use crate::commands::VERSION;
 use crate::settings::{CatalogList, CatalogShow, Destination};
 use crate::terminal;
 use anyhow::Result;
@@ -7,6 +8,7 @@ use resiplan::content::catalogs::{self, Source};
 use resiplan::diagnostic::source::display_path;
 use resiplan::error::Error;
 use resiplan::report::catalog;
+use resiplan::report::provenance::Provenance;
 
 /// Lists the catalogs; the files that do not load are reported, and fail the run.
 pub fn list(settings: &CatalogList) -> Result<()> {
@@ -42,6 +44,7 @@ pub fn show(settings: &CatalogShow) -> Result<()> {
         &display_path(&source.path()),
         &loaded.catalog,
         settings.language,
+        &Provenance::new(VERSION, &[&loaded.sources], None),
         terminal::table_width(&Destination::Stdout),
     );
     Ok(terminal::print(&text)?)

@@ -1,13 +1,14 @@
 //! `resiplan check`: validate portfolios and catalogs; a summary line per clean file.
 
+use crate::commands::VERSION;
 use crate::settings::{Check, CheckFormat};
 use crate::terminal;
 use anyhow::Result;
-use resiplan::diagnostic::source::display_path;
-use resiplan::diagnostic::{self, JsonDiagnostic, Severity};
+use resiplan::diagnostic::Severity;
+use resiplan::diagnostic::source::SourceMap;
 use resiplan::error::{Error, names_unreadable_file};
-use resiplan::pipeline::check::{CheckOutcome, CheckSummary, check_with};
-use serde::Serialize;
+use resiplan::pipeline::check::{CheckOutcome, check_with};
+use resiplan::report::{self, provenance::Provenance};
 
 /// Checks every file and reports them all; fails when any has an error.
 pub fn run(settings: &Check) -> Result<()> {
@@ -18,7 +19,11 @@ pub fn run(settings: &Check) -> Result<()> {
         .collect();
     match settings.format {
         CheckFormat::Text => text(&outcomes)?,
-        CheckFormat::Json => terminal::print(&json(&outcomes)?)?,
+        CheckFormat::Json => {
+            let sources: Vec<&SourceMap> = outcomes.iter().map(|o| &o.sources).collect();
+            let provenance = Provenance::new(VERSION, &sources, None);
+            terminal::print(&report::json::check(&outcomes, &provenance))?;
+        }
     }
     let files = outcomes.iter().filter(|o| o.failed()).count();
     if files == 0 {
@@ -53,49 +58,4 @@ fn text(outcomes: &[CheckOutcome]) -> Result<(), Error> {
         s(errors),
         s(files)
     ))
-}
-
-#[derive(Serialize)]
-struct JsonCheck<'a> {
-    format_version: u32,
-    ok: bool,
-    files: Vec<JsonFile<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    file: String,
-    ok: bool,
-    summary: Option<&'a CheckSummary>,
-    diagnostics: Vec<JsonDiagnostic>,
-}
-
-/// One JSON document with every file's summary and diagnostics.
-fn json(outcomes: &[CheckOutcome]) -> Result<String, Error> {
-    let report = JsonCheck {
-        format_version: 1,
-        ok: !outcomes.iter().any(CheckOutcome::failed),
-        files: outcomes
-            .iter()
-            .map(|o| JsonFile {
-                file: o
-                    .sources
-                    .files()
-                    .first()
-                    .map(|f| display_path(&f.path))
-                    .or_else(|| o.diagnostics.first().and_then(|d| d.path.clone()))
-                    .unwrap_or_default(),
-                ok: !o.failed(),
-                summary: o.summary.as_ref(),
-                diagnostics: o
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostic::to_json(d, &o.sources))
-                    .collect(),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&report)
-        .map(|text| text + "\n")
-        .map_err(|e| Error::Internal(format!("the check report cannot be written as JSON: {e}")))
 }

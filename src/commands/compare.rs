@@ -10,7 +10,7 @@ use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::load::Overlay;
 use resiplan::pipeline::{Planning, plan_input};
-use resiplan::report::{analysis, document, provenance::Provenance};
+use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans the base and every scenario, delivers the comparison, then checks the gates.
 pub fn run(settings: &Compare) -> Result<()> {
@@ -60,14 +60,14 @@ pub fn run(settings: &Compare) -> Result<()> {
         .collect();
     let provenance = Provenance::new(VERSION, &sources, Some(options));
     let text = match report.format {
-        AnalysisFormat::Json => analysis::compare_json(&comparison, &failed, &provenance),
-        AnalysisFormat::Markdown => document::markdown(&analysis::compare_document(
+        AnalysisFormat::Json => report::json::compare(&comparison, &failed, language, &provenance),
+        AnalysisFormat::Markdown => document::markdown(&report::compare::document(
             &comparison,
             language,
             &provenance,
         )),
         AnalysisFormat::Table => document::terminal(
-            &analysis::compare_document(&comparison, language, &provenance),
+            &report::compare::document(&comparison, language, &provenance),
             terminal::table_width(&report.destination),
         ),
     };
@@ -79,7 +79,7 @@ pub fn run(settings: &Compare) -> Result<()> {
     if failed.is_empty() {
         return Ok(());
     }
-    let lines = analysis::violation_lines(language, &failed, gates.max_loss);
+    let lines = report::compare::violation_lines(language, &failed, gates.max_loss);
     let lines = lines.iter().map(|line| line.replace('`', "")).collect();
     Err(Error::GateFailed(lines).into())
 }

@@ -9,7 +9,7 @@ use resiplan::diagnostic::source::display_path;
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::pipeline::plan_input;
-use resiplan::report::{analysis, document, provenance::Provenance};
+use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans the portfolio, explains the measure and delivers the explanation.
 pub fn run(settings: &Explain) -> Result<()> {
@@ -34,14 +34,19 @@ pub fn run(settings: &Explain) -> Result<()> {
     let language = report.language(planning.scored.portfolio.language);
     let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(options));
     let text = match report.format {
-        AnalysisFormat::Json => analysis::explain_json(&explanation, &provenance),
-        AnalysisFormat::Markdown => document::markdown(&analysis::explain_document(
+        AnalysisFormat::Json => report::json::explain(
+            &explanation,
+            &planning.scored.portfolio.name,
+            language,
+            &provenance,
+        ),
+        AnalysisFormat::Markdown => document::markdown(&report::explain::document(
             &explanation,
             language,
             &provenance,
         )),
         AnalysisFormat::Table => document::terminal(
-            &analysis::explain_document(&explanation, language, &provenance),
+            &report::explain::document(&explanation, language, &provenance),
             terminal::table_width(&report.destination),
         ),
     };

@@ -7,7 +7,7 @@ use anyhow::Result;
 use resiplan::analysis::frontier::{FrontierError, frontier};
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
-use resiplan::report::{analysis, document, provenance::Provenance};
+use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
 pub fn run(settings: &Frontier) -> Result<()> {
@@ -28,15 +28,15 @@ pub fn run(settings: &Frontier) -> Result<()> {
     let language = report.language(frontier.language);
     let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(options));
     let text = match report.format {
-        FrontierFormat::Json => analysis::frontier_json(&frontier, &provenance),
-        FrontierFormat::Csv => analysis::frontier_csv(&frontier),
-        FrontierFormat::Markdown => document::markdown(&analysis::frontier_document(
+        FrontierFormat::Json => report::json::frontier(&frontier, &provenance),
+        FrontierFormat::Csv => report::frontier::csv(&frontier),
+        FrontierFormat::Markdown => document::markdown(&report::frontier::document(
             &frontier,
             language,
             &provenance,
         )),
         FrontierFormat::Table => document::terminal(
-            &analysis::frontier_document(&frontier, language, &provenance),
+            &report::frontier::document(&frontier, language, &provenance),
             terminal::table_width(&report.destination),
         ),
     };

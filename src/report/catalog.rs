@@ -2,62 +2,15 @@
 //! terminal table, Markdown or JSON. Only formatting happens here; counts and
 //! areas come from [`crate::content::catalogs`].
 
-use super::lang;
+use super::json::{catalog_list, catalog_show};
+use super::lang::Label;
 use super::markdown;
+use super::number::{decimals_for, number};
+use super::provenance::Provenance;
 use super::table;
 use super::view::{Align, Table};
 use crate::content::catalogs::Summary;
 use crate::model::{Amounts, Catalog, Language};
-use serde::Serialize;
-use std::collections::BTreeMap;
-
-/// Version of the JSON documents written here.
-const FORMAT_VERSION: u32 = 1;
-
-/// The headings of these reports.
-#[derive(Debug, Clone, Copy)]
-enum Heading {
-    Catalogs,
-    Name,
-    File,
-    Measures,
-    Areas,
-    Title,
-    Id,
-    Measure,
-    Area,
-    Duration,
-    Cost,
-    RunCost,
-    DependsOn,
-    Source,
-    CostsAndSources,
-}
-
-fn heading(language: Language, heading: Heading) -> &'static str {
-    use Heading as H;
-    let (de, en) = match heading {
-        H::Catalogs => ("Kataloge", "Catalogs"),
-        H::Name => ("Name", "Name"),
-        H::File => ("Datei", "File"),
-        H::Measures => ("Maßnahmen", "Measures"),
-        H::Areas => ("Bereiche", "Areas"),
-        H::Title => ("Titel", "Title"),
-        H::Id => ("ID", "ID"),
-        H::Measure => ("Maßnahme", "Measure"),
-        H::Area => ("Bereich", "Area"),
-        H::Duration => ("Perioden", "Periods"),
-        H::Cost => ("Kosten", "Cost"),
-        H::RunCost => ("Folgekosten/Periode", "Run cost/period"),
-        H::DependsOn => ("Hängt ab von", "Depends on"),
-        H::Source => ("Quelle", "Source"),
-        H::CostsAndSources => ("Kosten und Quellen", "Costs and sources"),
-    };
-    match language {
-        Language::De => de,
-        Language::En => en,
-    }
-}
 
 /// Formats of `catalog list` and `catalog show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,16 +26,16 @@ pub enum CatalogFormat {
 /// The list of catalogs.
 pub fn list(format: CatalogFormat, catalogs: &[Summary], width: u16) -> String {
     let language = Language::En;
-    let h = |x| heading(language, x).to_owned();
+    let h = |label: Label| label.text(language).to_owned();
     let code = |id: &str| code(format, id);
     let view = Table {
-        title: h(Heading::Catalogs),
+        title: h(Label::Catalogs),
         header: vec![
-            h(Heading::Name),
-            h(Heading::File),
-            h(Heading::Measures),
-            h(Heading::Areas),
-            h(Heading::Title),
+            h(Label::Name),
+            h(Label::File),
+            h(Label::Measures),
+            h(Label::Areas),
+            h(Label::Title),
         ],
         align: vec![
             Align::Left,
@@ -107,23 +60,22 @@ pub fn list(format: CatalogFormat, catalogs: &[Summary], width: u16) -> String {
     match format {
         CatalogFormat::Table => table::table_keeping(&view, width, &[0]),
         CatalogFormat::Markdown => markdown::table(&view),
-        CatalogFormat::Json => json(&JsonList {
-            format_version: FORMAT_VERSION,
-            catalogs,
-        }),
+        CatalogFormat::Json => catalog_list(catalogs),
     }
 }
 
-/// Every measure of one catalog.
+/// Every measure of one catalog (asked for as `name`, read from `file`); `provenance` names
+/// the files read (only JSON shows it).
 pub fn show(
     format: CatalogFormat,
     name: &str,
     file: &str,
     catalog: &Catalog,
     language: Language,
+    provenance: &Provenance,
     width: u16,
 ) -> String {
-    let h = |x| heading(language, x).to_owned();
+    let h = |label: Label| label.text(language).to_owned();
     let code = |id: &str| code(format, id);
     let cost = |amounts: &Amounts| {
         let parts: Vec<String> = amounts
@@ -132,7 +84,7 @@ pub fn show(
                 format!(
                     "{} {}",
                     resource.value,
-                    lang::number(language, value.value, lang::decimals_for(value.value))
+                    number(language, value.value, decimals_for(value.value))
                 )
             })
             .collect();
@@ -149,16 +101,16 @@ pub fn show(
         }
     };
     let view = Table {
-        title: format!("{} ({})", h(Heading::Measures), catalog.measures.len()),
+        title: format!("{} ({})", h(Label::Measures), catalog.measures.len()),
         header: vec![
-            h(Heading::Id),
-            h(Heading::Measure),
-            h(Heading::Area),
-            h(Heading::Duration),
-            h(Heading::Cost),
-            h(Heading::RunCost),
-            h(Heading::DependsOn),
-            h(Heading::Source),
+            h(Label::Id),
+            h(Label::Measure),
+            h(Label::Area),
+            h(Label::DurationPeriods),
+            h(Label::Cost),
+            h(Label::RunCost),
+            h(Label::DependsOn),
+            h(Label::Source),
         ],
         align: vec![
             Align::Left,
@@ -199,7 +151,7 @@ pub fn show(
             catalog.name,
             table::table_keeping(&columns(&view, &[0, 1, 2, 3, 6], None), width, &[0]),
             table::table_keeping(
-                &columns(&view, &[0, 4, 5, 7], Some(h(Heading::CostsAndSources))),
+                &columns(&view, &[0, 4, 5, 7], Some(h(Label::CostsAndSources))),
                 width,
                 &[0]
             )
@@ -213,29 +165,7 @@ pub fn show(
             out.push_str(&markdown::table(&view));
             out
         }
-        CatalogFormat::Json => json(&JsonShow {
-            format_version: FORMAT_VERSION,
-            catalog: JsonCatalog {
-                name,
-                file,
-                title: &catalog.name,
-                description: catalog.description.as_deref(),
-            },
-            measures: catalog
-                .measures
-                .iter()
-                .map(|m| JsonMeasure {
-                    id: &m.id.value,
-                    name: m.name.get(language),
-                    area: m.area.as_deref(),
-                    duration: m.duration.value,
-                    cost: amounts(&m.cost),
-                    run_cost: amounts(&m.run_cost),
-                    depends_on: m.depends_on.iter().map(|d| d.value.as_str()).collect(),
-                    source: m.source.as_deref(),
-                })
-                .collect(),
-        }),
+        CatalogFormat::Json => catalog_show(name, file, catalog, language, provenance),
     }
 }
 
@@ -257,49 +187,4 @@ fn code(format: CatalogFormat, id: &str) -> String {
     } else {
         id.to_owned()
     }
-}
-
-fn amounts(amounts: &Amounts) -> BTreeMap<&str, f64> {
-    amounts
-        .iter()
-        .map(|(k, v)| (k.value.as_str(), v.value))
-        .collect()
-}
-
-fn json<T: Serialize>(value: &T) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
-}
-
-#[derive(Serialize)]
-struct JsonList<'a> {
-    format_version: u32,
-    catalogs: &'a [Summary],
-}
-
-#[derive(Serialize)]
-struct JsonShow<'a> {
-    format_version: u32,
-    catalog: JsonCatalog<'a>,
-    measures: Vec<JsonMeasure<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonCatalog<'a> {
-    name: &'a str,
-    file: &'a str,
-    title: &'a str,
-    description: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonMeasure<'a> {
-    id: &'a str,
-    name: &'a str,
-    area: Option<&'a str>,
-    duration: u32,
-    cost: BTreeMap<&'a str, f64>,
-    run_cost: BTreeMap<&'a str, f64>,
-    depends_on: Vec<&'a str>,
-    source: Option<&'a str>,
 }

@@ -1,11 +1,13 @@
-//! CSV (RFC 4180) for spreadsheets: one row per measure, a header row in the
-//! report language, numbers with a `.` decimal point in every language.
+//! CSV (RFC 4180) for spreadsheets. Every CSV resiplan writes goes through
+//! [`record`]: the plan and the ranking here (one row per measure, a header row
+//! in the report language), and `frontier`'s table. Numbers have a `.` decimal
+//! point in every language.
 //!
 //! Text cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
 //! tab, CR at the start) get a leading `'`; numeric cells are never changed,
 //! so they stay numbers (amounts are non-negative, so none starts with `-`).
 
-use super::lang::{self, Label};
+use super::lang::Label;
 use super::view::{self, MeasureRow, PlanView};
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;
@@ -14,24 +16,49 @@ use crate::score::Scores;
 const RECORD_END: &str = "\r\n";
 
 /// One cell: text from the portfolio or the report, or a number in a fixed format.
-enum Cell {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text: control characters become spaces, formulas are neutralised, and the field is
+    /// quoted when it needs to be.
     Text(String),
+    /// A number as written by [`Cell::fixed`], [`Cell::trimmed`] or [`Cell::integer`] (or
+    /// empty): never changed, so that a spreadsheet reads it as a number.
     Number(String),
 }
 
-fn text(value: impl Into<String>) -> Cell {
-    Cell::Text(value.into())
-}
+impl Cell {
+    /// A text cell.
+    pub fn text(value: impl Into<String>) -> Cell {
+        Cell::Text(value.into())
+    }
 
-/// A number with `decimals` decimals and a `.` point, no grouping (Rust's formatting does not
-/// depend on the locale). Negative zero prints as zero.
-fn number(value: f64, decimals: usize) -> Cell {
-    let value = if value == 0.0 { 0.0 } else { value };
-    Cell::Number(format!("{value:.decimals$}"))
-}
+    /// A number with `decimals` decimals and a `.` point, no grouping (Rust's formatting
+    /// does not depend on the locale). Negative zero prints as zero.
+    pub fn fixed(value: f64, decimals: usize) -> Cell {
+        let value = if value == 0.0 { 0.0 } else { value };
+        Cell::Number(format!("{value:.decimals$}"))
+    }
 
-fn integer(value: usize) -> Cell {
-    Cell::Number(value.to_string())
+    /// A number with up to 6 decimals, trailing zeros trimmed: `0.5`, `2550000`.
+    pub fn trimmed(value: f64) -> Cell {
+        let text = format!("{value:.6}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        Cell::Number(if text == "-0" {
+            "0".to_owned()
+        } else {
+            text.to_owned()
+        })
+    }
+
+    /// A count.
+    pub fn integer(value: usize) -> Cell {
+        Cell::Number(value.to_string())
+    }
+
+    /// An empty cell where a number has no value: a spreadsheet reads it as blank, not 0.
+    pub fn empty() -> Cell {
+        Cell::Number(String::new())
+    }
 }
 
 /// Prefixes text that a spreadsheet would run as a formula with `'`.
@@ -52,7 +79,8 @@ pub fn quote(field: &str) -> String {
     }
 }
 
-fn record(cells: Vec<Cell>) -> String {
+/// One record (a line ending in CRLF): the one way every CSV of resiplan writes its cells.
+pub fn record(cells: Vec<Cell>) -> String {
     let fields: Vec<String> = cells
         .into_iter()
         .map(|cell| match cell {
@@ -86,24 +114,20 @@ fn resource_headers(portfolio: &Portfolio, language: Language, label: Label) -> 
                 .unit
                 .as_deref()
                 .map_or(String::new(), |u| format!(" ({u})"));
-            text(format!(
-                "{} {}{unit}",
-                lang::text(language, label),
-                r.id.value
-            ))
+            Cell::text(format!("{} {}{unit}", label.text(language), r.id.value))
         })
         .collect()
 }
 
 /// Amounts (two decimals) per resource.
 fn amounts(values: &[f64]) -> impl Iterator<Item = Cell> + '_ {
-    values.iter().map(|v| number(*v, 2))
+    values.iter().map(|v| Cell::fixed(*v, 2))
 }
 
 /// The plan: one row per measure, in roadmap order.
 pub fn plan(view: &PlanView<'_>) -> String {
     let language = view.language;
-    let t = |l| text(lang::text(language, l));
+    let t = |l: Label| Cell::text(l.text(language));
     let portfolio = view.portfolio;
     let calendar = &portfolio.calendar;
     let mut header = vec![
@@ -126,20 +150,20 @@ pub fn plan(view: &PlanView<'_>) -> String {
                 (calendar.label(s).to_string(), calendar.label(f).to_string())
             });
         let mut cells = vec![
-            text(row.id),
-            text(row.name),
-            text(row.area.unwrap_or_default()),
-            text(row.status.map_or("", |s| view.status_text(s))),
-            text(start),
-            text(finish),
-            integer(row.duration as usize),
+            Cell::text(row.id),
+            Cell::text(row.name),
+            Cell::text(row.area.unwrap_or_default()),
+            Cell::text(row.status.map_or("", |s| view.status_text(s))),
+            Cell::text(start),
+            Cell::text(finish),
+            Cell::integer(row.duration as usize),
         ];
         cells.extend(amounts(&row.cost));
         cells.extend(amounts(&row.run_cost));
         cells.extend([
-            number(row.value, 4),
-            integer(row.rank),
-            text(row.reason.clone().unwrap_or_default()),
+            Cell::fixed(row.value, 4),
+            Cell::integer(row.rank),
+            Cell::text(row.reason.clone().unwrap_or_default()),
         ]);
         out.push_str(&record(cells));
     }
@@ -148,7 +172,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
 
 /// The ranking: one row per measure, by rank.
 pub fn rank(portfolio: &Portfolio, scores: &Scores, language: Language) -> String {
-    let t = |l| text(lang::text(language, l));
+    let t = |l: Label| Cell::text(l.text(language));
     let mut header = vec![
         t(Label::Rank),
         t(Label::Id),
@@ -169,15 +193,15 @@ pub fn rank(portfolio: &Portfolio, scores: &Scores, language: Language) -> Strin
 
 fn rank_cells(row: &MeasureRow<'_>) -> Vec<Cell> {
     let mut cells = vec![
-        integer(row.rank),
-        text(row.id),
-        text(row.name),
-        text(row.area.unwrap_or_default()),
-        number(row.value, 4),
-        // An empty cell when the measure costs no money: a spreadsheet reads it as blank, not 0.
+        Cell::integer(row.rank),
+        Cell::text(row.id),
+        Cell::text(row.name),
+        Cell::text(row.area.unwrap_or_default()),
+        Cell::fixed(row.value, 4),
+        // Empty when the measure costs no money.
         row.value_per_million
-            .map_or(Cell::Number(String::new()), |v| number(v, 4)),
-        number(row.enabler_value, 4),
+            .map_or_else(Cell::empty, |v| Cell::fixed(v, 4)),
+        Cell::fixed(row.enabler_value, 4),
     ];
     cells.extend(amounts(&row.cost));
     cells.extend(amounts(&row.run_cost));
@@ -204,17 +228,26 @@ mod tests {
         }
         assert_eq!(neutralise("a=b"), "a=b");
         let line = record(vec![
-            text("=HYPERLINK(\"x\")"),
-            number(1500.0, 2),
-            integer(3),
+            Cell::text("=HYPERLINK(\"x\")"),
+            Cell::fixed(1500.0, 2),
+            Cell::integer(3),
+            Cell::trimmed(0.000_002_6),
+            Cell::empty(),
         ]);
-        assert_eq!(line, "\"'=HYPERLINK(\"\"x\"\")\",1500.00,3\r\n");
+        assert_eq!(line, "\"'=HYPERLINK(\"\"x\"\")\",1500.00,3,0.000003,\r\n");
     }
 
     #[test]
     fn numbers_have_a_point_and_no_negative_zero() {
-        assert!(matches!(number(-0.0, 2), Cell::Number(n) if n == "0.00"));
-        assert!(matches!(number(1_234_567.5, 2), Cell::Number(n) if n == "1234567.50"));
-        assert!(matches!(number(2.0 / 3.0, 4), Cell::Number(n) if n == "0.6667"));
+        let number = |cell: Cell| match cell {
+            Cell::Number(n) => n,
+            Cell::Text(t) => panic!("text {t}"),
+        };
+        assert_eq!(number(Cell::fixed(-0.0, 2)), "0.00");
+        assert_eq!(number(Cell::fixed(1_234_567.5, 2)), "1234567.50");
+        assert_eq!(number(Cell::fixed(2.0 / 3.0, 4)), "0.6667");
+        assert_eq!(number(Cell::trimmed(2_550_000.0)), "2550000");
+        assert_eq!(number(Cell::trimmed(-0.000_000_1)), "0");
+        assert_eq!(number(Cell::trimmed(1.5)), "1.5");
     }
 }

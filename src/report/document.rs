@@ -3,6 +3,7 @@
 //! both renderings say the same thing.
 
 use super::markdown;
+use super::table::{self, printable};
 use super::view::Table;
 
 /// A report: a title and blocks in order.
@@ -58,11 +59,11 @@ pub fn terminal(document: &Document, width: u16) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table(table) => out.push_str(&super::table::table(table, width)),
+            Block::Table(rows) => out.push_str(&table::table(rows, width)),
             Block::Footer(text) => out.push_str(&format!("{text}\n")),
         }
     }
-    super::printable(format!("{}\n", out.trim_end()))
+    printable(format!("{}\n", out.trim_end()))
 }
 
 /// Markdown, with portfolio text escaped.

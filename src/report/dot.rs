@@ -2,7 +2,7 @@
 //! quoted string with `"` and `\` escaped and line breaks as `\n`, so portfolio
 //! text can neither end a string nor smuggle in an escape sequence such as `\N`.
 
-use super::lang::{self, Label};
+use super::lang::Label;
 use super::view::GraphView;
 
 /// Soft fills for area clusters, in the order areas appear; repeats after eight.
@@ -32,7 +32,7 @@ pub fn quote(text: &str) -> String {
 /// dependency to what depends on it; done measures grey and dashed, mandatory
 /// ones with a heavy dark-red border.
 pub fn graph(view: &GraphView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let mut out = String::new();
     if let Some(provenance) = view.provenance {
         // Provenance text is ours (tool, hex digits, ids of settings): no `*/` can occur.

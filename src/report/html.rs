@@ -1,46 +1,14 @@
 //! HTML: one self-contained page to send to a client. Inline CSS and inline
 //! SVG only: no scripts, fonts, images or anything else loaded from anywhere,
 //! so it opens offline, passes mail filters and prints on A4 landscape.
-//! Every piece of portfolio text is escaped with [`escape`].
+//! Every piece of portfolio text is escaped with [`escape`] (module `markup`).
 
-use super::lang::{self, Label};
+use super::lang::Label;
+use super::markup::{escape, inline};
 use super::svg;
-use super::view::{PlanView, RowStatus, Table};
+use super::view::{Align, MeasureRow, PlanView, RowStatus, Table};
 use crate::model::{Language, Portfolio};
-
-/// Escapes text for HTML element content and quoted attribute values. Control characters
-/// other than line breaks and tabs (such as terminal escape codes) become spaces.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text from the view: spans in backticks (ids) become `<code>`, everything is escaped,
-/// line breaks become `<br>`.
-fn inline(text: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        let part = escape(part).replace('\n', "<br>");
-        if i % 2 == 1 {
-            out.push_str(&format!("<code>{part}</code>"));
-        } else {
-            out.push_str(&part);
-        }
-    }
-    out
-}
+use crate::report::provenance::Provenance;
 
 const STYLE: &str = r#"
 :root { --ink: #1d2530; --muted: #5b6675; --line: #d5dbe3; --soft: #f4f6f9; --accent: #2f6690; --mandatory: #7a1f2b; }
@@ -94,18 +62,13 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 }
 "#;
 
-fn document(
-    language: Language,
-    title: &str,
-    provenance: &crate::report::provenance::Provenance,
-    body: &str,
-) -> String {
+fn document(language: Language, title: &str, provenance: &Provenance, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}<footer>{} {}</footer>\n</main>\n</body>\n</html>\n",
         language.code(),
         escape(&provenance.tool),
         escape(title),
-        lang::text(language, Label::MadeWith),
+        Label::MadeWith.text(language),
         escape(&provenance.line())
     )
 }
@@ -136,7 +99,7 @@ pub fn table(table: &Table, heading: &str) -> String {
         return out;
     }
     let class = |i: usize| match table.align.get(i) {
-        Some(super::view::Align::Right) => " class=\"num\"",
+        Some(Align::Right) => " class=\"num\"",
         _ => "",
     };
     out.push_str("<table>\n<thead><tr>");
@@ -173,7 +136,7 @@ fn swatch(kind: &str, colour: &str) -> String {
 /// The whole plan as one page: the summary and the outcome charts (page 1 in print),
 /// the Gantt chart (page 2), resource use, then the tables of the Markdown report.
 pub fn plan(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let portfolio = view.portfolio;
     let mut body = header(portfolio, t(Label::Roadmap));
     body.push_str("<dl class=\"facts\">\n");
@@ -201,7 +164,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
 
 /// The resilience curve and coverage per dimension, side by side.
 fn outcome(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     format!(
         "<section class=\"charts outcome\">\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n</section>\n",
         escape(t(Label::ResilienceCurve)),
@@ -213,7 +176,7 @@ fn outcome(view: &PlanView<'_>) -> String {
 
 /// The Gantt chart with a legend of what it shows.
 fn schedule(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let mut out = format!(
         "<section class=\"schedule\">\n<h2>{}</h2>\n",
         escape(t(Label::Schedule))
@@ -228,7 +191,7 @@ fn schedule(view: &PlanView<'_>) -> String {
         return out;
     }
     out.push_str("<ul class=\"legend\">");
-    let any = |pick: fn(&super::view::MeasureRow<'_>) -> bool| shown.iter().any(pick);
+    let any = |pick: fn(&MeasureRow<'_>) -> bool| shown.iter().any(pick);
     for (kind, colour, label, present) in [
         ("bar", svg::PLANNED, Label::Planned, true),
         (
@@ -268,7 +231,7 @@ fn schedule(view: &PlanView<'_>) -> String {
 
 /// One chart of use against capacity per resource.
 fn resources(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let mut out = format!(
         "<section class=\"resources\">\n<h2>{}</h2>\n",
         escape(t(Label::ResourceUse))
@@ -301,38 +264,12 @@ pub fn rank(
     portfolio: &Portfolio,
     ranking: &Table,
     language: Language,
-    provenance: &crate::report::provenance::Provenance,
+    provenance: &Provenance,
 ) -> String {
-    let t = |l| lang::text(language, l);
+    let t = |l: Label| l.text(language);
     let mut body = header(portfolio, t(Label::Ranking));
     body.push_str("</header>\n");
     body.push_str(&table(ranking, "h2"));
     let title = format!("{}: {}", t(Label::Ranking), portfolio.name);
     document(language, &title, provenance, &body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_characters_are_escaped() {
-        assert_eq!(
-            escape("<script>alert('x') & \"y\"</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
-        );
-    }
-
-    #[test]
-    fn control_characters_do_not_reach_the_page() {
-        assert_eq!(escape("a\u{1b}[31mb\r\nc\td"), "a [31mb \nc\td");
-    }
-
-    #[test]
-    fn view_code_spans_become_code_elements_and_stay_escaped() {
-        assert_eq!(
-            inline("depends on `<b>`, a\nb"),
-            "depends on <code>&lt;b&gt;</code>, a<br>b"
-        );
-    }
 }

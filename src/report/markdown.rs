@@ -1,6 +1,6 @@
 //! Markdown: a document a CI job can commit and GitHub renders well.
 
-use super::lang::{self, Label};
+use super::lang::Label;
 use super::view::{Align, PlanView, Table};
 
 /// Escapes portfolio text for a Markdown table cell or line: pipes, HTML, line breaks, and
@@ -93,7 +93,7 @@ pub fn table(table: &Table) -> String {
 
 /// The whole plan report.
 pub fn plan(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let portfolio = view.portfolio;
     let mut out = format!("# {}: {}\n\n", t(Label::Roadmap), escape(&portfolio.name));
     if let Some(organisation) = &portfolio.organisation {

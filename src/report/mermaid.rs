@@ -7,7 +7,7 @@
 //! when it draws. Nodes and tasks get generated ids (`m0`, `m1`, …), never the
 //! portfolio's ids.
 
-use super::lang::{self, Label};
+use super::lang::Label;
 use super::view::{self, GraphView, PlanView, RowStatus};
 use crate::model::period::PeriodKind;
 
@@ -108,7 +108,7 @@ fn axis_format(kind: PeriodKind) -> &'static str {
 /// measures as milestones (done ones at the start of the horizon), mandatory
 /// measures as `crit`. Measures not scheduled are listed in a comment.
 pub fn plan(view: &PlanView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let calendar = &view.portfolio.calendar;
     let mut out = format!(
         "%% {}: {} ({} {})\n",
@@ -185,7 +185,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
 /// dependency to what depends on it; done measures dashed and grey, mandatory ones
 /// with a heavy border.
 pub fn graph(view: &GraphView<'_>) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let mut out = format!("%% {}: {}\n", t(Label::Dependencies), comment(view.title));
     if let Some(provenance) = view.provenance {
         out.push_str(&format!("%% {}\n", comment(&provenance.line())));

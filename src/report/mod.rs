@@ -1,15 +1,28 @@
-//! Reports: render a finished plan or ranking. One file per format; they format, never compute.
+//! Reports: render a finished plan, ranking or analysis. They format, never compute.
+//!
+//! One file per format for the plan (`table`, `markdown`, `json`, `csv`, `mermaid`,
+//! `html` with `svg`), one file per analysis command (`compare`, `explain`, `frontier`)
+//! built as a [`document::Document`] for the terminal and Markdown, and one folder of
+//! JSON reports that share one envelope. German and English text comes from [`lang`],
+//! numbers in the language's style from [`number`]. No module here imports one that
+//! imports it back.
 
-pub mod analysis;
 pub mod catalog;
+pub mod compare;
+pub mod counterfactual;
 pub mod csv;
 pub mod document;
 pub mod dot;
+pub mod explain;
+pub mod frontier;
 pub mod html;
 pub mod json;
 pub mod lang;
 pub mod markdown;
+pub mod markup;
 pub mod mermaid;
+pub mod moves;
+pub mod number;
 pub mod provenance;
 pub mod svg;
 pub mod table;
@@ -17,7 +30,8 @@ pub mod view;
 
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;
-use view::PlanView;
+use provenance::Provenance;
+use view::{GraphView, PlanView};
 
 /// Output format of `plan` and `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,30 +67,10 @@ pub struct Unsupported {
     pub format: &'static str,
 }
 
-/// Text for a terminal: control characters from portfolio text (escape sequences that
-/// could retitle the terminal or hide lines) become `�`; line breaks and tabs stay.
-pub fn printable(text: String) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return text;
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 /// Renders a plan; `width` is the terminal width for tables.
 pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
     match format {
-        Format::Table => printable(table::plan(view, width)),
+        Format::Table => table::printable(table::plan(view, width)),
         Format::Markdown => markdown::plan(view),
         Format::Json => json::plan(view),
         Format::Csv => csv::plan(view),
@@ -86,7 +80,7 @@ pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
 }
 
 /// Renders the dependency graph.
-pub fn graph(format: GraphFormat, view: &view::GraphView<'_>) -> String {
+pub fn graph(format: GraphFormat, view: &GraphView<'_>) -> String {
     match format {
         GraphFormat::Mermaid => mermaid::graph(view),
         GraphFormat::Dot => dot::graph(view),
@@ -99,12 +93,12 @@ pub fn rank(
     portfolio: &Portfolio,
     scores: &Scores,
     language: Language,
-    provenance: &crate::report::provenance::Provenance,
+    provenance: &Provenance,
     width: u16,
 ) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);
     Ok(match format {
-        Format::Table => printable(format!(
+        Format::Table => table::printable(format!(
             "{}\n\n{}{}\n",
             portfolio.name,
             table::table(&ranking, width),
@@ -121,18 +115,4 @@ pub fn rank(
         Format::Html => html::rank(portfolio, &ranking, language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::printable;
-
-    #[test]
-    fn terminal_text_loses_control_characters_but_keeps_lines() {
-        assert_eq!(
-            printable("a\u{1b}]0;pwned\u{7}b\n\tc".to_owned()),
-            "a\u{FFFD}]0;pwned\u{FFFD}b\n\tc"
-        );
-        assert_eq!(printable("plain\n".to_owned()), "plain\n");
-    }
 }

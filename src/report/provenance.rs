@@ -8,13 +8,17 @@
 use crate::diagnostic::source::SourceMap;
 use crate::schedule::Options;
 use crate::schedule::search::Effort;
+use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// What made a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What made a report. In JSON it is the envelope's `provenance`, where the tool is
+/// left out because the envelope names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Provenance {
     /// `resiplan 0.1.0`.
+    #[serde(skip)]
     pub tool: String,
     /// SHA-256 of the inputs, hex.
     pub inputs_sha256: String,

@@ -1,7 +1,8 @@
-//! The terminal table (comfy-table): readable in 100 columns, no colour, and
-//! no dependence on the terminal width when stdout is not a terminal.
+//! The terminal (comfy-table): tables readable in 100 columns, no colour, no
+//! dependence on the terminal width when stdout is not a terminal, and no control
+//! characters from portfolio text.
 
-use super::lang::{self, Label};
+use super::lang::Label;
 use super::view::{Align, PlanView, Table};
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
 
@@ -51,7 +52,7 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
 
 /// The whole plan for the terminal.
 pub fn plan(view: &PlanView<'_>, width: u16) -> String {
-    let t = |l| lang::text(view.language, l);
+    let t = |l: Label| l.text(view.language);
     let mut out = format!("{}: {}\n", t(Label::Roadmap), view.portfolio.name);
     if let Some(organisation) = &view.portfolio.organisation {
         out.push_str(&format!("{organisation}\n"));
@@ -81,7 +82,41 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     out
 }
 
+/// Text for a terminal: control characters from portfolio text (escape sequences that
+/// could retitle the terminal or hide lines) become `�`; line breaks and tabs stay.
+pub fn printable(text: String) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The width of the terminal on stdout, when stdout is one.
 pub fn terminal_width() -> Option<u16> {
     comfy_table::Table::new().width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn terminal_text_loses_control_characters_but_keeps_lines() {
+        assert_eq!(
+            printable("a\u{1b}]0;pwned\u{7}b\n\tc".to_owned()),
+            "a\u{FFFD}]0;pwned\u{FFFD}b\n\tc"
+        );
+        assert_eq!(printable("plain\n".to_owned()), "plain\n");
+    }
 }

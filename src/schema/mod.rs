@@ -1,18 +1,17 @@
-//! JSON Schemas of the file formats (portfolio, catalog, scenario), generated with schemars
-//! from the types below. Editors use them for completion and checks while a file is typed
-//! (`# yaml-language-server: $schema=…`).
+//! JSON Schemas, generated with schemars: of the file formats (portfolio, catalog,
+//! scenario), which editors use for completion and checks while a file is typed
+//! (`# yaml-language-server: $schema=…`), and of every JSON report (`plan-report`, …),
+//! which scripts can validate a report against.
 //!
-//! The types mirror what `load` accepts; they are never used to read files (the loader
-//! decodes by hand to report every problem with its position). A test validates every
-//! shipped example, catalog and scenario against these schemas, and another checks that
-//! the files in `schema/` are what `resiplan schema` prints, so the two cannot drift.
+//! The file-format types mirror what `load` accepts (module `files`); the report schemas come
+//! from the report types themselves (`crate::report::json`). Tests validate every shipped
+//! example, catalog and scenario, and the output of every JSON-writing command, against
+//! these schemas, and check that the files in `schema/` are what `resiplan schema` prints.
 
-#![allow(dead_code)] // the fields exist for the schema only
+mod files;
+mod reports;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use std::collections::BTreeMap;
-
-/// Which file format.
+/// Which schema: a file format or a JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A plannable portfolio.
@@ -21,28 +20,87 @@ pub enum Kind {
     Catalog,
     /// Changes to a portfolio.
     Scenario,
+    /// `plan --format json`.
+    PlanReport,
+    /// `rank --format json`.
+    RankReport,
+    /// `check --format json`.
+    CheckReport,
+    /// `compare --format json`.
+    CompareReport,
+    /// `explain --format json`.
+    ExplainReport,
+    /// `frontier --format json`.
+    FrontierReport,
+    /// `catalog list --format json`.
+    CatalogListReport,
+    /// `catalog show --format json`.
+    CatalogShowReport,
 }
 
 impl Kind {
-    /// Every kind, in the order `schema/` lists them.
-    pub const ALL: [Kind; 3] = [Kind::Portfolio, Kind::Catalog, Kind::Scenario];
+    /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
+    pub const ALL: [Kind; 11] = [
+        Kind::Portfolio,
+        Kind::Catalog,
+        Kind::Scenario,
+        Kind::PlanReport,
+        Kind::RankReport,
+        Kind::CheckReport,
+        Kind::CompareReport,
+        Kind::ExplainReport,
+        Kind::FrontierReport,
+        Kind::CatalogListReport,
+        Kind::CatalogShowReport,
+    ];
 
-    /// `portfolio`, `catalog`, `scenario`.
+    /// The name on the command line and of the file in `schema/` (`plan-report` →
+    /// `schema/plan-report.schema.json`).
     pub fn name(self) -> &'static str {
         match self {
             Kind::Portfolio => "portfolio",
             Kind::Catalog => "catalog",
             Kind::Scenario => "scenario",
+            Kind::PlanReport => "plan-report",
+            Kind::RankReport => "rank-report",
+            Kind::CheckReport => "check-report",
+            Kind::CompareReport => "compare-report",
+            Kind::ExplainReport => "explain-report",
+            Kind::FrontierReport => "frontier-report",
+            Kind::CatalogListReport => "catalog-list-report",
+            Kind::CatalogShowReport => "catalog-show-report",
+        }
+    }
+
+    /// The kind named `name`, as [`Kind::name`] gives it.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// For a report: the command whose JSON it describes (`catalog list`); `None` for a
+    /// file format.
+    pub fn command(self) -> Option<&'static str> {
+        match self {
+            Kind::Portfolio | Kind::Catalog | Kind::Scenario => None,
+            Kind::PlanReport => Some("plan"),
+            Kind::RankReport => Some("rank"),
+            Kind::CheckReport => Some("check"),
+            Kind::CompareReport => Some("compare"),
+            Kind::ExplainReport => Some("explain"),
+            Kind::FrontierReport => Some("frontier"),
+            Kind::CatalogListReport => Some("catalog list"),
+            Kind::CatalogShowReport => Some("catalog show"),
         }
     }
 }
 
-/// The schema of a file format as pretty-printed JSON (with a trailing newline).
+/// The schema of a file format or report as pretty-printed JSON (with a trailing newline).
 pub fn schema_json(kind: Kind) -> String {
     let schema = match kind {
-        Kind::Portfolio => schemars::schema_for!(PortfolioFile),
-        Kind::Catalog => schemars::schema_for!(CatalogFile),
-        Kind::Scenario => schemars::schema_for!(ScenarioFile),
+        Kind::Portfolio => schemars::schema_for!(files::PortfolioFile),
+        Kind::Catalog => schemars::schema_for!(files::CatalogFile),
+        Kind::Scenario => schemars::schema_for!(files::ScenarioFile),
+        _ => reports::schema(kind),
     };
     match serde_json::to_string_pretty(&schema) {
         Ok(text) => format!("{text}\n"),
@@ -50,334 +108,15 @@ pub fn schema_json(kind: Kind) -> String {
     }
 }
 
-/// An amount: a number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
-struct Amount;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl JsonSchema for Amount {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Amount".into()
+    #[test]
+    fn every_kind_is_found_by_its_name() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(Kind::from_name("plan"), None);
     }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas).",
-            "anyOf": [
-                { "type": "number", "minimum": 0 },
-                { "type": "string", "pattern": "^\\s*[0-9][0-9_]*(\\.[0-9_]+)?\\s*(k|K|Tsd\\.?|M|Mio\\.?|Mrd\\.?)?\\s*$" }
-            ]
-        })
-    }
-}
-
-/// A period label: `2027`, `2027-H1`, `2027-Q3`, `2027-07`.
-struct Period;
-
-impl JsonSchema for Period {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Period".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A period label: a year `2027`, a half `2027-H1`, a quarter `2027-Q3` or a month `2027-07`.",
-            "anyOf": [
-                { "type": "integer", "minimum": 1000, "maximum": 9999 },
-                { "type": "string", "pattern": "^[0-9]{4}(-([Hh][12]|[Qq][1-4]|(0[1-9]|1[0-2])))?$" }
-            ]
-        })
-    }
-}
-
-/// An identifier: no whitespace.
-struct Id;
-
-impl JsonSchema for Id {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Id".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A short name without spaces, e.g. `backup-321`.",
-            "anyOf": [
-                { "type": "string", "pattern": "^\\S+$" },
-                { "type": "integer" }
-            ]
-        })
-    }
-}
-
-/// A text once for all languages, or per language.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum Text {
-    /// The same text in every language.
-    Plain(String),
-    /// Per language.
-    PerLanguage(PerLanguage),
-}
-
-/// A text per report language.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct PerLanguage {
-    /// German.
-    de: Option<String>,
-    /// English.
-    en: Option<String>,
-}
-
-/// Amounts per resource id.
-type AmountsById = BTreeMap<String, Amount>;
-
-/// A portfolio of measures with a horizon and resources: what `resiplan plan` reads.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "resiplan portfolio (format version 1)")]
-struct PortfolioFile {
-    /// Format version: 1.
-    version: Version,
-    /// Title of the portfolio.
-    name: String,
-    /// The organisation it plans for.
-    organisation: Option<String>,
-    /// Free description.
-    description: Option<String>,
-    /// Currency code for money (default `EUR`).
-    currency: Option<String>,
-    /// Default report language.
-    language: Option<Language>,
-    /// The horizon.
-    calendar: Calendar,
-    /// Maximum impact score (default 5).
-    impact_scale: Option<Amount>,
-    /// Resilience dimensions and weights; omitted = the 7 defaults with equal weights.
-    dimensions: Option<Vec<Dimension>>,
-    /// Resources consumed per period, by id (e.g. `budget`, `staff`).
-    resources: Option<BTreeMap<String, Resource>>,
-    /// Measures taken from catalogs.
-    include: Option<Vec<Include>>,
-    /// The measures.
-    measures: Option<Vec<Measure>>,
-}
-
-/// A reusable library of measures (no calendar, no resources).
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "resiplan catalog (format version 1)")]
-struct CatalogFile {
-    /// Format version: 1.
-    version: Version,
-    /// Title of the catalog.
-    name: String,
-    /// Free description.
-    description: Option<String>,
-    /// Dimensions added to the defaults.
-    dimensions: Option<Vec<Dimension>>,
-    /// Measures taken from other catalogs.
-    include: Option<Vec<Include>>,
-    /// The measures.
-    measures: Vec<Measure>,
-}
-
-/// Changes to a portfolio, applied with `--scenario`.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "resiplan scenario (format version 1)")]
-struct ScenarioFile {
-    /// Format version: 1.
-    version: Version,
-    /// Name of the scenario.
-    name: Text,
-    /// What question the scenario answers.
-    description: Option<String>,
-    /// New measures, or adaptations of existing ones by id (keys merged, the scenario's win).
-    measures: Option<Vec<Measure>>,
-    /// Dimension id → weight.
-    weights: Option<BTreeMap<String, Amount>>,
-    /// Capacity changes per resource id.
-    resources: Option<BTreeMap<String, ResourceChange>>,
-    /// Measures made mandatory.
-    force: Option<Vec<Id>>,
-    /// Values by path, e.g. `measures.glasfaser-schulen.cost.budget: 900k`.
-    set: Option<BTreeMap<String, serde_json::Value>>,
-    /// Measures dropped (with whatever depends on them).
-    exclude: Option<Vec<Id>>,
-}
-
-/// The format version: 1.
-struct Version;
-
-impl JsonSchema for Version {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Version".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "The format version this resiplan reads: 1.",
-            "enum": [1, "1"]
-        })
-    }
-}
-
-/// Report language.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum Language {
-    /// German.
-    De,
-    /// English.
-    En,
-}
-
-/// The planning horizon.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Calendar {
-    /// Length of a period.
-    period: PeriodKind,
-    /// First period, matching `period` (`2027`, `2027-H1`, `2027-Q1`, `2027-01`).
-    start: Period,
-    /// Last period (inclusive).
-    end: Period,
-    /// Periods after `end` in which completed measures still count (default: the horizon's length).
-    evaluation_tail: Option<u32>,
-}
-
-/// Length of a period.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum PeriodKind {
-    /// A year.
-    Year,
-    /// Half a year.
-    Half,
-    /// A quarter.
-    Quarter,
-    /// A month.
-    Month,
-}
-
-/// A resilience dimension.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Dimension {
-    /// Id used in `impact`.
-    id: Id,
-    /// Display name.
-    name: Option<Text>,
-    /// Weight (default 1).
-    weight: Option<Amount>,
-}
-
-/// A resource with its capacity per period.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Resource {
-    /// Unit for reports (`EUR`, `FTE`).
-    unit: Option<String>,
-    /// Display name.
-    name: Option<Text>,
-    /// The same capacity in every period, or `default` and capacities per period label.
-    capacity: Capacity,
-}
-
-/// Capacity per period.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum Capacity {
-    /// Every period.
-    Uniform(Amount),
-    /// `default` and period labels.
-    PerPeriod(BTreeMap<String, Amount>),
-}
-
-/// Measures taken from a catalog.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Include {
-    /// Path of the catalog, relative to this file.
-    catalog: String,
-    /// Ids of the measures to take; omitted = all.
-    measures: Option<Vec<Id>>,
-}
-
-/// Planning state.
-#[derive(JsonSchema)]
-#[serde(rename_all = "lowercase")]
-enum Status {
-    /// To be scheduled.
-    Planned,
-    /// Keeps its `start`.
-    Fixed,
-    /// Finished before the horizon.
-    Done,
-}
-
-/// Ranges for the uncertainty simulation.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Uncertainty {
-    /// Cost multiplier `[low, high]`.
-    cost: Option<[Amount; 2]>,
-    /// Duration in periods `[low, high]`.
-    duration: Option<[Amount; 2]>,
-    /// Impact multiplier `[low, high]`.
-    impact: Option<[Amount; 2]>,
-}
-
-/// A measure. A new one needs `name` and `duration` as well; one that adapts an included
-/// measure (or, in a scenario, an existing one) by id needs only the fields that change.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Measure {
-    /// Id of a new measure, or of the one to adapt.
-    id: Id,
-    /// Display name.
-    name: Option<Text>,
-    /// Area.
-    area: Option<String>,
-    /// Periods it runs.
-    duration: Option<u32>,
-    /// Totals per resource.
-    cost: Option<AmountsById>,
-    /// Per period after completion.
-    run_cost: Option<AmountsById>,
-    /// Impact per dimension.
-    impact: Option<AmountsById>,
-    /// Dependencies.
-    depends_on: Option<Vec<Id>>,
-    /// First period.
-    earliest: Option<Period>,
-    /// Deadline.
-    deadline: Option<Period>,
-    /// Mandatory.
-    mandatory: Option<bool>,
-    /// Status.
-    status: Option<Status>,
-    /// Fixed start.
-    start: Option<Period>,
-    /// Tags.
-    tags: Option<Vec<String>>,
-    /// Owner.
-    owner: Option<String>,
-    /// Source of the figures.
-    source: Option<String>,
-    /// Notes.
-    notes: Option<String>,
-    /// Uncertainty ranges.
-    uncertainty: Option<Uncertainty>,
-    /// Description.
-    description: Option<String>,
-}
-
-/// Capacity changes of one resource.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct ResourceChange {
-    /// Factor on every period's capacity, or per period label (`default` for the rest).
-    scale: Option<Capacity>,
-    /// Capacities of named periods (`default` for the rest).
-    capacity: Option<Capacity>,
 }

@@ -1,0 +1,260 @@
+//! `compare` as a document (terminal and Markdown), and the lines that report failed gates.
+//! Every number comes from [`crate::analysis::compare`]; this file only words and formats it.
+
+use super::document::{Block, Document};
+use super::lang::{Label, de_en};
+use super::moves::{amount, moved_table};
+use super::number::{number, percent, signed};
+use super::provenance::Provenance;
+use super::view::{Align, Table};
+use crate::analysis::Frame;
+use crate::analysis::compare::{Comparison, Violation};
+use crate::model::Language;
+
+/// `compare` as a document.
+pub fn document(comparison: &Comparison, language: Language, provenance: &Provenance) -> Document {
+    let l = language;
+    let mut blocks = Vec::new();
+    let mut header = vec![
+        de_en(l, "Kennzahl", "Figure").to_owned(),
+        de_en(l, "Basis", "Base").to_owned(),
+    ];
+    header.extend(
+        comparison
+            .scenarios
+            .iter()
+            .map(|s| s.name.get(l).to_owned()),
+    );
+    let columns = header.len();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let outcomes: Vec<_> = std::iter::once(&comparison.base)
+        .chain(comparison.scenarios.iter().map(|s| &s.outcome))
+        .collect();
+    let row = |label: &str, cell: &dyn Fn(usize) -> String| -> Vec<String> {
+        std::iter::once(label.to_owned())
+            .chain((0..outcomes.len()).map(cell))
+            .collect()
+    };
+    rows.push(row(Label::ResiliencePeriods.text(l), &|i| {
+        number(l, outcomes[i].objective, 1)
+    }));
+    rows.push(row(Label::Change.text(l), &|i| match i {
+        0 => "–".to_owned(),
+        _ => {
+            let s = &comparison.scenarios[i - 1];
+            format!(
+                "{} ({} %)",
+                signed(l, s.change, 1),
+                signed(l, s.change_share * 100.0, 1)
+            )
+        }
+    }));
+    if comparison
+        .scenarios
+        .iter()
+        .any(|s| s.objective_at_base_weights.is_some())
+    {
+        rows.push(row(
+            de_en(
+                l,
+                "… mit den Gewichten der Basis",
+                "… with the base's weights",
+            ),
+            &|i| match i {
+                0 => number(l, comparison.base.objective, 1),
+                _ => {
+                    let s = &comparison.scenarios[i - 1];
+                    number(
+                        l,
+                        s.objective_at_base_weights.unwrap_or(s.outcome.objective),
+                        1,
+                    )
+                }
+            },
+        ));
+    }
+    rows.push(row(
+        de_en(l, "Güte (mindestens)", "Quality (at least)"),
+        &|i| percent(l, outcomes[i].bound_share),
+    ));
+    rows.push(row(Label::Scheduled.text(l), &|i| {
+        outcomes[i].scheduled.to_string()
+    }));
+    rows.push(row(Label::Done.text(l), &|i| outcomes[i].done.to_string()));
+    rows.push(row(Label::NotScheduled.text(l), &|i| {
+        outcomes[i].not_scheduled.to_string()
+    }));
+    for (r, resource) in comparison.frame.resources.iter().enumerate() {
+        let label = format!(
+            "{} `{}` {}",
+            Label::FollowUp.text(l),
+            resource.id,
+            Label::PerPeriod.text(l)
+        );
+        rows.push(row(&label, &|i| {
+            let frame = if i == 0 {
+                &comparison.frame
+            } else {
+                &comparison.scenarios[i - 1].frame
+            };
+            outcomes[i]
+                .follow_up
+                .get(r)
+                .map_or_else(|| "–".to_owned(), |v| amount(l, frame, r, *v))
+        }));
+    }
+    let mut align = vec![Align::Right; columns];
+    align[0] = Align::Left;
+    blocks.push(Block::Table(Table {
+        title: Label::Summary.text(l).to_owned(),
+        header: header.clone(),
+        align: align.clone(),
+        rows,
+    }));
+
+    // The resilience curve, by period label (a scenario may change the horizon).
+    let mut periods = comparison.frame.periods.clone();
+    for s in &comparison.scenarios {
+        for p in &s.frame.periods {
+            if !periods.contains(p) {
+                periods.push(p.clone());
+            }
+        }
+    }
+    let frames: Vec<&Frame> = std::iter::once(&comparison.frame)
+        .chain(comparison.scenarios.iter().map(|s| &s.frame))
+        .collect();
+    let mut curve_header = header.clone();
+    curve_header[0] = Label::Period.text(l).to_owned();
+    blocks.push(Block::Table(Table {
+        title: Label::ResilienceCurve.text(l).to_owned(),
+        header: curve_header,
+        align: align.clone(),
+        rows: periods
+            .iter()
+            .map(|p| {
+                std::iter::once(p.clone())
+                    .chain(outcomes.iter().zip(&frames).map(|(o, f)| {
+                        f.periods
+                            .iter()
+                            .position(|q| q == p)
+                            .and_then(|t| o.curve.get(t))
+                            .map_or_else(|| "–".to_owned(), |v| number(l, *v, 2))
+                    }))
+                    .collect()
+            })
+            .collect(),
+    }));
+
+    for s in &comparison.scenarios {
+        blocks.push(Block::Heading(format!(
+            "{}: {} ({})",
+            de_en(l, "Szenario", "Scenario"),
+            s.name.get(l),
+            s.path
+        )));
+        if let Some(description) = &s.description {
+            blocks.push(Block::Paragraph(description.clone()));
+        }
+        blocks.push(Block::Table(moved_table(
+            l,
+            de_en(l, "Veränderte Maßnahmen", "Measures that changed").to_owned(),
+            &s.moved,
+        )));
+        let mut header = vec![Label::Period.text(l).to_owned()];
+        let mut resource_columns = Vec::new();
+        for (r, resource) in comparison.frame.resources.iter().enumerate() {
+            if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
+                header.push(format!(
+                    "`{}` {}",
+                    resource.id,
+                    de_en(
+                        l,
+                        "Basis → Szenario / Kapazität",
+                        "base → scenario / capacity"
+                    )
+                ));
+                resource_columns.push((r, sr));
+            }
+        }
+        blocks.push(Block::Table(Table {
+            title: de_en(l, "Ressourcennutzung", "Resource use").to_owned(),
+            align: std::iter::once(Align::Left)
+                .chain(resource_columns.iter().map(|_| Align::Right))
+                .collect(),
+            header,
+            rows: periods
+                .iter()
+                .map(|p| {
+                    let bt = comparison.frame.periods.iter().position(|q| q == p);
+                    let st = s.frame.periods.iter().position(|q| q == p);
+                    std::iter::once(p.clone())
+                        .chain(resource_columns.iter().map(|&(r, sr)| {
+                            let base = bt.map_or_else(
+                                || "–".to_owned(),
+                                |t| amount(l, &comparison.frame, r, comparison.base.usage[r][t]),
+                            );
+                            let (used, capacity) = st.map_or_else(
+                                || ("–".to_owned(), "–".to_owned()),
+                                |t| {
+                                    (
+                                        amount(l, &s.frame, sr, s.outcome.usage[sr][t]),
+                                        amount(l, &s.frame, sr, s.outcome.capacity[sr][t]),
+                                    )
+                                },
+                            );
+                            format!("{base} → {used} / {capacity}")
+                        }))
+                        .collect()
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Footer(provenance.line()));
+    Document {
+        title: format!(
+            "{}: {}",
+            de_en(l, "Szenarienvergleich", "Scenario comparison"),
+            comparison.portfolio
+        ),
+        blocks,
+    }
+}
+
+/// The lines that report failed gates.
+pub fn violation_lines(
+    language: Language,
+    violations: &[Violation],
+    max_loss: Option<f64>,
+) -> Vec<String> {
+    let l = language;
+    violations
+        .iter()
+        .map(|v| match (v.gate, &v.measure, v.loss) {
+            ("max-loss", _, Some(loss)) => format!(
+                "{}: {} {} % {} ({} {} %)",
+                v.scenario,
+                de_en(l, "verliert", "loses"),
+                number(l, loss * 100.0, 1),
+                de_en(l, "der Resilienz", "of the resilience"),
+                de_en(l, "Grenze", "limit"),
+                number(l, max_loss.unwrap_or(0.0) * 100.0, 1)
+            ),
+            ("keep", Some(id), _) => format!(
+                "{}: `{id}` {}",
+                v.scenario,
+                de_en(l, "fällt aus der Roadmap", "is dropped from the roadmap")
+            ),
+            (_, Some(id), _) => format!(
+                "{}: `{id}` {}",
+                v.scenario,
+                de_en(
+                    l,
+                    "wird später fertig oder entfällt",
+                    "finishes later or is dropped"
+                )
+            ),
+            _ => v.scenario.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! What would move a measure earlier, in words: `explain`'s counterfactual (the extra
+//! capacity a re-plan confirmed, with the `--set` arguments that repeat it) and the
+//! priority re-plan (made mandatory, same budgets), with what each moves besides.
+
+use super::document::Block;
+use super::lang::de_en;
+use super::moves::{amount_of, moved_table, slot_text};
+use super::number::{number, signed};
+use crate::analysis::explain::{Counterfactual, Explanation, Limit, Priority};
+use crate::model::Language;
+
+/// The paragraphs and tables of the counterfactual.
+pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
+    match &e.counterfactual {
+        Counterfactual::Found(found) => {
+            let extras: Vec<String> = found
+                .extra
+                .iter()
+                .map(|x| {
+                    format!(
+                        "+{} `{}` {} {} ({} → {})",
+                        amount_of(l, &e.frame, &x.resource, x.extra),
+                        x.resource,
+                        de_en(l, "in", "in"),
+                        x.period,
+                        amount_of(l, &e.frame, &x.resource, x.capacity),
+                        amount_of(l, &e.frame, &x.resource, x.capacity + x.extra),
+                    )
+                })
+                .collect();
+            blocks.push(Block::Paragraph(format!(
+                "{} {}: {}. {} {} → {} ({}).",
+                de_en(l, "Diese zusätzliche Kapazität", "This extra capacity"),
+                de_en(l, "legt sie auf", "moves it to"),
+                slot_text(l, &found.slot),
+                de_en(l, "Zielwert", "Objective"),
+                number(l, found.objective_before, 1),
+                number(l, found.objective, 1),
+                signed(l, found.objective - found.objective_before, 1)
+            )));
+            blocks.push(Block::List(extras));
+            blocks.push(Block::Paragraph(format!(
+                "{} `resiplan plan … {}`",
+                de_en(l, "Nachrechnen:", "To repeat:"),
+                found
+                    .sets
+                    .iter()
+                    .map(|s| format!("--set {s}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+            blocks.push(Block::Table(moved_table(
+                l,
+                de_en(l, "Was sich außerdem ändert", "What else changes").to_owned(),
+                &found.also_moved,
+            )));
+        }
+        Counterfactual::AtLimit { limit } => {
+            blocks.push(Block::Paragraph(
+                match limit {
+                    Limit::HorizonStart => de_en(l, "Nichts: Sie beginnt in der ersten Periode.", "Nothing: it starts in the first period."),
+                    Limit::Earliest => de_en(l, "Keine Kapazität: Sie beginnt zu ihrem `earliest`. Ein früheres `earliest` würde sie vorziehen.", "No capacity would: it starts at its `earliest`. An earlier `earliest` would move it."),
+                    Limit::Fixed => de_en(l, "Nichts: Sie ist fest eingeplant (`status: fixed`).", "Nothing: it is fixed (`status: fixed`)."),
+                    Limit::Done => de_en(l, "Nichts: Sie ist erledigt.", "Nothing: it is done."),
+                    Limit::Chain => de_en(l, "Keine Kapazität: Ihre Abhängigkeitskette kann nicht früher fertig werden (Horizontbeginn, `earliest` oder eine feste oder erledigte Maßnahme).", "No capacity would: its dependency chain cannot complete earlier (horizon start, `earliest`, or a fixed or done measure)."),
+                    Limit::NoWindow => de_en(l, "Keine Kapazität: Mit Dauer, Abhängigkeiten und Frist passt sie nicht in den Horizont. Ein längerer Horizont oder eine spätere Frist wären nötig.", "No capacity would: with its duration, dependencies and deadline it does not fit the horizon. A longer horizon or a later deadline would be needed."),
+                }
+                .to_owned(),
+            ));
+        }
+        Counterfactual::PlannerChoice => {
+            blocks.push(Block::Paragraph(
+                de_en(
+                    l,
+                    "Keine Kapazität nötig: Bei sonst gleicher Roadmap passt sie schon eine Periode früher; der Planer hat eine andere Reihenfolge vorgezogen, die insgesamt mehr Resilienz bringt.",
+                    "No capacity is needed: with the rest of the roadmap unchanged it already fits a period earlier; the planner preferred another order that yields more resilience overall.",
+                )
+                .to_owned(),
+            ));
+        }
+        Counterfactual::NotFound { tried } => {
+            blocks.push(Block::Paragraph(format!(
+                "{} {}",
+                de_en(
+                    l,
+                    "Auch das Vierfache des Fehlbetrags reichte im Neuplan nicht:",
+                    "Even four times the shortage did not move it when re-planned:"
+                ),
+                tried
+                    .iter()
+                    .map(|s| format!("`--set {s}`"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+        }
+    }
+}
+
+/// The paragraph and table of the priority re-plan, if there is one.
+pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
+    match &e.priority {
+        Some(Priority::Moves(found)) => {
+            blocks.push(Block::Paragraph(format!(
+                "{} {}: {}. {} {} → {} ({}). `resiplan plan … {}`",
+                if found.sets.len() > 1 {
+                    de_en(
+                        l,
+                        "Als Priorität (Pflicht, eine Periode früher fällig, gleiche Budgets)",
+                        "As a priority (mandatory, due one period earlier, same budgets)",
+                    )
+                } else {
+                    de_en(
+                        l,
+                        "Als Priorität (Pflicht, gleiche Budgets)",
+                        "As a priority (mandatory, same budgets)",
+                    )
+                },
+                de_en(l, "landet sie auf", "it lands on"),
+                slot_text(l, &found.slot),
+                de_en(l, "Zielwert", "Objective"),
+                number(l, found.objective_before, 1),
+                number(l, found.objective, 1),
+                signed(l, found.objective - found.objective_before, 1),
+                found
+                    .sets
+                    .iter()
+                    .map(|s| format!("--set {s}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+            blocks.push(Block::Table(moved_table(
+                l,
+                de_en(
+                    l,
+                    "Was die Priorität verdrängt",
+                    "What the priority displaces",
+                )
+                .to_owned(),
+                &found.also_moved,
+            )));
+        }
+        Some(Priority::Infeasible { problem, .. }) => {
+            blocks.push(Block::Paragraph(format!(
+                "{} {problem}",
+                de_en(
+                    l,
+                    "Als Priorität (Pflicht, eine Periode früher fällig) passt sie nicht:",
+                    "As a priority (mandatory, due one period earlier) it does not fit:"
+                )
+            )));
+        }
+        None => {}
+    }
+}

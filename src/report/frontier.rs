@@ -1,0 +1,185 @@
+//! `frontier` as a document (terminal and Markdown) and as CSV. Every number comes from
+//! [`crate::analysis::frontier`]; this file only words and formats it.
+
+use super::csv::{Cell, record};
+use super::document::{Block, Document};
+use super::lang::{Label, de_en};
+use super::number::{amount, number, percent};
+use super::provenance::Provenance;
+use super::view::{Align, Table};
+use crate::analysis::frontier::{Frontier, StepResult};
+use crate::model::Language;
+
+/// How much of the varied resource a marginal value is given per: a million of the
+/// currency for money (per single euro, a marginal value would round to nothing), one unit
+/// of anything else. Table, CSV and JSON all give marginal values per this amount.
+pub fn marginal_per(f: &Frontier) -> f64 {
+    if is_money(f) { 1e6 } else { 1.0 }
+}
+
+fn is_money(f: &Frontier) -> bool {
+    f.unit.as_deref() == Some(f.currency.as_str())
+}
+
+/// The frontier's rows: scale, capacity, objective, quality, measures, follow-up, marginal.
+fn frontier_table(f: &Frontier, l: Language) -> Table {
+    let marginal_label = if is_money(f) {
+        format!(
+            "{} 1 Mio. {}",
+            de_en(l, "Grenznutzen je", "Marginal per"),
+            f.currency
+        )
+    } else {
+        format!(
+            "{} {}",
+            de_en(l, "Grenznutzen je", "Marginal per"),
+            f.unit.as_deref().unwrap_or("1")
+        )
+    };
+    let per = marginal_per(f);
+    let mut header = vec![
+        de_en(l, "Faktor", "Scale").to_owned(),
+        format!(
+            "`{}` {}",
+            f.resource,
+            de_en(l, "im Horizont", "over the horizon")
+        ),
+        Label::ResiliencePeriods.text(l).to_owned(),
+        Label::Quality.text(l).to_owned(),
+        Label::Scheduled.text(l).to_owned(),
+        Label::NotScheduled.text(l).to_owned(),
+    ];
+    header.extend(
+        f.resources
+            .iter()
+            .map(|r| format!("{} `{}`", Label::FollowUp.text(l), r.id)),
+    );
+    header.push(marginal_label);
+    let columns = header.len();
+    Table {
+        title: format!(
+            "{}: `{}` {}",
+            de_en(l, "Resilienz nach Budget", "Resilience by budget"),
+            f.resource,
+            de_en(l, "skaliert", "scaled")
+        ),
+        align: vec![Align::Right; columns],
+        header,
+        rows: f
+            .steps
+            .iter()
+            .map(|step| {
+                let mut row = vec![
+                    number(l, step.scale, 2),
+                    amount(l, step.capacity, f.unit.as_deref(), &f.currency),
+                ];
+                match &step.result {
+                    StepResult::Planned {
+                        objective,
+                        bound_share,
+                        scheduled,
+                        not_scheduled,
+                        follow_up,
+                        marginal,
+                    } => {
+                        row.push(number(l, *objective, 1));
+                        row.push(percent(l, *bound_share));
+                        row.push(scheduled.to_string());
+                        row.push(not_scheduled.to_string());
+                        row.extend(
+                            follow_up
+                                .iter()
+                                .zip(&f.resources)
+                                .map(|(v, r)| amount(l, *v, r.unit.as_deref(), &f.currency)),
+                        );
+                        row.push(
+                            marginal.map_or_else(|| "–".to_owned(), |m| number(l, m * per, 2)),
+                        );
+                    }
+                    StepResult::Infeasible { problem } => {
+                        row.push(format!(
+                            "{}: {problem}",
+                            de_en(l, "nicht planbar", "infeasible")
+                        ));
+                        row.resize(columns, "–".to_owned());
+                    }
+                }
+                row
+            })
+            .collect(),
+    }
+}
+
+/// `frontier` as a document.
+pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Document {
+    Document {
+        title: format!(
+            "{}: {}",
+            de_en(language, "Budget-Sensitivität", "Budget frontier"),
+            f.portfolio
+        ),
+        blocks: vec![
+            Block::Table(frontier_table(f, language)),
+            Block::Footer(provenance.line()),
+        ],
+    }
+}
+
+/// `frontier` as CSV (RFC 4180): plain numbers with a `.` decimal point in every language;
+/// marginal values per [`marginal_per`], as in the table, with the amount in the header
+/// (`marginal_per_1000000_EUR`).
+pub fn csv(f: &Frontier) -> String {
+    let mut header: Vec<Cell> = [
+        "scale",
+        "capacity",
+        "status",
+        "objective",
+        "bound_share",
+        "scheduled",
+        "not_scheduled",
+    ]
+    .into_iter()
+    .map(Cell::text)
+    .collect();
+    header.extend(
+        f.resources
+            .iter()
+            .map(|r| Cell::text(format!("follow_up_{}", r.id))),
+    );
+    header.push(Cell::text(match f.unit.as_deref() {
+        Some(unit) if is_money(f) => format!("marginal_per_1000000_{unit}"),
+        Some(unit) => format!("marginal_per_{unit}"),
+        None => "marginal_per_unit".to_owned(),
+    }));
+    let per = marginal_per(f);
+    let mut out = record(header);
+    for step in &f.steps {
+        let mut cells = vec![Cell::trimmed(step.scale), Cell::trimmed(step.capacity)];
+        match &step.result {
+            StepResult::Planned {
+                objective,
+                bound_share,
+                scheduled,
+                not_scheduled,
+                follow_up,
+                marginal,
+            } => {
+                cells.extend([
+                    Cell::text("planned"),
+                    Cell::trimmed(*objective),
+                    Cell::trimmed(*bound_share),
+                    Cell::integer(*scheduled),
+                    Cell::integer(*not_scheduled),
+                ]);
+                cells.extend(follow_up.iter().map(|v| Cell::trimmed(*v)));
+                cells.push(marginal.map_or_else(Cell::empty, |m| Cell::trimmed(m * per)));
+            }
+            StepResult::Infeasible { .. } => {
+                cells.push(Cell::text("infeasible"));
+                cells.extend((0..4 + f.resources.len() + 1).map(|_| Cell::empty()));
+            }
+        }
+        out.push_str(&record(cells));
+    }
+    out
+}

@@ -1,0 +1,27 @@
+//! JSON: one versioned document per command for scripts, all with the same root (see
+//! [`Envelope`]): `format_version`, `tool`, `command`, `language` where the document
+//! has texts in one language, `provenance` where it has inputs, then the command's
+//! fields. Measures, resources and periods appear by id and label, never by index;
+//! names are strings in the report language; amounts per resource are objects keyed by
+//! resource id. Every report type derives a JSON Schema (`resiplan schema plan-report`).
+
+pub mod catalog;
+pub mod check;
+pub mod compare;
+pub mod counterfactual;
+pub mod envelope;
+pub mod explain;
+pub mod frontier;
+pub mod plan;
+pub mod rank;
+pub mod reason;
+pub mod shared;
+
+pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};
+pub use check::{CheckReport, check};
+pub use compare::{CompareReport, compare};
+pub use envelope::{Envelope, FORMAT_VERSION, render};
+pub use explain::{ExplainReport, explain};
+pub use frontier::{FrontierReport, frontier};
+pub use plan::{PlanReport, plan};
+pub use rank::{RankReport, rank};

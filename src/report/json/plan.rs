@@ -1,0 +1,257 @@
+//! `plan --format json`: the roadmap with every measure, period and figure, by id and label.
+
+use super::envelope::render;
+use super::reason::Reason;
+use super::shared::{Amounts, PeriodUse, PortfolioHeader, Use};
+use crate::model::roadmap::Placement;
+use crate::model::{Amounts as ModelAmounts, Measure, Portfolio};
+use crate::report::view::PlanView;
+use crate::schedule::bound::BoundMethod;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The fields of `plan --format json` after the envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PlanReport {
+    /// The portfolio planned.
+    pub portfolio: PortfolioHeader,
+    /// Resilience-periods of the roadmap.
+    pub objective: f64,
+    /// The upper bound on the objective of any roadmap.
+    pub bound: Bound,
+    /// Counts of measures.
+    pub summary: Summary,
+    /// Every measure, in portfolio order.
+    pub measures: Vec<PlanMeasure>,
+    /// Every period of the horizon.
+    pub periods: Vec<PeriodUse>,
+    /// Run costs per period after the horizon, by resource id.
+    pub follow_up_costs: Amounts,
+    /// Impact achieved per dimension.
+    pub coverage: Vec<Coverage>,
+}
+
+/// An upper bound on the objective.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Bound {
+    /// The bound.
+    pub value: f64,
+    /// How it was found.
+    pub method: Method,
+    /// objective / bound: the roadmap is at least this good.
+    pub share: f64,
+}
+
+/// How a bound was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The LP relaxation of the time-indexed model.
+    LinearRelaxation,
+    /// Every measure at its earliest completion, ignoring resources.
+    ResourceFree,
+    /// The Lagrangian relaxation of the capacity rows.
+    Lagrangian,
+    /// The objective is proven optimal.
+    Optimal,
+}
+
+impl From<BoundMethod> for Method {
+    fn from(method: BoundMethod) -> Method {
+        match method {
+            BoundMethod::LinearRelaxation => Method::LinearRelaxation,
+            BoundMethod::ResourceFree => Method::ResourceFree,
+            BoundMethod::Lagrangian => Method::Lagrangian,
+            BoundMethod::Optimal => Method::Optimal,
+        }
+    }
+}
+
+/// Counts of measures.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Summary {
+    /// In the portfolio.
+    pub measures: usize,
+    /// Scheduled in the horizon.
+    pub scheduled: usize,
+    /// Done before it.
+    pub done: usize,
+    /// Not in the roadmap.
+    pub not_scheduled: usize,
+}
+
+/// A measure and its place.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PlanMeasure {
+    /// Id.
+    pub id: String,
+    /// Name in the report language.
+    pub name: String,
+    /// Area.
+    pub area: Option<String>,
+    /// Rank by value (1 = first).
+    pub rank: usize,
+    /// Value per period once complete.
+    pub value: f64,
+    /// Where it is.
+    pub status: Status,
+    /// First period it runs in, when scheduled.
+    pub start: Option<String>,
+    /// Last period it runs in (a milestone's is its start), when scheduled.
+    pub finish: Option<String>,
+    /// Periods it runs; 0 for a milestone.
+    pub duration: u32,
+    /// Must be in the roadmap.
+    pub mandatory: bool,
+    /// Must be finished by the end of this period.
+    pub deadline: Option<String>,
+    /// Total cost by resource id.
+    pub cost: Amounts,
+    /// Cost per period after completion by resource id.
+    pub run_cost: Amounts,
+    /// Why it is not scheduled, when it is not.
+    pub reason: Option<Reason>,
+}
+
+/// Where a measure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// In the roadmap.
+    Scheduled,
+    /// Done before the horizon.
+    Done,
+    /// Not in the roadmap.
+    NotScheduled,
+}
+
+/// Impact achieved in one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Coverage {
+    /// Dimension id.
+    pub dimension: String,
+    /// Sum of the impacts of scheduled and done measures.
+    pub achieved: f64,
+    /// Sum of the impacts of all measures.
+    pub possible: f64,
+    /// achieved / possible.
+    pub share: f64,
+}
+
+/// Costs by resource id, leaving out resources the measure does not use.
+pub fn amounts(portfolio: &Portfolio, amounts: &ModelAmounts) -> Amounts {
+    portfolio
+        .resources
+        .iter()
+        .map(|r| (r.id.value.clone(), Measure::amount(amounts, &r.id.value)))
+        .filter(|(_, v)| *v > 0.0)
+        .collect()
+}
+
+/// The plan as JSON.
+pub fn plan(view: &PlanView<'_>) -> String {
+    render(
+        "plan",
+        Some(view.language),
+        Some(view.provenance),
+        report(view),
+    )
+}
+
+fn report(view: &PlanView<'_>) -> PlanReport {
+    let portfolio = view.portfolio;
+    let calendar = &portfolio.calendar;
+    let e = view.evaluation;
+    let measures = portfolio
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(j, m)| {
+            let (status, start, finish, reason) = match &view.roadmap.placements[j] {
+                Placement::Scheduled { .. } => {
+                    let (s, f) = view.start_finish(j);
+                    (Status::Scheduled, Some(s), Some(f), None)
+                }
+                Placement::Done => (Status::Done, None, None, None),
+                Placement::NotScheduled { reason } => (
+                    Status::NotScheduled,
+                    None,
+                    None,
+                    Some(Reason::of(view, reason)),
+                ),
+            };
+            PlanMeasure {
+                id: m.id.value.clone(),
+                name: view.name(j).to_owned(),
+                area: m.area.clone(),
+                rank: view.scores.measures[j].rank,
+                value: view.scores.measures[j].value,
+                status,
+                start,
+                finish,
+                duration: m.duration.value,
+                mandatory: m.mandatory,
+                deadline: m.deadline.as_ref().map(|d| d.value.to_string()),
+                cost: amounts(portfolio, &m.cost),
+                run_cost: amounts(portfolio, &m.run_cost),
+                reason,
+            }
+        })
+        .collect();
+    let periods = (0..calendar.len())
+        .map(|t| PeriodUse {
+            label: calendar.label(t).to_string(),
+            resilience: e.curve[t],
+            resources: portfolio
+                .resources
+                .iter()
+                .enumerate()
+                .map(|(r, res)| {
+                    (
+                        res.id.value.clone(),
+                        Use::new(e.usage[t][r], e.capacity[t][r]),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let (bound, method, share) = view.bound;
+    PlanReport {
+        portfolio: PortfolioHeader::of(portfolio, view.language),
+        objective: e.objective,
+        bound: Bound {
+            value: bound,
+            method: Method::from(method),
+            share,
+        },
+        summary: Summary {
+            measures: portfolio.measures.len(),
+            scheduled: e.scheduled,
+            done: e.done,
+            not_scheduled: e.not_scheduled,
+        },
+        measures,
+        periods,
+        follow_up_costs: portfolio
+            .resources
+            .iter()
+            .enumerate()
+            .map(|(r, res)| (res.id.value.clone(), e.follow_up[r]))
+            .collect(),
+        coverage: e
+            .coverage
+            .iter()
+            .map(|c| Coverage {
+                dimension: c.dimension.clone(),
+                achieved: c.achieved,
+                possible: c.possible,
+                share: c.share,
+            })
+            .collect(),
+    }
+}

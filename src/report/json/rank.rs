@@ -1,0 +1,71 @@
+//! `rank --format json`: every measure by rank with its scores.
+
+use super::envelope::render;
+use super::plan::amounts;
+use super::shared::{Amounts, PortfolioHeader};
+use crate::model::{Language, Portfolio};
+use crate::report::provenance::Provenance;
+use crate::score::Scores;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The fields of `rank --format json` after the envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RankReport {
+    /// The portfolio ranked.
+    pub portfolio: PortfolioHeader,
+    /// Every measure, by rank.
+    pub measures: Vec<RankedMeasure>,
+}
+
+/// A measure and its scores.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RankedMeasure {
+    /// Rank (1 = first).
+    pub rank: usize,
+    /// Id.
+    pub id: String,
+    /// Name in the report language.
+    pub name: String,
+    /// Value per period once complete.
+    pub value: f64,
+    /// Value per million of the money resource; `null` when it costs no money.
+    pub value_per_million: Option<f64>,
+    /// Value of everything that depends on it.
+    pub enabler_value: f64,
+    /// Total cost by resource id.
+    pub cost: Amounts,
+}
+
+/// The ranking as JSON.
+pub fn rank(
+    portfolio: &Portfolio,
+    scores: &Scores,
+    language: Language,
+    provenance: &Provenance,
+) -> String {
+    let measures = scores
+        .ranking
+        .iter()
+        .map(|&j| {
+            let m = &portfolio.measures[j];
+            let s = &scores.measures[j];
+            RankedMeasure {
+                rank: s.rank,
+                id: m.id.value.clone(),
+                name: m.name.get(language).to_owned(),
+                value: s.value,
+                value_per_million: s.value_per_million,
+                enabler_value: s.enabler_value,
+                cost: amounts(portfolio, &m.cost),
+            }
+        })
+        .collect();
+    let report = RankReport {
+        portfolio: PortfolioHeader::of(portfolio, language),
+        measures,
+    };
+    render("rank", Some(language), Some(provenance), report)
+}

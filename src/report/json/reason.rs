@@ -1,0 +1,92 @@
+//! Why a measure is not scheduled, in `plan --format json`: by ids and period labels,
+//! with the sentence the other formats show.
+
+use crate::model::roadmap;
+use crate::report::view::PlanView;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Why a measure is not scheduled; `text` says it in the report language.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[schemars(deny_unknown_fields)]
+pub enum Reason {
+    /// A measure it depends on is not scheduled.
+    Dependency {
+        /// That measure's id.
+        dependency: String,
+        /// In words.
+        text: String,
+    },
+    /// No start lets it finish inside the horizon and by its deadline.
+    NoWindow {
+        /// Earliest period it could start, given its dependencies and `earliest` (may lie
+        /// after the horizon).
+        earliest_start: String,
+        /// Latest period it could start to finish in time, if any.
+        latest_start: Option<String>,
+        /// In words.
+        text: String,
+    },
+    /// Every start in its window would overrun a resource.
+    Capacity {
+        /// The resource short most often.
+        resource: String,
+        /// The periods in which it was short.
+        periods: Vec<String>,
+        /// The least extra capacity, in one period, that would have let some start fit.
+        short_by: f64,
+        /// The first and the last start tried.
+        window: Window,
+        /// In words.
+        text: String,
+    },
+}
+
+/// A run of periods.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Window {
+    /// First period.
+    pub from: String,
+    /// Last period.
+    pub to: String,
+}
+
+impl Reason {
+    /// A reason by ids and period labels, with its text in the view's language.
+    pub fn of(view: &PlanView<'_>, reason: &roadmap::Reason) -> Reason {
+        let portfolio = view.portfolio;
+        let label = |t: usize| portfolio.calendar.label(t).to_string();
+        let text = view.reason(reason);
+        match reason {
+            roadmap::Reason::Dependency { dependency } => Reason::Dependency {
+                dependency: portfolio.measures[*dependency].id.value.clone(),
+                text,
+            },
+            roadmap::Reason::NoWindow {
+                earliest_start,
+                latest_start,
+            } => Reason::NoWindow {
+                earliest_start: label(*earliest_start),
+                latest_start: latest_start.map(label),
+                text,
+            },
+            roadmap::Reason::Capacity {
+                resource,
+                periods,
+                short_by,
+                window,
+            } => Reason::Capacity {
+                resource: portfolio.resources[*resource].id.value.clone(),
+                periods: periods.iter().map(|t| label(*t)).collect(),
+                short_by: *short_by,
+                window: Window {
+                    from: label(window.0),
+                    to: label(window.1),
+                },
+                text,
+            },
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! What the plan and rank reports show, as language-formatted rows shared by
+//! every text format. Values come from `score`, `schedule` and `evaluate`;
+//! this module only picks and formats them.
+
+mod graph;
+mod plan;
+mod rank;
+mod summary;
+mod table;
+mod tables;
+
+pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
+pub use plan::PlanView;
+pub use rank::{MeasureRow, RowStatus, rank_rows, ranking};
+pub use summary::period_ranges;
+pub use table::{Align, Table};

@@ -1,0 +1,184 @@
+//! The plan report's view: the portfolio, its roadmap and numbers, and the report
+//! language, with the lookups every format shares (names, periods, amounts, order).
+
+use super::rank::{MeasureRow, RowStatus, measure_row};
+use crate::model::roadmap::{Placement, Roadmap};
+use crate::model::{Language, Measure, Portfolio};
+use crate::report::lang::Label;
+use crate::report::number::amount;
+use crate::report::provenance::Provenance;
+use crate::schedule::bound::BoundMethod;
+use crate::schedule::evaluate::Evaluation;
+use crate::score::Scores;
+
+/// Everything a plan report needs, finished.
+#[derive(Debug, Clone)]
+pub struct PlanView<'a> {
+    /// The portfolio planned.
+    pub portfolio: &'a Portfolio,
+    /// Its scores.
+    pub scores: &'a Scores,
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its numbers.
+    pub evaluation: &'a Evaluation,
+    /// An upper bound on the objective of any roadmap, how it was found, and objective / bound.
+    pub bound: (f64, BoundMethod, f64),
+    /// Report language.
+    pub language: Language,
+    /// Tool, inputs and search settings, for the foot of the report.
+    pub provenance: &'a Provenance,
+}
+
+impl PlanView<'_> {
+    /// A label in the report language.
+    pub(super) fn t(&self, label: Label) -> &'static str {
+        label.text(self.language)
+    }
+
+    /// `2027–2031`.
+    pub fn horizon(&self) -> String {
+        let c = &self.portfolio.calendar;
+        format!("{}–{}", c.start, c.end)
+    }
+
+    /// Formats an amount of resource `r`.
+    pub fn amount(&self, r: usize, value: f64) -> String {
+        let resource = &self.portfolio.resources[r];
+        amount(
+            self.language,
+            value,
+            resource.unit.as_deref(),
+            &self.portfolio.currency,
+        )
+    }
+
+    /// The measure's display name in the report language.
+    pub fn name(&self, j: usize) -> &str {
+        self.portfolio.measures[j].name.get(self.language)
+    }
+
+    /// Start label, finish label of a placement (finish = last period it runs; a milestone's is its start).
+    pub fn start_finish(&self, j: usize) -> (String, String) {
+        let calendar = &self.portfolio.calendar;
+        match &self.roadmap.placements[j] {
+            Placement::Scheduled { start } => {
+                let duration = self.portfolio.measures[j].duration.value as usize;
+                let finish = start + duration.max(1) - 1;
+                (
+                    calendar.label(*start).to_string(),
+                    calendar.label(finish).to_string(),
+                )
+            }
+            Placement::Done => (
+                self.t(Label::Done).to_owned(),
+                self.t(Label::Done).to_owned(),
+            ),
+            Placement::NotScheduled { .. } => (
+                self.t(Label::Nothing).to_owned(),
+                self.t(Label::Nothing).to_owned(),
+            ),
+        }
+    }
+
+    /// Total cost of a measure over all resources, formatted (`120.000 € · 2 FTE`).
+    pub fn cost(&self, measure: &Measure, run: bool) -> String {
+        let amounts = if run {
+            &measure.run_cost
+        } else {
+            &measure.cost
+        };
+        let parts: Vec<String> = self
+            .portfolio
+            .resources
+            .iter()
+            .enumerate()
+            .filter_map(|(r, resource)| {
+                let value = Measure::amount(amounts, &resource.id.value);
+                (value > 0.0).then(|| self.amount(r, value))
+            })
+            .collect();
+        if parts.is_empty() {
+            self.t(Label::Nothing).to_owned()
+        } else {
+            parts.join(" · ")
+        }
+    }
+
+    /// Why a measure is not scheduled, in words.
+    /// Measure indices: scheduled by start (then rank), then done, then not scheduled, by rank.
+    pub fn roadmap_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.portfolio.measures.len()).collect();
+        order.sort_by_key(|&j| {
+            let rank = self.scores.measures[j].rank;
+            match &self.roadmap.placements[j] {
+                Placement::Scheduled { start } => (0, *start, rank),
+                Placement::Done => (1, 0, rank),
+                Placement::NotScheduled { .. } => (2, 0, rank),
+            }
+        });
+        order
+    }
+
+    /// The measures a chart of the roadmap shows: done ones first (they are complete at the
+    /// start), then scheduled ones by start, then rank.
+    pub fn chart_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.portfolio.measures.len())
+            .filter(|&j| !matches!(self.roadmap.placements[j], Placement::NotScheduled { .. }))
+            .collect();
+        order.sort_by_key(|&j| {
+            let rank = self.scores.measures[j].rank;
+            match &self.roadmap.placements[j] {
+                Placement::Scheduled { start } => (1, *start, rank),
+                _ => (0, 0, rank),
+            }
+        });
+        order
+    }
+
+    /// One row per measure, in roadmap order, with its placement and reason.
+    pub fn rows(&self) -> Vec<MeasureRow<'_>> {
+        self.roadmap_order()
+            .into_iter()
+            .map(|j| self.row(j))
+            .collect()
+    }
+
+    /// The row of measure `j`.
+    pub fn row(&self, j: usize) -> MeasureRow<'_> {
+        let mut row = measure_row(self.portfolio, self.scores, self.language, j);
+        match &self.roadmap.placements[j] {
+            Placement::Scheduled { start } => {
+                let last = start + (row.duration as usize).max(1) - 1;
+                row.status = Some(RowStatus::Scheduled);
+                row.periods = Some((*start, last));
+            }
+            Placement::Done => row.status = Some(RowStatus::Done),
+            Placement::NotScheduled { reason } => {
+                row.status = Some(RowStatus::NotScheduled);
+                row.reason = Some(self.reason(reason));
+            }
+        }
+        row
+    }
+
+    /// Use of resource `r` in period `t` as a share of its capacity; `None` without a capacity.
+    pub fn utilisation(&self, t: usize, r: usize) -> Option<f64> {
+        let (used, capacity) = (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
+        (capacity.is_finite() && capacity > 0.0).then(|| used / capacity)
+    }
+
+    /// The word for a status in the report language.
+    pub fn status_text(&self, status: RowStatus) -> &'static str {
+        self.t(match status {
+            RowStatus::Scheduled => Label::Scheduled,
+            RowStatus::Done => Label::Done,
+            RowStatus::NotScheduled => Label::NotScheduled,
+        })
+    }
+
+    /// Display name of an area group (`None` is "no area").
+    pub fn area_name<'b>(&self, area: Option<&'b str>) -> &'b str {
+        area.unwrap_or(self.t(Label::NoArea))
+    }
+}

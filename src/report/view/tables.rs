@@ -1,0 +1,209 @@
+//! The plan's tables: measures, roadmap by period, resource use, coverage, not scheduled.
+
+use super::plan::PlanView;
+use super::table::{Align, Table};
+use crate::model::roadmap::Placement;
+use crate::report::lang::Label;
+use crate::report::number::{number, percent};
+
+impl PlanView<'_> {
+    /// Measures in roadmap order: scheduled by start (then rank), then done, then not scheduled by rank.
+    /// Without `names` the table fits a narrow terminal (the id is the short name).
+    pub fn measures(&self, names: bool) -> Table {
+        let rows = self
+            .roadmap_order()
+            .iter()
+            .map(|&j| {
+                let measure = &self.portfolio.measures[j];
+                let (start, finish) = self.start_finish(j);
+                let mut name = self.name(j).to_owned();
+                if measure.mandatory {
+                    name.push_str(&format!(" ({})", self.t(Label::MandatoryNote)));
+                }
+                let mut id = measure.id.value.clone();
+                if !names && measure.mandatory {
+                    id.push_str(" (!)");
+                }
+                let mut row = vec![self.scores.measures[j].rank.to_string(), id];
+                if names {
+                    row.push(name);
+                }
+                row.extend([
+                    start,
+                    finish,
+                    number(self.language, self.scores.measures[j].value, 2),
+                    self.cost(measure, false),
+                ]);
+                row
+            })
+            .collect();
+        let mut header = vec![Label::Rank, Label::Id];
+        let mut align = vec![Align::Right, Align::Left];
+        if names {
+            header.push(Label::Measure);
+            align.push(Align::Left);
+        }
+        header.extend([Label::Start, Label::Finish, Label::Value, Label::Cost]);
+        align.extend([Align::Left, Align::Left, Align::Right, Align::Right]);
+        Table {
+            title: self.t(Label::Measures).to_owned(),
+            header: header.iter().map(|l| self.t(*l).to_owned()).collect(),
+            align,
+            rows,
+        }
+    }
+
+    /// Per period: what starts, what completes, and the resilience level.
+    pub fn by_period(&self) -> Table {
+        let calendar = &self.portfolio.calendar;
+        let rows = (0..calendar.len())
+            .map(|t| {
+                let mut starts = Vec::new();
+                let mut completes = Vec::new();
+                for (j, placement) in self.roadmap.placements.iter().enumerate() {
+                    if let Placement::Scheduled { start } = placement {
+                        let id = self.portfolio.measures[j].id.value.clone();
+                        let duration = self.portfolio.measures[j].duration.value as usize;
+                        if *start == t {
+                            starts.push(id.clone());
+                        }
+                        if start + duration.max(1) - 1 == t {
+                            completes.push(id);
+                        }
+                    }
+                }
+                let list = |ids: Vec<String>| {
+                    if ids.is_empty() {
+                        self.t(Label::Nothing).to_owned()
+                    } else {
+                        ids.join(", ")
+                    }
+                };
+                vec![
+                    calendar.label(t).to_string(),
+                    list(starts),
+                    list(completes),
+                    number(self.language, self.evaluation.curve[t], 2),
+                ]
+            })
+            .collect();
+        Table {
+            title: self.t(Label::ByPeriod).to_owned(),
+            header: vec![
+                self.t(Label::Period).to_owned(),
+                self.t(Label::Starts).to_owned(),
+                self.t(Label::Completes).to_owned(),
+                self.t(Label::ResilienceCurve).to_owned(),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left, Align::Right],
+            rows,
+        }
+    }
+
+    /// Per period and resource: use against capacity.
+    pub fn resource_use(&self) -> Table {
+        let calendar = &self.portfolio.calendar;
+        let mut header = vec![self.t(Label::Period).to_owned()];
+        let mut align = vec![Align::Left];
+        for resource in &self.portfolio.resources {
+            header.push(format!(
+                "{} ({} / {})",
+                resource.id.value,
+                self.t(Label::Used),
+                self.t(Label::Capacity)
+            ));
+            header.push(self.t(Label::Utilisation).to_owned());
+            align.extend([Align::Right, Align::Right]);
+        }
+        let rows = (0..calendar.len())
+            .map(|t| {
+                let mut row = vec![calendar.label(t).to_string()];
+                for r in 0..self.portfolio.resources.len() {
+                    let (used, capacity) =
+                        (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
+                    row.push(format!(
+                        "{} / {}",
+                        self.amount(r, used),
+                        self.amount(r, capacity)
+                    ));
+                    row.push(self.utilisation(t, r).map_or_else(
+                        || self.t(Label::Nothing).to_owned(),
+                        |u| percent(self.language, u),
+                    ));
+                }
+                row
+            })
+            .collect();
+        Table {
+            title: self.t(Label::ResourceUse).to_owned(),
+            header,
+            align,
+            rows,
+        }
+    }
+
+    /// Coverage per dimension.
+    pub fn coverage(&self) -> Table {
+        let rows = self
+            .evaluation
+            .coverage
+            .iter()
+            .zip(&self.portfolio.dimensions)
+            .map(|(c, d)| {
+                vec![
+                    d.name.get(self.language).to_owned(),
+                    number(self.language, c.achieved, 1),
+                    number(self.language, c.possible, 1),
+                    if c.possible > 0.0 {
+                        percent(self.language, c.share)
+                    } else {
+                        self.t(Label::Nothing).to_owned()
+                    },
+                ]
+            })
+            .collect();
+        Table {
+            title: self.t(Label::Coverage).to_owned(),
+            header: vec![
+                self.t(Label::Dimension).to_owned(),
+                self.t(Label::Achieved).to_owned(),
+                self.t(Label::Possible).to_owned(),
+                "%".to_owned(),
+            ],
+            align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
+            rows,
+        }
+    }
+
+    /// Measures not scheduled, by rank, with their reasons.
+    pub fn not_scheduled(&self) -> Table {
+        let mut rows: Vec<(usize, Vec<String>)> = self
+            .roadmap
+            .placements
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| match p {
+                Placement::NotScheduled { reason } => Some((
+                    self.scores.measures[j].rank,
+                    vec![
+                        self.portfolio.measures[j].id.value.clone(),
+                        self.name(j).to_owned(),
+                        self.reason(reason),
+                    ],
+                )),
+                _ => None,
+            })
+            .collect();
+        rows.sort_by_key(|(rank, _)| *rank);
+        Table {
+            title: self.t(Label::NotScheduledTitle).to_owned(),
+            header: vec![
+                self.t(Label::Id).to_owned(),
+                self.t(Label::Measure).to_owned(),
+                self.t(Label::Reason).to_owned(),
+            ],
+            align: vec![Align::Left, Align::Left, Align::Left],
+            rows: rows.into_iter().map(|(_, row)| row).collect(),
+        }
+    }
+}

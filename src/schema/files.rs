@@ -1,0 +1,340 @@
+//! The file formats (portfolio, catalog, scenario) as types for schemars. They mirror what
+//! `load` accepts; they are never used to read files (the loader decodes by hand to report
+//! every problem with its position).
+
+#![allow(dead_code)] // the fields exist for the schema only
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use std::collections::BTreeMap;
+
+/// An amount: a number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
+struct Amount;
+
+impl JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas).",
+            "anyOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "string", "pattern": "^\\s*[0-9][0-9_]*(\\.[0-9_]+)?\\s*(k|K|Tsd\\.?|M|Mio\\.?|Mrd\\.?)?\\s*$" }
+            ]
+        })
+    }
+}
+
+/// A period label: `2027`, `2027-H1`, `2027-Q3`, `2027-07`.
+struct Period;
+
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A period label: a year `2027`, a half `2027-H1`, a quarter `2027-Q3` or a month `2027-07`.",
+            "anyOf": [
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+                { "type": "string", "pattern": "^[0-9]{4}(-([Hh][12]|[Qq][1-4]|(0[1-9]|1[0-2])))?$" }
+            ]
+        })
+    }
+}
+
+/// An identifier: no whitespace.
+struct Id;
+
+impl JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A short name without spaces, e.g. `backup-321`.",
+            "anyOf": [
+                { "type": "string", "pattern": "^\\S+$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}
+
+/// A text once for all languages, or per language.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum Text {
+    /// The same text in every language.
+    Plain(String),
+    /// Per language.
+    PerLanguage(PerLanguage),
+}
+
+/// A text per report language.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct PerLanguage {
+    /// German.
+    de: Option<String>,
+    /// English.
+    en: Option<String>,
+}
+
+/// Amounts per resource id.
+type AmountsById = BTreeMap<String, Amount>;
+
+/// A portfolio of measures with a horizon and resources: what `resiplan plan` reads.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "resiplan portfolio (format version 1)")]
+pub(super) struct PortfolioFile {
+    /// Format version: 1.
+    version: Version,
+    /// Title of the portfolio.
+    name: String,
+    /// The organisation it plans for.
+    organisation: Option<String>,
+    /// Free description.
+    description: Option<String>,
+    /// Currency code for money (default `EUR`).
+    currency: Option<String>,
+    /// Default report language.
+    language: Option<Language>,
+    /// The horizon.
+    calendar: Calendar,
+    /// Maximum impact score (default 5).
+    impact_scale: Option<Amount>,
+    /// Resilience dimensions and weights; omitted = the 7 defaults with equal weights.
+    dimensions: Option<Vec<Dimension>>,
+    /// Resources consumed per period, by id (e.g. `budget`, `staff`).
+    resources: Option<BTreeMap<String, Resource>>,
+    /// Measures taken from catalogs.
+    include: Option<Vec<Include>>,
+    /// The measures.
+    measures: Option<Vec<Measure>>,
+}
+
+/// A reusable library of measures (no calendar, no resources).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "resiplan catalog (format version 1)")]
+pub(super) struct CatalogFile {
+    /// Format version: 1.
+    version: Version,
+    /// Title of the catalog.
+    name: String,
+    /// Free description.
+    description: Option<String>,
+    /// Dimensions added to the defaults.
+    dimensions: Option<Vec<Dimension>>,
+    /// Measures taken from other catalogs.
+    include: Option<Vec<Include>>,
+    /// The measures.
+    measures: Vec<Measure>,
+}
+
+/// Changes to a portfolio, applied with `--scenario`.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "resiplan scenario (format version 1)")]
+pub(super) struct ScenarioFile {
+    /// Format version: 1.
+    version: Version,
+    /// Name of the scenario.
+    name: Text,
+    /// What question the scenario answers.
+    description: Option<String>,
+    /// New measures, or adaptations of existing ones by id (keys merged, the scenario's win).
+    measures: Option<Vec<Measure>>,
+    /// Dimension id → weight.
+    weights: Option<BTreeMap<String, Amount>>,
+    /// Capacity changes per resource id.
+    resources: Option<BTreeMap<String, ResourceChange>>,
+    /// Measures made mandatory.
+    force: Option<Vec<Id>>,
+    /// Values by path, e.g. `measures.glasfaser-schulen.cost.budget: 900k`.
+    set: Option<BTreeMap<String, serde_json::Value>>,
+    /// Measures dropped (with whatever depends on them).
+    exclude: Option<Vec<Id>>,
+}
+
+/// The format version: 1.
+struct Version;
+
+impl JsonSchema for Version {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Version".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The format version this resiplan reads: 1.",
+            "enum": [1, "1"]
+        })
+    }
+}
+
+/// Report language.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum Language {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+/// The planning horizon.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Calendar {
+    /// Length of a period.
+    period: PeriodKind,
+    /// First period, matching `period` (`2027`, `2027-H1`, `2027-Q1`, `2027-01`).
+    start: Period,
+    /// Last period (inclusive).
+    end: Period,
+    /// Periods after `end` in which completed measures still count (default: the horizon's length).
+    evaluation_tail: Option<u32>,
+}
+
+/// Length of a period.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum PeriodKind {
+    /// A year.
+    Year,
+    /// Half a year.
+    Half,
+    /// A quarter.
+    Quarter,
+    /// A month.
+    Month,
+}
+
+/// A resilience dimension.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Dimension {
+    /// Id used in `impact`.
+    id: Id,
+    /// Display name.
+    name: Option<Text>,
+    /// Weight (default 1).
+    weight: Option<Amount>,
+}
+
+/// A resource with its capacity per period.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Resource {
+    /// Unit for reports (`EUR`, `FTE`).
+    unit: Option<String>,
+    /// Display name.
+    name: Option<Text>,
+    /// The same capacity in every period, or `default` and capacities per period label.
+    capacity: Capacity,
+}
+
+/// Capacity per period.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum Capacity {
+    /// Every period.
+    Uniform(Amount),
+    /// `default` and period labels.
+    PerPeriod(BTreeMap<String, Amount>),
+}
+
+/// Measures taken from a catalog.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Include {
+    /// Path of the catalog, relative to this file.
+    catalog: String,
+    /// Ids of the measures to take; omitted = all.
+    measures: Option<Vec<Id>>,
+}
+
+/// Planning state.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    /// To be scheduled.
+    Planned,
+    /// Keeps its `start`.
+    Fixed,
+    /// Finished before the horizon.
+    Done,
+}
+
+/// Ranges for the uncertainty simulation.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Uncertainty {
+    /// Cost multiplier `[low, high]`.
+    cost: Option<[Amount; 2]>,
+    /// Duration in periods `[low, high]`.
+    duration: Option<[Amount; 2]>,
+    /// Impact multiplier `[low, high]`.
+    impact: Option<[Amount; 2]>,
+}
+
+/// A measure. A new one needs `name` and `duration` as well; one that adapts an included
+/// measure (or, in a scenario, an existing one) by id needs only the fields that change.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Measure {
+    /// Id of a new measure, or of the one to adapt.
+    id: Id,
+    /// Display name.
+    name: Option<Text>,
+    /// Area.
+    area: Option<String>,
+    /// Periods it runs.
+    duration: Option<u32>,
+    /// Totals per resource.
+    cost: Option<AmountsById>,
+    /// Per period after completion.
+    run_cost: Option<AmountsById>,
+    /// Impact per dimension.
+    impact: Option<AmountsById>,
+    /// Dependencies.
+    depends_on: Option<Vec<Id>>,
+    /// First period.
+    earliest: Option<Period>,
+    /// Deadline.
+    deadline: Option<Period>,
+    /// Mandatory.
+    mandatory: Option<bool>,
+    /// Status.
+    status: Option<Status>,
+    /// Fixed start.
+    start: Option<Period>,
+    /// Tags.
+    tags: Option<Vec<String>>,
+    /// Owner.
+    owner: Option<String>,
+    /// Source of the figures.
+    source: Option<String>,
+    /// Notes.
+    notes: Option<String>,
+    /// Uncertainty ranges.
+    uncertainty: Option<Uncertainty>,
+    /// Description.
+    description: Option<String>,
+}
+
+/// Capacity changes of one resource.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ResourceChange {
+    /// Factor on every period's capacity, or per period label (`default` for the rest).
+    scale: Option<Capacity>,
+    /// Capacities of named periods (`default` for the rest).
+    capacity: Option<Capacity>,
+}
