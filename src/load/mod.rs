@@ -15,6 +15,7 @@ mod read;
 mod sections;
 mod yaml;
 
+pub use crate::model::DocumentKind;
 pub use measure::MEASURE_FIELDS;
 pub use number::parse_amount;
 pub use overlay::{Overlay, SCENARIO_FIELDS};
@@ -58,15 +59,6 @@ pub const CATALOG_FIELDS: [&str; 6] = [
     "include",
     "measures",
 ];
-
-/// Whether a file is a portfolio (has a calendar) or a catalog (measures only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// A plannable portfolio.
-    Portfolio,
-    /// A reusable library of measures.
-    Catalog,
-}
 
 /// A loaded file before semantic validation. Fields that could not be read are `None`.
 #[derive(Debug, Clone)]

@@ -2,9 +2,10 @@
 
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::diagnostic::{self, Diagnostic};
+use crate::graph::DependencyGraph;
 use crate::load::{self, Document, DocumentKind};
 use crate::model::Status;
-use crate::validate;
+use crate::validate::{self, Subject};
 use serde::Serialize;
 use std::path::Path;
 
@@ -42,6 +43,8 @@ pub struct CheckOutcome {
     pub summary: Option<CheckSummary>,
     /// The validated document (also when it has errors, if it could be read).
     pub document: Option<Document>,
+    /// Its dependency graph, built once by validation (present with the document).
+    pub graph: Option<DependencyGraph>,
 }
 
 impl CheckOutcome {
@@ -69,16 +72,20 @@ pub fn check_with(path: &Path, text: Option<&str>, overlays: &[load::Overlay]) -
 
 fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
     let mut diagnostics = loaded.diagnostics;
-    if let Some(document) = &loaded.document {
-        let mut semantic = validate::validate(document);
-        if document.kind == load::DocumentKind::Portfolio {
+    let graph = loaded.document.as_ref().map(|document| {
+        let validation = validate::validate(&subject(document), None);
+        let mut semantic = validation.diagnostics;
+        if document.kind == DocumentKind::Portfolio {
             point_to_adaptation(&mut semantic, &loaded.catalogs);
         }
         diagnostics.extend(semantic);
-    }
+        validation.graph
+    });
     diagnostic::sort(&mut diagnostics);
-    let summary = match &loaded.document {
-        Some(document) if !diagnostic::has_errors(&diagnostics) => Some(summarise(path, document)),
+    let summary = match (&loaded.document, &graph) {
+        (Some(document), Some(graph)) if !diagnostic::has_errors(&diagnostics) => {
+            Some(summarise(path, document, graph))
+        }
         _ => None,
     };
     CheckOutcome {
@@ -86,6 +93,19 @@ fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
         diagnostics,
         summary,
         document: loaded.document,
+        graph,
+    }
+}
+
+/// The parts of a loaded document that validation looks at.
+fn subject(document: &Document) -> Subject<'_> {
+    Subject {
+        kind: document.kind,
+        calendar: document.calendar.as_ref(),
+        impact_scale: &document.impact_scale,
+        dimensions: &document.dimensions,
+        resources: &document.resources,
+        measures: &document.measures,
     }
 }
 
@@ -114,8 +134,7 @@ fn point_to_adaptation(
     }
 }
 
-fn summarise(path: &Path, document: &Document) -> CheckSummary {
-    let graph = validate::dependency_graph(&document.measures);
+fn summarise(path: &Path, document: &Document, graph: &DependencyGraph) -> CheckSummary {
     let durations: Vec<u32> = document
         .measures
         .iter()

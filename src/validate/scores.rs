@@ -1,14 +1,15 @@
 //! Dimensions, impact scores and the resources named in costs.
 
+use super::Subject;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::suggest;
-use crate::load::{Document, DocumentKind};
+use crate::model::DocumentKind;
 
 /// Weights must not all be zero: a measure's value divides by their sum.
-pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
-    let total: f64 = document.dimensions.iter().map(|d| d.weight.value).sum();
+pub fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+    let total: f64 = subject.dimensions.iter().map(|d| d.weight.value).sum();
     if total <= 0.0
-        && let Some(first) = document.dimensions.first()
+        && let Some(first) = subject.dimensions.first()
     {
         diagnostics.push(
             Diagnostic::error(
@@ -25,19 +26,19 @@ pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) 
 }
 
 /// Impact keys must be dimensions and at most `impact_scale`; cost keys must be resources.
-pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
-    let dimensions: Vec<&str> = document
+pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+    let dimensions: Vec<&str> = subject
         .dimensions
         .iter()
         .map(|d| d.id.value.as_str())
         .collect();
-    let resources: Vec<&str> = document
+    let resources: Vec<&str> = subject
         .resources
         .iter()
         .map(|r| r.id.value.as_str())
         .collect();
-    let scale = document.impact_scale.value;
-    for measure in &document.measures {
+    let scale = subject.impact_scale.value;
+    for measure in subject.measures {
         let id = &measure.id.value;
         for (dimension, score) in &measure.impact {
             if !dimensions.contains(&dimension.value.as_str()) {
@@ -70,7 +71,7 @@ pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 .with_help("give it `duration: 1`, or move the cost to the measures it marks; `run_cost` is fine"),
             );
         }
-        if document.kind == DocumentKind::Catalog {
+        if subject.kind == DocumentKind::Catalog {
             continue;
         }
         for (field, amounts) in [("cost", &measure.cost), ("run_cost", &measure.run_cost)] {
