@@ -123,7 +123,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Err(failed) => return report_failure(&failed),
             };
             print_diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
-            let Some(explanation) = explain(&input, &options, &planning, &measure) else {
+            let Some(explanation) = explain(&planning, &options, &measure) else {
                 let ids = measure_ids(&planning);
                 return usage_problem(&format!(
                     "there is no measure `{measure}` in {}. {}",
@@ -239,6 +239,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let input = input(&args, &changes, true)?;
             let options = options(&search);
+            let scored = match score_input(&input) {
+                Ok(scored) => scored,
+                Err(failed) => return report_failure(&failed),
+            };
             let bar = progress_bar(u64::from(steps));
             let tick = || {
                 if let Some(bar) = &bar {
@@ -246,7 +250,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             };
             let result = frontier(
-                &input,
+                &scored,
                 &options,
                 resource.as_deref(),
                 budget_scale,
@@ -258,7 +262,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             let frontier = match result {
                 Ok(frontier) => frontier,
-                Err(FrontierError::Failed(failed)) => return report_failure(&failed),
                 Err(FrontierError::NoResource { resources }) => {
                     return usage_problem(&format!(
                         "no resource is in the portfolio's currency; name one with --resource ({})",
