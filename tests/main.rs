@@ -16,6 +16,8 @@ mod init_cli;
 mod loading_properties;
 mod plan_cli;
 mod psplib;
+mod replan_changes;
+mod replan_reads;
 mod schedule_properties;
 mod schema;
 mod support;

@@ -3,11 +3,13 @@
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::diagnostic::{self, Diagnostic};
 use crate::graph::DependencyGraph;
-use crate::load::{self, Document, DocumentKind};
+use crate::load::{self, Disk, Document, DocumentKind, FileSystem};
 use crate::model::Status;
+use crate::pipeline::Input;
 use crate::validate::{self, Subject};
 use serde::Serialize;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a clean file contains, for the one-line summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,6 +70,17 @@ pub fn check_text(path: &Path, text: &str) -> CheckOutcome {
 /// Loads a portfolio (from `text` if given), applies scenarios and `--set` changes, and validates it.
 pub fn check_with(path: &Path, text: Option<&str>, overlays: &[load::Overlay]) -> CheckOutcome {
     finish(path, load::load_with(path, text, overlays))
+}
+
+/// Loads an input (its file or text, then its scenarios and `--set` changes) and validates it.
+pub fn check(input: &Input) -> CheckOutcome {
+    check_reading(input, Arc::new(Disk))
+}
+
+/// Like [`check`], reading every file through `files`.
+pub fn check_reading(input: &Input, files: Arc<dyn FileSystem>) -> CheckOutcome {
+    let loaded = load::load_reading(&input.path, input.text.as_deref(), &input.overlays, files);
+    finish(&input.path, loaded)
 }
 
 fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {

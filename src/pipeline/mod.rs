@@ -6,10 +6,11 @@
 pub mod check;
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::load::Overlay;
-use crate::pipeline::check::{CheckOutcome, check_file, check_text, check_with};
+use crate::load::{FileSystem, Overlay};
+use crate::pipeline::check::{CheckOutcome, check, check_file, check_reading, check_text};
 use crate::schedule::Options;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use crate::plan::{Failed, Planning, Scored};
 
@@ -48,15 +49,26 @@ pub fn score_file(path: &Path) -> Result<Scored, Failed> {
 
 /// Loads an input, applies its changes, validates and scores it.
 pub fn score_input(input: &Input) -> Result<Scored, Failed> {
-    score_checked(
-        &input.path,
-        check_with(&input.path, input.text.as_deref(), &input.overlays),
-    )
+    score_checked(&input.path, check(input))
+}
+
+/// Like [`score_input`], reading every file through `files`.
+pub fn score_input_reading(input: &Input, files: Arc<dyn FileSystem>) -> Result<Scored, Failed> {
+    score_checked(&input.path, check_reading(input, files))
 }
 
 /// Loads, validates, scores and schedules an input.
 pub fn plan_input(input: &Input, options: &Options) -> Result<Planning, Failed> {
     plan_scored(score_input(input)?, options)
+}
+
+/// Like [`plan_input`], reading every file through `files`.
+pub fn plan_input_reading(
+    input: &Input,
+    options: &Options,
+    files: Arc<dyn FileSystem>,
+) -> Result<Planning, Failed> {
+    plan_scored(score_input_reading(input, files)?, options)
 }
 
 /// Validates and scores portfolio text, as if it were the file `path`.

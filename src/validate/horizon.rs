@@ -1,6 +1,7 @@
 //! Calendar checks: labels in the horizon, deadlines, fixed starts and what dependency chains allow.
 
 use super::Subject;
+use super::numbers::usable;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
@@ -67,27 +68,25 @@ fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Dia
 pub fn check_resources(subject: &Subject, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
     for resource in subject.resources {
         let what = format!("a capacity period of resource `{}`", resource.id.value);
-        for (label, _) in &resource.capacity.by_period {
+        // A capacity `numbers` refuses counts as not given, as the loader drops it.
+        let by_period: Vec<_> = (resource.capacity.by_period.iter())
+            .filter(|(_, c)| usable(c))
+            .collect();
+        for (label, _) in &by_period {
             if let Some(o) = offset(calendar, label, &what, diagnostics)
                 && (o < 0 || o >= calendar.len() as i64)
             {
                 diagnostics.push(outside(calendar, label, &what));
             }
         }
-        if resource.capacity.default.is_none() {
+        if !resource.capacity.default.as_ref().is_some_and(usable) {
             let missing: Vec<String> = calendar
                 .labels()
                 .into_iter()
-                .filter(|l| {
-                    !resource
-                        .capacity
-                        .by_period
-                        .iter()
-                        .any(|(g, _)| g.value == *l)
-                })
+                .filter(|l| !by_period.iter().any(|(g, _)| g.value == *l))
                 .map(|l| l.to_string())
                 .collect();
-            if !missing.is_empty() && !resource.capacity.by_period.is_empty() {
+            if !missing.is_empty() && !by_period.is_empty() {
                 diagnostics.push(
                     Diagnostic::error(
                         "missing-capacity",

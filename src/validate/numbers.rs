@@ -39,6 +39,12 @@ pub fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a number passes this check: the other checks treat one that does not as not
+/// given, as the loader drops it where it is written.
+pub(super) fn usable(value: &Located<f64>) -> bool {
+    value.value.is_finite() && value.value >= 0.0
+}
+
 /// The loader's problem for this number, if it has one (see `load::decode`).
 fn amount(value: &Located<f64>, what: &str, diagnostics: &mut Vec<Diagnostic>) {
     let (span, value) = (value.span, value.value);
