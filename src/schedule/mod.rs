@@ -211,11 +211,7 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let solved = crate::schedule::bound::exact_with(
-        problem,
-        crate::schedule::bound::Effort::Nodes(exact_node_limit(size)),
-        Some(&hint),
-    )?;
+    let solved = bound::exact(problem, exact_node_limit(size), Some(&hint))?;
     let candidate = sgs::generate_from(
         problem,
         &solved.starts,
