@@ -1,8 +1,8 @@
 //! resiplan: turns a portfolio of measures into a prioritized, budget-feasible roadmap.
 //!
 //! The pipeline runs one way: [`load`] → [`validate`] → [`graph`] → [`score`] →
-//! [`schedule`] → [`analysis`] → [`report`]; [`pipeline`] strings the stages
-//! together. Every step is a public function, so the CLI is a thin shell over
+//! [`schedule`] → [`analysis`] → [`report`]; [`pipeline`] loads and checks files and
+//! [`plan`] strings the model-level stages together (also for re-plans in memory). Every step is a public function, so the CLI is a thin shell over
 //! this library.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -16,6 +16,7 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod plan;
 pub mod random;
 pub mod report;
 pub mod schedule;

@@ -20,6 +20,8 @@ mod loading_properties;
 mod output_files;
 mod plan_cli;
 mod psplib;
+mod replan_changes;
+mod replan_reads;
 mod report_modules;
 mod schedule_properties;
 mod schema;

@@ -1,5 +1,7 @@
 //! `explain`'s counterfactual is a promise: applying its `--set` changes and
-//! re-planning moves the measure as claimed. Checked on random portfolios.
+//! re-planning moves the measure as claimed. Checked on random portfolios. `explain`
+//! re-plans in memory; replaying its printed `--set` arguments through the loader keeps
+//! both paths honest.
 
 use proptest::prelude::*;
 use resiplan::analysis::Slot;
@@ -57,7 +59,7 @@ proptest! {
             });
         let Some(j) = target else { return Ok(()); };
         let id = portfolio.measures[j].id.value.clone();
-        let explanation = explain(&input, &options, &planning, &id).expect("the measure exists");
+        let explanation = explain(&planning, &options, &id).expect("the measure exists");
         // The priority re-plan is a claim too: its `--set` arguments reproduce it.
         if let Some(Priority::Moves(priority)) = &explanation.priority {
             let mut forced = input.clone();
@@ -115,7 +117,7 @@ fn counterfactuals_are_found_on_generated_portfolios() {
             continue;
         };
         for measure in &planning.scored.portfolio.measures {
-            if let Some(e) = explain(&input, &options, &planning, &measure.id.value) {
+            if let Some(e) = explain(&planning, &options, &measure.id.value) {
                 found += usize::from(matches!(e.counterfactual, Counterfactual::Found(_)));
                 priorities += usize::from(matches!(e.priority, Some(Priority::Moves(_))));
             }

@@ -2,7 +2,7 @@
 
 use super::{ChangeKind, Frame, Moved, Outcome, differences};
 use crate::model::Text;
-use crate::pipeline::Planning;
+use crate::plan::Planning;
 use serde::Serialize;
 
 /// The base plan and every scenario's plan.

@@ -1,10 +1,10 @@
-//! `frontier`: resilience against budget. The portfolio is planned with one resource's
-//! capacity scaled step by step; each step's objective, measures and follow-up costs,
-//! and the marginal resilience per extra unit of the resource.
+//! `frontier`: resilience against budget. The portfolio is re-planned in memory with one
+//! resource's capacity scaled step by step; each step's objective, measures and
+//! follow-up costs, and the marginal resilience per extra unit of the resource.
 
-use crate::load::Overlay;
-use crate::pipeline::{Failed, Input, plan_input, score_input};
-use crate::schedule::Options;
+use crate::model::change::Change;
+use crate::plan::{Scored, replan};
+use crate::schedule::{Bound, Options};
 use serde::Serialize;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -73,8 +73,6 @@ pub enum StepResult {
 /// Why a sweep could not start.
 #[derive(Debug)]
 pub enum FrontierError {
-    /// The portfolio itself does not load.
-    Failed(Failed),
     /// No resource to vary: none was named and none is money.
     NoResource {
         /// The resources there are.
@@ -89,17 +87,17 @@ pub enum FrontierError {
     },
 }
 
-/// Plans `input` at `steps` evenly spaced scales from `from` to `to` of `resource`
-/// (default: the money resource), using every core; `progress` is called after each step.
+/// Plans `scored` at `steps` evenly spaced scales from `from` to `to` of `resource`
+/// (default: the money resource), in memory, using every core; `progress` is called
+/// after each step.
 pub fn frontier(
-    input: &Input,
+    scored: &Scored,
     options: &Options,
     resource: Option<&str>,
     (from, to): (f64, f64),
     steps: usize,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Frontier, FrontierError> {
-    let scored = score_input(input).map_err(FrontierError::Failed)?;
     let portfolio = &scored.portfolio;
     let ids: Vec<String> = portfolio
         .resources
@@ -150,11 +148,12 @@ pub fn frontier(
                     let Some(&scale) = scales.get(i) else {
                         break;
                     };
-                    let changed = input.with(Overlay::Scale {
+                    let change = Change::Scale {
                         resource: ids[r].clone(),
                         factor: scale,
-                    });
-                    let result = match plan_input(&changed, options) {
+                    };
+                    // Each step shows its bound share: the best bound, as for `plan`.
+                    let result = match replan(scored, &[change], options, Bound::Best) {
                         Ok(planning) => StepResult::Planned {
                             objective: planning.evaluation.objective,
                             bound_share: planning.planned.bound_share,
@@ -164,12 +163,7 @@ pub fn frontier(
                             marginal: None,
                         },
                         Err(failed) => StepResult::Infeasible {
-                            problem: failed
-                                .diagnostics
-                                .iter()
-                                .find(|d| d.severity == crate::diagnostic::Severity::Error)
-                                .map(|d| d.message.clone())
-                                .unwrap_or_default(),
+                            problem: failed.first_error(),
                         },
                     };
                     if let Ok(mut slot) = results[i].lock() {

@@ -1,6 +1,7 @@
 //! Analysis on planned portfolios: what changes between scenarios (`compare`), why a
 //! measure sits where it does and what would move it (`explain`), and how resilience
-//! grows with the budget (`frontier`). Pure functions over pipeline results; the
+//! grows with the budget (`frontier`). Pure functions over plannings (`crate::plan`),
+//! re-planning in memory where they need to, never reading a file; the
 //! reports render what they return.
 
 pub mod compare;
@@ -9,7 +10,7 @@ pub mod frontier;
 
 use crate::model::roadmap::Placement;
 use crate::model::{Portfolio, Text};
-use crate::pipeline::Planning;
+use crate::plan::Planning;
 use crate::schedule::evaluate::Evaluation;
 use serde::Serialize;
 

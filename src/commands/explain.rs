@@ -8,17 +8,21 @@ use resiplan::analysis::explain::explain;
 use resiplan::diagnostic::source::display_path;
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
-use resiplan::pipeline::plan_input;
+use resiplan::pipeline::score_input;
+use resiplan::plan::schedule_bounded;
 use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::schedule::Bound;
 
 /// Plans the portfolio, explains the measure and delivers the explanation.
 pub fn run(settings: &Explain) -> Result<()> {
-    let input = input(&settings.portfolio, true)?;
+    let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
-    let planning = plan_input(&input, options).map_err(Error::from)?;
+    // The explanation never shows the upper bound: the cheap one does (the roadmap is the same).
+    let scored = score_input(&input).map_err(Error::from)?;
+    let planning = schedule_bounded(scored, options, Bound::ResourceFree).map_err(Error::from)?;
     terminal::diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
     let measure = &settings.measure;
-    let Some(explanation) = explain(&input, options, &planning, measure) else {
+    let Some(explanation) = explain(&planning, options, measure) else {
         return Err(Error::Usage(
             format!(
                 "there is no measure `{measure}` in {}. {}",

@@ -7,15 +7,18 @@ use anyhow::Result;
 use resiplan::analysis::frontier::{FrontierError, frontier};
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
+use resiplan::pipeline::score_input;
 use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
 pub fn run(settings: &Frontier) -> Result<()> {
-    let input = input(&settings.portfolio, true)?;
+    let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
+    let scored = score_input(&input).map_err(Error::from)?;
+    terminal::diagnostics(&scored.warnings, &scored.sources)?;
     let progress = Progress::new(settings.steps as u64);
     let result = frontier(
-        &input,
+        &scored,
         options,
         settings.resource.as_deref(),
         settings.scale,
@@ -48,7 +51,6 @@ pub fn run(settings: &Frontier) -> Result<()> {
 /// mistake on the command line.
 fn error(error: FrontierError) -> Error {
     match error {
-        FrontierError::Failed(failed) => Error::from(failed),
         FrontierError::NoResource { resources } => Error::Usage(format!(
             "no resource is in the portfolio's currency; name one with --resource ({})",
             resources.join(", ")

@@ -15,10 +15,11 @@ mod read;
 mod sections;
 mod yaml;
 
+pub use crate::model::DocumentKind;
 pub use measure::MEASURE_FIELDS;
 pub use number::parse_amount;
 pub use overlay::{Overlay, SCENARIO_FIELDS};
-pub use read::MAX_FILE_BYTES;
+pub use read::{Disk, FileSystem, MAX_FILE_BYTES};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Located, SourceMap, Span, display_path};
@@ -29,9 +30,10 @@ use crate::model::{
 };
 use decode::Decoder;
 use node::{Node, NodeKind};
-use read::ReadProblem;
+use read::{Files, ReadProblem};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
 pub const PORTFOLIO_FIELDS: [&str; 12] = [
@@ -58,15 +60,6 @@ pub const CATALOG_FIELDS: [&str; 6] = [
     "include",
     "measures",
 ];
-
-/// Whether a file is a portfolio (has a calendar) or a catalog (measures only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// A plannable portfolio.
-    Portfolio,
-    /// A reusable library of measures.
-    Catalog,
-}
 
 /// A loaded file before semantic validation. Fields that could not be read are `None`.
 #[derive(Debug, Clone)]
@@ -162,7 +155,20 @@ pub fn load_text(path: &Path, text: &str) -> Loaded {
 /// Loads a portfolio (from `text` if given, else from `path`) and applies scenarios and
 /// `--set` changes in the order given.
 pub fn load_with(path: &Path, text: Option<&str>, overlays: &[Overlay]) -> Loaded {
-    let mut loader = Loader::default();
+    load_reading(path, text, overlays, Arc::new(Disk))
+}
+
+/// Like [`load_with`], reading every file (portfolio, catalogs, scenarios) through `files`.
+pub fn load_reading(
+    path: &Path,
+    text: Option<&str>,
+    overlays: &[Overlay],
+    files: Arc<dyn FileSystem>,
+) -> Loaded {
+    let mut loader = Loader {
+        files: Files(files),
+        ..Loader::default()
+    };
     let document = loader.load_document(path, text, overlays);
     loader.finish(document)
 }
@@ -170,6 +176,7 @@ pub fn load_with(path: &Path, text: Option<&str>, overlays: &[Overlay]) -> Loade
 /// Reads files, caching each so a catalog included twice is parsed once.
 #[derive(Default)]
 struct Loader {
+    files: Files,
     sources: SourceMap,
     dec: Decoder,
     cache: HashMap<PathBuf, (FileId, Node)>,
@@ -193,7 +200,7 @@ impl Loader {
         if let Some(cached) = self.cache.get(&key) {
             return Some(cached.clone());
         }
-        let text = match read::read_text(path) {
+        let text = match self.files.read_text(path) {
             Ok(text) => text,
             Err(problem) => {
                 self.report_read_problem(path, at, problem);

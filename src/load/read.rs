@@ -1,7 +1,9 @@
-//! Reading a file's bytes into normalised text: size bound, encodings, BOM, CRLF.
+//! Reading a file's bytes into normalised text: size bound, encodings, BOM, CRLF; and
+//! the [`FileSystem`] every read goes through.
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Largest file accepted: far above a 10,000-measure portfolio (about 6 MB).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -27,32 +29,61 @@ pub enum ReadProblem {
     },
 }
 
-/// Reads `path` (`-` for standard input) as normalised UTF-8 text.
-pub fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let bytes = read_bytes(path)?;
-    decode(bytes)
+/// Where the loader gets a file's bytes: every read of a portfolio, catalog or scenario
+/// goes through it. [`Disk`] reads the file system; a test can count or serve reads.
+pub trait FileSystem: Send + Sync {
+    /// Reads at most `limit` bytes of the file at `path` (`-` is standard input for [`Disk`]).
+    fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>>;
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadProblem> {
-    let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-    } else {
-        if path.is_dir() {
-            return Err(ReadProblem::Io(
-                "is a directory, not a portfolio file".to_owned(),
-            ));
+/// The file system, and standard input for `-`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Disk;
+
+impl FileSystem for Disk {
+    fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        if path == Path::new("-") {
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)?;
+        } else {
+            if path.is_dir() {
+                return Err(std::io::Error::other(
+                    "is a directory, not a portfolio file",
+                ));
+            }
+            std::fs::File::open(path)?
+                .take(limit)
+                .read_to_end(&mut bytes)?;
         }
-        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| ReadProblem::Io(io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadProblem::TooLarge(MAX_FILE_BYTES));
+        Ok(bytes)
     }
-    Ok(bytes)
+}
+
+/// The file system the loader reads through ([`Disk`] unless given another).
+#[derive(Clone)]
+pub(super) struct Files(pub(super) Arc<dyn FileSystem>);
+
+impl Default for Files {
+    fn default() -> Self {
+        Files(Arc::new(Disk))
+    }
+}
+
+impl Files {
+    /// Reads `path` (`-` for standard input) as normalised UTF-8 text.
+    pub(super) fn read_text(&self, path: &Path) -> Result<String, ReadProblem> {
+        let bytes = self
+            .0
+            .read(path, MAX_FILE_BYTES + 1)
+            .map_err(|e| ReadProblem::Io(io_reason(&e)))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ReadProblem::TooLarge(MAX_FILE_BYTES));
+        }
+        decode(bytes)
+    }
 }
 
 fn io_reason(error: &std::io::Error) -> String {

@@ -3,6 +3,7 @@
 //! Values that validation may need to point at are [`Located`]; everything
 //! else is plain. No I/O happens here.
 
+pub mod change;
 pub mod period;
 pub mod roadmap;
 
@@ -51,6 +52,15 @@ pub fn group_digits(digits: &str) -> String {
 /// This is part of the semantics: the scheduler and the verifier both apply it.
 pub fn fits_capacity(used: f64, capacity: f64) -> bool {
     used <= capacity + capacity.abs() * 1e-9 + 1e-6
+}
+
+/// Whether a file is a portfolio (has a calendar) or a catalog (measures only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A plannable portfolio.
+    Portfolio,
+    /// A reusable library of measures.
+    Catalog,
 }
 
 /// Report language.

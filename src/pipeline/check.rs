@@ -2,11 +2,14 @@
 
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::diagnostic::{self, Diagnostic};
-use crate::load::{self, Document, DocumentKind};
+use crate::graph::DependencyGraph;
+use crate::load::{self, Disk, Document, DocumentKind, FileSystem};
 use crate::model::Status;
-use crate::validate;
+use crate::pipeline::Input;
+use crate::validate::{self, Subject};
 use serde::Serialize;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a clean file contains, for the one-line summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +45,8 @@ pub struct CheckOutcome {
     pub summary: Option<CheckSummary>,
     /// The validated document (also when it has errors, if it could be read).
     pub document: Option<Document>,
+    /// Its dependency graph, built once by validation (present with the document).
+    pub graph: Option<DependencyGraph>,
 }
 
 impl CheckOutcome {
@@ -67,18 +72,33 @@ pub fn check_with(path: &Path, text: Option<&str>, overlays: &[load::Overlay]) -
     finish(path, load::load_with(path, text, overlays))
 }
 
+/// Loads an input (its file or text, then its scenarios and `--set` changes) and validates it.
+pub fn check(input: &Input) -> CheckOutcome {
+    check_reading(input, Arc::new(Disk))
+}
+
+/// Like [`check`], reading every file through `files`.
+pub fn check_reading(input: &Input, files: Arc<dyn FileSystem>) -> CheckOutcome {
+    let loaded = load::load_reading(&input.path, input.text.as_deref(), &input.overlays, files);
+    finish(&input.path, loaded)
+}
+
 fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
     let mut diagnostics = loaded.diagnostics;
-    if let Some(document) = &loaded.document {
-        let mut semantic = validate::validate(document);
-        if document.kind == load::DocumentKind::Portfolio {
+    let graph = loaded.document.as_ref().map(|document| {
+        let validation = validate::validate(&subject(document), None);
+        let mut semantic = validation.diagnostics;
+        if document.kind == DocumentKind::Portfolio {
             point_to_adaptation(&mut semantic, &loaded.catalogs);
         }
         diagnostics.extend(semantic);
-    }
+        validation.graph
+    });
     diagnostic::sort(&mut diagnostics);
-    let summary = match &loaded.document {
-        Some(document) if !diagnostic::has_errors(&diagnostics) => Some(summarise(path, document)),
+    let summary = match (&loaded.document, &graph) {
+        (Some(document), Some(graph)) if !diagnostic::has_errors(&diagnostics) => {
+            Some(summarise(path, document, graph))
+        }
         _ => None,
     };
     CheckOutcome {
@@ -86,6 +106,19 @@ fn finish(path: &Path, loaded: load::Loaded) -> CheckOutcome {
         diagnostics,
         summary,
         document: loaded.document,
+        graph,
+    }
+}
+
+/// The parts of a loaded document that validation looks at.
+fn subject(document: &Document) -> Subject<'_> {
+    Subject {
+        kind: document.kind,
+        calendar: document.calendar.as_ref(),
+        impact_scale: &document.impact_scale,
+        dimensions: &document.dimensions,
+        resources: &document.resources,
+        measures: &document.measures,
     }
 }
 
@@ -114,8 +147,7 @@ fn point_to_adaptation(
     }
 }
 
-fn summarise(path: &Path, document: &Document) -> CheckSummary {
-    let graph = validate::dependency_graph(&document.measures);
+fn summarise(path: &Path, document: &Document, graph: &DependencyGraph) -> CheckSummary {
     let durations: Vec<u32> = document
         .measures
         .iter()

@@ -1,53 +1,18 @@
 //! The pipeline as one paragraph: load → validate → graph → score → schedule → evaluate.
+//!
+//! This module reads and checks the files; the model-level stages after that are in
+//! [`crate::plan`], whose types it re-exports.
 
 pub mod check;
 
-use crate::diagnostic::source::SourceMap;
 use crate::diagnostic::{self, Diagnostic};
-use crate::graph::DependencyGraph;
-use crate::load::Overlay;
-use crate::model::Portfolio;
-use crate::pipeline::check::{CheckOutcome, check_file, check_text, check_with};
-use crate::schedule::evaluate::{Evaluation, evaluate};
-use crate::schedule::{Options, Planned, plan_with};
-use crate::score::{Scores, score};
-use crate::validate::dependency_graph;
+use crate::load::{FileSystem, Overlay};
+use crate::pipeline::check::{CheckOutcome, check, check_file, check_reading, check_text};
+use crate::schedule::Options;
 use std::path::Path;
+use std::sync::Arc;
 
-/// A portfolio that passed validation, with its graph and scores.
-#[derive(Debug)]
-pub struct Scored {
-    /// Files read, for rendering warnings.
-    pub sources: SourceMap,
-    /// Warnings found while checking (errors would have stopped the pipeline).
-    pub warnings: Vec<Diagnostic>,
-    /// The checked portfolio.
-    pub portfolio: Portfolio,
-    /// Its dependency graph.
-    pub graph: DependencyGraph,
-    /// Its scores.
-    pub scores: Scores,
-}
-
-/// A planned portfolio.
-#[derive(Debug)]
-pub struct Planning {
-    /// Portfolio, graph and scores.
-    pub scored: Scored,
-    /// The roadmap and its objective.
-    pub planned: Planned,
-    /// The roadmap's numbers.
-    pub evaluation: Evaluation,
-}
-
-/// Why the pipeline stopped: the problems and the files they point into.
-#[derive(Debug)]
-pub struct Failed {
-    /// Files read.
-    pub sources: SourceMap,
-    /// Every problem found (sorted).
-    pub diagnostics: Vec<Diagnostic>,
-}
+pub use crate::plan::{Failed, Planning, Scored};
 
 /// What to plan: a portfolio file (or its text) and the changes to apply to it.
 #[derive(Debug, Clone, Default)]
@@ -84,15 +49,26 @@ pub fn score_file(path: &Path) -> Result<Scored, Failed> {
 
 /// Loads an input, applies its changes, validates and scores it.
 pub fn score_input(input: &Input) -> Result<Scored, Failed> {
-    score_checked(
-        &input.path,
-        check_with(&input.path, input.text.as_deref(), &input.overlays),
-    )
+    score_checked(&input.path, check(input))
+}
+
+/// Like [`score_input`], reading every file through `files`.
+pub fn score_input_reading(input: &Input, files: Arc<dyn FileSystem>) -> Result<Scored, Failed> {
+    score_checked(&input.path, check_reading(input, files))
 }
 
 /// Loads, validates, scores and schedules an input.
 pub fn plan_input(input: &Input, options: &Options) -> Result<Planning, Failed> {
     plan_scored(score_input(input)?, options)
+}
+
+/// Like [`plan_input`], reading every file through `files`.
+pub fn plan_input_reading(
+    input: &Input,
+    options: &Options,
+    files: Arc<dyn FileSystem>,
+) -> Result<Planning, Failed> {
+    plan_scored(score_input_reading(input, files)?, options)
 }
 
 /// Validates and scores portfolio text, as if it were the file `path`.
@@ -103,7 +79,7 @@ pub fn score_text(path: &Path, text: &str) -> Result<Scored, Failed> {
 fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
     let failed = outcome.failed();
     let portfolio = outcome.document.and_then(|d| d.into_portfolio());
-    let (false, Some(portfolio)) = (failed, portfolio) else {
+    let (false, Some(portfolio), Some(graph)) = (failed, portfolio, outcome.graph) else {
         let mut diagnostics = outcome.diagnostics;
         if !diagnostic::has_errors(&diagnostics) {
             diagnostics.push(
@@ -120,15 +96,12 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
             diagnostics,
         });
     };
-    let graph = dependency_graph(&portfolio.measures);
-    let scores = score(&portfolio, &graph);
-    Ok(Scored {
-        sources: outcome.sources,
-        warnings: outcome.diagnostics,
+    Ok(Scored::new(
+        outcome.sources,
+        outcome.diagnostics,
         portfolio,
         graph,
-        scores,
-    })
+    ))
 }
 
 /// Loads, validates, scores and schedules a portfolio file.
@@ -147,21 +120,5 @@ pub fn plan_text_with(path: &Path, text: &str, options: &Options) -> Result<Plan
 }
 
 fn plan_scored(scored: Scored, options: &Options) -> Result<Planning, Failed> {
-    let planned = match plan_with(&scored.portfolio, &scored.graph, &scored.scores, options) {
-        Ok(planned) => planned,
-        Err(mut diagnostics) => {
-            diagnostics.extend(scored.warnings);
-            diagnostic::sort(&mut diagnostics);
-            return Err(Failed {
-                sources: scored.sources,
-                diagnostics,
-            });
-        }
-    };
-    let evaluation = evaluate(&scored.portfolio, &scored.scores, &planned.roadmap);
-    Ok(Planning {
-        scored,
-        planned,
-        evaluation,
-    })
+    crate::plan::schedule(scored, options)
 }

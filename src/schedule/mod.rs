@@ -67,12 +67,35 @@ pub fn plan(
     plan_with(portfolio, graph, scores, &Options::default())
 }
 
+/// Which upper bound [`plan_bounded`] computes. The roadmap is the same either way: the
+/// search never looks at the bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bound {
+    /// The best bound affordable for the model's size (see [`bound::best_bound`]).
+    #[default]
+    Best,
+    /// Only the resource-free bound (linear time): for re-plans that compare roadmaps
+    /// and never show the bound.
+    ResourceFree,
+}
+
 /// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
 pub fn plan_with(
     portfolio: &Portfolio,
     graph: &DependencyGraph,
     scores: &Scores,
     options: &Options,
+) -> Result<Planned, Vec<Diagnostic>> {
+    plan_bounded(portfolio, graph, scores, options, Bound::Best)
+}
+
+/// Like [`plan_with`], with the upper bound to compute.
+pub fn plan_bounded(
+    portfolio: &Portfolio,
+    graph: &DependencyGraph,
+    scores: &Scores,
+    options: &Options,
+    bound: Bound,
 ) -> Result<Planned, Vec<Diagnostic>> {
     let problem = Problem::new(portfolio, graph, scores);
     let mut errors = fixed_overruns(portfolio, &problem);
@@ -132,7 +155,13 @@ pub fn plan_with(
             },
         })
         .collect();
-    let (bound, bound_method) = crate::schedule::bound::best_bound(&problem, schedule.objective);
+    let (bound, bound_method) = match bound {
+        Bound::Best => bound::best_bound(&problem, schedule.objective),
+        Bound::ResourceFree => (
+            bound::resource_free_bound(&problem),
+            bound::BoundMethod::ResourceFree,
+        ),
+    };
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
     let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {
@@ -182,11 +211,7 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let solved = crate::schedule::bound::exact_with(
-        problem,
-        crate::schedule::bound::Effort::Nodes(exact_node_limit(size)),
-        Some(&hint),
-    )?;
+    let solved = bound::exact(problem, exact_node_limit(size), Some(&hint))?;
     let candidate = sgs::generate_from(
         problem,
         &solved.starts,

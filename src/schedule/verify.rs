@@ -225,7 +225,7 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     }
 }
 
-/// Resource use per period: result[t][r].
+/// Resource use per period: `result[t][r]`.
 ///
 /// Covers every period of the horizon and every resource; running measures
 /// spend `cost / duration` per period, completed and `Done` measures their

@@ -1,9 +1,10 @@
 //! Calendar checks: labels in the horizon, deadlines, fixed starts and what dependency chains allow.
 
+use super::Subject;
+use super::numbers::usable;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
-use crate::load::Document;
 use crate::model::period::{Calendar, PeriodLabel};
 use crate::model::{Measure, Status};
 
@@ -64,34 +65,28 @@ fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Dia
 }
 
 /// Capacity labels must lie in the horizon; without a default every period needs a value.
-pub fn check_resources(
-    document: &Document,
-    calendar: &Calendar,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for resource in &document.resources {
+pub fn check_resources(subject: &Subject, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
+    for resource in subject.resources {
         let what = format!("a capacity period of resource `{}`", resource.id.value);
-        for (label, _) in &resource.capacity.by_period {
+        // A capacity `numbers` refuses counts as not given, as the loader drops it.
+        let by_period: Vec<_> = (resource.capacity.by_period.iter())
+            .filter(|(_, c)| usable(c))
+            .collect();
+        for (label, _) in &by_period {
             if let Some(o) = offset(calendar, label, &what, diagnostics)
                 && (o < 0 || o >= calendar.len() as i64)
             {
                 diagnostics.push(outside(calendar, label, &what));
             }
         }
-        if resource.capacity.default.is_none() {
+        if !resource.capacity.default.as_ref().is_some_and(usable) {
             let missing: Vec<String> = calendar
                 .labels()
                 .into_iter()
-                .filter(|l| {
-                    !resource
-                        .capacity
-                        .by_period
-                        .iter()
-                        .any(|(g, _)| g.value == *l)
-                })
+                .filter(|l| !by_period.iter().any(|(g, _)| g.value == *l))
                 .map(|l| l.to_string())
                 .collect();
-            if !missing.is_empty() && !resource.capacity.by_period.is_empty() {
+            if !missing.is_empty() && !by_period.is_empty() {
                 diagnostics.push(
                     Diagnostic::error(
                         "missing-capacity",
@@ -114,16 +109,16 @@ pub fn check_resources(
 
 /// Per-measure calendar checks, then what the dependency chains make impossible.
 pub fn check_measures(
-    document: &Document,
+    subject: &Subject,
     calendar: &Calendar,
     graph: &DependencyGraph,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let horizon = calendar.len() as i64;
-    let mut starts = vec![None; document.measures.len()];
-    let mut earliest = vec![0_i64; document.measures.len()];
-    let mut deadlines = vec![None; document.measures.len()];
-    for (i, measure) in document.measures.iter().enumerate() {
+    let mut starts = vec![None; subject.measures.len()];
+    let mut earliest = vec![0_i64; subject.measures.len()];
+    let mut deadlines = vec![None; subject.measures.len()];
+    for (i, measure) in subject.measures.iter().enumerate() {
         let id = &measure.id.value;
         let done = measure.status.value == Status::Done;
         let e = measure.earliest.as_ref().and_then(|l| {
@@ -200,7 +195,7 @@ pub fn check_measures(
         starts[i] = check_start(measure, calendar, diagnostics);
         if done {
             for dependency in &measure.depends_on {
-                let not_done = document
+                let not_done = subject
                     .measures
                     .iter()
                     .any(|m| m.id.value == dependency.value && m.status.value != Status::Done);
@@ -225,7 +220,7 @@ pub fn check_measures(
         }
     }
     check_chains(
-        document,
+        subject,
         calendar,
         graph,
         &starts,
@@ -333,7 +328,7 @@ fn check_start(
 
 /// Earliest completion along dependency chains (no resources) against deadlines, fixed starts and the horizon.
 fn check_chains(
-    document: &Document,
+    subject: &Subject,
     calendar: &Calendar,
     graph: &DependencyGraph,
     starts: &[Option<i64>],
@@ -344,7 +339,7 @@ fn check_chains(
     let Some(order) = graph.topological_order() else {
         return; // cycles are reported elsewhere
     };
-    let measures = &document.measures;
+    let measures = subject.measures;
     let horizon = calendar.len() as i64;
     let mut finish = vec![0_i64; measures.len()];
     let mut blocker: Vec<Option<usize>> = vec![None; measures.len()];

@@ -1,35 +1,88 @@
 //! Semantic validation: what YAML types alone cannot say.
 //!
-//! Runs on a loaded [`Document`] and reports every problem with its position:
-//! ids and dependencies (`references`), dimensions, resources and scores
-//! (`scores`), and the calendar (`horizon`). A document without errors becomes a
-//! checked [`crate::model::Portfolio`].
+//! Runs on the model (a [`Subject`]: the parts of a loaded document, or of a portfolio
+//! changed in memory) and reports every problem with its position: ids and dependencies
+//! (`references`), dimensions, resources and scores (`scores`), amounts (`numbers`), and
+//! the calendar (`horizon`). It builds the dependency graph on the way and returns it,
+//! so no later stage builds it again.
 
 mod horizon;
+mod numbers;
 mod references;
 mod scores;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
-use crate::load::{Document, DocumentKind};
-use crate::model::Measure;
+use crate::model::period::Calendar;
+use crate::model::{Dimension, DocumentKind, Measure, Portfolio, Resource};
 use std::collections::HashMap;
 
-/// Checks a document and returns its problems (unsorted).
-pub fn validate(document: &Document) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    let index = first_index_by_id(&document.measures);
-    references::check_ids(document, &mut diagnostics);
-    let graph = references::check_dependencies(document, &index, &mut diagnostics);
-    scores::check_dimensions(document, &mut diagnostics);
-    scores::check_amounts(document, &mut diagnostics);
-    if document.kind == DocumentKind::Portfolio
-        && let Some(calendar) = &document.calendar
-    {
-        horizon::check_resources(document, calendar, &mut diagnostics);
-        horizon::check_measures(document, calendar, &graph, &mut diagnostics);
+/// What validation looks at: the parts of a portfolio or catalog, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// Portfolio or catalog (catalogs name no resources and have no calendar).
+    pub kind: DocumentKind,
+    /// The horizon, when there is one that could be read.
+    pub calendar: Option<&'a Calendar>,
+    /// Maximum impact score.
+    pub impact_scale: &'a Located<f64>,
+    /// Dimensions.
+    pub dimensions: &'a [Dimension],
+    /// Resources.
+    pub resources: &'a [Resource],
+    /// Measures.
+    pub measures: &'a [Measure],
+}
+
+impl<'a> Subject<'a> {
+    /// A whole portfolio, e.g. one changed in memory.
+    pub fn portfolio(portfolio: &'a Portfolio) -> Subject<'a> {
+        Subject {
+            kind: DocumentKind::Portfolio,
+            calendar: Some(&portfolio.calendar),
+            impact_scale: &portfolio.impact_scale,
+            dimensions: &portfolio.dimensions,
+            resources: &portfolio.resources,
+            measures: &portfolio.measures,
+        }
     }
-    diagnostics
+}
+
+/// What validation found: the problems, and the dependency graph of the valid edges.
+#[derive(Debug, Clone)]
+pub struct Validation {
+    /// Every problem (unsorted).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The dependency graph (unknown ids and self-dependencies left out).
+    pub graph: DependencyGraph,
+}
+
+/// Checks a portfolio or catalog and returns its problems (unsorted) and its graph.
+///
+/// `known` is the graph of a model with the same measures, ids and dependencies that
+/// validated without errors (a portfolio changed in memory in other fields): its id and
+/// dependency checks are not repeated and its graph is reused instead of built again.
+pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validation {
+    let mut diagnostics = Vec::new();
+    let graph = match known {
+        Some(graph) => graph.clone(),
+        None => {
+            let index = first_index_by_id(subject.measures);
+            references::check_ids(subject, &mut diagnostics);
+            references::check_dependencies(subject, &index, &mut diagnostics)
+        }
+    };
+    scores::check_dimensions(subject, &mut diagnostics);
+    scores::check_amounts(subject, &mut diagnostics);
+    numbers::check(subject, &mut diagnostics);
+    if subject.kind == DocumentKind::Portfolio
+        && let Some(calendar) = subject.calendar
+    {
+        horizon::check_resources(subject, calendar, &mut diagnostics);
+        horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
+    }
+    Validation { diagnostics, graph }
 }
 
 /// Builds the dependency graph of measures (unknown ids and self-dependencies left out).

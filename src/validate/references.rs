@@ -1,16 +1,16 @@
 //! Ids and dependencies: duplicates, unknown and self references, cycles.
 
+use super::Subject;
 use super::dependency_edges;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::suggest;
 use crate::graph::DependencyGraph;
-use crate::load::Document;
 use std::collections::HashMap;
 
 /// Reports measure and dimension ids that occur twice, at both places.
-pub fn check_ids(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen = HashMap::new();
-    for measure in &document.measures {
+    for measure in subject.measures {
         let id = &measure.id;
         match seen.get(id.value.as_str()) {
             Some(first) => diagnostics.push(
@@ -25,7 +25,7 @@ pub fn check_ids(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     let mut seen = HashMap::new();
-    for dimension in &document.dimensions {
+    for dimension in subject.dimensions {
         let id = &dimension.id;
         match seen.get(id.value.as_str()) {
             Some(first) => diagnostics.push(
@@ -47,16 +47,16 @@ pub fn check_ids(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
 
 /// Reports unknown, self and repeated dependencies and cycles; returns the graph of the valid edges.
 pub fn check_dependencies(
-    document: &Document,
+    subject: &Subject,
     index: &HashMap<&str, usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> DependencyGraph {
-    let ids: Vec<&str> = document
+    let ids: Vec<&str> = subject
         .measures
         .iter()
         .map(|m| m.id.value.as_str())
         .collect();
-    for measure in &document.measures {
+    for measure in subject.measures {
         let mut listed: HashMap<&str, crate::diagnostic::source::Span> = HashMap::new();
         for dependency in &measure.depends_on {
             let name = dependency.value.as_str();
@@ -108,24 +108,24 @@ pub fn check_dependencies(
         }
     }
     let graph = DependencyGraph::new(
-        document.measures.len(),
-        &dependency_edges(&document.measures, index),
+        subject.measures.len(),
+        &dependency_edges(subject.measures, index),
     );
     for cycle in graph.cycles() {
-        diagnostics.push(cycle_diagnostic(document, &cycle));
+        diagnostics.push(cycle_diagnostic(subject, &cycle));
     }
     graph
 }
 
 /// `cycle` is [a, b, c]: a depends on b, b on c, c on a. The error points at c's entry `a`.
-fn cycle_diagnostic(document: &Document, cycle: &[usize]) -> Diagnostic {
-    let id = |i: usize| document.measures[i].id.value.as_str();
+fn cycle_diagnostic(subject: &Subject, cycle: &[usize]) -> Diagnostic {
+    let id = |i: usize| subject.measures[i].id.value.as_str();
     let entry = |from: usize, to: usize| {
-        document.measures[from]
+        subject.measures[from]
             .depends_on
             .iter()
             .find(|d| d.value == id(to))
-            .map_or(document.measures[from].id.span, |d| d.span)
+            .map_or(subject.measures[from].id.span, |d| d.span)
     };
     let mut path: Vec<&str> = cycle.iter().map(|&i| id(i)).collect();
     path.push(id(cycle[0]));

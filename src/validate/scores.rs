@@ -1,14 +1,19 @@
-//! Dimensions, impact scores and the resources named in costs.
+//! Dimensions, impact scores and the resources named in costs. A number that `numbers`
+//! refuses counts as not given, as the loader drops it (a dimension with a negative
+//! weight does not exist; a negative cost names no resource).
 
+use super::Subject;
+use super::numbers::usable;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::suggest;
-use crate::load::{Document, DocumentKind};
+use crate::model::DocumentKind;
 
 /// Weights must not all be zero: a measure's value divides by their sum.
-pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
-    let total: f64 = document.dimensions.iter().map(|d| d.weight.value).sum();
+pub fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+    let mut dimensions = subject.dimensions.iter().filter(|d| usable(&d.weight));
+    let total: f64 = dimensions.clone().map(|d| d.weight.value).sum();
     if total <= 0.0
-        && let Some(first) = document.dimensions.first()
+        && let Some(first) = dimensions.next()
     {
         diagnostics.push(
             Diagnostic::error(
@@ -25,21 +30,22 @@ pub fn check_dimensions(document: &Document, diagnostics: &mut Vec<Diagnostic>) 
 }
 
 /// Impact keys must be dimensions and at most `impact_scale`; cost keys must be resources.
-pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
-    let dimensions: Vec<&str> = document
+pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+    let dimensions: Vec<&str> = subject
         .dimensions
         .iter()
+        .filter(|d| usable(&d.weight))
         .map(|d| d.id.value.as_str())
         .collect();
-    let resources: Vec<&str> = document
+    let resources: Vec<&str> = subject
         .resources
         .iter()
         .map(|r| r.id.value.as_str())
         .collect();
-    let scale = document.impact_scale.value;
-    for measure in &document.measures {
+    let scale = subject.impact_scale.value;
+    for measure in subject.measures {
         let id = &measure.id.value;
-        for (dimension, score) in &measure.impact {
+        for (dimension, score) in measure.impact.iter().filter(|(_, s)| usable(s)) {
             if !dimensions.contains(&dimension.value.as_str()) {
                 diagnostics.push(unknown_name(
                     "unknown-dimension",
@@ -58,7 +64,10 @@ pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
             }
         }
         if measure.duration.value == 0
-            && let Some((resource, amount)) = measure.cost.iter().find(|(_, a)| a.value > 0.0)
+            && let Some((resource, amount)) = measure
+                .cost
+                .iter()
+                .find(|(_, a)| usable(a) && a.value > 0.0)
         {
             diagnostics.push(
                 Diagnostic::error(
@@ -70,11 +79,11 @@ pub fn check_amounts(document: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 .with_help("give it `duration: 1`, or move the cost to the measures it marks; `run_cost` is fine"),
             );
         }
-        if document.kind == DocumentKind::Catalog {
+        if subject.kind == DocumentKind::Catalog {
             continue;
         }
         for (field, amounts) in [("cost", &measure.cost), ("run_cost", &measure.run_cost)] {
-            for (resource, _) in amounts {
+            for (resource, _) in amounts.iter().filter(|(_, a)| usable(a)) {
                 if !resources.contains(&resource.value.as_str()) {
                     diagnostics.push(unknown_name(
                         "unknown-resource",

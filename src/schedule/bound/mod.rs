@@ -17,7 +17,6 @@ pub use lagrange::lagrangian_bound;
 
 use crate::schedule::problem::Problem;
 use microlp::{ComparisonOp, OptimizationDirection, Variable};
-use std::time::Duration;
 
 /// The model and which variable means which start.
 struct Model {
@@ -165,10 +164,14 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
 }
 
 /// An upper bound on the objective of every roadmap: the LP relaxation's optimum.
-/// `None` when the LP could not be solved in `time_limit` (or no roadmap exists).
-pub fn upper_bound(problem: &Problem, time_limit: Duration) -> Option<f64> {
-    let mut model = build(problem, false)?;
-    model.lp.set_time_limit(time_limit);
+/// `None` when the solver fails (or no roadmap exists).
+///
+/// The LP runs to its end: microlp has no iteration limit for a linear programme (only
+/// a node limit for branch and bound), and a wall-clock limit would make the result
+/// depend on the machine. What keeps it affordable is the size limit on what is
+/// attempted ([`LP_WORK_LIMIT`] in [`best_bound`]).
+pub fn upper_bound(problem: &Problem) -> Option<f64> {
+    let model = build(problem, false)?;
     let solution = model.lp.solve().ok()?.into_solution().ok()?;
     // Guard the bound against the solver's round-off: it must never fall below the optimum.
     let objective = solution.objective() + model.constant;
@@ -186,15 +189,6 @@ pub struct Exact {
     pub optimal: bool,
 }
 
-/// How long the exact search may run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effort {
-    /// Wall-clock limit (results may vary with machine load).
-    Time(Duration),
-    /// Branch-and-bound node limit: deterministic.
-    Nodes(u64),
-}
-
 /// Number of start variables the model would have, to decide whether solving it is affordable.
 pub fn model_size(problem: &Problem) -> usize {
     windows(problem)
@@ -204,27 +198,14 @@ pub fn model_size(problem: &Problem) -> usize {
         .sum()
 }
 
-/// Solves the model with integer variables; warm-started from `hint` (starts per measure) when given.
-pub fn exact(
-    problem: &Problem,
-    time_limit: Duration,
-    hint: Option<&[Option<usize>]>,
-) -> Option<Exact> {
-    exact_with(problem, Effort::Time(time_limit), hint)
-}
-
-/// Like [`exact`], with an explicit effort.
-pub fn exact_with(
-    problem: &Problem,
-    effort: Effort,
-    hint: Option<&[Option<usize>]>,
-) -> Option<Exact> {
+/// Solves the model with integer variables, within `node_limit` branch-and-bound nodes (a
+/// deterministic effort limit: the same model gives the same result on any machine);
+/// warm-started from `hint` (starts per measure) when given. `None` when no roadmap was
+/// found within the limit.
+pub fn exact(problem: &Problem, node_limit: u64, hint: Option<&[Option<usize>]>) -> Option<Exact> {
     let model = build(problem, true)?;
     let mut options = microlp::SolveOptions::default();
-    match effort {
-        Effort::Time(limit) => options.time_limit = Some(limit),
-        Effort::Nodes(limit) => options.node_limit = Some(limit),
-    }
+    options.node_limit = Some(node_limit);
     if let Some(hint) = hint {
         let mut values = Vec::new();
         for (j, starts) in model.starts.iter().enumerate() {
@@ -284,7 +265,7 @@ pub const LP_WORK_LIMIT: usize = 25_000;
 /// roadmap; it steers the Lagrangian search and stops it once the bound meets it.
 pub fn best_bound(problem: &Problem, objective: f64) -> (f64, BoundMethod) {
     if model_size(problem) * problem.periods.max(1) <= LP_WORK_LIMIT
-        && let Some(bound) = upper_bound(problem, Duration::from_secs(60))
+        && let Some(bound) = upper_bound(problem)
     {
         return (bound, BoundMethod::LinearRelaxation);
     }

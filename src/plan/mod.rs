@@ -1,0 +1,119 @@
+//! The model-level stages: a validated portfolio → scores → roadmap → its numbers, and
+//! re-planning a portfolio changed in memory ([`replan`]).
+//!
+//! Nothing here reads a file: [`crate::pipeline`] loads and checks files and hands the
+//! result over; the analyses build on what this module returns. Data flows one way:
+//! `pipeline` → `plan` ← `analysis`.
+
+mod replan;
+
+pub use replan::{replan, rescore};
+
+use crate::diagnostic::source::SourceMap;
+use crate::diagnostic::{self, Diagnostic};
+use crate::graph::DependencyGraph;
+use crate::model::Portfolio;
+use crate::schedule::evaluate::{Evaluation, evaluate};
+use crate::schedule::{Bound, Options, Planned, plan_bounded};
+use crate::score::{Scores, score};
+
+/// A portfolio that passed validation, with its graph and scores.
+#[derive(Debug)]
+pub struct Scored {
+    /// Files read, for rendering warnings.
+    pub sources: SourceMap,
+    /// Warnings found while checking (errors would have stopped the pipeline).
+    pub warnings: Vec<Diagnostic>,
+    /// The checked portfolio.
+    pub portfolio: Portfolio,
+    /// Its dependency graph.
+    pub graph: DependencyGraph,
+    /// Its scores.
+    pub scores: Scores,
+}
+
+impl Scored {
+    /// Scores a validated portfolio; `graph` is the one validation built for it.
+    pub fn new(
+        sources: SourceMap,
+        warnings: Vec<Diagnostic>,
+        portfolio: Portfolio,
+        graph: DependencyGraph,
+    ) -> Scored {
+        let scores = score(&portfolio, &graph);
+        Scored {
+            sources,
+            warnings,
+            portfolio,
+            graph,
+            scores,
+        }
+    }
+}
+
+/// A planned portfolio.
+#[derive(Debug)]
+pub struct Planning {
+    /// Portfolio, graph and scores.
+    pub scored: Scored,
+    /// The roadmap and its objective.
+    pub planned: Planned,
+    /// The roadmap's numbers.
+    pub evaluation: Evaluation,
+}
+
+/// Why planning stopped: the problems and the files they point into.
+#[derive(Debug)]
+pub struct Failed {
+    /// Files read.
+    pub sources: SourceMap,
+    /// Every problem found (sorted).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Failed {
+    /// The first error's message (empty when there is none), for one-line summaries.
+    pub fn first_error(&self) -> String {
+        self.diagnostics
+            .iter()
+            .find(|d| d.severity == diagnostic::Severity::Error)
+            .map(|d| d.message.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Schedules and evaluates a scored portfolio, with the best affordable upper bound.
+pub fn schedule(scored: Scored, options: &Options) -> Result<Planning, Failed> {
+    schedule_bounded(scored, options, Bound::Best)
+}
+
+/// Like [`schedule`], with the upper bound to compute.
+pub fn schedule_bounded(
+    scored: Scored,
+    options: &Options,
+    bound: Bound,
+) -> Result<Planning, Failed> {
+    let planned = match plan_bounded(
+        &scored.portfolio,
+        &scored.graph,
+        &scored.scores,
+        options,
+        bound,
+    ) {
+        Ok(planned) => planned,
+        Err(mut diagnostics) => {
+            diagnostics.extend(scored.warnings);
+            diagnostic::sort(&mut diagnostics);
+            return Err(Failed {
+                sources: scored.sources,
+                diagnostics,
+            });
+        }
+    };
+    let evaluation = evaluate(&scored.portfolio, &scored.scores, &planned.roadmap);
+    Ok(Planning {
+        scored,
+        planned,
+        evaluation,
+    })
+}

@@ -1,0 +1,90 @@
+//! Re-planning in memory: a scored portfolio, changed by [`Change`]s, validated like a
+//! loaded one, scored and scheduled again, reading no file.
+
+use super::{Failed, Planning, Scored, schedule_bounded};
+use crate::diagnostic::source::FileId;
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::change::{Change, ChangeError, apply_all};
+use crate::schedule::{Bound, Options};
+use crate::score::score;
+use crate::validate::{Subject, validate};
+
+/// `base` with `changes` applied in order, validated and scored. The graph is reused when
+/// no change touches the measures' list or dependencies, the scores when no change
+/// touches what they depend on. A change that names nothing fails with one diagnostic;
+/// an invalid changed model fails with validation's diagnostics (see
+/// [`crate::model::change`] for where they point). `warnings` are the changed model's
+/// validation warnings.
+pub fn rescore(base: &Scored, changes: &[Change]) -> Result<Scored, Failed> {
+    let failed = |diagnostics| Failed {
+        sources: base.sources.clone(),
+        diagnostics,
+    };
+    let portfolio = apply_all(&base.portfolio, changes)
+        .map_err(|error| failed(vec![change_diagnostic(base, &error)]))?;
+    let same_measures = !changes.iter().any(|c| matches!(c, Change::Exclude { .. }));
+    let validation = validate(
+        &Subject::portfolio(&portfolio),
+        same_measures.then_some(&base.graph),
+    );
+    let mut diagnostics = validation.diagnostics;
+    diagnostic::sort(&mut diagnostics);
+    if diagnostic::has_errors(&diagnostics) {
+        return Err(failed(diagnostics));
+    }
+    let scores = if same_measures && !changes.iter().any(changes_scores) {
+        base.scores.clone()
+    } else {
+        score(&portfolio, &validation.graph)
+    };
+    Ok(Scored {
+        sources: base.sources.clone(),
+        warnings: diagnostics,
+        portfolio,
+        graph: validation.graph,
+        scores,
+    })
+}
+
+/// `base` with `changes` applied, planned again with `options`. `bound` says which upper
+/// bound the result carries: [`Bound::ResourceFree`] skips the costly one where only
+/// roadmaps and objectives are compared (the roadmap is the same either way).
+pub fn replan(
+    base: &Scored,
+    changes: &[Change],
+    options: &Options,
+    bound: Bound,
+) -> Result<Planning, Failed> {
+    schedule_bounded(rescore(base, changes)?, options, bound)
+}
+
+/// Whether a change can alter a score: values (impacts, weights) or value per money.
+fn changes_scores(change: &Change) -> bool {
+    match change {
+        Change::Cost { .. }
+        | Change::Impact { .. }
+        | Change::Weight { .. }
+        | Change::Exclude { .. } => true,
+        Change::Capacity { .. }
+        | Change::Scale { .. }
+        | Change::Mandatory { .. }
+        | Change::Deadline { .. }
+        | Change::RunCost { .. }
+        | Change::Duration { .. } => false,
+    }
+}
+
+/// A change that cannot be applied, as a problem with the portfolio file.
+fn change_diagnostic(base: &Scored, error: &ChangeError) -> Diagnostic {
+    let code = match error {
+        ChangeError::UnknownMeasure(_)
+        | ChangeError::UnknownResource(_)
+        | ChangeError::UnknownDimension(_) => "unknown-path",
+        ChangeError::NotFinite(_) | ChangeError::InvalidFactor(_) => "invalid-value",
+    };
+    Diagnostic::file_error(
+        code,
+        base.sources.display_path(FileId(0)),
+        error.to_string(),
+    )
+}
