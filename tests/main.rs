@@ -3,6 +3,7 @@
 // Test code may panic on what it does not expect: that is how a test fails.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod architecture;
 mod bound_properties;
 mod broken;
 mod catalog_cli;
@@ -22,7 +23,6 @@ mod plan_cli;
 mod psplib;
 mod replan_changes;
 mod replan_reads;
-mod report_modules;
 mod schedule_properties;
 mod schema;
 mod support;
