@@ -7,6 +7,7 @@
 
 use crate::content::import::ImportError;
 use crate::content::init::InitError;
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pipeline::Failed;
 use std::fmt;
@@ -198,9 +199,9 @@ impl From<InitError> for Error {
 /// reached through `include` has the position of its include entry (and an include that
 /// does not exist is `missing-include`), which is a problem of the input, not of the call.
 pub fn names_unreadable_file(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && d.code == "unreadable-file" && d.span.is_none())
+    diagnostics.iter().any(|d| {
+        d.severity == Severity::Error && d.code == Code::UnreadableFile && d.span.is_none()
+    })
 }
 
 /// How an output file differs from what would be written (`--check`).
@@ -286,9 +287,10 @@ mod tests {
 
     #[test]
     fn a_named_file_that_cannot_be_read_is_a_usage_error_an_invalid_one_is_not() {
-        let missing = Diagnostic::file_error("unreadable-file", "x.yaml", "cannot read `x.yaml`");
+        let missing =
+            Diagnostic::file_error(Code::UnreadableFile, "x.yaml", "cannot read `x.yaml`");
         assert_eq!(Error::from(failed(vec![missing])).exit_code(), 2);
-        let empty = Diagnostic::file_error("empty-file", "x.yaml", "`x.yaml` is empty");
+        let empty = Diagnostic::file_error(Code::EmptyFile, "x.yaml", "`x.yaml` is empty");
         let error = Error::from(failed(vec![empty]));
         assert_eq!(error.exit_code(), 1);
         assert_eq!(error.to_string(), "1 problem; nothing was written");

@@ -28,7 +28,7 @@ fn outcome(result: Result<Planning, Failed>) -> Outcome {
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == resiplan::diagnostic::Severity::Error)
-                .map(|d| (d.code.to_owned(), d.message.clone()))
+                .map(|d| (d.code.name().to_owned(), d.message.clone()))
                 .collect();
             errors.sort();
             Err(errors)

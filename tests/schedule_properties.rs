@@ -63,7 +63,7 @@ fn plan(settings: &Settings) -> Option<Planning> {
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == resiplan::diagnostic::Severity::Error)
-                .map(|d| d.code)
+                .map(|d| d.code.name())
                 .collect();
             assert!(
                 codes

@@ -2,6 +2,7 @@
 //! `catalogs/`, embedded by `build.rs`), finding a catalog by name or path,
 //! loading it through the usual loader and checker, and summarising it.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::load::DocumentKind;
@@ -137,7 +138,7 @@ fn into_catalog(path: &Path, outcome: CheckOutcome) -> Result<Loaded, Failed> {
             if !failed && kind == Some(DocumentKind::Portfolio) {
                 diagnostics.push(
                     Diagnostic::file_error(
-                        "not-a-catalog",
+                        Code::NotACatalog,
                         display_path(path),
                         "this file is a portfolio, not a catalog: it has a calendar or resources",
                     )

@@ -4,8 +4,11 @@
 //! first problem; [`render_text`] shows them the way rustc does, with the
 //! source line and a marker, and [`render_json`] gives scripts the same facts.
 
+pub mod code;
 pub mod source;
 pub mod suggest;
+
+pub use code::Code;
 
 use crate::diagnostic::source::{SourceMap, Span};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -28,7 +31,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// Stable kebab-case name of the problem kind, e.g. `unknown-field`.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, in one sentence.
     pub message: String,
     /// Where it is; `None` for problems with a whole file that has no position.
@@ -45,7 +48,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -59,7 +62,7 @@ impl Diagnostic {
     }
 
     /// A warning at `span`.
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
@@ -67,11 +70,7 @@ impl Diagnostic {
     }
 
     /// An error about a whole file that has no position to point at.
-    pub fn file_error(
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn file_error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             span: None,
             path: Some(path.into()),
@@ -125,7 +124,7 @@ pub fn render_text(diagnostics: &[Diagnostic], sources: &SourceMap, styled: bool
     let mut out = String::new();
     // Errors are all shown; warnings of one kind stop after a few, so that a large
     // portfolio's thousand look-alike warnings do not bury everything else.
-    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
     for diagnostic in diagnostics {
         if diagnostic.severity == Severity::Warning {
             let count = shown.entry(diagnostic.code).or_default();
@@ -159,7 +158,7 @@ fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'
     let mut group = Group::with_title(
         level
             .primary_title(diagnostic.message.as_str())
-            .id(diagnostic.code),
+            .id(diagnostic.code.name()),
     );
     // One snippet per file: the primary span and related spans in the same file share it.
     let mut by_file: BTreeMap<u32, Vec<(Span, &str, bool)>> = BTreeMap::new();
@@ -254,7 +253,7 @@ pub struct JsonDiagnostic {
     /// `error` or `warning`.
     pub severity: Severity,
     /// Problem kind.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// File as the user named it.

@@ -5,6 +5,7 @@
 
 use super::node::{Node, NodeKind};
 use super::number::parse_amount;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
@@ -64,7 +65,7 @@ impl Decoder {
         if !supported {
             let shown = node.scalar_text().unwrap_or_else(|| node.describe());
             self.report(
-                Diagnostic::error("unsupported-version", node.span, format!("format version `{shown}` is not supported"))
+                Diagnostic::error(Code::UnsupportedVersion, node.span, format!("format version `{shown}` is not supported"))
                     .with_label("unsupported version")
                     .with_help(format!(
                         "this resiplan reads format version {FORMAT_VERSION}; write `version: {FORMAT_VERSION}`"
@@ -91,7 +92,7 @@ impl Decoder {
         };
         self.report(
             Diagnostic::error(
-                "wrong-type",
+                Code::WrongType,
                 node.span,
                 format!("{what} must be {expected}, found {}", node.describe()),
             )
@@ -122,7 +123,7 @@ impl Decoder {
             if let Some((first, _)) = fields.get(&name) {
                 self.report(
                     Diagnostic::error(
-                        "duplicate-key",
+                        Code::DuplicateKey,
                         key.span,
                         format!("`{name}` is given twice in {what}"),
                     )
@@ -141,7 +142,7 @@ impl Decoder {
                 };
                 self.report(
                     Diagnostic::error(
-                        "unknown-field",
+                        Code::UnknownField,
                         key.span,
                         format!("unknown field `{name}` in {what}"),
                     )
@@ -162,7 +163,7 @@ impl Decoder {
     pub fn missing(&mut self, fields: &Fields<'_>, what: &str, field: &str, example: &str) {
         self.report(
             Diagnostic::error(
-                "missing-field",
+                Code::MissingField,
                 fields.start(),
                 format!("{what} has no `{field}`"),
             )
@@ -190,7 +191,7 @@ impl Decoder {
         let id = self.string(node, what)?;
         if id.value.trim().is_empty() {
             self.report(
-                Diagnostic::error("invalid-id", node.span, format!("{what} is empty"))
+                Diagnostic::error(Code::InvalidId, node.span, format!("{what} is empty"))
                     .with_help("ids are short names like `backup-321`"),
             );
             return None;
@@ -198,7 +199,7 @@ impl Decoder {
         if id.value.chars().any(|c| c.is_control()) {
             self.report(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     node.span,
                     format!("{what} contains a control character"),
                 )
@@ -211,7 +212,7 @@ impl Decoder {
         if id.value.contains('=') {
             self.report(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     node.span,
                     format!("{what} `{}` contains `=`", id.value),
                 )
@@ -226,7 +227,7 @@ impl Decoder {
         if id.value.chars().any(char::is_whitespace) {
             self.report(
                 Diagnostic::error(
-                    "invalid-id",
+                    Code::InvalidId,
                     node.span,
                     format!("{what} `{}` contains whitespace", id.value),
                 )
@@ -272,7 +273,7 @@ impl Decoder {
                 Err(e) => {
                     self.report(
                         Diagnostic::error(
-                            "invalid-number",
+                            Code::InvalidNumber,
                             node.span,
                             format!("{what}: {}", e.message),
                         )
@@ -290,7 +291,7 @@ impl Decoder {
         if !value.is_finite() {
             self.report(
                 Diagnostic::error(
-                    "invalid-number",
+                    Code::InvalidNumber,
                     node.span,
                     format!("{what} is not a finite number"),
                 )
@@ -302,7 +303,7 @@ impl Decoder {
         if value < 0.0 {
             self.report(
                 Diagnostic::error(
-                    "negative-number",
+                    Code::NegativeNumber,
                     node.span,
                     format!("{what} is negative ({value})"),
                 )
@@ -319,7 +320,7 @@ impl Decoder {
         if let NodeKind::Str(_) = node.kind {
             self.report(
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     node.span,
                     format!("{what} must be a whole number, found {}", node.describe()),
                 )
@@ -331,7 +332,7 @@ impl Decoder {
         let amount = self.amount(node, what)?;
         if amount.value.fract() != 0.0 || amount.value > f64::from(u32::MAX) {
             self.report(
-                Diagnostic::error("wrong-type", node.span, format!("{what} must be a whole number, found {}", amount.value))
+                Diagnostic::error(Code::WrongType, node.span, format!("{what} must be a whole number, found {}", amount.value))
                     .with_label("not a whole number")
                     .with_help("durations and counts are whole periods; round up, e.g. half a year in yearly periods is `1`"),
             );
@@ -364,7 +365,7 @@ impl Decoder {
             Ok(label) => Some(Located::new(label, node.span)),
             Err(e) => {
                 self.report(
-                    Diagnostic::error("invalid-period", node.span, format!("{what}: {}", e.0))
+                    Diagnostic::error(Code::InvalidPeriod, node.span, format!("{what}: {}", e.0))
                         .with_label("not a period label")
                         .with_help("labels are `2027` (year), `2027-H1` (half), `2027-Q3` (quarter) or `2027-07` (month)"),
                 );
@@ -414,7 +415,7 @@ impl Decoder {
             if let Some(first) = seen.get(&name.value) {
                 self.report(
                     Diagnostic::error(
-                        "duplicate-key",
+                        Code::DuplicateKey,
                         key.span,
                         format!("`{}` is given twice in {what}", name.value),
                     )
@@ -440,7 +441,7 @@ impl Decoder {
         if items.len() != 2 {
             self.report(
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     node.span,
                     format!(
                         "{what} must be a pair `[low, high]`, found {} values",
@@ -457,7 +458,7 @@ impl Decoder {
         if low > high {
             self.report(
                 Diagnostic::error(
-                    "invalid-range",
+                    Code::InvalidRange,
                     node.span,
                     format!("{what}: low {low} is above high {high}"),
                 )

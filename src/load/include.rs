@@ -7,6 +7,7 @@
 use super::measure::measure_id;
 use super::node::{Node, NodeKind};
 use super::{CATALOG_FIELDS, Loader};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::display_path;
 use crate::diagnostic::suggest;
@@ -82,7 +83,7 @@ impl Loader {
         };
         let Ok(canonical) = resolved.canonicalize() else {
             self.dec.report(
-                Diagnostic::error("missing-include", catalog_node.span, format!("included catalog `{}` does not exist", relative.value))
+                Diagnostic::error(Code::MissingInclude, catalog_node.span, format!("included catalog `{}` does not exist", relative.value))
                     .with_label(format!("looked for {}", display_path(&resolved)))
                     .with_help("paths in `include` are relative to the file that names them; check the name and the folder"),
             );
@@ -92,7 +93,7 @@ impl Loader {
             let mut chain: Vec<String> = stack[position..].iter().map(|p| short_name(p)).collect();
             chain.push(short_name(&canonical));
             self.dec.report(
-                Diagnostic::error("include-cycle", catalog_node.span, format!("catalogs include each other: {}", chain.join(" → ")))
+                Diagnostic::error(Code::IncludeCycle, catalog_node.span, format!("catalogs include each other: {}", chain.join(" → ")))
                     .with_label("this include closes the cycle")
                     .with_help("remove one of the includes; a catalog cannot include itself, directly or through others"),
             );
@@ -148,7 +149,7 @@ impl Loader {
             let hint = suggest::did_you_mean(&item.value, ids.iter().map(String::as_str));
             self.dec.report(
                 Diagnostic::error(
-                    "unknown-id",
+                    Code::UnknownId,
                     item.span,
                     format!("catalog `{catalog}` has no measure `{}`", item.value),
                 )

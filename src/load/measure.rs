@@ -2,6 +2,7 @@
 
 use super::decode::Decoder;
 use super::node::Node;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 use crate::model::{Measure, Status, Text, Uncertainty};
@@ -147,7 +148,7 @@ fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<
             let choices = ["planned", "fixed", "done"];
             dec.report(
                 Diagnostic::error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     node.span,
                     format!("`status` of {label} is `{other}`"),
                 )

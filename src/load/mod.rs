@@ -21,6 +21,7 @@ pub use number::parse_amount;
 pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use read::{Disk, FileSystem, MAX_FILE_BYTES};
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Located, SourceMap, Span, display_path};
 use crate::model::period::Calendar;
@@ -232,18 +233,18 @@ impl Loader {
         let shown = display_path(path);
         let (code, message, help) = match problem {
             ReadProblem::Io(reason) => (
-                "unreadable-file",
+                Code::UnreadableFile,
                 format!("cannot read `{shown}`: {reason}"),
                 "check the path; `-` reads standard input".to_owned(),
             ),
             ReadProblem::TooLarge(limit) => (
-                "file-too-large",
+                Code::FileTooLarge,
                 format!("`{shown}` is larger than {} MiB", limit / (1024 * 1024)),
                 "a portfolio of 10,000 measures is about 6 MiB; split the file with `include`"
                     .to_owned(),
             ),
             ReadProblem::Empty => (
-                "empty-file",
+                Code::EmptyFile,
                 format!("`{shown}` is empty"),
                 "a portfolio starts with `version: 1`, a `name`, a `calendar` and `measures`; \
                  `resiplan init` writes a starting point"
@@ -258,9 +259,13 @@ impl Loader {
                 let text = self.sources.file(file).map_or("", |f| f.text.as_str());
                 let span = Span::at(file, text, offset, 1);
                 self.dec.report(
-                    Diagnostic::error("invalid-encoding", span, format!("`{shown}` is not UTF-8"))
-                        .with_label("first byte that is not UTF-8")
-                        .with_help(advice),
+                    Diagnostic::error(
+                        Code::InvalidEncoding,
+                        span,
+                        format!("`{shown}` is not UTF-8"),
+                    )
+                    .with_label("first byte that is not UTF-8")
+                    .with_help(advice),
                 );
                 return;
             }
@@ -325,7 +330,7 @@ impl Loader {
         {
             self.dec.report(
                 Diagnostic::error(
-                    "not-a-portfolio",
+                    Code::NotAPortfolio,
                     root.span,
                     format!("`{}` is a scenario, not a portfolio", display_path(path)),
                 )
@@ -353,7 +358,7 @@ impl Loader {
         let changes = self.read_overlays(overlays);
         if kind == DocumentKind::Catalog && !changes.is_empty() {
             self.dec.report(Diagnostic::file_error(
-                "not-a-portfolio",
+                Code::NotAPortfolio,
                 display_path(path),
                 "scenarios and `--set` apply to portfolios; this file is a catalog",
             ));
@@ -404,7 +409,7 @@ impl Loader {
             Some(n) => self.dec.amount(n, "`impact_scale`").filter(|scale| {
                 if scale.value == 0.0 {
                     self.dec.report(
-                        Diagnostic::error("invalid-value", scale.span, "`impact_scale` is 0")
+                        Diagnostic::error(Code::InvalidValue, scale.span, "`impact_scale` is 0")
                             .with_label("must be above 0")
                             .with_help(
                                 "impact scores run from 0 to `impact_scale`; the default is 5",
@@ -471,7 +476,7 @@ impl Loader {
         if language.is_none() {
             self.dec.report(
                 Diagnostic::error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     node.span,
                     format!("`language` is `{}`", code.value),
                 )

@@ -2,6 +2,7 @@
 
 use super::decode::Decoder;
 use super::node::{Node, NodeKind};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
@@ -24,7 +25,7 @@ pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
                 let choices: Vec<&str> = PeriodKind::ALL.iter().map(|k| k.keyword()).collect();
                 dec.report(
                     Diagnostic::error(
-                        "invalid-value",
+                        Code::InvalidValue,
                         n.span,
                         format!("`calendar.period` is `{}`", text.value),
                     )
@@ -62,7 +63,7 @@ pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
             ok = false;
             dec.report(
                 Diagnostic::error(
-                    "period-kind-mismatch",
+                    Code::PeriodKindMismatch,
                     bound.span,
                     format!(
                         "`{}` is a {} label, but `calendar.period` is `{}`",
@@ -84,7 +85,7 @@ pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
         ok = false;
         dec.report(
             Diagnostic::error(
-                "end-before-start",
+                Code::EndBeforeStart,
                 end.span,
                 format!(
                     "the calendar ends ({}) before it starts ({})",
@@ -144,7 +145,7 @@ pub fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> {
         if node.kind != NodeKind::Null {
             dec.report(
                 Diagnostic::error(
-                    "wrong-type",
+                    Code::WrongType,
                     node.span,
                     format!("`resources` must be a mapping, found {}", node.describe()),
                 )
@@ -161,7 +162,7 @@ pub fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> {
         if let Some(first) = resources.iter().find(|r| r.id.value == id.value) {
             dec.report(
                 Diagnostic::error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     key.span,
                     format!("resource `{}` is given twice", id.value),
                 )
@@ -212,7 +213,7 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
     for (key, value) in entries {
         let Some(key_text) = key.scalar_text() else {
             dec.report(Diagnostic::error(
-                "wrong-type",
+                Code::WrongType,
                 key.span,
                 format!("a key in the capacity of {what} must be `default` or a period label"),
             ));
@@ -221,7 +222,7 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key_text) {
             dec.report(
                 Diagnostic::error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     key.span,
                     format!("`{key_text}` is given twice in the capacity of {what}"),
                 )
@@ -237,7 +238,7 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
             capacity.default = amount;
         } else if suggest::closest(&key_text, ["default"]).is_some() {
             dec.report(
-                Diagnostic::error("unknown-field", key.span, format!("`{key_text}` in the capacity of {what}"))
+                Diagnostic::error(Code::UnknownField, key.span, format!("`{key_text}` in the capacity of {what}"))
                     .with_label("neither `default` nor a period")
                     .with_help("did you mean `default`? capacity keys are `default` or period labels like `2027`"),
             );

@@ -15,6 +15,7 @@
 //! schema (so `yes` is text), plus `1_200_000`-style digit grouping.
 
 use super::node::{Node, NodeKind};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Span};
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
@@ -95,7 +96,7 @@ impl Builder<'_> {
                     if documents > 1 {
                         return fail(
                             Diagnostic::error(
-                                "yaml-syntax",
+                                Code::YamlSyntax,
                                 here,
                                 "the file holds more than one YAML document",
                             )
@@ -164,7 +165,7 @@ impl Builder<'_> {
                     let Some((node, size)) = self.anchors.get(&id) else {
                         return fail(
                             Diagnostic::error(
-                                "yaml-syntax",
+                                Code::YamlSyntax,
                                 here,
                                 "invalid YAML: this alias names no anchor",
                             )
@@ -215,7 +216,7 @@ impl Builder<'_> {
 
     fn open(&self, stack: &[(Open, usize)], here: Span) -> Result<(), Box<Diagnostic>> {
         if stack.len() >= MAX_DEPTH {
-            return fail(Diagnostic::error("resource-limit", here, "the document is nested too deeply")
+            return fail(Diagnostic::error(Code::ResourceLimit, here, "the document is nested too deeply")
                 .with_label(format!("more than {MAX_DEPTH} levels"))
                 .with_help(format!("a portfolio needs about six levels of nesting; resiplan refuses more than {MAX_DEPTH}")));
         }
@@ -224,7 +225,7 @@ impl Builder<'_> {
 
     fn alias_bomb(&self, here: Span) -> Diagnostic {
         Diagnostic::error(
-            "resource-limit",
+            Code::ResourceLimit,
             here,
             "the document expands to too many values (an alias bomb?)",
         )
@@ -247,7 +248,7 @@ impl Builder<'_> {
             Some(i) => info[..i].to_owned(),
             None => info,
         };
-        Diagnostic::error("yaml-syntax", span, format!("invalid YAML: {message}"))
+        Diagnostic::error(Code::YamlSyntax, span, format!("invalid YAML: {message}"))
             .with_help("check indentation (spaces, not tabs), colons after keys and closing brackets or quotes")
     }
 }
@@ -408,18 +409,18 @@ mod tests {
         }
         assert_eq!(
             parse(&bomb, FileId(0)).map_err(|d| d.code).err(),
-            Some("resource-limit")
+            Some(Code::ResourceLimit)
         );
         let deep = format!("x: {}{}\n", "[".repeat(200), "]".repeat(200));
         assert_eq!(
             parse(&deep, FileId(0)).map_err(|d| d.code).err(),
-            Some("resource-limit")
+            Some(Code::ResourceLimit)
         );
         assert_eq!(
             parse("a: 1\n---\nb: 2\n", FileId(0))
                 .map_err(|d| d.code)
                 .err(),
-            Some("yaml-syntax")
+            Some(Code::YamlSyntax)
         );
     }
 }

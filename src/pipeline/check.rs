@@ -1,5 +1,6 @@
 //! `check`: load and validate one file, and summarise it when it is clean.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::diagnostic::{self, Diagnostic};
 use crate::graph::DependencyGraph;
@@ -131,7 +132,7 @@ fn point_to_adaptation(
 ) {
     for diagnostic in diagnostics {
         // Two catalogs defining one id cannot be fixed by adapting it: that advice would mislead.
-        if diagnostic.code != "duplicate-id"
+        if diagnostic.code != Code::DuplicateId
             && diagnostic
                 .span
                 .as_ref()

@@ -5,6 +5,7 @@
 
 pub mod check;
 
+use crate::diagnostic::Code;
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{FileSystem, Overlay};
 use crate::pipeline::check::{CheckOutcome, check, check_file, check_reading, check_text};
@@ -84,7 +85,7 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
         if !diagnostic::has_errors(&diagnostics) {
             diagnostics.push(
                 Diagnostic::file_error(
-                    "not-a-portfolio",
+                    Code::NotAPortfolio,
                     crate::diagnostic::source::display_path(path),
                     "this file is a catalog, not a portfolio: it has no calendar",
                 )

@@ -2,6 +2,7 @@
 //! loaded one, scored and scheduled again, reading no file.
 
 use super::{Failed, Planning, Scored, schedule_bounded};
+use crate::diagnostic::Code;
 use crate::diagnostic::source::FileId;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::change::{Change, ChangeError, apply_all};
@@ -79,8 +80,8 @@ fn change_diagnostic(base: &Scored, error: &ChangeError) -> Diagnostic {
     let code = match error {
         ChangeError::UnknownMeasure(_)
         | ChangeError::UnknownResource(_)
-        | ChangeError::UnknownDimension(_) => "unknown-path",
-        ChangeError::NotFinite(_) | ChangeError::InvalidFactor(_) => "invalid-value",
+        | ChangeError::UnknownDimension(_) => Code::UnknownPath,
+        ChangeError::NotFinite(_) | ChangeError::InvalidFactor(_) => Code::InvalidValue,
     };
     Diagnostic::file_error(
         code,

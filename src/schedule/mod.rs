@@ -14,6 +14,7 @@ pub mod search;
 pub mod sgs;
 pub mod verify;
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::graph::DependencyGraph;
 use crate::model::roadmap::{Placement, Reason, Roadmap};
@@ -257,7 +258,7 @@ fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
                     .collect();
                 errors.push(
                     Diagnostic::error(
-                        "fixed-overrun",
+                        Code::FixedOverrun,
                         resource.id.span,
                         format!(
                             "done and fixed measures alone need {} of `{}` in {}, more than its capacity {}",
@@ -366,7 +367,7 @@ fn mandatory_error(
         })
         .collect();
     Diagnostic::error(
-        "mandatory-infeasible",
+        Code::MandatoryInfeasible,
         measure.id.span,
         format!("mandatory measure `{}` cannot be placed in the roadmap", measure.id.value),
     )

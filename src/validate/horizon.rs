@@ -2,6 +2,7 @@
 
 use super::Subject;
 use super::numbers::usable;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
@@ -23,7 +24,7 @@ fn offset(
     if offset.is_none() {
         diagnostics.push(
             Diagnostic::error(
-                "period-kind-mismatch",
+                Code::PeriodKindMismatch,
                 label.span,
                 format!(
                     "{what} ({}) is a {} label, but the calendar counts in {}",
@@ -49,7 +50,7 @@ fn offset(
 
 fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Diagnostic {
     Diagnostic::error(
-        "outside-horizon",
+        Code::OutsideHorizon,
         label.span,
         format!(
             "{what} ({}) lies outside the horizon {}",
@@ -89,7 +90,7 @@ pub fn check_resources(subject: &Subject, calendar: &Calendar, diagnostics: &mut
             if !missing.is_empty() && !by_period.is_empty() {
                 diagnostics.push(
                     Diagnostic::error(
-                        "missing-capacity",
+                        Code::MissingCapacity,
                         resource.id.span,
                         format!(
                             "resource `{}` has no capacity for {}",
@@ -130,7 +131,7 @@ pub fn check_measures(
             } else if o < 0 && !done {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "no-effect",
+                        Code::NoEffect,
                         label.span,
                         format!(
                             "`earliest` of `{id}` is before the horizon starts ({})",
@@ -152,7 +153,7 @@ pub fn check_measures(
                 diagnostics.push(outside(calendar, label, &format!("`deadline` of `{id}`")));
             } else if o >= horizon {
                 diagnostics.push(
-                    Diagnostic::warning("no-effect", label.span, format!("`deadline` of `{id}` is after the horizon ends ({})", calendar.end))
+                    Diagnostic::warning(Code::NoEffect, label.span, format!("`deadline` of `{id}` is after the horizon ends ({})", calendar.end))
                         .with_help("it does not constrain this roadmap; resiplan plans only inside the horizon"),
                 );
             } else {
@@ -164,7 +165,7 @@ pub fn check_measures(
                 deadlines[i] = None;
                 diagnostics.push(
                     Diagnostic::error(
-                        "deadline-before-earliest",
+                        Code::DeadlineBeforeEarliest,
                         label.span,
                         format!(
                             "`{id}` must be finished by {} but may not start before {}",
@@ -180,7 +181,7 @@ pub fn check_measures(
         if !done && i64::from(measure.duration.value) > horizon {
             diagnostics.push(
                 Diagnostic::error(
-                    "duration-too-long",
+                    Code::DurationTooLong,
                     measure.duration.span,
                     format!(
                         "`{id}` lasts {} periods, longer than the horizon {} ({horizon} periods)",
@@ -202,7 +203,7 @@ pub fn check_measures(
                 if not_done {
                     diagnostics.push(
                         Diagnostic::error(
-                            "done-depends-on-planned",
+                            Code::DoneDependsOnPlanned,
                             dependency.span,
                             format!(
                                 "`{id}` is done, but its dependency `{}` is not",
@@ -242,7 +243,7 @@ fn check_start(
         if fixed {
             diagnostics.push(
                 Diagnostic::error(
-                    "fixed-without-start",
+                    Code::FixedWithoutStart,
                     measure.status.span,
                     format!("`{id}` is fixed but has no `start`"),
                 )
@@ -257,7 +258,7 @@ fn check_start(
     };
     if !fixed {
         diagnostics.push(
-            Diagnostic::error("start-without-fixed", start.span, format!("`{id}` has a `start` but its status is `{}`", measure.status.value.keyword()))
+            Diagnostic::error(Code::StartWithoutFixed, start.span, format!("`{id}` has a `start` but its status is `{}`", measure.status.value.keyword()))
                 .with_label("only fixed measures keep a start")
                 .with_help("add `status: fixed` to keep this start, or remove `start` and let resiplan schedule it"),
         );
@@ -273,7 +274,7 @@ fn check_start(
     if finish > horizon {
         diagnostics.push(
             Diagnostic::error(
-                "outside-horizon",
+                Code::OutsideHorizon,
                 start.span,
                 format!(
                     "fixed `{id}` starts {} and runs {} periods, past the horizon end {}",
@@ -289,7 +290,7 @@ fn check_start(
     {
         diagnostics.push(
             Diagnostic::error(
-                "start-before-earliest",
+                Code::StartBeforeEarliest,
                 start.span,
                 format!(
                     "fixed `{id}` starts {} before its `earliest` {}",
@@ -311,7 +312,7 @@ fn check_start(
     {
         diagnostics.push(
             Diagnostic::error(
-                "deadline-unreachable",
+                Code::DeadlineUnreachable,
                 start.span,
                 format!(
                     "fixed `{id}` finishes {} after its deadline {}",
@@ -360,7 +361,7 @@ fn check_chains(
                     && let (Some(d), Some(start)) = (by, &measure.start)
                 {
                     diagnostics.push(
-                            Diagnostic::error("fixed-before-dependency", start.span, format!("fixed `{}` starts {} but its dependency `{}` cannot be complete before {}", measure.id.value, start.value, measures[d].id.value, calendar.label(ready as usize)))
+                            Diagnostic::error(Code::FixedBeforeDependency, start.span, format!("fixed `{}` starts {} but its dependency `{}` cannot be complete before {}", measure.id.value, start.value, measures[d].id.value, calendar.label(ready as usize)))
                                 .with_label("too early for its dependencies")
                                 .with_help(format!("chain: {}; start it later or remove the dependency", chain_text(measures, &blocker, d, calendar))),
                         );
@@ -387,7 +388,7 @@ fn check_chains(
         {
             diagnostics.push(
                 Diagnostic::error(
-                    "deadline-unreachable",
+                    Code::DeadlineUnreachable,
                     label.span,
                     format!(
                         "`{}` cannot meet its deadline {}: it finishes {} at the earliest",
@@ -412,13 +413,13 @@ fn check_chains(
             );
             let help = format!("blocking chain: {}", chain());
             diagnostics.push(if measure.mandatory {
-                Diagnostic::error("mandatory-unreachable", measure.id.span, message)
+                Diagnostic::error(Code::MandatoryUnreachable, measure.id.span, message)
                     .with_label("mandatory")
                     .with_help(format!(
                         "{help}; shorten a link, drop a dependency or widen `calendar`"
                     ))
             } else {
-                Diagnostic::warning("unreachable", measure.id.span, message)
+                Diagnostic::warning(Code::Unreachable, measure.id.span, message)
                     .with_help(format!("{help}; it will be reported as not scheduled"))
             });
         }

@@ -5,6 +5,7 @@
 //! same value given with `--set`, so both ways of changing a portfolio say the same.
 
 use super::Subject;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 
@@ -51,7 +52,7 @@ fn amount(value: &Located<f64>, what: &str, diagnostics: &mut Vec<Diagnostic>) {
     if !value.is_finite() {
         diagnostics.push(
             Diagnostic::error(
-                "invalid-number",
+                Code::InvalidNumber,
                 span,
                 format!("{what} is not a finite number"),
             )
@@ -61,7 +62,7 @@ fn amount(value: &Located<f64>, what: &str, diagnostics: &mut Vec<Diagnostic>) {
     } else if value < 0.0 {
         diagnostics.push(
             Diagnostic::error(
-                "negative-number",
+                Code::NegativeNumber,
                 span,
                 format!("{what} is negative ({value})"),
             )

@@ -2,6 +2,7 @@
 
 use super::Subject;
 use super::dependency_edges;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::suggest;
 use crate::graph::DependencyGraph;
@@ -14,7 +15,7 @@ pub fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
         let id = &measure.id;
         match seen.get(id.value.as_str()) {
             Some(first) => diagnostics.push(
-                Diagnostic::error("duplicate-id", id.span, format!("measure id `{}` is used twice", id.value))
+                Diagnostic::error(Code::DuplicateId, id.span, format!("measure id `{}` is used twice", id.value))
                     .with_label("second measure with this id")
                     .with_related(*first, "first measure with this id")
                     .with_help("ids must be unique across the portfolio and its includes; rename one, or drop `id` duplicates from the include list"),
@@ -30,7 +31,7 @@ pub fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
         match seen.get(id.value.as_str()) {
             Some(first) => diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     id.span,
                     format!("dimension id `{}` is used twice", id.value),
                 )
@@ -63,7 +64,7 @@ pub fn check_dependencies(
             if name == measure.id.value {
                 diagnostics.push(
                     Diagnostic::error(
-                        "self-dependency",
+                        Code::SelfDependency,
                         dependency.span,
                         format!("measure `{name}` depends on itself"),
                     )
@@ -73,7 +74,7 @@ pub fn check_dependencies(
             } else if let Some(first) = listed.get(name) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-dependency",
+                        Code::DuplicateDependency,
                         dependency.span,
                         format!(
                             "`{name}` is listed twice in `depends_on` of `{}`",
@@ -93,7 +94,7 @@ pub fn check_dependencies(
                 };
                 diagnostics.push(
                     Diagnostic::error(
-                        "unknown-dependency",
+                        Code::UnknownDependency,
                         dependency.span,
                         format!(
                             "`{}` depends on `{name}`, which is not in the portfolio",
@@ -131,7 +132,7 @@ fn cycle_diagnostic(subject: &Subject, cycle: &[usize]) -> Diagnostic {
     path.push(id(cycle[0]));
     let last = cycle[cycle.len() - 1];
     let mut diagnostic = Diagnostic::error(
-        "dependency-cycle",
+        Code::DependencyCycle,
         entry(last, cycle[0]),
         format!("dependency cycle: {}", path.join(" → ")),
     )

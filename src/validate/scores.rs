@@ -4,6 +4,7 @@
 
 use super::Subject;
 use super::numbers::usable;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::suggest;
 use crate::model::DocumentKind;
@@ -17,7 +18,7 @@ pub fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     {
         diagnostics.push(
             Diagnostic::error(
-                "zero-weights",
+                Code::ZeroWeights,
                 first.weight.span,
                 "all dimension weights are zero",
             )
@@ -48,7 +49,7 @@ pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
         for (dimension, score) in measure.impact.iter().filter(|(_, s)| usable(s)) {
             if !dimensions.contains(&dimension.value.as_str()) {
                 diagnostics.push(unknown_name(
-                    "unknown-dimension",
+                    Code::UnknownDimension,
                     "dimension",
                     &dimension.value,
                     dimension.span,
@@ -57,7 +58,7 @@ pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
                 ));
             } else if score.value > scale {
                 diagnostics.push(
-                    Diagnostic::error("impact-above-scale", score.span, format!("impact {} of `{id}` on `{}` is above the impact scale {scale}", score.value, dimension.value))
+                    Diagnostic::error(Code::ImpactAboveScale, score.span, format!("impact {} of `{id}` on `{}` is above the impact scale {scale}", score.value, dimension.value))
                         .with_label(format!("at most {scale}"))
                         .with_help(format!("scores run from 0 to {scale}; if you use another scale, set `impact_scale` at the top of the portfolio")),
                 );
@@ -71,7 +72,7 @@ pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
         {
             diagnostics.push(
                 Diagnostic::error(
-                    "milestone-cost",
+                    Code::MilestoneCost,
                     amount.span,
                     format!("milestone `{id}` (duration 0) has a cost of {} `{}`", amount.value, resource.value),
                 )
@@ -86,7 +87,7 @@ pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
             for (resource, _) in amounts.iter().filter(|(_, a)| usable(a)) {
                 if !resources.contains(&resource.value.as_str()) {
                     diagnostics.push(unknown_name(
-                        "unknown-resource",
+                        Code::UnknownResource,
                         "resource",
                         &resource.value,
                         resource.span,
@@ -100,7 +101,7 @@ pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn unknown_name(
-    code: &'static str,
+    code: Code,
     kind: &str,
     name: &str,
     span: crate::diagnostic::source::Span,

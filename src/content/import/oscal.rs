@@ -4,6 +4,7 @@
 //! Only serde_json is used here; positions of problems become [`Span`]s into
 //! the JSON text, so they render like every other diagnostic.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Span};
 use serde::Deserialize;
@@ -129,7 +130,7 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
         .is_some_and(serde_json::Value::is_object)
     {
         return Err(Box::new(Diagnostic::file_error(
-            "not-oscal",
+            Code::NotOscal,
             path,
             format!("`{path}` is JSON, but not an OSCAL catalog: it has no top-level `catalog` object"),
         )
@@ -286,13 +287,13 @@ fn json_problem(
             "check this value against the OSCAL catalog schema (https://pages.nist.gov/OSCAL/)"
         };
         (
-            "not-oscal",
+            Code::NotOscal,
             format!("not a valid OSCAL catalog: {message}"),
             help,
         )
     } else {
         (
-            "invalid-json",
+            Code::InvalidJson,
             format!("not valid JSON: {message}"),
             "the Grundschutz++ catalog is a JSON file (`…-catalog.json`); check that the download is complete",
         )

@@ -1,6 +1,7 @@
 //! Excluding a measure, and with it every measure that depends on it.
 
 use super::no_such;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 use crate::load::decode::Decoder;
@@ -40,7 +41,7 @@ pub(super) fn exclude(dec: &mut Decoder, measures: &mut Vec<Cow<'_, Node>>, id: 
         };
         dec.report(
             Diagnostic::warning(
-                "excluded-dependants",
+                Code::ExcludedDependants,
                 id.span,
                 format!(
                     "excluding `{}` also excludes {list}, which depend on it",
@@ -98,6 +99,9 @@ mod tests {
             &mut measures,
             &Located::new("x".to_owned(), Span::default()),
         );
-        assert_eq!(dec.diagnostics[1].code, "unknown-path");
+        assert_eq!(
+            dec.diagnostics[1].code,
+            crate::diagnostic::Code::UnknownPath
+        );
     }
 }

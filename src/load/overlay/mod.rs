@@ -24,6 +24,7 @@ use super::decode::Decoder;
 use super::include;
 use super::measure::measure_id;
 use super::node::{Node, NodeKind};
+use crate::diagnostic::Code;
 use crate::diagnostic::source::{FileId, Located, Span};
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::model::ScenarioInfo;
@@ -126,7 +127,7 @@ pub(super) fn read_set_argument(
     let Some((path, value)) = argument.split_once('=') else {
         dec.report(
             Diagnostic::error(
-                "invalid-set",
+                Code::InvalidSet,
                 Span::at(file, argument, 0, argument.len()),
                 format!("`--set {argument}` has no `=`"),
             )
@@ -199,7 +200,7 @@ pub(super) fn no_such(
     let hint = suggest::did_you_mean(&id.value, ids.iter().map(String::as_str));
     dec.report(
         Diagnostic::error(
-            "unknown-path",
+            Code::UnknownPath,
             id.span,
             format!("there is no {what} `{}` {purpose}", id.value),
         )

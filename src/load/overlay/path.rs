@@ -2,6 +2,7 @@
 //! `dimensions.ID.weight`. Ids may contain dots (the longest known id wins); unknown
 //! roots, ids and fields are reported with did-you-mean, pointing into the path text.
 
+use crate::diagnostic::Code;
 use crate::diagnostic::source::Span;
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
@@ -81,7 +82,7 @@ pub(super) fn known_segment(
         format!("`{}`: {under} has no field `{first}`", path.text)
     };
     dec.report(
-        Diagnostic::error("unknown-path", span, message)
+        Diagnostic::error(Code::UnknownPath, span, message)
             .with_label("unknown")
             .with_help(format!("{hint}fields here: {}", suggest::one_of(known, 30))),
     );
@@ -111,7 +112,7 @@ fn unknown_id(
         .unwrap_or_default();
     dec.report(
         Diagnostic::error(
-            "unknown-path",
+            Code::UnknownPath,
             span,
             format!("`{}`: there is no {what} `{id}`", path.text),
         )
@@ -250,7 +251,7 @@ mod tests {
         ));
         assert_eq!(dec.diagnostics.len(), 1);
         let problem = &dec.diagnostics[0];
-        assert_eq!(problem.code, "unknown-path");
+        assert_eq!(problem.code, crate::diagnostic::Code::UnknownPath);
         assert_eq!(problem.span.map(|s| (s.offset, s.len)), Some((16, 7)));
         let help = problem.help.as_deref().unwrap_or_default();
         assert!(help.contains("`measures.backup.deadline`"), "{help}");

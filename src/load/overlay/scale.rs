@@ -5,6 +5,7 @@
 use super::scenario::unique;
 use super::set::resource_ids;
 use super::{amount, no_such, same_key};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::load::decode::Decoder;
@@ -85,7 +86,7 @@ pub(super) fn scale(dec: &mut Decoder, root: &mut Node, resource: &Located<Strin
                         )),
                         None => dec.report(
                             Diagnostic::error(
-                                "invalid-set",
+                                Code::InvalidSet,
                                 label.span,
                                 format!(
                                     "resource `{}` has no capacity in `{text}` to scale",
@@ -108,7 +109,7 @@ fn read_factor(dec: &mut Decoder, node: &Node) -> Option<f64> {
         _ => {
             dec.report(
                 Diagnostic::error(
-                    "invalid-value",
+                    Code::InvalidValue,
                     node.span,
                     format!(
                         "a scale factor must be a number of 0 or more, found {}",
@@ -210,9 +211,15 @@ mod tests {
     #[test]
     fn a_negative_factor_and_an_unknown_resource_are_reported() {
         let (_, dec) = scaled("resources: { budget: { capacity: 10 } }", "-1");
-        assert_eq!(dec.diagnostics[0].code, "invalid-value");
+        assert_eq!(
+            dec.diagnostics[0].code,
+            crate::diagnostic::Code::InvalidValue
+        );
         let (_, dec) = scaled("resources: { staff: { capacity: 10 } }", "2");
-        assert_eq!(dec.diagnostics[0].code, "unknown-path");
+        assert_eq!(
+            dec.diagnostics[0].code,
+            crate::diagnostic::Code::UnknownPath
+        );
         assert!(dec.diagnostics[0].message.contains("no resource `budget`"));
     }
 }

@@ -3,6 +3,7 @@
 
 use super::path::PathText;
 use super::{Changes, Op, SCENARIO_FIELDS, same_key};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Located, display_path};
 use crate::load::decode::Decoder;
@@ -23,7 +24,7 @@ pub(in crate::load) fn read_scenario(
     if root.get("calendar").is_some() {
         dec.report(
             Diagnostic::error(
-                "not-a-scenario",
+                Code::NotAScenario,
                 root.span,
                 format!("`{}` is a portfolio, not a scenario", display_path(path)),
             )
@@ -107,7 +108,7 @@ pub(super) fn unique<'n>(
         if let Some((first, _)) = first {
             dec.report(
                 Diagnostic::error(
-                    "duplicate-key",
+                    Code::DuplicateKey,
                     entry.0.span,
                     format!("`{key}` is given twice in {what}"),
                 )
@@ -133,7 +134,7 @@ fn mapping<'n>(
     let NodeKind::Map(entries) = &node.kind else {
         dec.report(
             Diagnostic::error(
-                "wrong-type",
+                Code::WrongType,
                 node.span,
                 format!("{what} must be a mapping, found {}", node.describe()),
             )

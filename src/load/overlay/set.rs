@@ -2,6 +2,7 @@
 //! resources, dimensions and measures; mappings are created on the way.
 
 use super::path::{PathText, SETTABLE_ROOTS, id_and_field, known_segment, replaced, segments};
+use crate::diagnostic::Code;
 use crate::diagnostic::source::Span;
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
@@ -34,7 +35,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
         "name" | "organisation" | "description" | "currency" | "impact_scale" => {
             dec.report(
                 Diagnostic::error(
-                    "unknown-path",
+                    Code::UnknownPath,
                     path.span_of(head.len(), path.text.len()),
                     format!("`{head}` is a single value: `{}` names nothing", path.text),
                 )
@@ -44,7 +45,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
         }
         "include" | "version" | "language" => dec.report(
             Diagnostic::error(
-                "invalid-set",
+                Code::InvalidSet,
                 head_span,
                 format!("`{head}` cannot be changed by a scenario or `--set`"),
             )
@@ -64,7 +65,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 .unwrap_or_default();
             dec.report(
                 Diagnostic::error(
-                    "unknown-path",
+                    Code::UnknownPath,
                     head_span,
                     format!("`{}` is not a path in the portfolio", path.text),
                 )
@@ -207,7 +208,7 @@ pub(super) fn set_in_measure(
     if let Some(problem) = scalar_in_the_way(measure, &segments) {
         dec.report(
             Diagnostic::error(
-                "invalid-set",
+                Code::InvalidSet,
                 path.whole(),
                 format!(
                     "`{}`: `{problem}` is a single value, not a mapping",

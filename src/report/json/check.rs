@@ -2,6 +2,7 @@
 //! with its position.
 
 use super::envelope::render;
+use crate::diagnostic::Code;
 use crate::diagnostic::source::display_path;
 use crate::diagnostic::{self, JsonDiagnostic, Severity};
 use crate::pipeline::check::{CheckOutcome, CheckSummary};
@@ -82,7 +83,7 @@ pub struct Problem {
     /// `error` or `warning`.
     pub severity: Level,
     /// The problem kind, stable across versions (`unknown-dependency`, …).
-    pub code: String,
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// The file, when known.
@@ -177,7 +178,7 @@ fn problem(d: JsonDiagnostic) -> Problem {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         },
-        code: d.code.to_owned(),
+        code: d.code,
         message: d.message,
         file: d.file,
         line: d.line,

@@ -3,6 +3,7 @@
 
 use super::{EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, OTHER_IMPACT};
 use crate::content::import::oscal::{self, Catalog, Control};
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,7 +51,7 @@ pub(super) fn controls(
         if id.is_empty() {
             diagnostics.push(
                 problem(
-                    "invalid-id",
+                    Code::InvalidId,
                     &control.id,
                     format!("control `{}` has an empty id", control.title),
                 )
@@ -69,7 +70,7 @@ pub(super) fn controls(
                 )
             };
             diagnostics.push(
-                problem("duplicate-id", &control.id, message)
+                problem(Code::DuplicateId, &control.id, message)
                     .with_label("used by two controls")
                     .with_help("control ids must be unique; re-export the catalog or rename one"),
             );
@@ -81,7 +82,7 @@ pub(super) fn controls(
                 _ => {
                     diagnostics.push(
                         problem(
-                            "invalid-effort-level",
+                            Code::InvalidEffortLevel,
                             &control.id,
                             format!("control `{}` has effort_level `{level}`", control.id),
                         )
@@ -96,7 +97,7 @@ pub(super) fn controls(
             None => {
                 diagnostics.push(
                     problem(
-                        "missing-effort-level",
+                        Code::MissingEffortLevel,
                         &control.id,
                         format!("control `{}` has no `effort_level` property", control.id),
                     )
@@ -147,7 +148,7 @@ pub(super) fn controls(
                     );
                     diagnostics.push(
                         problem(
-                            "unknown-link",
+                            Code::UnknownLink,
                             &format!("#{target}"),
                             format!(
                                 "control `{from}` requires `{href}`, which is not a control in this catalog"
@@ -246,7 +247,7 @@ pub(super) fn earliest_starts(
     cycle.push(measures[j].control.id.as_str());
     Err(Box::new(
         Diagnostic::file_error(
-            "dependency-cycle",
+            Code::DependencyCycle,
             shown,
             format!("the `required` links form a cycle: {}", cycle.join(" → ")),
         )

@@ -11,6 +11,7 @@ mod write;
 
 use super::ImportError;
 use super::oscal;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{SourceMap, display_path};
 use crate::model::period::{PeriodKind, PeriodLabel};
@@ -144,7 +145,7 @@ pub struct Options {
 /// Reads the catalog at `path` (`-` for standard input) and imports it.
 pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError> {
     let shown = display_path(path);
-    let problem = |code: &'static str, message: String, help: &str| {
+    let problem = |code: Code, message: String, help: &str| {
         ImportError::Input(Failed {
             sources: SourceMap::new(),
             diagnostics: vec![Diagnostic::file_error(code, &shown, message).with_help(help)],
@@ -162,21 +163,21 @@ pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError
     };
     read.map_err(|e| {
         problem(
-            "unreadable-file",
+            Code::UnreadableFile,
             format!("cannot read `{shown}`: {e}"),
             "give the path of the Grundschutz++ catalog (`…-catalog.json`); `-` reads standard input",
         )
     })?;
     if bytes.len() as u64 > limit {
         return Err(problem(
-            "file-too-large",
+            Code::FileTooLarge,
             format!("`{shown}` is larger than {} MiB", limit / (1024 * 1024)),
             "the Grundschutz++ Kernel catalog is about 4 MiB; is this the right file?",
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         problem(
-            "invalid-encoding",
+            Code::InvalidEncoding,
             format!(
                 "`{shown}` is not UTF-8 (byte {} is the first that is not)",
                 e.utf8_error().valid_up_to() + 1

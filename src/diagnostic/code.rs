@@ -1,0 +1,166 @@
+//! Every kind of problem resiplan reports, by its stable kebab-case name.
+//!
+//! The names appear in every message (`error[duplicate-id]`) and in `check --format json`,
+//! so scripts can rely on them. [`Code::ALL`] lists them all: the broken-fixture test
+//! checks that each is produced by a fixture or by a test of its own, and the README's
+//! table of problems is written from [`Code::ALL`] and [`Code::meaning`].
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Defines [`Code`] with its variants, names and meanings in one table.
+macro_rules! codes {
+    ($($variant:ident = $name:literal: $meaning:literal,)*) => {
+        /// A kind of problem.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $meaning]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in the order of the README's table.
+            pub const ALL: &[Code] = &[$(Code::$variant),*];
+
+            /// The stable name, e.g. `duplicate-id`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// What the problem is, in one line.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $meaning,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Reading files.
+    UnreadableFile = "unreadable-file": "A file cannot be read: missing, a directory, no permission.",
+    FileTooLarge = "file-too-large": "A file is larger than the limit for input files.",
+    EmptyFile = "empty-file": "A file is empty.",
+    InvalidEncoding = "invalid-encoding": "A file is not UTF-8.",
+    YamlSyntax = "yaml-syntax": "The YAML cannot be parsed.",
+    ResourceLimit = "resource-limit": "The YAML is nested too deeply or expands to too many values (an alias bomb).",
+    DuplicateKey = "duplicate-key": "A mapping names the same key twice.",
+    NotAPortfolio = "not-a-portfolio": "A catalog or scenario was given where a portfolio belongs.",
+    NotACatalog = "not-a-catalog": "A portfolio was given where a catalog belongs.",
+    NotAScenario = "not-a-scenario": "A portfolio was given where a scenario belongs.",
+    // Fields and values.
+    UnsupportedVersion = "unsupported-version": "The format `version` is not one this resiplan reads.",
+    UnknownField = "unknown-field": "A field that the format does not have (with the closest one).",
+    MissingField = "missing-field": "A required field is missing.",
+    WrongType = "wrong-type": "A value of the wrong type: a list where a number belongs, and the like.",
+    InvalidValue = "invalid-value": "A value outside what the field allows (a language, a scale factor, a status).",
+    InvalidNumber = "invalid-number": "A number that cannot be read, or is not finite.",
+    NegativeNumber = "negative-number": "A negative amount, capacity, score or weight.",
+    InvalidRange = "invalid-range": "An `uncertainty` range whose low end is above its high end.",
+    InvalidPeriod = "invalid-period": "A period label that cannot be read, e.g. `2027-Q5`.",
+    InvalidId = "invalid-id": "An id that is empty or contains whitespace, `=` or control characters.",
+    // Includes, scenarios and `--set`.
+    MissingInclude = "missing-include": "An included catalog does not exist.",
+    IncludeCycle = "include-cycle": "Catalogs include each other in a circle.",
+    UnknownId = "unknown-id": "An include names a measure its catalog does not have.",
+    InvalidSet = "invalid-set": "A `--set` argument or scenario `set` that cannot be applied.",
+    UnknownPath = "unknown-path": "A `--set` path, or a scenario entry, names nothing in the portfolio.",
+    ExcludedDependants = "excluded-dependants": "Excluding a measure also excludes the measures that depend on it.",
+    // References between measures.
+    DuplicateId = "duplicate-id": "Two measures have the same id.",
+    UnknownDependency = "unknown-dependency": "`depends_on` names a measure that does not exist.",
+    SelfDependency = "self-dependency": "A measure depends on itself.",
+    DuplicateDependency = "duplicate-dependency": "`depends_on` names the same measure twice.",
+    DependencyCycle = "dependency-cycle": "Measures depend on each other in a circle (the whole circle is shown).",
+    // Dimensions, resources and scores.
+    UnknownDimension = "unknown-dimension": "`impact` names a dimension the portfolio does not have.",
+    UnknownResource = "unknown-resource": "`cost` or `run_cost` names a resource the portfolio does not have.",
+    ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
+    ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
+    MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
+    // The horizon.
+    EndBeforeStart = "end-before-start": "The calendar's `end` is before its `start`.",
+    PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar).",
+    OutsideHorizon = "outside-horizon": "A period outside the horizon.",
+    MissingCapacity = "missing-capacity": "A resource has no capacity in a period of the horizon.",
+    NoEffect = "no-effect": "A setting that changes nothing, e.g. an `earliest` before the horizon (warning).",
+    DeadlineBeforeEarliest = "deadline-before-earliest": "A deadline before the measure's `earliest`.",
+    DurationTooLong = "duration-too-long": "A measure longer than the horizon.",
+    FixedWithoutStart = "fixed-without-start": "A `fixed` measure without `start`.",
+    StartWithoutFixed = "start-without-fixed": "A `start` on a measure that is not `fixed`.",
+    StartBeforeEarliest = "start-before-earliest": "A fixed `start` before the measure's `earliest`.",
+    FixedBeforeDependency = "fixed-before-dependency": "A fixed measure starts before its dependency can be complete.",
+    DoneDependsOnPlanned = "done-depends-on-planned": "A `done` measure depends on one that is not done.",
+    DeadlineUnreachable = "deadline-unreachable": "A deadline that the dependency chain cannot meet (the chain is named).",
+    MandatoryUnreachable = "mandatory-unreachable": "A mandatory measure whose chain cannot finish inside the horizon.",
+    Unreachable = "unreachable": "A measure that cannot finish inside the horizon; it will not be scheduled (warning).",
+    // Planning.
+    MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
+    FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity.",
+    // Importing Grundschutz++ (OSCAL).
+    InvalidJson = "invalid-json": "The file is not valid JSON.",
+    NotOscal = "not-oscal": "The JSON is not an OSCAL catalog.",
+    MissingEffortLevel = "missing-effort-level": "A control has no effort level.",
+    InvalidEffortLevel = "invalid-effort-level": "A control's effort level is not 0 to 5.",
+    UnknownLink = "unknown-link": "A `required` link points to a control that is not in the catalog.",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        schemars::json_schema!({
+            "description": "The problem kind, stable across versions (see the README's table of problem codes).",
+            "type": "string",
+            "enum": names
+        })
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_meanings_are_sentences() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "a name is used twice");
+        for code in Code::ALL {
+            let name = code.name();
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            assert!(code.meaning().ends_with('.'), "{name}");
+        }
+    }
+}
