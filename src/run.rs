@@ -6,7 +6,7 @@ use crate::settings::Settings;
 use anyhow::Result;
 
 /// Runs one command. Errors carry their exit code (`resiplan::error::Error`).
-pub fn run(settings: Settings) -> Result<()> {
+pub(crate) fn run(settings: Settings) -> Result<()> {
     match settings {
         Settings::Check(check) => commands::check::run(&check),
         Settings::Plan(plan) => commands::plan::run(&plan),

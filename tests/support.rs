@@ -4,19 +4,19 @@ use assert_cmd::Command;
 use std::path::PathBuf;
 
 /// The crate root; tests run the binary from here so paths in messages are stable.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `resiplan` with the crate root as working directory and colours off.
-pub fn resiplan() -> Command {
+pub(crate) fn resiplan() -> Command {
     let mut command = Command::cargo_bin("resiplan").expect("binary builds");
     command.current_dir(root()).env("NO_COLOR", "1");
     command
 }
 
 /// The standard output of a successful run; the test fails with its stderr otherwise.
-pub fn stdout(args: &[&str]) -> String {
+pub(crate) fn stdout(args: &[&str]) -> String {
     let output = resiplan().args(args).output().expect("runs");
     assert!(
         output.status.success(),

@@ -4,7 +4,7 @@
 mod parse;
 mod values;
 
-pub use values::{
+pub(crate) use values::{
     AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, Period,
     PlanFormat, RankFormat, SchemaKind,
 };
@@ -19,7 +19,7 @@ use std::path::PathBuf;
 /// resiplan turns a portfolio of measures into a prioritized, budget-feasible roadmap.
 #[derive(Debug, Parser)]
 #[command(name = "resiplan", version, about, long_about = None, after_long_help = exit_status())]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -27,7 +27,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate portfolios and catalogs; print one summary line per clean file.
     ///
     /// Problems go to stderr with file:line:column, the source line and a fix;
@@ -176,7 +176,7 @@ pub enum Command {
 
 /// Scenario files and `--set` changes, applied in that order.
 #[derive(Debug, Args)]
-pub struct ChangeArgs {
+pub(crate) struct ChangeArgs {
     /// Apply a scenario file (repeatable; applied in the order given).
     #[arg(long = "scenario", value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub scenarios: Vec<PathBuf>,
@@ -187,7 +187,7 @@ pub struct ChangeArgs {
 
 /// How hard to search for a good roadmap.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Search effort: `quick` (priority rules and exact improvement), `normal`, `thorough`, or a number of rebuilt roadmaps.
     #[arg(long, default_value = "normal", value_parser = EffortParser)]
     pub effort: Effort,
@@ -198,7 +198,7 @@ pub struct SearchArgs {
 
 /// Options of `graph`.
 #[derive(Debug, Args)]
-pub struct GraphArgs {
+pub(crate) struct GraphArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = GraphFormat::Mermaid)]
     pub format: GraphFormat,
@@ -212,7 +212,7 @@ pub struct GraphArgs {
 
 /// Options shared by the commands that write reports.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Portfolio file (`-` reads standard input).
     #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub file: PathBuf,
@@ -229,7 +229,7 @@ pub struct ReportArgs {
 
 /// `resiplan import …`: the formats that can be imported.
 #[derive(Debug, Subcommand)]
-pub enum ImportCommand {
+pub(crate) enum ImportCommand {
     /// BSI Grundschutz++ (OSCAL JSON catalog) → a portfolio with one measure per control.
     ///
     /// Durations, staff effort and impacts follow the mapping printed in the
@@ -258,7 +258,7 @@ pub enum ImportCommand {
 
 /// `resiplan catalog …`.
 #[derive(Debug, Subcommand)]
-pub enum CatalogCommand {
+pub(crate) enum CatalogCommand {
     /// List the shipped catalogs (or the catalog files in a directory).
     List {
         /// List the catalog files in this directory instead of the shipped ones.
@@ -284,7 +284,7 @@ pub enum CatalogCommand {
 
 /// `resiplan init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// A catalog to start from: a file (included by its path, relative to where you save the
     /// portfolio) or a shipped name (its measures are copied in). Repeatable.
     #[arg(long, value_name = "FILE|NAME", value_hint = ValueHint::FilePath)]

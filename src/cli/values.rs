@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 /// Which file format or JSON report `schema` describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
+pub(crate) enum SchemaKind {
     /// A portfolio.
     Portfolio,
     /// A catalog.
@@ -33,7 +33,7 @@ pub enum SchemaKind {
 
 /// Output of `graph`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
+pub(crate) enum GraphFormat {
     /// A Mermaid flowchart (renders on GitHub and GitLab).
     Mermaid,
     /// Graphviz DOT (`dot -Tsvg`).
@@ -42,7 +42,7 @@ pub enum GraphFormat {
 
 /// Output of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// Human-readable text (summaries on stdout, diagnostics on stderr).
     Text,
     /// One JSON document on stdout.
@@ -51,7 +51,7 @@ pub enum CheckFormat {
 
 /// Output of `plan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
+pub(crate) enum PlanFormat {
     /// A table for the terminal.
     Table,
     /// A Markdown document (renders on GitHub and GitLab).
@@ -68,7 +68,7 @@ pub enum PlanFormat {
 
 /// Output of `rank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RankFormat {
+pub(crate) enum RankFormat {
     /// A table for the terminal.
     Table,
     /// A Markdown document (renders on GitHub and GitLab).
@@ -83,7 +83,7 @@ pub enum RankFormat {
 
 /// Output of `explain` and `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalysisFormat {
+pub(crate) enum AnalysisFormat {
     /// A table for the terminal.
     Table,
     /// A Markdown document (fits a pull-request comment).
@@ -94,7 +94,7 @@ pub enum AnalysisFormat {
 
 /// Output of `frontier`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FrontierFormat {
+pub(crate) enum FrontierFormat {
     /// A table for the terminal.
     Table,
     /// A Markdown document.
@@ -107,7 +107,7 @@ pub enum FrontierFormat {
 
 /// Output of `catalog list` and `catalog show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CatalogFormat {
+pub(crate) enum CatalogFormat {
     /// Tables for the terminal.
     Table,
     /// A Markdown document.
@@ -118,7 +118,7 @@ pub enum CatalogFormat {
 
 /// Report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
+pub(crate) enum Lang {
     /// Deutsch.
     De,
     /// English.
@@ -127,7 +127,7 @@ pub enum Lang {
 
 /// Length of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Period {
+pub(crate) enum Period {
     /// Years: `2027`.
     Year,
     /// Half years: `2027-H1`.

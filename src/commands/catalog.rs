@@ -11,7 +11,7 @@ use resiplan::report::catalog;
 use resiplan::report::provenance::Provenance;
 
 /// Lists the catalogs; the files that do not load are reported, and fail the run.
-pub fn list(settings: &CatalogList) -> Result<()> {
+pub(crate) fn list(settings: &CatalogList) -> Result<()> {
     let listing = match &settings.dir {
         Some(dir) => catalogs::list_dir(dir).map_err(Error::Usage)?,
         None => catalogs::list_shipped(),
@@ -34,7 +34,7 @@ pub fn list(settings: &CatalogList) -> Result<()> {
 }
 
 /// Shows every measure of one catalog.
-pub fn show(settings: &CatalogShow) -> Result<()> {
+pub(crate) fn show(settings: &CatalogShow) -> Result<()> {
     let source = Source::resolve(&settings.catalog).map_err(Error::Usage)?;
     let loaded = source.load().map_err(Error::from)?;
     terminal::diagnostics(&loaded.warnings, &loaded.sources)?;

@@ -11,7 +11,7 @@ use resiplan::pipeline::check::{CheckOutcome, check_with};
 use resiplan::report::{self, provenance::Provenance};
 
 /// Checks every file and reports them all; fails when any has an error.
-pub fn run(settings: &Check) -> Result<()> {
+pub(crate) fn run(settings: &Check) -> Result<()> {
     let outcomes: Vec<CheckOutcome> = settings
         .files
         .iter()

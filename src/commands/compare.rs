@@ -13,7 +13,7 @@ use resiplan::pipeline::{Planning, plan_input};
 use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans the base and every scenario, delivers the comparison, then checks the gates.
-pub fn run(settings: &Compare) -> Result<()> {
+pub(crate) fn run(settings: &Compare) -> Result<()> {
     let base = input(&settings.portfolio, true)?;
     let options = &settings.options;
     let base_planning = plan_input(&base, options).map_err(Error::from)?;

@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// Prints the script for `shell`.
-pub fn run(shell: Shell) -> Result<()> {
+pub(crate) fn run(shell: Shell) -> Result<()> {
     // Generated into memory first: clap_complete panics on a closed pipe.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "resiplan", &mut script);

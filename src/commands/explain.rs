@@ -14,7 +14,7 @@ use resiplan::report::{self, document, provenance::Provenance};
 use resiplan::schedule::Bound;
 
 /// Plans the portfolio, explains the measure and delivers the explanation.
-pub fn run(settings: &Explain) -> Result<()> {
+pub(crate) fn run(settings: &Explain) -> Result<()> {
     let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
     // The explanation never shows the upper bound: the cheap one does (the roadmap is the same).

@@ -11,7 +11,7 @@ use resiplan::pipeline::score_input;
 use resiplan::report::{self, document, provenance::Provenance};
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
-pub fn run(settings: &Frontier) -> Result<()> {
+pub(crate) fn run(settings: &Frontier) -> Result<()> {
     let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
     let scored = score_input(&input).map_err(Error::from)?;

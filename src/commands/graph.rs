@@ -9,7 +9,7 @@ use resiplan::pipeline::score_input;
 use resiplan::report::{self, provenance::Provenance, view::graph_view};
 
 /// Loads the portfolio and delivers its graph.
-pub fn run(settings: &Graph) -> Result<()> {
+pub(crate) fn run(settings: &Graph) -> Result<()> {
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;

@@ -7,7 +7,7 @@ use resiplan::content::import::grundschutz;
 use resiplan::error::Error;
 
 /// Imports the catalog and delivers the portfolio text.
-pub fn run(settings: &Import) -> Result<()> {
+pub(crate) fn run(settings: &Import) -> Result<()> {
     let text = grundschutz::import_file(&settings.file, &settings.options).map_err(Error::from)?;
     Ok(terminal::deliver(
         &settings.destination,

@@ -7,7 +7,7 @@ use resiplan::content::init;
 use resiplan::error::Error;
 
 /// Loads the catalogs and delivers the portfolio text.
-pub fn run(settings: &Init) -> Result<()> {
+pub(crate) fn run(settings: &Init) -> Result<()> {
     let starts = init::load(&settings.catalogs).map_err(Error::from)?;
     let save_dir = match &settings.destination {
         Destination::File(path) | Destination::Check(path) => {

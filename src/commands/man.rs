@@ -10,13 +10,13 @@ use resiplan::error::{Error, Exit};
 use std::io::Write;
 
 /// Prints the page.
-pub fn run() -> Result<()> {
+pub(crate) fn run() -> Result<()> {
     Ok(terminal::print(&page()?)?)
 }
 
 /// The page: name, synopsis, description and options of `resiplan`, then a COMMANDS
 /// section with each command's synopsis, description and options, then EXIT STATUS.
-pub fn page() -> Result<String, Error> {
+pub(crate) fn page() -> Result<String, Error> {
     let mut root = Cli::command().disable_help_subcommand(true);
     root.build();
     let man = Man::new(root.clone());

@@ -1,19 +1,19 @@
 //! One file per subcommand. Each builds its input from the settings, calls the library and
 //! hands the text to the terminal; errors carry their exit code.
 
-pub mod catalog;
-pub mod check;
-pub mod compare;
-pub mod completions;
-pub mod explain;
-pub mod frontier;
-pub mod graph;
-pub mod import;
-pub mod init;
-pub mod man;
-pub mod plan;
-pub mod rank;
-pub mod schema;
+pub(crate) mod catalog;
+pub(crate) mod check;
+pub(crate) mod compare;
+pub(crate) mod completions;
+pub(crate) mod explain;
+pub(crate) mod frontier;
+pub(crate) mod graph;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod man;
+pub(crate) mod plan;
+pub(crate) mod rank;
+pub(crate) mod schema;
 
 use crate::settings::Portfolio;
 use resiplan::error::Error;
@@ -21,11 +21,11 @@ use resiplan::pipeline::{Input, Planning};
 use std::io::Read;
 
 /// The version every report's provenance names.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The pipeline's input. Commands that load the portfolio more than once (`reloads`) read
 /// standard input first, because it can be read only once.
-pub fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error> {
+pub(crate) fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error> {
     let mut input = Input::file(&portfolio.file);
     if reloads && portfolio.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -43,7 +43,7 @@ pub fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error> {
 }
 
 /// The measure ids of a planned portfolio, for did-you-mean.
-pub fn measure_ids(planning: &Planning) -> Vec<&str> {
+pub(crate) fn measure_ids(planning: &Planning) -> Vec<&str> {
     let measures = &planning.scored.portfolio.measures;
     measures.iter().map(|m| m.id.value.as_str()).collect()
 }

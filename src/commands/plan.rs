@@ -9,7 +9,7 @@ use resiplan::pipeline::plan_input;
 use resiplan::report::{self, provenance::Provenance, view::PlanView};
 
 /// Plans the portfolio and delivers the report.
-pub fn run(settings: &Plan) -> Result<()> {
+pub(crate) fn run(settings: &Plan) -> Result<()> {
     let input = input(&settings.portfolio, false)?;
     let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
     let scored = &planning.scored;

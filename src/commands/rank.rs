@@ -9,7 +9,7 @@ use resiplan::pipeline::score_input;
 use resiplan::report::{self, provenance::Provenance};
 
 /// Scores the portfolio and delivers the ranking.
-pub fn run(settings: &Rank) -> Result<()> {
+pub(crate) fn run(settings: &Rank) -> Result<()> {
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;

@@ -5,6 +5,6 @@ use anyhow::Result;
 use resiplan::schema::{self, Kind};
 
 /// Prints the schema.
-pub fn run(kind: Kind) -> Result<()> {
+pub(crate) fn run(kind: Kind) -> Result<()> {
     Ok(terminal::print(&schema::schema_json(kind))?)
 }

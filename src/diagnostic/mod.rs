@@ -2,7 +2,7 @@
 //!
 //! Loading and validation collect [`Diagnostic`]s instead of stopping at the
 //! first problem; [`render_text`] shows them the way rustc does, with the
-//! source line and a marker, and [`render_json`] gives scripts the same facts.
+//! source line and a marker, and [`to_json`] gives scripts the same facts.
 
 pub mod code;
 pub mod source;

@@ -16,14 +16,14 @@ use std::collections::BTreeMap;
 
 /// Collects diagnostics while reading nodes.
 #[derive(Debug, Default)]
-pub struct Decoder {
+pub(super) struct Decoder {
     /// Everything found so far.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The entries of a mapping whose keys were checked against the known fields.
 #[derive(Debug)]
-pub struct Fields<'n> {
+pub(super) struct Fields<'n> {
     /// The mapping itself.
     pub node: &'n Node,
     entries: BTreeMap<Cow<'n, str>, (&'n Node, &'n Node)>,
@@ -31,17 +31,17 @@ pub struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     /// The value of a field, if given.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries.get(key).map(|(_, value)| *value)
     }
 
     /// The key node of a field, if given.
-    pub fn key(&self, key: &str) -> Option<&'n Node> {
+    pub(super) fn key(&self, key: &str) -> Option<&'n Node> {
         self.entries.get(key).map(|(key, _)| *key)
     }
 
     /// Where the mapping starts (its first key), for "missing field" messages.
-    pub fn start(&self) -> Span {
+    pub(super) fn start(&self) -> Span {
         match &self.node.kind {
             NodeKind::Map(entries) => entries.first().map_or(self.node.span, |(k, _)| k.span),
             _ => self.node.span,
@@ -51,12 +51,12 @@ impl<'n> Fields<'n> {
 
 impl Decoder {
     /// Records a diagnostic.
-    pub fn report(&mut self, diagnostic: Diagnostic) {
+    pub(super) fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
     /// Checks a `version` value: only [`FORMAT_VERSION`] is read.
-    pub fn version(&mut self, node: &Node) {
+    pub(super) fn version(&mut self, node: &Node) {
         let supported = match &node.kind {
             NodeKind::Int(v) => *v == i128::from(FORMAT_VERSION),
             NodeKind::Str(s) => s.trim() == FORMAT_VERSION.to_string(),
@@ -102,7 +102,12 @@ impl Decoder {
     }
 
     /// Reads a mapping, reporting unknown keys (with did-you-mean) and repeated keys.
-    pub fn fields<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    pub(super) fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &[&str],
+    ) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
             self.wrong_type(node, what, "a mapping (`key: value` pairs)");
             return None;
@@ -160,7 +165,7 @@ impl Decoder {
     }
 
     /// Reports a missing required field at the start of its mapping.
-    pub fn missing(&mut self, fields: &Fields<'_>, what: &str, field: &str, example: &str) {
+    pub(super) fn missing(&mut self, fields: &Fields<'_>, what: &str, field: &str, example: &str) {
         self.report(
             Diagnostic::error(
                 Code::MissingField,
@@ -173,7 +178,7 @@ impl Decoder {
     }
 
     /// Reads a string; numbers are accepted as their text (an id `2027` is fine).
-    pub fn string(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
+    pub(super) fn string(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
         match &node.kind {
             NodeKind::Str(s) => Some(Located::new(s.clone(), node.span)),
             NodeKind::Int(_) | NodeKind::Float(_) => {
@@ -187,7 +192,7 @@ impl Decoder {
     }
 
     /// Reads a non-empty identifier.
-    pub fn identifier(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
+    pub(super) fn identifier(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
         let id = self.string(node, what)?;
         if id.value.trim().is_empty() {
             self.report(
@@ -243,7 +248,7 @@ impl Decoder {
     }
 
     /// Reads a text given once (`name: …`) or per language (`name: { de: …, en: … }`).
-    pub fn text(&mut self, node: &Node, what: &str) -> Option<Text> {
+    pub(super) fn text(&mut self, node: &Node, what: &str) -> Option<Text> {
         if let NodeKind::Map(_) = node.kind {
             let fields = self.fields(node, what, &["de", "en"])?;
             let mut text = Text::default();
@@ -264,7 +269,7 @@ impl Decoder {
     }
 
     /// Reads an amount: a finite, non-negative number, or text like `1.2M`.
-    pub fn amount(&mut self, node: &Node, what: &str) -> Option<Located<f64>> {
+    pub(super) fn amount(&mut self, node: &Node, what: &str) -> Option<Located<f64>> {
         let value = match &node.kind {
             NodeKind::Int(i) => *i as f64,
             NodeKind::Float(f) => *f,
@@ -316,7 +321,7 @@ impl Decoder {
     }
 
     /// Reads a whole, non-negative number (a count of periods).
-    pub fn whole(&mut self, node: &Node, what: &str) -> Option<Located<u32>> {
+    pub(super) fn whole(&mut self, node: &Node, what: &str) -> Option<Located<u32>> {
         if let NodeKind::Str(_) = node.kind {
             self.report(
                 Diagnostic::error(
@@ -342,7 +347,7 @@ impl Decoder {
     }
 
     /// Reads `true` or `false`.
-    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+    pub(super) fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
         match node.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
@@ -353,7 +358,7 @@ impl Decoder {
     }
 
     /// Reads a period label such as `2027` or `2027-Q3` (the kind is checked later).
-    pub fn label(&mut self, node: &Node, what: &str) -> Option<Located<PeriodLabel>> {
+    pub(super) fn label(&mut self, node: &Node, what: &str) -> Option<Located<PeriodLabel>> {
         let text = match &node.kind {
             NodeKind::Int(_) | NodeKind::Str(_) => node.scalar_text()?,
             _ => {
@@ -375,7 +380,7 @@ impl Decoder {
     }
 
     /// Reads a list; an empty value counts as an empty list.
-    pub fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+    pub(super) fn list<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [Node]> {
         match &node.kind {
             NodeKind::Seq(items) => Some(items),
             NodeKind::Null => Some(&[]),
@@ -387,7 +392,7 @@ impl Decoder {
     }
 
     /// Reads a list of texts.
-    pub fn strings(&mut self, node: &Node, what: &str) -> Vec<Located<String>> {
+    pub(super) fn strings(&mut self, node: &Node, what: &str) -> Vec<Located<String>> {
         let Some(items) = self.list(node, what) else {
             return Vec::new();
         };
@@ -398,7 +403,7 @@ impl Decoder {
     }
 
     /// Reads a mapping of names to amounts (`cost`, `impact`) of `owner`; names are checked later.
-    pub fn amounts(&mut self, node: &Node, field: &str, owner: &str) -> Amounts {
+    pub(super) fn amounts(&mut self, node: &Node, field: &str, owner: &str) -> Amounts {
         let what = format!("`{field}` of {owner}");
         let NodeKind::Map(entries) = &node.kind else {
             if node.kind != NodeKind::Null {
@@ -436,7 +441,7 @@ impl Decoder {
     }
 
     /// Reads a `[low, high]` pair of amounts with low ≤ high.
-    pub fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
+    pub(super) fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
         let items = self.list(node, what)?;
         if items.len() != 2 {
             self.report(

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// Local measures stay borrowed from the file's tree: copying a large portfolio's
 /// nodes was a good part of its load time.
 #[derive(Debug, Default)]
-pub struct Collected<'r> {
+pub(super) struct Collected<'r> {
     /// Measure nodes: included ones (adapted where a local one has the same id), then local ones.
     pub measures: Vec<Cow<'r, Node>>,
     /// Dimension nodes declared by included catalogs.

@@ -31,12 +31,12 @@ pub const MEASURE_FIELDS: [&str; 19] = [
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
-pub fn measure_id(node: &Node) -> Option<String> {
+pub(super) fn measure_id(node: &Node) -> Option<String> {
     node.get("id").and_then(Node::scalar_text)
 }
 
 /// Decodes a measure; returns `None` when its id, name or duration is unusable.
-pub fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> {
+pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> {
     let label =
         measure_id(node).map_or_else(|| "a measure".to_owned(), |id| format!("measure `{id}`"));
     let fields = dec.fields(node, &label, &MEASURE_FIELDS)?;

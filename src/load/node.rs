@@ -4,7 +4,7 @@ use crate::diagnostic::source::Span;
 
 /// A YAML value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(super) struct Node {
     /// The value.
     pub kind: NodeKind,
     /// Its place in the source.
@@ -13,7 +13,7 @@ pub struct Node {
 
 /// The shapes a YAML value can take.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NodeKind {
+pub(super) enum NodeKind {
     /// `~`, `null` or an empty value.
     Null,
     /// `true` / `false`.
@@ -32,7 +32,7 @@ pub enum NodeKind {
 
 impl Node {
     /// What kind of value this is, for "expected …, found …" messages.
-    pub fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match &self.kind {
             NodeKind::Null => "an empty value".to_owned(),
             NodeKind::Bool(b) => format!("the boolean `{b}`"),
@@ -46,7 +46,7 @@ impl Node {
     }
 
     /// The scalar as written, for keys and labels: strings as is, numbers and booleans printed.
-    pub fn scalar_text(&self) -> Option<String> {
+    pub(super) fn scalar_text(&self) -> Option<String> {
         match &self.kind {
             NodeKind::Str(s) => Some(s.clone()),
             NodeKind::Int(i) => Some(i.to_string()),
@@ -57,7 +57,7 @@ impl Node {
     }
 
     /// Whether this scalar reads as `text` (without allocating, for key look-ups).
-    pub fn is_text(&self, text: &str) -> bool {
+    pub(super) fn is_text(&self, text: &str) -> bool {
         match &self.kind {
             NodeKind::Str(s) => s == text,
             NodeKind::Int(i) => text.parse::<i128>().is_ok_and(|t| t == *i),
@@ -67,7 +67,7 @@ impl Node {
     }
 
     /// The entry with key `key` in a mapping (the last one if the key repeats).
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
             NodeKind::Map(entries) => entries
                 .iter()
@@ -79,7 +79,7 @@ impl Node {
     }
 
     /// The entry with key `key` in a mapping, to change it (the last one if the key repeats).
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+    pub(super) fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
         match &mut self.kind {
             NodeKind::Map(entries) => entries
                 .iter_mut()

@@ -10,7 +10,7 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a file could not become text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ReadProblem {
+pub(super) enum ReadProblem {
     /// The file is missing or unreadable; the message says why.
     Io(String),
     /// Larger than [`MAX_FILE_BYTES`].
@@ -95,7 +95,7 @@ fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// Decodes bytes as UTF-8, removing a BOM and turning CRLF into LF.
-pub fn decode(mut bytes: Vec<u8>) -> Result<String, ReadProblem> {
+pub(super) fn decode(mut bytes: Vec<u8>) -> Result<String, ReadProblem> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }

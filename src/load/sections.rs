@@ -10,7 +10,7 @@ use crate::model::period::{Calendar, PeriodKind};
 use crate::model::{Capacity, Dimension, Resource, Text};
 
 /// Decodes `calendar`; `None` (with diagnostics) when it cannot define a horizon.
-pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
+pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
     let fields = dec.fields(
         node,
         "`calendar`",
@@ -111,7 +111,7 @@ pub fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
 }
 
 /// Decodes the `dimensions` list.
-pub fn decode_dimensions(dec: &mut Decoder, node: &Node) -> Vec<Dimension> {
+pub(super) fn decode_dimensions(dec: &mut Decoder, node: &Node) -> Vec<Dimension> {
     let Some(items) = dec.list(node, "`dimensions`") else {
         return Vec::new();
     };
@@ -140,7 +140,7 @@ fn decode_dimension(dec: &mut Decoder, node: &Node) -> Option<Dimension> {
 }
 
 /// Decodes the `resources` mapping.
-pub fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> {
+pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> {
     let NodeKind::Map(entries) = &node.kind else {
         if node.kind != NodeKind::Null {
             dec.report(

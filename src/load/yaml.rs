@@ -22,14 +22,14 @@ use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError}
 use std::collections::HashMap;
 
 /// Deepest nesting accepted; a portfolio needs about six levels.
-pub const MAX_DEPTH: usize = 48;
+pub(super) const MAX_DEPTH: usize = 48;
 /// Most YAML values (after alias expansion) in one file: 10,000 measures need about 400,000.
-pub const MAX_NODES: usize = 1_000_000;
+pub(super) const MAX_NODES: usize = 1_000_000;
 /// Most values that aliases may add in total: stops alias bombs long before they cost memory.
-pub const MAX_ALIAS_NODES: usize = 50_000;
+pub(super) const MAX_ALIAS_NODES: usize = 50_000;
 
 /// Parses one YAML document into a positioned tree.
-pub fn parse(text: &str, file: FileId) -> Result<Node, Box<Diagnostic>> {
+pub(super) fn parse(text: &str, file: FileId) -> Result<Node, Box<Diagnostic>> {
     Builder {
         text,
         file,

@@ -1,5 +1,5 @@
 //! The model-level stages: a validated portfolio → scores → roadmap → its numbers, and
-//! re-planning a portfolio changed in memory ([`replan`]).
+//! re-planning a portfolio changed in memory ([`replan()`]).
 //!
 //! Nothing here reads a file: [`crate::pipeline`] loads and checks files and hands the
 //! result over; the analyses build on what this module returns. Data flows one way:

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 impl Settings {
     /// Converts the parsed command line.
-    pub fn from_cli(cli: Cli) -> Settings {
+    pub(crate) fn from_cli(cli: Cli) -> Settings {
         match cli.command {
             Command::Check {
                 files,

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// What to run, with every option typed.
 #[derive(Debug)]
-pub enum Settings {
+pub(crate) enum Settings {
     /// `check`.
     Check(Check),
     /// `plan`.
@@ -47,7 +47,7 @@ pub enum Settings {
 
 /// A portfolio file and the changes to apply to it, in order.
 #[derive(Debug, Clone)]
-pub struct Portfolio {
+pub(crate) struct Portfolio {
     /// The file (`-` for standard input).
     pub file: PathBuf,
     /// Scenarios first, then `--set` changes.
@@ -56,7 +56,7 @@ pub struct Portfolio {
 
 /// Where a report goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Destination {
+pub(crate) enum Destination {
     /// Standard output.
     Stdout,
     /// A file, written atomically.
@@ -67,7 +67,7 @@ pub enum Destination {
 
 /// How a report is written.
 #[derive(Debug, Clone)]
-pub struct Report<F> {
+pub(crate) struct Report<F> {
     /// The format.
     pub format: F,
     /// Where it goes.
@@ -78,14 +78,14 @@ pub struct Report<F> {
 
 impl<F> Report<F> {
     /// The language: `--lang`, else the portfolio's, else English.
-    pub fn language(&self, portfolio: Option<Language>) -> Language {
+    pub(crate) fn language(&self, portfolio: Option<Language>) -> Language {
         self.lang.or(portfolio).unwrap_or_default()
     }
 }
 
 /// Formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// Summaries on stdout, diagnostics on stderr.
     Text,
     /// One JSON document on stdout.
@@ -94,7 +94,7 @@ pub enum CheckFormat {
 
 /// Formats of `explain` and `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnalysisFormat {
+pub(crate) enum AnalysisFormat {
     /// Terminal tables.
     Table,
     /// Markdown.
@@ -105,7 +105,7 @@ pub enum AnalysisFormat {
 
 /// Formats of `frontier`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrontierFormat {
+pub(crate) enum FrontierFormat {
     /// Terminal tables.
     Table,
     /// Markdown.
@@ -118,7 +118,7 @@ pub enum FrontierFormat {
 
 /// `check FILE...`.
 #[derive(Debug)]
-pub struct Check {
+pub(crate) struct Check {
     /// The files.
     pub files: Vec<PathBuf>,
     /// Scenarios and `--set` changes applied to each.
@@ -129,7 +129,7 @@ pub struct Check {
 
 /// `plan FILE`.
 #[derive(Debug)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// The report.
@@ -140,7 +140,7 @@ pub struct Plan {
 
 /// `rank FILE`.
 #[derive(Debug)]
-pub struct Rank {
+pub(crate) struct Rank {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// The report (never Mermaid).
@@ -149,7 +149,7 @@ pub struct Rank {
 
 /// `explain FILE MEASURE`.
 #[derive(Debug)]
-pub struct Explain {
+pub(crate) struct Explain {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// The measure's id.
@@ -162,7 +162,7 @@ pub struct Explain {
 
 /// `compare FILE --scenario S...`.
 #[derive(Debug)]
-pub struct Compare {
+pub(crate) struct Compare {
     /// The base: the portfolio with the `--set` changes.
     pub portfolio: Portfolio,
     /// One column each.
@@ -177,7 +177,7 @@ pub struct Compare {
 
 /// `frontier FILE`.
 #[derive(Debug)]
-pub struct Frontier {
+pub(crate) struct Frontier {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// The resource to scale; `None` for the one in the portfolio's currency.
@@ -194,7 +194,7 @@ pub struct Frontier {
 
 /// `graph FILE`.
 #[derive(Debug)]
-pub struct Graph {
+pub(crate) struct Graph {
     /// The portfolio.
     pub portfolio: Portfolio,
     /// The report.
@@ -203,7 +203,7 @@ pub struct Graph {
 
 /// `import grundschutz FILE.json`.
 #[derive(Debug)]
-pub struct Import {
+pub(crate) struct Import {
     /// The OSCAL catalog (`-` for standard input).
     pub file: PathBuf,
     /// Horizon and staff.
@@ -214,7 +214,7 @@ pub struct Import {
 
 /// `catalog list`.
 #[derive(Debug)]
-pub struct CatalogList {
+pub(crate) struct CatalogList {
     /// A directory instead of the shipped catalogs.
     pub dir: Option<PathBuf>,
     /// The format.
@@ -223,7 +223,7 @@ pub struct CatalogList {
 
 /// `catalog show CATALOG`.
 #[derive(Debug)]
-pub struct CatalogShow {
+pub(crate) struct CatalogShow {
     /// A shipped name or a file.
     pub catalog: String,
     /// The format.
@@ -234,7 +234,7 @@ pub struct CatalogShow {
 
 /// `init`.
 #[derive(Debug)]
-pub struct Init {
+pub(crate) struct Init {
     /// Catalogs to start from: files or shipped names.
     pub catalogs: Vec<String>,
     /// Language of the comments and of the portfolio.

@@ -9,7 +9,11 @@ use std::path::Path;
 /// Prints `text`, writes it to the file, or checks the file for drift
 /// ([`Error::Drift`] when it differs or is missing). `inputs` are the files the command
 /// read, which a report must never replace.
-pub fn deliver(destination: &Destination, text: &str, inputs: &[&Path]) -> Result<(), Error> {
+pub(crate) fn deliver(
+    destination: &Destination,
+    text: &str,
+    inputs: &[&Path],
+) -> Result<(), Error> {
     match destination {
         Destination::Stdout => super::print(text),
         Destination::File(path) => super::file::write_report(path, text, inputs),
@@ -21,7 +25,7 @@ pub fn deliver(destination: &Destination, text: &str, inputs: &[&Path]) -> Resul
 }
 
 /// How the file at `path` differs from `text`; `None` when it is identical.
-pub fn drift(path: &Path, text: &str) -> Result<Option<Drift>, Error> {
+pub(super) fn drift(path: &Path, text: &str) -> Result<Option<Drift>, Error> {
     let file = display_path(path);
     let old = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),

@@ -8,7 +8,7 @@ use std::io::ErrorKind;
 /// Input problems show their diagnostics first; failed gates one line each; a report that
 /// already listed its problems (`check`) adds nothing. An error without a resiplan
 /// [`Error`] in its chain is an I/O error (2) or, if not even that, a bug (5).
-pub fn fail(err: &anyhow::Error) -> u8 {
+pub(crate) fn fail(err: &anyhow::Error) -> u8 {
     if broken_pipe(err) {
         // `resiplan … | head`: the reader has what it wanted.
         return Exit::Success.code();

@@ -14,7 +14,7 @@ const MAX_LINKS: usize = 40;
 
 /// Writes `text` to `path`; `inputs` are the files the command read (portfolio, catalogs,
 /// scenarios), which the report must not replace.
-pub fn write_report(path: &Path, text: &str, inputs: &[&Path]) -> Result<(), Error> {
+pub(super) fn write_report(path: &Path, text: &str, inputs: &[&Path]) -> Result<(), Error> {
     let (target, special) = follow_links(path)?;
     if let Some(input) = inputs.iter().find(|input| same_file(input, &target)) {
         return Err(Error::Usage(format!(

@@ -6,8 +6,8 @@ mod deliver;
 mod exit;
 mod file;
 
-pub use deliver::deliver;
-pub use exit::fail;
+pub(crate) use deliver::deliver;
+pub(crate) use exit::fail;
 
 use crate::settings::Destination;
 use resiplan::diagnostic::source::SourceMap;
@@ -19,7 +19,7 @@ use std::path::Path;
 
 /// Writes to standard output. A closed pipe (`resiplan … | head`) is not an error: the
 /// reader has what it wanted.
-pub fn print(text: &str) -> Result<(), Error> {
+pub(crate) fn print(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -34,7 +34,7 @@ pub fn print(text: &str) -> Result<(), Error> {
 }
 
 /// Writes to standard error (diagnostics, notes, the error at the end).
-pub fn note(text: &str) -> Result<(), Error> {
+pub(crate) fn note(text: &str) -> Result<(), Error> {
     let mut stderr = std::io::stderr().lock();
     match stderr
         .write_all(text.as_bytes())
@@ -50,7 +50,7 @@ pub fn note(text: &str) -> Result<(), Error> {
 
 /// The files a load read (portfolio, catalogs, scenarios), which `-o` must not replace;
 /// standard input and `--set` arguments are not files.
-pub fn read_files(sources: &SourceMap) -> Vec<&Path> {
+pub(crate) fn read_files(sources: &SourceMap) -> Vec<&Path> {
     sources
         .files()
         .iter()
@@ -60,18 +60,18 @@ pub fn read_files(sources: &SourceMap) -> Vec<&Path> {
 }
 
 /// Renders diagnostics (warnings, or the errors of a failed load) to standard error.
-pub fn diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<(), Error> {
+pub(crate) fn diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<(), Error> {
     note(&diagnostic::render_text(diagnostics, sources, colour()))
 }
 
 /// Colour on standard error: only on a terminal, and not when `NO_COLOR` is set.
-pub fn colour() -> bool {
+pub(crate) fn colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The terminal's width for a table printed to a terminal; a fixed width otherwise, so
 /// output does not depend on the machine.
-pub fn table_width(destination: &Destination) -> u16 {
+pub(crate) fn table_width(destination: &Destination) -> u16 {
     if *destination == Destination::Stdout && std::io::stdout().is_terminal() {
         table::terminal_width().unwrap_or(table::DEFAULT_WIDTH)
     } else {
@@ -80,11 +80,11 @@ pub fn table_width(destination: &Destination) -> u16 {
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.
-pub struct Progress(Option<indicatif::ProgressBar>);
+pub(crate) struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
     /// A bar of `steps` steps (`plans` done so far).
-    pub fn new(steps: u64) -> Progress {
+    pub(crate) fn new(steps: u64) -> Progress {
         if !std::io::stderr().is_terminal() {
             return Progress(None);
         }
@@ -98,14 +98,14 @@ impl Progress {
     }
 
     /// One step done.
-    pub fn tick(&self) {
+    pub(crate) fn tick(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
         }
     }
 
     /// Removes the bar.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }

@@ -66,7 +66,11 @@ fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Dia
 }
 
 /// Capacity labels must lie in the horizon; without a default every period needs a value.
-pub fn check_resources(subject: &Subject, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_resources(
+    subject: &Subject,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for resource in subject.resources {
         let what = format!("a capacity period of resource `{}`", resource.id.value);
         // A capacity `numbers` refuses counts as not given, as the loader drops it.
@@ -109,7 +113,7 @@ pub fn check_resources(subject: &Subject, calendar: &Calendar, diagnostics: &mut
 }
 
 /// Per-measure calendar checks, then what the dependency chains make impossible.
-pub fn check_measures(
+pub(super) fn check_measures(
     subject: &Subject,
     calendar: &Calendar,
     graph: &DependencyGraph,

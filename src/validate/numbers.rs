@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
 
 /// Reports capacities, costs, impacts and weights that are negative or not finite.
-pub fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     for resource in subject.resources {
         let what = format!("resource `{}`", resource.id.value);
         if let Some(default) = &resource.capacity.default {

@@ -9,7 +9,7 @@ use crate::graph::DependencyGraph;
 use std::collections::HashMap;
 
 /// Reports measure and dimension ids that occur twice, at both places.
-pub fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen = HashMap::new();
     for measure in subject.measures {
         let id = &measure.id;
@@ -47,7 +47,7 @@ pub fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Reports unknown, self and repeated dependencies and cycles; returns the graph of the valid edges.
-pub fn check_dependencies(
+pub(super) fn check_dependencies(
     subject: &Subject,
     index: &HashMap<&str, usize>,
     diagnostics: &mut Vec<Diagnostic>,

@@ -10,7 +10,7 @@ use crate::diagnostic::suggest;
 use crate::model::DocumentKind;
 
 /// Weights must not all be zero: a measure's value divides by their sum.
-pub fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     let mut dimensions = subject.dimensions.iter().filter(|d| usable(&d.weight));
     let total: f64 = dimensions.clone().map(|d| d.weight.value).sum();
     if total <= 0.0
@@ -31,7 +31,7 @@ pub fn check_dimensions(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// Impact keys must be dimensions and at most `impact_scale`; cost keys must be resources.
-pub fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     let dimensions: Vec<&str> = subject
         .dimensions
         .iter()

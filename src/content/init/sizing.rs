@@ -18,7 +18,7 @@ pub(super) struct Horizon {
 
 impl Horizon {
     /// Number of periods.
-    pub fn periods(&self) -> usize {
+    pub(super) fn periods(&self) -> usize {
         (self.last.ordinal() - self.first.ordinal() + 1) as usize
     }
 }

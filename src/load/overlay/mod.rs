@@ -98,7 +98,7 @@ pub(super) struct Changes {
 
 impl Changes {
     /// Whether there is nothing to apply.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
 }

@@ -265,7 +265,11 @@ pub(super) struct Needs {
 
 impl Needs {
     /// The needs, or why the horizon is too short (a usage error).
-    pub fn of(measures: &[Mapped], starts: &[u32], horizon: &Horizon) -> Result<Needs, String> {
+    pub(super) fn of(
+        measures: &[Mapped],
+        starts: &[u32],
+        horizon: &Horizon,
+    ) -> Result<Needs, String> {
         let periods = horizon.periods();
         let plural = horizon.kind.plural();
         let duration = |m: &Mapped| horizon.periods_for(EFFORT[m.level].months);
