@@ -13,6 +13,7 @@ mod cli_formats;
 mod examples;
 mod exit_codes;
 mod formats_cli;
+mod fuzz_corpus;
 mod html_browser;
 mod import_cli;
 mod init_cli;
