@@ -212,6 +212,26 @@ impl Decoder {
     pub(super) fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
         let items = self.list(node, what)?;
         if items.len() != 2 {
+            // `[0,9, 1,4]`: numbers one comma apart, with no space, were decimals.
+            let decimal_comma =
+                items
+                    .windows(2)
+                    .find_map(|pair| match (&pair[0].kind, &pair[1].kind) {
+                        (NodeKind::Number(a), NodeKind::Number(b))
+                            if pair[0].span.offset + pair[0].span.len + 1
+                                == pair[1].span.offset =>
+                        {
+                            Some((a.text.clone(), b.text.clone()))
+                        }
+                        _ => None,
+                    });
+            let help = match decimal_comma {
+                Some((a, b)) => format!(
+                    "a comma separates the values, so `{a},{b}` is two numbers: write decimals \
+                     with a point (`{a}.{b}`), e.g. `[0.9, 1.4]`"
+                ),
+                None => "write e.g. `[0.8, 1.5]`".to_owned(),
+            };
             self.report(
                 Diagnostic::error(
                     Code::WrongType,
@@ -221,7 +241,7 @@ impl Decoder {
                         items.len()
                     ),
                 )
-                .with_help("write e.g. `[0.8, 1.5]`"),
+                .with_help(help),
             );
             return None;
         }
