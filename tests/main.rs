@@ -27,5 +27,6 @@ mod replan_reads;
 mod schedule_properties;
 mod schema;
 mod support;
+mod values_cli;
 mod whatif_cli;
 mod whatif_properties;

@@ -111,11 +111,38 @@ fn the_schema_rejects_what_the_loader_rejects() {
         &format!("{base}measures: [ {{ id: a b, name: A, duration: 1 }} ]\n"),
         &format!("{base}measures: [ {{ id: a, name: A, duration: 1, deadline: 2027-Q5 }} ]\n"),
         "version: 1\nname: x\ncalendar: { period: week, start: 2027, end: 2028 }\n",
+        // German thousands separators in text amounts of a resource, and absurd magnitudes.
+        &format!(
+            "{base}measures: [ {{ id: a, name: A, duration: 1, cost: {{ budget: \"110.000\" }} }} ]\n"
+        ),
+        &format!(
+            "{base}measures: [ {{ id: a, name: A, duration: 1, run_cost: {{ budget: 110.000 € }} }} ]\n"
+        ),
+        &format!("{base}resources: {{ budget: {{ capacity: {{ 2028: \"1.500\" }} }} }}\n"),
+        &format!("{base}resources: {{ budget: {{ capacity: 2e15 }} }}\n"),
+        &format!("{base}impact_scale: 1e300\n"),
+        // Invisible characters in ids.
+        &format!("{base}measures: [ {{ id: \"backup\\u200b\", name: A, duration: 1 }} ]\n"),
+        &format!(
+            "{base}measures: [ {{ id: a, name: A, duration: 1, depends_on: [\"\\u202eb\"] }} ]\n"
+        ),
     ] {
         assert!(
             !problems(&portfolio, broken).is_empty(),
             "accepted:\n{broken}"
         );
+    }
+    // What the loader reads passes: fractions after a lone 0, suffixes, scores, numeric ids.
+    for fine in [
+        format!(
+            "{base}measures: [ {{ id: 007, name: A, duration: 1, cost: {{ budget: \"1.125M\", staff: 0.125 }}, impact: {{ protection: \"1.125\" }} }} ]\n"
+        ),
+        format!(
+            "{base}resources: {{ budget: {{ capacity: {{ default: 1000000000000000, 2028: \"12.000k\" }} }} }}\n"
+        ),
+    ] {
+        let found = problems(&portfolio, &fine);
+        assert!(found.is_empty(), "refused:\n{fine}{found:#?}");
     }
     let scenario = validator("scenario");
     assert!(problems(&scenario, "version: 1\nname: s\nset: { a.b: 1 }\n").is_empty());

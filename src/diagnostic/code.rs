@@ -59,11 +59,11 @@ codes! {
     MissingField = "missing-field": "A required field is missing.",
     WrongType = "wrong-type": "A value of the wrong type: a list where a number belongs, and the like.",
     InvalidValue = "invalid-value": "A value outside what the field allows (a language, a scale factor, a status).",
-    InvalidNumber = "invalid-number": "A number that cannot be read, or is not finite.",
+    InvalidNumber = "invalid-number": "A number that cannot be read (a comma; in a cost or capacity, a dot before three digits such as `110.000`), is not finite, or is above 10^15.",
     NegativeNumber = "negative-number": "A negative amount, capacity, score or weight.",
     InvalidRange = "invalid-range": "An `uncertainty` range whose low end is above its high end.",
     InvalidPeriod = "invalid-period": "A period label that cannot be read, e.g. `2027-Q5`.",
-    InvalidId = "invalid-id": "An id that is empty or contains whitespace, `=` or control characters.",
+    InvalidId = "invalid-id": "An id that is empty or contains whitespace, `=`, control characters or invisible format characters (zero-width, bidi).",
     // Includes, scenarios and `--set`.
     MissingInclude = "missing-include": "An included catalog does not exist.",
     IncludeCycle = "include-cycle": "Catalogs include each other in a circle.",

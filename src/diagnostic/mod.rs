@@ -3,8 +3,10 @@
 //! Loading and validation collect [`Diagnostic`]s instead of stopping at the
 //! first problem; [`render_text`] shows them the way rustc does, with the
 //! source line and a marker, and [`to_json`] gives scripts the same facts.
+//! Every text of a diagnostic shows invisible characters escaped ([`escape`]).
 
 pub mod code;
+pub mod escape;
 pub mod source;
 pub mod suggest;
 
@@ -47,12 +49,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `span`.
+    /// An error at `span`. Here and in every other text of a diagnostic, format and
+    /// control characters are escaped (`\u{200b}`), so an id cannot hide what it holds.
     pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: visible(message.into()),
             span: Some(span),
             path: None,
             label: String::new(),
@@ -73,26 +76,26 @@ impl Diagnostic {
     pub fn file_error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             span: None,
-            path: Some(path.into()),
+            path: Some(visible(path.into())),
             ..Diagnostic::error(code, Span::default(), message)
         }
     }
 
     /// Sets the text shown at the marker.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.label = visible(label.into());
         self
     }
 
     /// Sets the advice shown below the snippet.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(visible(help.into()));
         self
     }
 
     /// Adds another place that belongs to this problem.
     pub fn with_related(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.related.push((span, label.into()));
+        self.related.push((span, visible(label.into())));
         self
     }
 
@@ -101,6 +104,14 @@ impl Diagnostic {
             Some(span) => (span.file.0, span.offset, self.message.clone()),
             None => (0, 0, self.message.clone()),
         }
+    }
+}
+
+/// `text` with invisible characters escaped, without copying when there are none.
+fn visible(text: String) -> String {
+    match escape::escape_invisible(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(escaped) => escaped,
     }
 }
 

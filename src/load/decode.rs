@@ -4,13 +4,13 @@
 //! diagnostic, so one pass over a file reports all of its mistakes.
 
 use super::node::{Node, NodeKind};
-use super::number::parse_amount;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::escape::is_format;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
 use crate::model::period::PeriodLabel;
-use crate::model::{Amounts, FORMAT_VERSION, Language, Text};
+use crate::model::{FORMAT_VERSION, Language, Text};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -58,7 +58,7 @@ impl Decoder {
     /// Checks a `version` value: only [`FORMAT_VERSION`] is read.
     pub(super) fn version(&mut self, node: &Node) {
         let supported = match &node.kind {
-            NodeKind::Int(v) => *v == i128::from(FORMAT_VERSION),
+            NodeKind::Number(n) => n.is_integer() && n.value == FORMAT_VERSION as f64,
             NodeKind::Str(s) => s.trim() == FORMAT_VERSION.to_string(),
             _ => false,
         };
@@ -74,7 +74,7 @@ impl Decoder {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    pub(super) fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         let help = match expected {
             e if e.starts_with("`true`") => {
                 "write `true` or `false`; `yes`, `no`, `on` and `off` are text in YAML 1.2"
@@ -177,11 +177,12 @@ impl Decoder {
         );
     }
 
-    /// Reads a string; numbers are accepted as their text (an id `2027` is fine).
+    /// Reads a string; numbers are accepted as the text they were written with (an id
+    /// `2027` is fine, and `007` stays `007`).
     pub(super) fn string(&mut self, node: &Node, what: &str) -> Option<Located<String>> {
         match &node.kind {
             NodeKind::Str(s) => Some(Located::new(s.clone(), node.span)),
-            NodeKind::Int(_) | NodeKind::Float(_) => {
+            NodeKind::Number(_) | NodeKind::Computed(_) => {
                 node.scalar_text().map(|s| Located::new(s, node.span))
             }
             _ => {
@@ -198,6 +199,27 @@ impl Decoder {
             self.report(
                 Diagnostic::error(Code::InvalidId, node.span, format!("{what} is empty"))
                     .with_help("ids are short names like `backup-321`"),
+            );
+            return None;
+        }
+        if let Some(c) = id.value.chars().find(|c| is_format(*c)) {
+            let visible = id.value.replace(is_format, "");
+            let fix = if visible.trim().is_empty() {
+                "write a visible id like `backup-321`".to_owned()
+            } else {
+                format!("remove it: `{visible}`")
+            };
+            self.report(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    node.span,
+                    format!("{what} `{}` contains an invisible character", id.value),
+                )
+                .with_label(format!("U+{:04X}, invisible", u32::from(c)))
+                .with_help(format!(
+                    "{fix}; zero-width and bidi characters would make ids that look alike but \
+                     differ"
+                )),
             );
             return None;
         }
@@ -268,84 +290,6 @@ impl Decoder {
         self.string(node, what).map(|s| Text::plain(s.value))
     }
 
-    /// Reads an amount: a finite, non-negative number, or text like `1.2M`.
-    pub(super) fn amount(&mut self, node: &Node, what: &str) -> Option<Located<f64>> {
-        let value = match &node.kind {
-            NodeKind::Int(i) => *i as f64,
-            NodeKind::Float(f) => *f,
-            NodeKind::Str(s) => match parse_amount(s) {
-                Ok(v) => v,
-                Err(e) => {
-                    self.report(
-                        Diagnostic::error(
-                            Code::InvalidNumber,
-                            node.span,
-                            format!("{what}: {}", e.message),
-                        )
-                        .with_label("not a valid amount")
-                        .with_help(e.help),
-                    );
-                    return None;
-                }
-            },
-            _ => {
-                self.wrong_type(node, what, "a number");
-                return None;
-            }
-        };
-        if !value.is_finite() {
-            self.report(
-                Diagnostic::error(
-                    Code::InvalidNumber,
-                    node.span,
-                    format!("{what} is not a finite number"),
-                )
-                .with_label("NaN or infinity")
-                .with_help("write a plain number such as `0`, `1.5` or `300k`"),
-            );
-            return None;
-        }
-        if value < 0.0 {
-            self.report(
-                Diagnostic::error(
-                    Code::NegativeNumber,
-                    node.span,
-                    format!("{what} is negative ({value})"),
-                )
-                .with_label("must be zero or more")
-                .with_help("costs, capacities, weights and scores cannot be negative"),
-            );
-            return None;
-        }
-        Some(Located::new(value, node.span))
-    }
-
-    /// Reads a whole, non-negative number (a count of periods).
-    pub(super) fn whole(&mut self, node: &Node, what: &str) -> Option<Located<u32>> {
-        if let NodeKind::Str(_) = node.kind {
-            self.report(
-                Diagnostic::error(
-                    Code::WrongType,
-                    node.span,
-                    format!("{what} must be a whole number, found {}", node.describe()),
-                )
-                .with_label("expected a whole number")
-                .with_help("write digits, e.g. `2`; durations count periods of the calendar"),
-            );
-            return None;
-        }
-        let amount = self.amount(node, what)?;
-        if amount.value.fract() != 0.0 || amount.value > f64::from(u32::MAX) {
-            self.report(
-                Diagnostic::error(Code::WrongType, node.span, format!("{what} must be a whole number, found {}", amount.value))
-                    .with_label("not a whole number")
-                    .with_help("durations and counts are whole periods; round up, e.g. half a year in yearly periods is `1`"),
-            );
-            return None;
-        }
-        Some(Located::new(amount.value as u32, node.span))
-    }
-
     /// Reads `true` or `false`.
     pub(super) fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
         match node.kind {
@@ -360,7 +304,8 @@ impl Decoder {
     /// Reads a period label such as `2027` or `2027-Q3` (the kind is checked later).
     pub(super) fn label(&mut self, node: &Node, what: &str) -> Option<Located<PeriodLabel>> {
         let text = match &node.kind {
-            NodeKind::Int(_) | NodeKind::Str(_) => node.scalar_text()?,
+            NodeKind::Number(n) if n.is_integer() => n.text.to_string(),
+            NodeKind::Str(s) => s.clone(),
             _ => {
                 self.wrong_type(node, what, "a period label like `2027` or `2027-Q3`");
                 return None;
@@ -400,78 +345,5 @@ impl Decoder {
             .iter()
             .filter_map(|item| self.string(item, &format!("an entry of {what}")))
             .collect()
-    }
-
-    /// Reads a mapping of names to amounts (`cost`, `impact`) of `owner`; names are checked later.
-    pub(super) fn amounts(&mut self, node: &Node, field: &str, owner: &str) -> Amounts {
-        let what = format!("`{field}` of {owner}");
-        let NodeKind::Map(entries) = &node.kind else {
-            if node.kind != NodeKind::Null {
-                self.wrong_type(node, &what, "a mapping like `{ budget: 100k }`");
-            }
-            return Vec::new();
-        };
-        let mut seen: BTreeMap<String, Span> = BTreeMap::new();
-        let mut out = Vec::new();
-        for (key, value) in entries {
-            let Some(name) = self.string(key, &format!("a key in {what}")) else {
-                continue;
-            };
-            if let Some(first) = seen.get(&name.value) {
-                self.report(
-                    Diagnostic::error(
-                        Code::DuplicateKey,
-                        key.span,
-                        format!("`{}` is given twice in {what}", name.value),
-                    )
-                    .with_label("given again here")
-                    .with_related(*first, "first given here")
-                    .with_help("remove one of them; YAML does not allow repeated keys"),
-                );
-                continue;
-            }
-            seen.insert(name.value.clone(), key.span);
-            if let Some(amount) =
-                self.amount(value, &format!("`{field}.{}` of {owner}", name.value))
-            {
-                out.push((name, amount));
-            }
-        }
-        out
-    }
-
-    /// Reads a `[low, high]` pair of amounts with low ≤ high.
-    pub(super) fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
-        let items = self.list(node, what)?;
-        if items.len() != 2 {
-            self.report(
-                Diagnostic::error(
-                    Code::WrongType,
-                    node.span,
-                    format!(
-                        "{what} must be a pair `[low, high]`, found {} values",
-                        items.len()
-                    ),
-                )
-                .with_help("write e.g. `[0.8, 1.5]`"),
-            );
-            return None;
-        }
-        let low = self.amount(&items[0], &format!("{what} (low)"));
-        let high = self.amount(&items[1], &format!("{what} (high)"));
-        let (low, high) = (low?.value, high?.value);
-        if low > high {
-            self.report(
-                Diagnostic::error(
-                    Code::InvalidRange,
-                    node.span,
-                    format!("{what}: low {low} is above high {high}"),
-                )
-                .with_label("low > high")
-                .with_help(format!("write `[{high}, {low}]`")),
-            );
-            return None;
-        }
-        Some(Located::new([low, high], node.span))
     }
 }

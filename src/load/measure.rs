@@ -1,5 +1,6 @@
 //! Decoding one measure (portfolio or catalog) from its node.
 
+use super::amount::Quantity;
 use super::decode::Decoder;
 use super::node::Node;
 use crate::diagnostic::Code;
@@ -77,15 +78,15 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         (Some(n), Some(d)) => Some(format!("{d}\n{n}")),
         (n, d) => n.or(d),
     };
-    let amounts = |dec: &mut Decoder, key: &str| {
+    let amounts = |dec: &mut Decoder, key: &str, quantity: Quantity| {
         fields
             .get(key)
-            .map(|n| dec.amounts(n, key, &label))
+            .map(|n| dec.amounts(n, key, &label, quantity))
             .unwrap_or_default()
     };
-    let cost = amounts(dec, "cost");
-    let run_cost = amounts(dec, "run_cost");
-    let impact = amounts(dec, "impact");
+    let cost = amounts(dec, "cost", Quantity::Resource);
+    let run_cost = amounts(dec, "run_cost", Quantity::Resource);
+    let impact = amounts(dec, "impact", Quantity::Plain);
     let depends_on = fields
         .get("depends_on")
         .map(|n| dec.strings(n, &format!("`depends_on` of {label}")))

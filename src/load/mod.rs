@@ -5,6 +5,7 @@
 //! model. Semantic checks across fields (ids, dependencies, horizon) are in
 //! `validate`.
 
+mod amount;
 mod decode;
 mod include;
 mod measure;
@@ -12,12 +13,13 @@ mod node;
 mod number;
 mod overlay;
 mod read;
+mod scalar;
 mod sections;
 mod yaml;
 
 pub use crate::model::DocumentKind;
 pub use measure::MEASURE_FIELDS;
-pub use number::parse_amount;
+pub use number::{MAX_AMOUNT, parse_amount};
 pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use read::{Disk, FileSystem, MAX_FILE_BYTES};
 

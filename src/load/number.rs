@@ -2,9 +2,18 @@
 //!
 //! Commas are refused: `1,2 Mio.` is 1.2 million to a German reader and
 //! `1,200` is 1200 to an English one, so we ask for an unambiguous spelling
-//! and suggest it.
+//! and suggest it. For the same reason a dot before exactly three digits
+//! (`110.000`, `1.500`) is refused in amounts of a resource
+//! ([`thousands_separator`]): YAML reads `110.000` as 110, a German reader as
+//! 110 thousand. A lone `0` before the dot (`0.125`) is a fraction in every
+//! language, so it passes. No number above [`MAX_AMOUNT`] is read at all.
 
 use crate::model::group_digits;
+
+/// The largest number the loader reads: 10^15, a thousand trillion. Far above any budget
+/// or staff figure, it keeps every sum, product and report of a portfolio finite and exact
+/// enough; larger numbers are typing mistakes.
+pub const MAX_AMOUNT: f64 = 1e15;
 
 /// A problem with an amount: message and a suggested fix.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,9 +52,14 @@ pub fn parse_amount(text: &str) -> Result<f64, AmountError> {
             .replace("EUR", "")
             .trim()
             .to_owned();
+        // `110.000 €` is German money: suggest what it means, not the ambiguous `110.000`.
+        let write = match thousands_separator(&without) {
+            Some(readings) => readings.choice,
+            None => format!("`{without}`"),
+        };
         return Err(error(
             format!("`{trimmed}` contains a currency; amounts are plain numbers"),
-            format!("write `{without}`; the currency is set once with `currency:` at the top"),
+            format!("write {write}; the currency is set once with `currency:` at the top"),
         ));
     }
     let (number, factor) = split_suffix(trimmed);
@@ -86,6 +100,66 @@ fn split_suffix(text: &str) -> (&str, f64) {
         }
     }
     (text, 1.0)
+}
+
+/// The two readings of an amount like `110.000`, for messages.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Readings {
+    /// The problem and both readings, e.g. "`110.000` is ambiguous: …".
+    pub message: String,
+    /// The unambiguous spellings to choose from, e.g. "`110_000` or `110k` …".
+    pub choice: String,
+}
+
+impl From<Readings> for AmountError {
+    fn from(readings: Readings) -> Self {
+        error(
+            readings.message,
+            format!("write {}; `_` groups digits", readings.choice),
+        )
+    }
+}
+
+/// Whether `text` (a YAML number or an amount as text) has a dot that a German reader takes
+/// for a thousands separator: one to three digits, not a lone `0`, then a dot and exactly
+/// three digits, and nothing after them (`110.000`, `1.500`). Returns both readings when it
+/// does. With a suffix the dot is a decimal point (`1.125M`, `2.500 Mio`): nobody groups
+/// thousands before "million".
+pub(super) fn thousands_separator(text: &str) -> Option<Readings> {
+    let trimmed = text.trim();
+    let number = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let (whole, fraction) = number.split_once('.')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !((1..=3).contains(&whole.len())
+        && !whole.starts_with('0')
+        && digits(whole)
+        && fraction.len() == 3
+        && digits(fraction))
+    {
+        return None;
+    }
+    let thousands = group_digits(&format!("{whole}{fraction}"));
+    let kilo = (fraction == "000").then(|| format!("{whole}k"));
+    let decimal = match fraction.trim_end_matches('0') {
+        "" => whole.to_owned(),
+        short if short.len() < 3 => format!("{whole}.{short}"),
+        // `2.125` has no shorter spelling: a fourth digit makes it unambiguous.
+        _ => format!("{whole}.{fraction}0"),
+    };
+    let thousands_choice = match kilo {
+        Some(kilo) => format!("`{thousands}` or `{kilo}`"),
+        None => format!("`{thousands}`"),
+    };
+    Some(Readings {
+        message: format!(
+            "`{trimmed}` is ambiguous: `{decimal}` with a decimal point, `{thousands}` with a \
+             German thousands separator"
+        ),
+        choice: format!(
+            "{thousands_choice} if the dot separates thousands, or `{decimal}` if it is a \
+             decimal point"
+        ),
+    })
 }
 
 fn comma_error(original: &str, number: &str, factor: f64) -> AmountError {
@@ -140,6 +214,41 @@ mod tests {
         assert!(english.help.contains("`1_200_000`"), "{english:?}");
         let dots = parse_amount("1.200.000").unwrap_err();
         assert!(dots.help.contains("`1_200_000`"), "{dots:?}");
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_has_two_readings() {
+        let plain = thousands_separator("110.000").expect("ambiguous");
+        assert!(plain.choice.contains("`110_000` or `110k`"), "{plain:?}");
+        assert!(plain.choice.contains("or `110` if"), "{plain:?}");
+        let half = thousands_separator("1.500").expect("ambiguous");
+        assert!(half.choice.contains("`1_500` if"), "{half:?}");
+        assert!(half.choice.contains("`1.5` if"), "{half:?}");
+        let eighth = thousands_separator("2.125").expect("ambiguous");
+        assert!(eighth.choice.contains("`2.1250`"), "{eighth:?}");
+        for fine in [
+            "0.125",
+            "1.5",
+            "1.25",
+            "1.2500",
+            "1000.000",
+            "110",
+            "1_100.000",
+            ".125",
+            "1.2M",
+            "1.125M",
+            "2.500 Mio",
+            "12.000k",
+            "abc",
+        ] {
+            assert_eq!(thousands_separator(fine), None, "{fine}");
+        }
+        let currency = parse_amount("110.000 €").unwrap_err();
+        assert!(
+            currency.help.contains("`110_000` or `110k`"),
+            "{currency:?}"
+        );
+        assert!(!currency.help.contains("write `110.000`"), "{currency:?}");
     }
 
     #[test]

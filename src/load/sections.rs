@@ -202,7 +202,7 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
 
 fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
     let NodeKind::Map(entries) = &node.kind else {
-        let default = dec.amount(node, &format!("the capacity of {what}"));
+        let default = dec.resource_amount(node, &format!("the capacity of {what}"));
         return Capacity {
             default,
             by_period: Vec::new(),
@@ -233,7 +233,7 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
             continue;
         }
         seen.push((key_text.clone(), key.span));
-        let amount = dec.amount(value, &format!("the capacity of {what} in `{key_text}`"));
+        let amount = dec.resource_amount(value, &format!("the capacity of {what} in `{key_text}`"));
         if key_text == "default" {
             capacity.default = amount;
         } else if suggest::closest(&key_text, ["default"]).is_some() {

@@ -12,13 +12,17 @@
 //! the number of values after alias expansion (alias bombs), one document per
 //! file. Merge keys (`<<: *defaults`) are applied; duplicate keys are kept so
 //! the decoder can report both places; scalars resolve by the YAML 1.2 core
-//! schema (so `yes` is text), plus `1_200_000`-style digit grouping.
+//! schema (so `yes` is text), plus `1_200_000`-style digit grouping, and numbers keep
+//! the text they were written with. In a flow mapping, `{ budget: 1,2 Mio }` is joined
+//! back into the one value `1,2 Mio` that the comma split, so the decoder can explain it.
 
-use super::node::{Node, NodeKind};
+use super::node::{Node, NodeKind, Number};
+use super::scalar::{number_value, rejoin_decimal_commas};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Span};
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, StructureStyle};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Deepest nesting accepted; a portfolio needs about six levels.
@@ -54,6 +58,8 @@ enum Open {
         key: Option<Node>,
         merges: Vec<Node>,
         span: Span,
+        /// Written `{ … }`, where a decimal comma splits a value in two.
+        flow: bool,
     },
 }
 
@@ -111,7 +117,7 @@ impl Builder<'_> {
                     stack.push((Open::Seq(Vec::new(), here), anchor));
                     continue;
                 }
-                Event::MappingStart(_, anchor, _) => {
+                Event::MappingStart(style, anchor, _) => {
                     self.open(&stack, here)?;
                     stack.push((
                         Open::Map {
@@ -119,6 +125,7 @@ impl Builder<'_> {
                             key: None,
                             merges: Vec::new(),
                             span: here,
+                            flow: style == StructureStyle::Flow,
                         },
                         anchor,
                     ));
@@ -134,19 +141,25 @@ impl Builder<'_> {
                     ),
                     Some((
                         Open::Map {
-                            entries,
+                            mut entries,
                             merges,
                             span,
+                            flow,
                             ..
                         },
                         anchor,
-                    )) => (
-                        Node {
-                            kind: NodeKind::Map(apply_merges(entries, merges)),
-                            span,
-                        },
-                        anchor,
-                    ),
+                    )) => {
+                        if flow {
+                            rejoin_decimal_commas(&mut entries, self.text);
+                        }
+                        (
+                            Node {
+                                kind: NodeKind::Map(apply_merges(entries, merges)),
+                                span,
+                            },
+                            anchor,
+                        )
+                    }
                     None => continue,
                 },
                 Event::Scalar(value, style, anchor, tag) => {
@@ -155,7 +168,7 @@ impl Builder<'_> {
                         .is_some_and(|t| t.is_yaml_core_schema_tag("str"));
                     (
                         Node {
-                            kind: resolve(&value, style, text_tag),
+                            kind: resolve(value, style, text_tag),
                             span: here,
                         },
                         anchor,
@@ -184,7 +197,7 @@ impl Builder<'_> {
             };
             self.nodes += 1;
             if self.nodes + self.alias_nodes > MAX_NODES {
-                return fail(self.alias_bomb(here));
+                return fail(self.too_many_values(here));
             }
             if anchor != 0 {
                 let size = count(&node);
@@ -202,7 +215,9 @@ impl Builder<'_> {
                     _,
                 )) => match key.take() {
                     None => *key = Some(node),
-                    Some(k) if k.kind == NodeKind::Str("<<".to_owned()) => merges.push(node),
+                    Some(k) if matches!(&k.kind, NodeKind::Str(s) if s == "<<") => {
+                        merges.push(node);
+                    }
                     Some(k) => entries.push((k, node)),
                 },
                 None => root = Some(node),
@@ -234,6 +249,24 @@ impl Builder<'_> {
             "resiplan limits what aliases may add ({MAX_ALIAS_NODES} values) and document size \
                  ({MAX_NODES} values) so that a small file cannot exhaust memory; \
                  write the values out or use fewer nested aliases"
+        ))
+    }
+
+    /// More values than a document may hold; aliases are named only when they added some.
+    fn too_many_values(&self, here: Span) -> Diagnostic {
+        if self.alias_nodes > 0 {
+            return self.alias_bomb(here);
+        }
+        Diagnostic::error(
+            Code::ResourceLimit,
+            here,
+            format!("the document holds more than {MAX_NODES} values"),
+        )
+        .with_label("the limit is reached here")
+        .with_help(format!(
+            "resiplan reads at most {MAX_NODES} YAML values per file (10,000 measures need \
+             about 400,000) so that a file cannot exhaust memory; split it into catalogs and \
+             `include` them"
         ))
     }
 
@@ -288,54 +321,24 @@ fn count(node: &Node) -> usize {
 }
 
 /// YAML 1.2 core schema for plain scalars (plus `_` digit grouping); everything else is text.
-fn resolve(value: &str, style: ScalarStyle, text_tag: bool) -> NodeKind {
+/// Numbers keep their text: `007` stays `007` for an id, `110.000` for the decoder's checks.
+fn resolve(value: Cow<'_, str>, style: ScalarStyle, text_tag: bool) -> NodeKind {
     if style != ScalarStyle::Plain || text_tag {
-        return NodeKind::Str(value.to_owned());
+        return NodeKind::Str(value.into_owned());
     }
-    match value {
+    let special = match value.as_ref() {
         "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
         "true" | "True" | "TRUE" => return NodeKind::Bool(true),
         "false" | "False" | "FALSE" => return NodeKind::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return NodeKind::Float(f64::INFINITY);
-        }
-        "-.inf" | "-.Inf" | "-.INF" => return NodeKind::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return NodeKind::Float(f64::NAN),
-        _ => {}
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Some(f64::NAN),
+        other => number_value(other),
+    };
+    match special {
+        Some(number) => NodeKind::Number(Number::new(value.into_owned(), number)),
+        None => NodeKind::Str(value.into_owned()),
     }
-    let digits: String = value.chars().filter(|c| *c != '_').collect();
-    let grouped_ok = !value.starts_with('_') && !value.ends_with('_') && !value.contains("__");
-    let unsigned = digits.strip_prefix(['-', '+']).unwrap_or(&digits);
-    if grouped_ok
-        && !unsigned.is_empty()
-        && unsigned.chars().all(|c| c.is_ascii_digit())
-        && let Ok(i) = digits.parse::<i128>()
-    {
-        return NodeKind::Int(i);
-    }
-    if let Some(hex) = value.strip_prefix("0x")
-        && let Ok(i) = i128::from_str_radix(hex, 16)
-    {
-        return NodeKind::Int(i);
-    }
-    if let Some(octal) = value.strip_prefix("0o")
-        && let Ok(i) = i128::from_str_radix(octal, 8)
-    {
-        return NodeKind::Int(i);
-    }
-    let float_like = grouped_ok
-        && unsigned.chars().any(|c| c.is_ascii_digit())
-        && unsigned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
-        && unsigned
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || c == '.');
-    if float_like && let Ok(f) = digits.parse::<f64>() {
-        return NodeKind::Float(f);
-    }
-    NodeKind::Str(value.to_owned())
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
@@ -352,22 +355,66 @@ mod tests {
         parse(text, FileId(0)).expect("parses")
     }
 
+    fn number(text: &str, value: f64) -> Option<NodeKind> {
+        Some(NodeKind::Number(Number::new(text, value)))
+    }
+
     #[test]
     fn scalars_resolve_by_the_core_schema() {
         let root = parse_ok(
             "a: 1_200_000\nb: 1.5\nc: yes\nd: \"2027\"\ne: ~\nf: true\ng: 2027-07\nh: !!str 12\ni: .nan\nj: -3\n",
         );
         let kind = |k: &str| root.get(k).map(|n| n.kind.clone());
-        assert_eq!(kind("a"), Some(NodeKind::Int(1_200_000)));
-        assert_eq!(kind("b"), Some(NodeKind::Float(1.5)));
+        assert_eq!(kind("a"), number("1_200_000", 1_200_000.0));
+        assert_eq!(kind("b"), number("1.5", 1.5));
         assert_eq!(kind("c"), Some(NodeKind::Str("yes".into())));
         assert_eq!(kind("d"), Some(NodeKind::Str("2027".into())));
         assert_eq!(kind("e"), Some(NodeKind::Null));
         assert_eq!(kind("f"), Some(NodeKind::Bool(true)));
         assert_eq!(kind("g"), Some(NodeKind::Str("2027-07".into())));
         assert_eq!(kind("h"), Some(NodeKind::Str("12".into())));
-        assert!(matches!(kind("i"), Some(NodeKind::Float(f)) if f.is_nan()));
-        assert_eq!(kind("j"), Some(NodeKind::Int(-3)));
+        assert!(matches!(kind("i"), Some(NodeKind::Number(n)) if n.value.is_nan()));
+        assert_eq!(kind("j"), number("-3", -3.0));
+    }
+
+    #[test]
+    fn numbers_keep_the_text_they_were_written_with() {
+        let root =
+            parse_ok("a: 007\nb: 1e3\nc: 0x10\nd: 110.000\ne: 0o17\nf: +5\ng: 0xZZ\nh: 1-2\n");
+        let kind = |k: &str| root.get(k).map(|n| n.kind.clone());
+        assert_eq!(kind("a"), number("007", 7.0));
+        assert_eq!(kind("b"), number("1e3", 1000.0));
+        assert_eq!(kind("c"), number("0x10", 16.0));
+        assert_eq!(kind("d"), number("110.000", 110.0));
+        assert_eq!(kind("e"), number("0o17", 15.0));
+        assert_eq!(kind("f"), number("+5", 5.0));
+        assert_eq!(kind("g"), Some(NodeKind::Str("0xZZ".into())));
+        assert_eq!(kind("h"), Some(NodeKind::Str("1-2".into())));
+        assert_eq!(
+            root.get("a").and_then(Node::scalar_text).as_deref(),
+            Some("007")
+        );
+        assert!(parse_ok("007: x\n").get("007").is_some());
+        assert!(parse_ok("007: x\n").get("7").is_none());
+    }
+
+    #[test]
+    fn a_decimal_comma_in_a_flow_mapping_is_one_value_again() {
+        let root = parse_ok(
+            "cost: { budget: 1,2 Mio, staff: 2 }\nimpact: {a: 2,5}\nok: { a: 1, b: 2 }\nlist: [1,2]\n",
+        );
+        let cost = root.get("cost").expect("cost");
+        let NodeKind::Map(entries) = &cost.kind else {
+            panic!("not a mapping");
+        };
+        assert_eq!(entries.len(), 2);
+        let budget = cost.get("budget").expect("budget");
+        assert_eq!(budget.kind, NodeKind::Str("1,2 Mio".into()));
+        assert_eq!((budget.span.column, budget.span.len), (17, 7));
+        let impact = root.get("impact").and_then(|i| i.get("a")).expect("a");
+        assert_eq!(impact.kind, NodeKind::Str("2,5".into()));
+        assert!(matches!(&root.get("ok").expect("ok").kind, NodeKind::Map(e) if e.len() == 2));
+        assert!(matches!(&root.get("list").expect("list").kind, NodeKind::Seq(i) if i.len() == 2));
     }
 
     #[test]
@@ -388,8 +435,8 @@ mod tests {
     fn merge_keys_and_aliases_apply() {
         let root = parse_ok("base: &b { x: 1, y: 2 }\nm:\n  <<: *b\n  y: 3\n");
         let m = root.get("m").expect("m");
-        assert_eq!(m.get("x").map(|n| n.kind.clone()), Some(NodeKind::Int(1)));
-        assert_eq!(m.get("y").map(|n| n.kind.clone()), Some(NodeKind::Int(3)));
+        assert_eq!(m.get("x").map(|n| n.kind.clone()), number("1", 1.0));
+        assert_eq!(m.get("y").map(|n| n.kind.clone()), number("3", 3.0));
     }
 
     #[test]

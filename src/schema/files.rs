@@ -4,11 +4,16 @@
 
 #![allow(dead_code)] // the fields exist for the schema only
 
+use crate::load::MAX_AMOUNT;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::collections::BTreeMap;
 
-/// An amount: a number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
+/// An amount that is not of a resource (an impact score, a weight, a factor): a number from 0
+/// to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
 struct Amount;
+
+/// The number part of an amount written as text: digits with `_`, an optional fraction, a suffix.
+const AMOUNT_TEXT: &str = "[0-9][0-9_]*(\\.[0-9_]+)?\\s*(k|K|Tsd\\.?|M|Mio\\.?|Mrd\\.?)?\\s*$";
 
 impl JsonSchema for Amount {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -17,10 +22,32 @@ impl JsonSchema for Amount {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A number of 0 or more, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas).",
+            "description": "A number from 0 to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas).",
             "anyOf": [
-                { "type": "number", "minimum": 0 },
-                { "type": "string", "pattern": "^\\s*[0-9][0-9_]*(\\.[0-9_]+)?\\s*(k|K|Tsd\\.?|M|Mio\\.?|Mrd\\.?)?\\s*$" }
+                { "type": "number", "minimum": 0, "maximum": MAX_AMOUNT },
+                { "type": "string", "pattern": format!("^\\s*{AMOUNT_TEXT}") }
+            ]
+        })
+    }
+}
+
+/// An amount of a resource (`cost`, `run_cost`, `capacity`): as [`Amount`], and text with a
+/// dot before exactly three digits and no suffix (`"110.000"`) is refused, as the loader
+/// refuses it. A plain YAML number `110.000` reaches the schema as the number 110: only the
+/// loader sees how it was written.
+struct ResourceAmount;
+
+impl JsonSchema for ResourceAmount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ResourceAmount".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Money or staff: a number from 0 to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas; no dot before exactly three digits, such as `110.000`: write `110_000` or `110k`).",
+            "anyOf": [
+                { "type": "number", "minimum": 0, "maximum": MAX_AMOUNT },
+                { "type": "string", "pattern": format!("^\\s*(?![1-9][0-9]{{0,2}}\\.[0-9]{{3}}\\s*$){AMOUNT_TEXT}") }
             ]
         })
     }
@@ -45,7 +72,7 @@ impl JsonSchema for Period {
     }
 }
 
-/// An identifier: no whitespace.
+/// An identifier: text as written, without whitespace, `=`, control or format characters.
 struct Id;
 
 impl JsonSchema for Id {
@@ -55,10 +82,10 @@ impl JsonSchema for Id {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A short name without spaces, e.g. `backup-321`.",
+            "description": "A short name without spaces, e.g. `backup-321`; a number is read as the text it is written with (`007`).",
             "anyOf": [
-                { "type": "string", "pattern": "^\\S+$" },
-                { "type": "integer" }
+                { "type": "string", "pattern": "^[^\\s\\p{Cc}\\p{Cf}=]+$" },
+                { "type": "number" }
             ]
         })
     }
@@ -85,7 +112,10 @@ struct PerLanguage {
 }
 
 /// Amounts per resource id.
-type AmountsById = BTreeMap<String, Amount>;
+type ResourceAmounts = BTreeMap<String, ResourceAmount>;
+
+/// Scores per dimension id.
+type Scores = BTreeMap<String, Amount>;
 
 /// A portfolio of measures with a horizon and resources: what `resiplan plan` reads.
 #[derive(JsonSchema)]
@@ -245,6 +275,16 @@ struct Resource {
 #[serde(untagged)]
 enum Capacity {
     /// Every period.
+    Uniform(ResourceAmount),
+    /// `default` and period labels.
+    PerPeriod(BTreeMap<String, ResourceAmount>),
+}
+
+/// Scale factors: one for every period, or per period.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum Factors {
+    /// Every period.
     Uniform(Amount),
     /// `default` and period labels.
     PerPeriod(BTreeMap<String, Amount>),
@@ -298,11 +338,11 @@ struct Measure {
     /// Periods it runs.
     duration: Option<u32>,
     /// Totals per resource.
-    cost: Option<AmountsById>,
+    cost: Option<ResourceAmounts>,
     /// Per period after completion.
-    run_cost: Option<AmountsById>,
+    run_cost: Option<ResourceAmounts>,
     /// Impact per dimension.
-    impact: Option<AmountsById>,
+    impact: Option<Scores>,
     /// Dependencies.
     depends_on: Option<Vec<Id>>,
     /// First period.
@@ -334,7 +374,7 @@ struct Measure {
 #[serde(deny_unknown_fields)]
 struct ResourceChange {
     /// Factor on every period's capacity, or per period label (`default` for the rest).
-    scale: Option<Capacity>,
+    scale: Option<Factors>,
     /// Capacities of named periods (`default` for the rest).
     capacity: Option<Capacity>,
 }

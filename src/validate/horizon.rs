@@ -188,9 +188,10 @@ pub(super) fn check_measures(
                     Code::DurationTooLong,
                     measure.duration.span,
                     format!(
-                        "`{id}` lasts {} periods, longer than the horizon {} ({horizon} periods)",
-                        measure.duration.value,
-                        horizon_text(calendar)
+                        "`{id}` lasts {}, longer than the horizon {} ({})",
+                        periods(i64::from(measure.duration.value)),
+                        horizon_text(calendar),
+                        periods(horizon)
                     ),
                 )
                 .with_label("longer than the horizon")
@@ -281,8 +282,10 @@ fn check_start(
                 Code::OutsideHorizon,
                 start.span,
                 format!(
-                    "fixed `{id}` starts {} and runs {} periods, past the horizon end {}",
-                    start.value, measure.duration.value, calendar.end
+                    "fixed `{id}` starts {} and runs {}, past the horizon end {}",
+                    start.value,
+                    periods(i64::from(measure.duration.value)),
+                    calendar.end
                 ),
             )
             .with_label("runs past the horizon")
@@ -463,4 +466,9 @@ fn chain_text(
         parts.push(format!("`{}` ({d}{unit})", measures[i].id.value));
     }
     parts.join(" → ")
+}
+
+/// `1 period`, `3 periods`.
+fn periods(n: i64) -> String {
+    format!("{n} period{}", if n == 1 { "" } else { "s" })
 }

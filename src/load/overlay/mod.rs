@@ -73,8 +73,8 @@ enum Op {
         resource: Located<String>,
         factor: Node,
     },
-    /// Drop a measure and what depends on it.
-    Exclude(Located<String>),
+    /// Drop measures and what depends on them (one scenario's `exclude` list).
+    Exclude(Vec<Located<String>>),
 }
 
 impl Op {
@@ -110,7 +110,7 @@ impl Changes {
         self.ops.push(Op::Scale {
             resource: Located::new(resource.to_owned(), span),
             factor: Node {
-                kind: NodeKind::Float(factor),
+                kind: NodeKind::Computed(factor),
                 span,
             },
         });
@@ -124,7 +124,7 @@ pub(super) fn read_set_argument(
     argument: &str,
     changes: &mut Changes,
 ) {
-    let Some((path, value)) = argument.split_once('=') else {
+    let Some((path, raw)) = argument.split_once('=') else {
         dec.report(
             Diagnostic::error(
                 Code::InvalidSet,
@@ -137,7 +137,7 @@ pub(super) fn read_set_argument(
         return;
     };
     // Parse the value where it stands, so its span points at it: blank out `PATH=`.
-    let blanked = format!("{}{value}", " ".repeat(path.len() + 1));
+    let blanked = format!("{}{raw}", " ".repeat(path.len() + 1));
     let value = match super::yaml::parse(&blanked, file) {
         Ok(node) => node,
         Err(diagnostic) => {
@@ -145,12 +145,37 @@ pub(super) fn read_set_argument(
             return;
         }
     };
+    if matches!(value.kind, NodeKind::Map(_)) && !raw.trim_start().starts_with('{') {
+        // `name=MFA: alle Konten` is YAML for the mapping `{ MFA: alle Konten }`.
+        dec.report(text_read_as_mapping(file, argument, path, raw));
+        return;
+    }
     let path = PathText {
         text: path.trim().to_owned(),
         span: Span::at(file, argument, 0, path.len()),
         exact: path.trim() == path,
     };
     changes.ops.push(Op::Set { path, value });
+}
+
+/// A `--set` value with `: ` in it that YAML reads as a mapping, not as the text meant.
+fn text_read_as_mapping(file: FileId, argument: &str, path: &str, raw: &str) -> Diagnostic {
+    let start = path.len() + 1;
+    let quoted = if raw.contains(['"', '$', '`', '\\']) {
+        "quote the value in YAML, e.g. `'…'` inside the shell's quotes".to_owned()
+    } else {
+        format!(
+            "quote it to set a text: `--set \"{path}='{}'\"`",
+            raw.trim().replace('\'', "''")
+        )
+    };
+    Diagnostic::error(
+        Code::InvalidSet,
+        Span::at(file, argument, start, raw.len()),
+        format!("`--set {argument}`: the value reads as a mapping (`key: value`), because of `: `"),
+    )
+    .with_label("read as a mapping")
+    .with_help(format!("{quoted}; a mapping is written `{{ key: value }}`"))
 }
 
 /// Applies the changes that concern the portfolio's own fields to its root.
@@ -170,6 +195,8 @@ pub(super) fn apply_to_measures(
     changes: &Changes,
     measures: &mut Vec<Cow<'_, Node>>,
 ) {
+    // Ids excluded so far: naming one again, or one that went with what it needs, is fine.
+    let mut excluded = std::collections::BTreeSet::new();
     for op in changes.ops.iter().filter(|op| op.on_measures()) {
         match op {
             Op::Measure(node) => {
@@ -183,7 +210,7 @@ pub(super) fn apply_to_measures(
                 }
             }
             Op::Set { path, value } => set::set_in_measure(dec, measures, path, value),
-            Op::Exclude(id) => exclude::exclude(dec, measures, id),
+            Op::Exclude(ids) => exclude::exclude(dec, measures, ids, &mut excluded),
             Op::Scale { .. } => {}
         }
     }
@@ -219,13 +246,26 @@ pub(super) fn same_key(a: &str, b: &str) -> bool {
     }
 }
 
-/// A number as written: a YAML number or an amount such as `1.2M`.
-/// A number as written: a YAML number or an amount such as `1.2M`.
+/// The value of a number as written: a YAML number or an amount such as `1.2M`.
 pub(super) fn amount(node: &Node) -> Option<f64> {
     match &node.kind {
-        NodeKind::Int(i) => Some(*i as f64),
-        NodeKind::Float(f) => Some(*f),
+        NodeKind::Number(n) => Some(n.value),
+        NodeKind::Computed(f) => Some(*f),
         NodeKind::Str(s) => crate::load::number::parse_amount(s).ok(),
         _ => None,
     }
+}
+
+/// The value of a resource's amount, `None` when it cannot be read unambiguously
+/// (`110.000`): the decoder reports it where it stands.
+pub(super) fn resource_amount(node: &Node) -> Option<f64> {
+    let written = match &node.kind {
+        NodeKind::Number(n) => Some(&*n.text),
+        NodeKind::Str(s) => Some(s.as_str()),
+        _ => None,
+    };
+    if written.is_some_and(|w| crate::load::number::thousands_separator(w).is_some()) {
+        return None;
+    }
+    amount(node)
 }

@@ -4,12 +4,13 @@
 
 use super::scenario::unique;
 use super::set::resource_ids;
-use super::{amount, no_such, same_key};
+use super::{amount, no_such, resource_amount, same_key};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::load::decode::Decoder;
 use crate::load::node::{Node, NodeKind};
+use crate::load::number::MAX_AMOUNT;
 
 pub(super) fn scale(dec: &mut Decoder, root: &mut Node, resource: &Located<String>, factor: &Node) {
     let ids = resource_ids(root);
@@ -51,11 +52,12 @@ pub(super) fn scale(dec: &mut Decoder, root: &mut Node, resource: &Located<Strin
     let NodeKind::Map(entries) = &mut capacity.kind else {
         return;
     };
+    // `Some(None)`: a default the decoder will refuse (`110.000`), so nothing to scale from.
     let default = entries
         .iter()
         .rev()
         .find(|(k, _)| k.is_text("default"))
-        .and_then(|(_, v)| amount(v));
+        .map(|(_, v)| resource_amount(v));
     for (key, f, span) in factors {
         match key {
             None if uniform => {
@@ -77,13 +79,14 @@ pub(super) fn scale(dec: &mut Decoder, root: &mut Node, resource: &Located<Strin
                 {
                     Some((_, value)) => scale_node(value, f, span),
                     None => match default {
-                        Some(d) => entries.push((
+                        Some(Some(d)) => entries.push((
                             label,
                             Node {
-                                kind: NodeKind::Float(d * f),
+                                kind: NodeKind::Computed(d * f),
                                 span,
                             },
                         )),
+                        Some(None) => {}
                         None => dec.report(
                             Diagnostic::error(
                                 Code::InvalidSet,
@@ -105,7 +108,9 @@ pub(super) fn scale(dec: &mut Decoder, root: &mut Node, resource: &Located<Strin
 fn read_factor(dec: &mut Decoder, node: &Node) -> Option<f64> {
     let value = amount(node);
     match value {
-        Some(f) if f.is_finite() && f >= 0.0 => Some(f),
+        Some(f) if f.is_finite() && (0.0..=MAX_AMOUNT).contains(&f) => Some(f),
+        // Reported like every number above the limit.
+        Some(f) if f > MAX_AMOUNT => dec.amount(node, "a scale factor").map(|f| f.value),
         _ => {
             dec.report(
                 Diagnostic::error(
@@ -126,11 +131,12 @@ fn read_factor(dec: &mut Decoder, node: &Node) -> Option<f64> {
     }
 }
 
-/// Multiplies an amount in place (left alone when it is not a number: the decoder reports it).
+/// Multiplies an amount in place (left alone when it is not a number, or an ambiguous one
+/// like `110.000`: the decoder reports it where it was written).
 fn scale_node(node: &mut Node, factor: f64, span: Span) {
-    if let Some(value) = amount(node) {
+    if let Some(value) = resource_amount(node) {
         *node = Node {
-            kind: NodeKind::Float(value * factor),
+            kind: NodeKind::Computed(value * factor),
             span,
         };
     }
@@ -156,9 +162,9 @@ mod tests {
         entries
             .iter()
             .map(|(k, v)| {
-                let value = match v.kind {
-                    NodeKind::Int(i) => i as f64,
-                    NodeKind::Float(f) => f,
+                let value = match &v.kind {
+                    NodeKind::Number(n) => n.value,
+                    NodeKind::Computed(f) => *f,
                     _ => f64::NAN,
                 };
                 (k.scalar_text().unwrap_or_default(), value)
@@ -206,6 +212,28 @@ mod tests {
                 ("2029".to_owned(), 50.0)
             ]
         );
+    }
+
+    #[test]
+    fn an_ambiguous_capacity_is_left_for_the_decoder_to_refuse() {
+        for factor in ["0.5", "{ default: 0.5, 2028: 2 }"] {
+            let (root, dec) = scaled(
+                "resources: { budget: { capacity: { default: 110.000 } } }",
+                factor,
+            );
+            assert!(dec.diagnostics.is_empty(), "{factor}");
+            let default = root
+                .get("resources")
+                .and_then(|r| r.get("budget"))
+                .and_then(|r| r.get("capacity"))
+                .and_then(|c| c.get("default"))
+                .map(|d| d.kind.clone());
+            assert!(
+                matches!(&default, Some(NodeKind::Number(n)) if &*n.text == "110.000"),
+                "{factor}: {default:?}"
+            );
+            assert_eq!(capacities(&root).len(), 1, "{factor}");
+        }
     }
 
     #[test]

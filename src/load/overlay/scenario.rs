@@ -88,7 +88,7 @@ pub(in crate::load) fn read_scenario(
     }
     if let Some(exclude) = fields.get("exclude") {
         let ids = dec.strings(exclude, "`exclude` of the scenario");
-        changes.ops.extend(ids.into_iter().map(Op::Exclude));
+        changes.ops.push(Op::Exclude(ids));
     }
 }
 

@@ -7,7 +7,7 @@ use crate::diagnostic::source::Span;
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
 use crate::load::measure::{MEASURE_FIELDS, measure_id};
-use crate::load::node::{Node, NodeKind};
+use crate::load::node::{Node, NodeKind, Number};
 use crate::model::DEFAULT_DIMENSIONS;
 use std::borrow::Cow;
 
@@ -302,7 +302,10 @@ fn default_dimensions(span: Span) -> Node {
                         (text("en"), text(en)),
                     ])),
                 ),
-                (text("weight"), node(NodeKind::Int(1))),
+                (
+                    text("weight"),
+                    node(NodeKind::Number(Number::new("1", 1.0))),
+                ),
             ]))
         })
         .collect();

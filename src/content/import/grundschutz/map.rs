@@ -5,6 +5,7 @@ use super::{EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, OTHER_IMPACT};
 use crate::content::import::oscal::{self, Catalog, Control};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::escape::is_format;
 use crate::diagnostic::source::{FileId, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -170,14 +171,14 @@ pub(super) fn controls(
     }
 }
 
-/// A valid resiplan id: the control id with any whitespace, control character or `=`
-/// (which `--set` reserves) made a `-`.
+/// A valid resiplan id: the control id with any whitespace, control or format character
+/// (zero-width, bidi), or `=` (which `--set` reserves) made a `-`.
 fn derive_id(control_id: &str) -> String {
     control_id
         .trim()
         .chars()
         .map(|c| {
-            if c.is_whitespace() || c.is_control() || c == '=' {
+            if c.is_whitespace() || c.is_control() || is_format(c) || c == '=' {
                 '-'
             } else {
                 c
