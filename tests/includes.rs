@@ -157,6 +157,17 @@ fn include_root_allows_another_directory() {
         &["check", "project/p.yaml", "--include-root", "shared"],
     );
     assert_eq!(code, Some(0), "{text}");
+    // The message names the directories that are allowed.
+    portfolio(&project, "../elsewhere.yaml");
+    let (code, text) = run(
+        &project,
+        &["check", "p.yaml", "--include-root", "../shared"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        text.contains("leads outside the working directory, the portfolio's directory and the `--include-root` directories"),
+        "{text}"
+    );
     let (code, text) = run(
         &project,
         &["check", "p.yaml", "--include-root", "no-such-dir"],

@@ -20,6 +20,8 @@ pub(super) struct Roots {
     explicit: Vec<PathBuf>,
     /// The working directory as the process sees it, for paths that do not exist.
     cwd: Option<PathBuf>,
+    /// The top-level file is standard input: it has no directory of its own.
+    stdin: bool,
 }
 
 /// Why an include is not read.
@@ -56,6 +58,20 @@ impl Roots {
                 .filter_map(|d| d.canonicalize().ok())
                 .collect(),
             cwd,
+            stdin: top == Path::new("-"),
+        }
+    }
+
+    /// The allowed directories, in words.
+    fn allowed(&self) -> &'static str {
+        match (self.stdin, self.explicit.is_empty()) {
+            (true, true) => "the working directory",
+            (true, false) => "the working directory and the `--include-root` directories",
+            (false, true) => "the working directory or the portfolio's directory",
+            (false, false) => {
+                "the working directory, the portfolio's directory and the `--include-root` \
+                 directories"
+            }
         }
     }
 
@@ -110,19 +126,16 @@ impl Roots {
     }
 }
 
-/// The problem of an include that is not read, at `at` (the include's `catalog`).
+/// The problem of an include that is not read, at `at` (the include's `catalog`);
+/// `from_stdin` when the file that names it was read from standard input.
 pub(super) fn refused(
+    roots: &Roots,
     at: Span,
-    written: &str,
-    resolved: &Path,
+    (written, resolved): (&str, &Path),
     refusal: Refusal,
     from_stdin: bool,
 ) -> Diagnostic {
-    let allowed = if from_stdin {
-        "the working directory"
-    } else {
-        "the working directory or the portfolio's directory"
-    };
+    let allowed = roots.allowed();
     match refusal {
         Refusal::Absolute => Diagnostic::error(
             Code::IncludeOutside,

@@ -128,9 +128,9 @@ impl Loader {
         let canonical = match self.roots.admit(&relative.value, &resolved) {
             Ok(canonical) => canonical,
             Err(refusal) => {
-                let at = catalog_node.span;
-                self.dec
-                    .report(refused(at, &relative.value, &resolved, refusal, from_stdin));
+                let (at, written) = (catalog_node.span, relative.value.as_str());
+                let problem = refused(&self.roots, at, (written, &resolved), refusal, from_stdin);
+                self.dec.report(problem);
                 return Collected::default();
             }
         };
