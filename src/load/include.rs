@@ -250,9 +250,11 @@ impl Loader {
         catalog: &str,
     ) -> Vec<Cow<'static, Node>> {
         let ids: Vec<String> = available.iter().filter_map(|m| measure_id(m)).collect();
+        // Looked up once per listed id: a scan each time was quadratic in a large catalog.
+        let known: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut wanted = HashSet::new();
         for item in self.dec.strings(selection, "the `measures` of an include") {
-            if ids.contains(&item.value) {
+            if known.contains(item.value.as_str()) {
                 wanted.insert(item.value);
                 continue;
             }
