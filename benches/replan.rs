@@ -119,6 +119,7 @@ fn in_process() {
         path: "generated-2000.yaml".into(),
         text: Some(portfolio_yaml(&Settings::new(2000, 5, 7))),
         overlays: Vec::new(),
+        include_roots: Vec::new(),
     };
     let options = Options::default();
     let Ok(scored) = score_input(&input) else {

@@ -49,6 +49,7 @@ fn case() -> Case {
         path: "generated.yaml".into(),
         text: Some(portfolio_yaml(&Settings::new(24, 5, 11))),
         overlays: Vec::new(),
+        include_roots: Vec::new(),
     };
     let options = Options {
         effort: Effort::Quick,

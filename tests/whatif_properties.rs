@@ -44,6 +44,7 @@ proptest! {
             path: "generated.yaml".into(),
             text: Some(portfolio_yaml(&settings)),
             overlays: Vec::new(),
+            include_roots: Vec::new(),
         };
         let options = Options { effort: Effort::Quick, seed: settings.seed };
         let Ok(planning) = plan_input(&input, &options) else {
@@ -108,6 +109,7 @@ fn counterfactuals_are_found_on_generated_portfolios() {
             path: "generated.yaml".into(),
             text: Some(portfolio_yaml(&settings)),
             overlays: Vec::new(),
+            include_roots: Vec::new(),
         };
         let options = Options {
             effort: Effort::Quick,

@@ -10,7 +10,9 @@ pub(crate) use values::{
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
-use parse::{EffortParser, parse_label, parse_percent, parse_range, parse_set, parse_staff};
+use parse::{
+    EffortParser, parse_dir, parse_label, parse_percent, parse_range, parse_set, parse_staff,
+};
 use resiplan::error::Exit;
 use resiplan::model::period::PeriodLabel;
 use resiplan::schedule::search::Effort;
@@ -118,6 +120,9 @@ pub(crate) enum Command {
         /// Exit 4 when a scenario drops this measure or finishes it later (repeatable).
         #[arg(long, value_name = "MEASURE", value_hint = ValueHint::Other)]
         fail_if_delayed: Vec<String>,
+        /// Where `include` may read catalogs.
+        #[command(flatten)]
+        includes: IncludeArgs,
         /// Search options.
         #[command(flatten)]
         search: SearchArgs,
@@ -183,6 +188,19 @@ pub(crate) struct ChangeArgs {
     /// Change one value, e.g. `resources.budget.capacity.2028=1.2M` (repeatable; after scenarios).
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set, value_hint = ValueHint::Other)]
     pub sets: Vec<String>,
+    /// Where `include` may read catalogs.
+    #[command(flatten)]
+    pub includes: IncludeArgs,
+}
+
+/// Directories `include` may read from besides the default ones.
+#[derive(Debug, Args)]
+pub(crate) struct IncludeArgs {
+    /// Also read included catalogs inside DIR (repeatable). Without it, an `include` must lie
+    /// inside the working directory or the portfolio's directory (links followed), and an
+    /// absolute include path is refused.
+    #[arg(long = "include-root", value_name = "DIR", value_parser = parse_dir, value_hint = ValueHint::DirPath)]
+    pub include_roots: Vec<PathBuf>,
 }
 
 /// How hard to search for a good roadmap.

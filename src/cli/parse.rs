@@ -14,6 +14,16 @@ pub(super) fn parse_set(text: &str) -> Result<String, String> {
     }
 }
 
+/// `--include-root`: an existing directory.
+pub(super) fn parse_dir(text: &str) -> Result<std::path::PathBuf, String> {
+    let path = std::path::PathBuf::from(text);
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(format!("`{text}` is not a directory"))
+    }
+}
+
 pub(super) fn parse_percent(text: &str) -> Result<f64, String> {
     let number = text.trim().trim_end_matches('%').trim();
     match number.parse::<f64>() {

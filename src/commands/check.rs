@@ -7,7 +7,8 @@ use anyhow::Result;
 use resiplan::diagnostic::Severity;
 use resiplan::diagnostic::source::SourceMap;
 use resiplan::error::{Error, names_unreadable_file};
-use resiplan::pipeline::check::{CheckOutcome, check_with};
+use resiplan::pipeline::Input;
+use resiplan::pipeline::check::{CheckOutcome, check};
 use resiplan::report::{self, provenance::Provenance};
 
 /// Checks every file and reports them all; fails when any has an error.
@@ -15,7 +16,14 @@ pub(crate) fn run(settings: &Check) -> Result<()> {
     let outcomes: Vec<CheckOutcome> = settings
         .files
         .iter()
-        .map(|file| check_with(file, None, &settings.overlays))
+        .map(|file| {
+            check(&Input {
+                path: file.clone(),
+                text: None,
+                overlays: settings.overlays.clone(),
+                include_roots: settings.include_roots.clone(),
+            })
+        })
         .collect();
     match settings.format {
         CheckFormat::Text => text(&outcomes)?,

@@ -39,6 +39,7 @@ pub(crate) fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error
         input.text = Some(String::from_utf8_lossy(&bytes).into_owned());
     }
     input.overlays = portfolio.overlays.clone();
+    input.include_roots = portfolio.include_roots.clone();
     Ok(input)
 }
 

@@ -49,9 +49,10 @@ codes! {
     InvalidEncoding = "invalid-encoding": "A file is not UTF-8.",
     YamlSyntax = "yaml-syntax": "The YAML cannot be parsed.",
     ResourceLimit = "resource-limit": "The YAML is nested too deeply or expands to too many values (an alias bomb).",
+    LimitExceeded = "limit-exceeded": "A portfolio is larger than resiplan plans: more than 240 periods, 20,000 measures, 50 resources or 50 dimensions, or includes more than 1,000 times or 16 levels deep.",
     DuplicateKey = "duplicate-key": "A mapping names the same key twice.",
     NotAPortfolio = "not-a-portfolio": "A catalog or scenario was given where a portfolio belongs.",
-    NotACatalog = "not-a-catalog": "A portfolio was given where a catalog belongs.",
+    NotACatalog = "not-a-catalog": "A portfolio was given where a catalog belongs, or an included file is no catalog at all (its content is not shown).",
     NotAScenario = "not-a-scenario": "A portfolio was given where a scenario belongs.",
     // Fields and values.
     UnsupportedVersion = "unsupported-version": "The format `version` is not one this resiplan reads.",
@@ -66,6 +67,8 @@ codes! {
     InvalidId = "invalid-id": "An id that is empty or contains whitespace, `=`, control characters or invisible format characters (zero-width, bidi).",
     // Includes, scenarios and `--set`.
     MissingInclude = "missing-include": "An included catalog does not exist.",
+    IncludeOutside = "include-outside": "An `include` path is absolute or leads outside the working directory and the portfolio's directory (`--include-root DIR` allows more).",
+    IncludeNotAFile = "include-not-a-file": "An `include` names a directory, a pipe, a device or a system file, not a regular file.",
     IncludeCycle = "include-cycle": "Catalogs include each other in a circle.",
     UnknownId = "unknown-id": "An include names a measure its catalog does not have.",
     InvalidSet = "invalid-set": "A `--set` argument or scenario `set` that cannot be applied.",

@@ -135,31 +135,70 @@ pub fn render_text(diagnostics: &[Diagnostic], sources: &SourceMap, styled: bool
     let mut out = String::new();
     // Errors are all shown; warnings of one kind stop after a few, so that a large
     // portfolio's thousand look-alike warnings do not bury everything else.
-    let mut shown: BTreeMap<Code, usize> = BTreeMap::new();
-    for diagnostic in diagnostics {
-        if diagnostic.severity == Severity::Warning {
-            let count = shown.entry(diagnostic.code).or_default();
-            *count += 1;
-            if *count > WARNINGS_PER_KIND {
-                continue;
-            }
-        }
+    let (shown, omitted) = capped(diagnostics, WARNINGS_PER_KIND);
+    for diagnostic in shown {
         out.push_str(&renderer.render(&report(diagnostic, sources)));
         out.push_str("\n\n");
     }
-    for (code, count) in shown {
-        if count > WARNINGS_PER_KIND {
-            out.push_str(&format!(
-                "warning: {} more `{code}` warnings not shown (`--format json` lists them all)\n\n",
-                count - WARNINGS_PER_KIND
-            ));
-        }
+    for (code, count) in omitted {
+        let json = if count + WARNINGS_PER_KIND <= WARNINGS_PER_KIND_JSON {
+            "lists them all".to_owned()
+        } else {
+            format!("lists {WARNINGS_PER_KIND_JSON} of each kind and counts the rest")
+        };
+        out.push_str(&format!(
+            "warning: {} more `{code}` warnings not shown (`--format json` {json})\n\n",
+            thousands(count)
+        ));
     }
     out
 }
 
 /// Warnings of one kind shown in text output before the rest are counted only.
 pub const WARNINGS_PER_KIND: usize = 10;
+
+/// Warnings of one kind listed in `check --format json` before the rest are counted only.
+pub const WARNINGS_PER_KIND_JSON: usize = 100;
+
+/// The diagnostics to show: every error, and the first `per_kind` warnings of each kind;
+/// with the number of warnings left out, by kind. Along a long dependency chain every
+/// measure warns, so the warnings, unlike the errors, can outnumber the lines of the file.
+pub fn capped(
+    diagnostics: &[Diagnostic],
+    per_kind: usize,
+) -> (Vec<&Diagnostic>, BTreeMap<Code, usize>) {
+    let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
+    let shown = diagnostics
+        .iter()
+        .filter(|diagnostic| {
+            if diagnostic.severity == Severity::Error {
+                return true;
+            }
+            let count = seen.entry(diagnostic.code).or_default();
+            *count += 1;
+            *count <= per_kind
+        })
+        .collect();
+    let omitted = seen
+        .into_iter()
+        .filter(|(_, count)| *count > per_kind)
+        .map(|(code, count)| (code, count - per_kind))
+        .collect();
+    (shown, omitted)
+}
+
+/// `4,990`: a count with thousands separators, for messages.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
 
 fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'a>> {
     let level = match diagnostic.severity {
@@ -318,5 +357,29 @@ pub fn to_json(diagnostic: &Diagnostic, sources: &SourceMap) -> JsonDiagnostic {
                 label: label.clone(),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(4_990), "4,990");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn every_error_and_the_first_warnings_of_each_kind_are_shown() {
+        let at = Span::default();
+        let mut diagnostics = vec![Diagnostic::error(Code::DuplicateId, at, "e"); 3];
+        diagnostics.extend(vec![Diagnostic::warning(Code::Unreachable, at, "w"); 5]);
+        diagnostics.push(Diagnostic::warning(Code::NoEffect, at, "n"));
+        let (shown, omitted) = capped(&diagnostics, 2);
+        assert_eq!(shown.len(), 3 + 2 + 1);
+        assert_eq!(omitted, BTreeMap::from([(Code::Unreachable, 3)]));
     }
 }

@@ -4,13 +4,14 @@
 //! measure with an included id is merged key by key (local keys win), so every
 //! value keeps the position of the file it was written in.
 
+use super::confine::{normalize, refused};
+use super::limits::{MAX_INCLUDE_DEPTH, MAX_INCLUDES, MAX_MEASURES, SUGGESTED, too_many};
 use super::measure::measure_id;
 use super::node::{Node, NodeKind};
-use super::{CATALOG_FIELDS, Loader};
-use crate::diagnostic::Code;
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::source::display_path;
-use crate::diagnostic::suggest;
+use super::read::ReadProblem;
+use super::{CATALOG_FIELDS, Loader, yaml};
+use crate::diagnostic::source::{FileId, Span, display_path};
+use crate::diagnostic::{Code, Diagnostic, suggest, thousands};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -41,6 +42,10 @@ impl Loader {
                 let included = self.include_entry(entry, path, stack);
                 collected.measures.extend(included.measures);
                 collected.dimensions.extend(included.dimensions);
+                // Stop before a catalog included many times makes many copies.
+                if self.refused || !self.within_measure_limit(&collected.measures) {
+                    return Collected::default();
+                }
             }
         }
         let local = root
@@ -48,7 +53,25 @@ impl Loader {
             .and_then(|m| self.dec.list(m, "`measures`"))
             .unwrap_or(&[]);
         collected.measures = adapt(collected.measures, local);
+        if !self.within_measure_limit(&collected.measures) {
+            return Collected::default();
+        }
         collected
+    }
+
+    /// Measures against [`MAX_MEASURES`]; over it, the load is refused.
+    fn within_measure_limit(&mut self, measures: &[Cow<'_, Node>]) -> bool {
+        if measures.len() <= MAX_MEASURES {
+            return true;
+        }
+        too_many(
+            &mut self.dec,
+            measures[MAX_MEASURES].span,
+            MAX_MEASURES,
+            "measures",
+        );
+        self.refused = true;
+        false
     }
 
     fn include_entry(
@@ -75,19 +98,41 @@ impl Loader {
         let Some(relative) = self.dec.string(catalog_node, "`include.catalog`") else {
             return Collected::default();
         };
+        self.includes += 1;
+        if self.includes > MAX_INCLUDES || stack.len() >= MAX_INCLUDE_DEPTH {
+            let message = if self.includes > MAX_INCLUDES {
+                format!("more than {} includes in all", thousands(MAX_INCLUDES))
+            } else {
+                format!("catalogs include catalogs more than {MAX_INCLUDE_DEPTH} levels deep")
+            };
+            self.dec.report(
+                Diagnostic::error(Code::LimitExceeded, catalog_node.span, message)
+                    .with_label("one include too many")
+                    .with_help(format!(
+                        "resiplan follows at most {} includes, counting a catalog each time it \
+                         is included, at most {MAX_INCLUDE_DEPTH} levels deep; include each \
+                         catalog once, from the portfolio",
+                        thousands(MAX_INCLUDES)
+                    )),
+            );
+            self.refused = true;
+            return Collected::default();
+        }
+        let from_stdin = path == Path::new("-");
         let base = path.parent().unwrap_or(Path::new("."));
-        let resolved = if path == Path::new("-") {
+        let resolved = if from_stdin {
             PathBuf::from(&relative.value)
         } else {
             normalize(&base.join(&relative.value))
         };
-        let Ok(canonical) = resolved.canonicalize() else {
-            self.dec.report(
-                Diagnostic::error(Code::MissingInclude, catalog_node.span, format!("included catalog `{}` does not exist", relative.value))
-                    .with_label(format!("looked for {}", display_path(&resolved)))
-                    .with_help("paths in `include` are relative to the file that names them; check the name and the folder"),
-            );
-            return Collected::default();
+        let canonical = match self.roots.admit(&relative.value, &resolved) {
+            Ok(canonical) => canonical,
+            Err(refusal) => {
+                let (at, written) = (catalog_node.span, relative.value.as_str());
+                let problem = refused(&self.roots, at, (written, &resolved), refusal, from_stdin);
+                self.dec.report(problem);
+                return Collected::default();
+            }
         };
         if let Some(position) = stack.iter().position(|p| *p == canonical) {
             let mut chain: Vec<String> = stack[position..].iter().map(|p| short_name(p)).collect();
@@ -99,7 +144,7 @@ impl Loader {
             );
             return Collected::default();
         }
-        let Some((_, root)) = self.read(&resolved, Some(catalog_node.span)) else {
+        let Some(root) = self.read_catalog(&resolved, catalog_node.span) else {
             return Collected::default();
         };
         let what = format!("catalog `{}`", relative.value);
@@ -132,6 +177,71 @@ impl Loader {
         }
     }
 
+    /// Reads and parses an included catalog. A file that does not look like a catalog (no
+    /// `measures`) may be anything the include names, a file of secrets too: its problems
+    /// are reported at the include with their position only, and its text is not kept.
+    fn read_catalog(&mut self, path: &Path, at: Span) -> Option<Node> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some((_, root)) = self.cache.get(&key) {
+            return Some(root.clone());
+        }
+        let text = match self.files.read_text(path) {
+            Ok(text) => text,
+            Err(ReadProblem::NotUtf8 { text, .. }) if !looks_like_catalog(&text) => {
+                self.withheld(path, at, "it is not UTF-8 text".to_owned());
+                return None;
+            }
+            Err(problem) => {
+                self.report_read_problem(path, Some(at), problem);
+                return None;
+            }
+        };
+        // Parsed before it joins the sources, so that a file that is no catalog never does.
+        let file = FileId(self.sources.files().len() as u32);
+        let root = match yaml::parse(&text, file) {
+            Ok(root) if root.get("measures").is_some() => root,
+            Ok(_) => {
+                self.withheld(path, at, "it has no `measures`".to_owned());
+                return None;
+            }
+            Err(problem) if !looks_like_catalog(&text) => {
+                let place = problem.span.map_or_else(String::new, |span| {
+                    format!(" (line {}, column {})", span.line, span.column)
+                });
+                self.withheld(path, at, format!("it is not valid YAML{place}"));
+                return None;
+            }
+            Err(problem) => {
+                self.sources.add(path.to_path_buf(), text);
+                self.dec.report(*problem);
+                return None;
+            }
+        };
+        let file = self.sources.add(path.to_path_buf(), text);
+        self.cache.insert(key, (file, root.clone()));
+        self.catalogs.push(file);
+        Some(root)
+    }
+
+    /// An included file that is no catalog: what is wrong, never what it says.
+    fn withheld(&mut self, path: &Path, at: Span, why: String) {
+        self.dec.report(
+            Diagnostic::error(
+                Code::NotACatalog,
+                at,
+                format!(
+                    "included file `{}` is not a catalog: {why}",
+                    display_path(path)
+                ),
+            )
+            .with_label("not a catalog")
+            .with_help(
+                "a catalog is a YAML file with `measures`; this file does not look like one, \
+                 so its content is not shown",
+            ),
+        );
+    }
+
     /// Picks the measures named in an include's `measures` list, in the catalog's order.
     fn select(
         &mut self,
@@ -140,13 +250,21 @@ impl Loader {
         catalog: &str,
     ) -> Vec<Cow<'static, Node>> {
         let ids: Vec<String> = available.iter().filter_map(|m| measure_id(m)).collect();
+        // Looked up once per listed id: a scan each time was quadratic in a large catalog.
+        let known: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut wanted = HashSet::new();
         for item in self.dec.strings(selection, "the `measures` of an include") {
-            if ids.contains(&item.value) {
+            if known.contains(item.value.as_str()) {
                 wanted.insert(item.value);
                 continue;
             }
-            let hint = suggest::did_you_mean(&item.value, ids.iter().map(String::as_str));
+            // As for unknown dependencies: a did-you-mean for the first few only.
+            self.suggested += 1;
+            let hint = if self.suggested <= SUGGESTED {
+                suggest::did_you_mean(&item.value, ids.iter().map(String::as_str))
+            } else {
+                String::new()
+            };
             self.dec.report(
                 Diagnostic::error(
                     Code::UnknownId,
@@ -210,27 +328,13 @@ pub(super) fn merge(base: &Node, overlay: &Node) -> Node {
     }
 }
 
-/// Removes `.` and `name/..` pairs lexically, so messages show `catalogs/x.yaml`, not `examples/../catalogs/x.yaml`.
-fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out: Vec<Component<'_>> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    if out.is_empty() {
-        PathBuf::from(".")
-    } else {
-        out.iter().collect()
-    }
-}
-
 fn short_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(|| display_path(path), |n| n.to_string_lossy().into_owned())
+}
+
+/// A catalog has a top-level `measures:` line; a YAML error in any other file is shown
+/// without its lines.
+fn looks_like_catalog(text: &str) -> bool {
+    text.lines().any(|line| line.starts_with("measures:"))
 }

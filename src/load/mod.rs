@@ -6,8 +6,10 @@
 //! `validate`.
 
 mod amount;
+mod confine;
 mod decode;
 mod include;
+mod limits;
 mod measure;
 mod node;
 mod number;
@@ -18,6 +20,9 @@ mod sections;
 mod yaml;
 
 pub use crate::model::DocumentKind;
+pub use limits::{
+    MAX_DIMENSIONS, MAX_INCLUDE_DEPTH, MAX_INCLUDES, MAX_MEASURES, MAX_PERIODS, MAX_RESOURCES,
+};
 pub use measure::MEASURE_FIELDS;
 pub use number::{MAX_AMOUNT, parse_amount};
 pub use overlay::{Overlay, SCENARIO_FIELDS};
@@ -34,7 +39,7 @@ use crate::model::{
 use decode::Decoder;
 use node::{Node, NodeKind};
 use read::{Files, ReadProblem};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -158,18 +163,22 @@ pub fn load_text(path: &Path, text: &str) -> Loaded {
 /// Loads a portfolio (from `text` if given, else from `path`) and applies scenarios and
 /// `--set` changes in the order given.
 pub fn load_with(path: &Path, text: Option<&str>, overlays: &[Overlay]) -> Loaded {
-    load_reading(path, text, overlays, Arc::new(Disk))
+    load_reading(path, text, overlays, Arc::new(Disk), &[])
 }
 
 /// Like [`load_with`], reading every file (portfolio, catalogs, scenarios) through `files`.
+/// `include_roots` are directories includes may read from besides the working directory
+/// and the portfolio's directory (`--include-root`).
 pub fn load_reading(
     path: &Path,
     text: Option<&str>,
     overlays: &[Overlay],
     files: Arc<dyn FileSystem>,
+    include_roots: &[PathBuf],
 ) -> Loaded {
     let mut loader = Loader {
         files: Files(files),
+        roots: confine::Roots::new(path, include_roots),
         ..Loader::default()
     };
     let document = loader.load_document(path, text, overlays);
@@ -185,6 +194,14 @@ struct Loader {
     cache: HashMap<PathBuf, (FileId, Node)>,
     /// Files read through `include`.
     catalogs: Vec<FileId>,
+    /// Where includes may read from.
+    roots: confine::Roots,
+    /// Include entries resolved so far, against [`MAX_INCLUDES`].
+    includes: usize,
+    /// A limit was exceeded: the document is refused before anything expensive runs.
+    refused: bool,
+    /// Unknown ids in include lists given a did-you-mean so far.
+    suggested: usize,
 }
 
 impl Loader {
@@ -197,26 +214,17 @@ impl Loader {
         }
     }
 
-    /// Reads and parses a file; problems are reported at `at` (an include entry) or on the file.
-    fn read(&mut self, path: &Path, at: Option<Span>) -> Option<(FileId, Node)> {
-        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        if let Some(cached) = self.cache.get(&key) {
-            return Some(cached.clone());
-        }
+    /// Reads and parses a file named on the command line (a portfolio or a scenario), which
+    /// may be a pipe; included catalogs are read by `read_catalog`.
+    fn read(&mut self, path: &Path) -> Option<(FileId, Node)> {
         let text = match self.files.read_text(path) {
             Ok(text) => text,
             Err(problem) => {
-                self.report_read_problem(path, at, problem);
+                self.report_read_problem(path, None, problem);
                 return None;
             }
         };
-        let parsed = self.parse(path, text)?;
-        // Only catalogs can be read twice (included from several places); the top file never is.
-        if at.is_some() {
-            self.cache.insert(key, parsed.clone());
-            self.catalogs.push(parsed.0);
-        }
-        Some(parsed)
+        self.parse(path, text)
     }
 
     fn parse(&mut self, path: &Path, text: String) -> Option<(FileId, Node)> {
@@ -285,7 +293,7 @@ impl Loader {
         for item in overlays {
             match item {
                 Overlay::Scenario(path) => {
-                    if let Some((file, root)) = self.read(path, None) {
+                    if let Some((file, root)) = self.read(path) {
                         let text = self.sources.file(file).map_or("", |f| f.text.as_str());
                         overlay::read_scenario(
                             &mut self.dec,
@@ -323,7 +331,7 @@ impl Loader {
                     return None;
                 }
             },
-            None => self.read(path, None)?,
+            None => self.read(path)?,
         };
         if root.get("calendar").is_none()
             && ["weights", "force", "set", "exclude"]
@@ -372,7 +380,13 @@ impl Loader {
             None => self.dec.missing(&fields, what, "version", "1"),
         }
         let mut stack: Vec<PathBuf> = path.canonicalize().into_iter().collect();
+        if stack.is_empty() {
+            stack.push(path.to_path_buf()); // standard input, or text: the depth still counts
+        }
         let mut collected = self.collect(&root, path, &mut stack);
+        if self.refused || !limits::check_columns(&mut self.dec, &fields) {
+            return None;
+        }
         overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
         let string = |dec: &mut Decoder, key: &str| {
             fields
@@ -438,6 +452,9 @@ impl Loader {
         };
         extra.extend(collected.dimensions.iter().cloned());
         let dimensions = self.dimensions(declared, &extra, fields.start());
+        if self.refused {
+            return None;
+        }
         let resources = fields
             .get("resources")
             .map(|n| sections::decode_resources(&mut self.dec, n))
@@ -520,6 +537,7 @@ impl Loader {
                 _ => vec![node.clone()],
             })
             .collect();
+        let mut known: HashSet<String> = dimensions.iter().map(|d| d.id.value.clone()).collect();
         for node in &from_catalogs {
             let Some(dimension) = sections::decode_dimensions(
                 &mut self.dec,
@@ -531,8 +549,13 @@ impl Loader {
             .pop() else {
                 continue;
             };
-            if !dimensions.iter().any(|d| d.id.value == dimension.id.value) {
+            if known.insert(dimension.id.value.clone()) {
                 dimensions.push(dimension);
+            }
+            if dimensions.len() > MAX_DIMENSIONS {
+                limits::too_many(&mut self.dec, node.span, MAX_DIMENSIONS, "dimensions");
+                self.refused = true;
+                break;
             }
         }
         dimensions

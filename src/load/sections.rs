@@ -107,7 +107,8 @@ pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar
         evaluation_tail: 0,
     };
     calendar.evaluation_tail = tail.map_or(calendar.len() as u32, |t| t.value);
-    Some(calendar)
+    // Refused here, so that nothing runs over a horizon of thousands of periods.
+    super::limits::check_horizon(dec, &calendar, end.span).then_some(calendar)
 }
 
 /// Decodes the `dimensions` list.

@@ -80,7 +80,13 @@ pub fn check(input: &Input) -> CheckOutcome {
 
 /// Like [`check`], reading every file through `files`.
 pub fn check_reading(input: &Input, files: Arc<dyn FileSystem>) -> CheckOutcome {
-    let loaded = load::load_reading(&input.path, input.text.as_deref(), &input.overlays, files);
+    let loaded = load::load_reading(
+        &input.path,
+        input.text.as_deref(),
+        &input.overlays,
+        files,
+        &input.include_roots,
+    );
     finish(&input.path, loaded)
 }
 
@@ -216,7 +222,7 @@ impl CheckSummary {
             format!(
                 "longest chain {} ({})",
                 plural(self.longest_chain as usize, "period", "periods"),
-                self.longest_chain_ids.join(" → ")
+                shortened(&self.longest_chain_ids).join(" → ")
             )
         } else {
             format!(
@@ -227,4 +233,18 @@ impl CheckSummary {
         parts.push(chain);
         format!("{}: ok, {}: {}", self.file, self.kind, parts.join(", "))
     }
+}
+
+/// The ids of a chain of up to ten measures; of a longer one, the first and last five
+/// with the number left out between them, so a summary line stays a line.
+fn shortened(ids: &[String]) -> Vec<String> {
+    const ENDS: usize = 5;
+    if ids.len() <= 2 * ENDS {
+        return ids.to_vec();
+    }
+    let omitted = ids.len() - 2 * ENDS;
+    let mut shown = ids[..ENDS].to_vec();
+    shown.push(format!("… {} more …", diagnostic::thousands(omitted)));
+    shown.extend_from_slice(&ids[ids.len() - ENDS..]);
+    shown
 }

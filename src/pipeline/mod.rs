@@ -24,6 +24,9 @@ pub struct Input {
     pub text: Option<String>,
     /// Scenarios and `--set` changes, in order.
     pub overlays: Vec<Overlay>,
+    /// Directories `include` may read from besides the working directory and the
+    /// portfolio's directory (`--include-root`).
+    pub include_roots: Vec<std::path::PathBuf>,
 }
 
 impl Input {

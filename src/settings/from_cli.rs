@@ -26,6 +26,7 @@ impl Settings {
                 changes,
             } => Settings::Check(Check {
                 files,
+                include_roots: changes.includes.include_roots.clone(),
                 overlays: overlays(changes),
                 format: match format {
                     cli::CheckFormat::Text => CheckFormat::Text,
@@ -70,6 +71,7 @@ impl Settings {
                 fail_if_loss_above,
                 fail_if_dropped,
                 fail_if_delayed,
+                includes,
                 search,
             } => Settings::Compare(Compare {
                 report: report(&args, analysis_format(format)),
@@ -78,6 +80,7 @@ impl Settings {
                     cli::ChangeArgs {
                         scenarios: Vec::new(),
                         sets,
+                        includes,
                     },
                 ),
                 scenarios,
@@ -173,6 +176,7 @@ impl Settings {
 fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
     Portfolio {
         file: args.file,
+        include_roots: changes.includes.include_roots.clone(),
         overlays: overlays(changes),
     }
 }

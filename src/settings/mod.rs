@@ -52,6 +52,8 @@ pub(crate) struct Portfolio {
     pub file: PathBuf,
     /// Scenarios first, then `--set` changes.
     pub overlays: Vec<Overlay>,
+    /// `--include-root`: directories includes may read from besides the default ones.
+    pub include_roots: Vec<PathBuf>,
 }
 
 /// Where a report goes.
@@ -123,6 +125,8 @@ pub(crate) struct Check {
     pub files: Vec<PathBuf>,
     /// Scenarios and `--set` changes applied to each.
     pub overlays: Vec<Overlay>,
+    /// `--include-root`: directories includes may read from besides the default ones.
+    pub include_roots: Vec<PathBuf>,
     /// Text or JSON.
     pub format: CheckFormat,
 }

@@ -1,6 +1,7 @@
 //! Calendar checks: labels in the horizon, deadlines, fixed starts and what dependency chains allow.
 
 use super::Subject;
+use super::chains::Chains;
 use super::numbers::usable;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
@@ -8,6 +9,7 @@ use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
 use crate::model::period::{Calendar, PeriodLabel};
 use crate::model::{Measure, Status};
+use std::collections::HashSet;
 
 fn horizon_text(calendar: &Calendar) -> String {
     format!("{}–{}", calendar.start, calendar.end)
@@ -123,6 +125,11 @@ pub(super) fn check_measures(
     let mut starts = vec![None; subject.measures.len()];
     let mut earliest = vec![0_i64; subject.measures.len()];
     let mut deadlines = vec![None; subject.measures.len()];
+    // Looked up once per dependency of a done measure: a scan each time made this quadratic.
+    let not_done: HashSet<&str> = (subject.measures.iter())
+        .filter(|m| m.status.value != Status::Done)
+        .map(|m| m.id.value.as_str())
+        .collect();
     for (i, measure) in subject.measures.iter().enumerate() {
         let id = &measure.id.value;
         let done = measure.status.value == Status::Done;
@@ -201,11 +208,7 @@ pub(super) fn check_measures(
         starts[i] = check_start(measure, calendar, diagnostics);
         if done {
             for dependency in &measure.depends_on {
-                let not_done = subject
-                    .measures
-                    .iter()
-                    .any(|m| m.id.value == dependency.value && m.status.value != Status::Done);
-                if not_done {
+                if not_done.contains(dependency.value.as_str()) {
                     diagnostics.push(
                         Diagnostic::error(
                             Code::DoneDependsOnPlanned,
@@ -350,7 +353,7 @@ fn check_chains(
     let measures = subject.measures;
     let horizon = calendar.len() as i64;
     let mut finish = vec![0_i64; measures.len()];
-    let mut blocker: Vec<Option<usize>> = vec![None; measures.len()];
+    let mut chains = Chains::new(measures.len());
     for i in order {
         let measure = &measures[i];
         if measure.status.value == Status::Done {
@@ -370,18 +373,21 @@ fn check_chains(
                     diagnostics.push(
                             Diagnostic::error(Code::FixedBeforeDependency, start.span, format!("fixed `{}` starts {} but its dependency `{}` cannot be complete before {}", measure.id.value, start.value, measures[d].id.value, calendar.label(ready as usize)))
                                 .with_label("too early for its dependencies")
-                                .with_help(format!("chain: {}; start it later or remove the dependency", chain_text(measures, &blocker, d, calendar))),
+                                .with_help(format!("chain: {}; start it later or remove the dependency", chains.text(measures, d, calendar))),
                         );
                 }
                 s
             }
             None => ready.max(earliest[i]),
         };
-        if starts[i].is_none() && earliest[i] <= ready {
-            blocker[i] = by;
+        if starts[i].is_none()
+            && earliest[i] <= ready
+            && let Some(by) = by
+        {
+            chains.link(i, by);
         }
         finish[i] = start + i64::from(measure.duration.value);
-        let chain = || chain_text(measures, &blocker, i, calendar);
+        let chain = || chains.text(measures, i, calendar);
         // The period it is complete in: its last running period, or the period a milestone is reached.
         let last = if measure.duration.value == 0 {
             finish[i]
@@ -431,41 +437,6 @@ fn check_chains(
             });
         }
     }
-}
-
-/// `a (2 periods) → b (1) → c (1)`, following the dependency that set each start.
-fn chain_text(
-    measures: &[Measure],
-    blocker: &[Option<usize>],
-    last: usize,
-    calendar: &Calendar,
-) -> String {
-    let mut chain = vec![last];
-    let mut current = last;
-    while let Some(previous) = blocker[current] {
-        if chain.contains(&previous) {
-            break;
-        }
-        chain.push(previous);
-        current = previous;
-    }
-    chain.reverse();
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(earliest) = &measures[chain[0]].earliest
-        && calendar.offset_of(earliest.value).is_some_and(|o| o > 0)
-    {
-        parts.push(format!("earliest {}", earliest.value));
-    }
-    for (n, &i) in chain.iter().enumerate() {
-        let d = measures[i].duration.value;
-        let unit = if n == 0 {
-            if d == 1 { " period" } else { " periods" }
-        } else {
-            ""
-        };
-        parts.push(format!("`{}` ({d}{unit})", measures[i].id.value));
-    }
-    parts.join(" → ")
 }
 
 /// `1 period`, `3 periods`.

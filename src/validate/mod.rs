@@ -6,6 +6,7 @@
 //! the calendar (`horizon`). It builds the dependency graph on the way and returns it,
 //! so no later stage builds it again.
 
+mod chains;
 mod horizon;
 mod numbers;
 mod references;

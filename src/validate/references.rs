@@ -46,6 +46,9 @@ pub(super) fn check_ids(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Unknown dependencies that get a did-you-mean; the rest get the advice without one.
+const SUGGESTED: usize = 100;
+
 /// Reports unknown, self and repeated dependencies and cycles; returns the graph of the valid edges.
 pub(super) fn check_dependencies(
     subject: &Subject,
@@ -57,6 +60,7 @@ pub(super) fn check_dependencies(
         .iter()
         .map(|m| m.id.value.as_str())
         .collect();
+    let mut suggested = 0;
     for measure in subject.measures {
         let mut listed: HashMap<&str, crate::diagnostic::source::Span> = HashMap::new();
         for dependency in &measure.depends_on {
@@ -86,7 +90,14 @@ pub(super) fn check_dependencies(
                     .with_help("remove one of the two entries"),
                 );
             } else if !index.contains_key(name) {
-                let hint = suggest::did_you_mean(name, ids.iter().copied());
+                // Each suggestion compares with every id: only the first few get one, so
+                // that thousands of unknown ids cost no more than reading them.
+                suggested += 1;
+                let hint = if suggested <= SUGGESTED {
+                    suggest::did_you_mean(name, ids.iter().copied())
+                } else {
+                    String::new()
+                };
                 let help = if hint.is_empty() {
                     "add a measure with this id, include it from a catalog, or remove the dependency".to_owned()
                 } else {

@@ -4,7 +4,7 @@
 use super::envelope::render;
 use crate::diagnostic::Code;
 use crate::diagnostic::source::display_path;
-use crate::diagnostic::{self, JsonDiagnostic, Severity};
+use crate::diagnostic::{self, JsonDiagnostic, Severity, WARNINGS_PER_KIND_JSON};
 use crate::pipeline::check::{CheckOutcome, CheckSummary};
 use crate::report::provenance::Provenance;
 use schemars::JsonSchema;
@@ -30,8 +30,21 @@ pub struct CheckedFile {
     pub ok: bool,
     /// What it contains, when it has no error.
     pub summary: Option<FileSummary>,
-    /// Every problem, sorted by position.
+    /// Every error and the first 100 warnings of each kind, sorted by position.
     pub diagnostics: Vec<Problem>,
+    /// Warnings left out of `diagnostics`, counted by kind (absent when none were).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted_warnings: Vec<Omitted>,
+}
+
+/// Warnings of one kind left out of a file's `diagnostics`.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Omitted {
+    /// The problem kind.
+    pub code: Code,
+    /// How many of its warnings are not listed.
+    pub count: usize,
 }
 
 /// What a clean file contains.
@@ -134,6 +147,7 @@ pub fn check(outcomes: &[CheckOutcome], provenance: &Provenance) -> String {
 }
 
 fn file(outcome: &CheckOutcome) -> CheckedFile {
+    let (shown, omitted) = diagnostic::capped(&outcome.diagnostics, WARNINGS_PER_KIND_JSON);
     CheckedFile {
         file: outcome
             .sources
@@ -144,10 +158,11 @@ fn file(outcome: &CheckOutcome) -> CheckedFile {
             .unwrap_or_default(),
         ok: !outcome.failed(),
         summary: outcome.summary.as_ref().map(summary),
-        diagnostics: outcome
-            .diagnostics
-            .iter()
+        diagnostics: (shown.into_iter())
             .map(|d| problem(diagnostic::to_json(d, &outcome.sources)))
+            .collect(),
+        omitted_warnings: (omitted.into_iter())
+            .map(|(code, count)| Omitted { code, count })
             .collect(),
     }
 }
