@@ -23,6 +23,7 @@ mod plan_cli;
 mod psplib;
 mod replan_changes;
 mod replan_reads;
+mod reports_never_garble;
 mod schedule_properties;
 mod schema;
 mod support;
