@@ -56,3 +56,140 @@ fn frontier_refuses_a_scale_beyond_the_largest_number_instead_of_calling_it_infe
     );
     assert!(err.contains("use factors up to"), "{err}");
 }
+
+const BACKTICKS: &str = "tests/fixtures/ok/backtick-ids.yaml";
+
+/// The words a POSIX shell makes of `arguments`.
+fn shell_words(arguments: &str) -> Vec<String> {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("printf '%s\\n' {arguments}"))
+        .output()
+        .expect("sh runs");
+    assert!(
+        output.status.success(),
+        "the shell refused {arguments:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `--set` arguments after `resiplan plan … ` in the line that starts with `lead`.
+fn repeat_line<'a>(text: &'a str, lead: &str) -> &'a str {
+    let line = text
+        .lines()
+        .find(|l| l.contains(lead))
+        .unwrap_or_else(|| panic!("no {lead:?} in\n{text}"));
+    let start = line.find("resiplan plan … ").expect("a command") + "resiplan plan … ".len();
+    line[start..].strip_suffix('`').expect("a code span")
+}
+
+#[test]
+fn explain_prints_set_lines_a_shell_accepts_for_any_id() {
+    let text = stdout(&["explain", BACKTICKS, "it's`late"]);
+    let capacity = shell_words(repeat_line(&text, "To repeat:"));
+    assert_eq!(
+        capacity,
+        ["--set", "resources.bud`get.capacity.2027=200_000"],
+        "{text}"
+    );
+    let priority = shell_words(repeat_line(&text, "As a priority"));
+    assert_eq!(
+        priority,
+        [
+            "--set",
+            "measures.it's`late.mandatory=true",
+            "--set",
+            "measures.it's`late.deadline=2027"
+        ],
+        "{text}"
+    );
+    // The words the shell made repeat what `explain` said: the measure starts in 2027.
+    let mut args = vec!["plan", BACKTICKS, "-f", "json"];
+    args.extend(capacity.iter().map(String::as_str));
+    let plan: Value = serde_json::from_str(&stdout(&args)).expect("JSON");
+    let late = plan["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .find(|m| m["id"] == "it's`late")
+        .expect("the measure");
+    assert_eq!(late["start"], "2027", "{plan}");
+}
+
+/// Backticks that Markdown reads as marks: those not escaped with a backslash.
+fn marks(line: &str) -> usize {
+    line.replace("\\\\", "")
+        .replace("\\`", "")
+        .matches('`')
+        .count()
+}
+
+#[test]
+fn markdown_shows_backticks_in_text_as_text_and_ids_as_code() {
+    let plan = stdout(&["plan", BACKTICKS, "-f", "markdown"]);
+    let explain = stdout(&["explain", BACKTICKS, "it's`late", "-f", "markdown"]);
+    for line in plan.lines().chain(explain.lines()) {
+        // Ordinary code spans open and close on the line; ids with a backtick are `<code>`.
+        assert_eq!(marks(line) % 2, 0, "a stray mark in {line:?}");
+    }
+    assert!(
+        plan.contains("# Roadmap: Ids with \\`backticks\\` and 'quotes'"),
+        "{plan}"
+    );
+    assert!(plan.contains("| First \\`one\\` |"), "{plan}");
+    assert!(plan.contains("| Late \\| \\`x |"), "{plan}");
+    assert!(
+        plan.contains("- **Resource <code>bud\\`get</code>**:"),
+        "{plan}"
+    );
+    assert!(
+        explain.starts_with("# Explanation: <code>it's\\`late</code> Late \\| \\`x\n"),
+        "{explain}"
+    );
+    assert!(
+        explain.contains(
+            "To repeat: <code>resiplan plan … --set 'resources.bud\\`get.capacity.2027=200\\_000'</code>"
+        ),
+        "{explain}"
+    );
+}
+
+#[test]
+fn html_shows_backticks_in_text_as_text_and_ids_as_code() {
+    let html = stdout(&["plan", BACKTICKS, "-f", "html"]);
+    assert!(html.contains("<td>First `one`</td>"), "{html}");
+    assert!(!html.contains("<code>one</code>"), "{html}");
+    assert!(
+        html.contains("<dt>Resource <code>bud`get</code></dt>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td><code>bud`get</code> is short in 2027–2028"),
+        "{html}"
+    );
+}
+
+#[test]
+fn set_arguments_in_the_summary_are_shell_words() {
+    let text = stdout(&[
+        "plan",
+        MINIMAL,
+        "--set",
+        "measures.isms.name=ISMS per BSI",
+        "--set",
+        "measures.isms.cost.budget=400k",
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        text.contains(
+            "- **Changed**: `--set 'measures.isms.name=ISMS per BSI'` `--set measures.isms.cost.budget=400k`\n"
+        ),
+        "{text}"
+    );
+}

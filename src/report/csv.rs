@@ -163,7 +163,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
         cells.extend([
             Cell::fixed(row.value, 4),
             Cell::integer(row.rank),
-            Cell::text(row.reason.clone().unwrap_or_default()),
+            Cell::text(
+                row.reason
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         ]);
         out.push_str(&record(cells));
     }

@@ -173,7 +173,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
                 "%% - {} ({}): {}\n",
                 comment(row.name),
                 comment(row.id),
-                comment(row.reason.as_deref().unwrap_or_default())
+                comment(
+                    &row.reason
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default()
+                )
             ));
         }
     }

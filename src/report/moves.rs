@@ -4,6 +4,7 @@
 
 use super::lang::{Label, de_en};
 use super::number;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
 use crate::model::Language;
@@ -47,24 +48,24 @@ fn change_text(language: Language, change: ChangeKind) -> &'static str {
 /// The measures that moved, with where they were and are.
 pub fn moved_table(language: Language, title: String, moved: &[Moved]) -> Table {
     Table {
-        title,
+        title: title.into(),
         header: vec![
-            Label::Id.text(language).to_owned(),
-            Label::Measure.text(language).to_owned(),
-            de_en(language, "Änderung", "Change").to_owned(),
-            de_en(language, "vorher", "before").to_owned(),
-            de_en(language, "nachher", "after").to_owned(),
+            Label::Id.text(language).into(),
+            Label::Measure.text(language).into(),
+            de_en(language, "Änderung", "Change").into(),
+            de_en(language, "vorher", "before").into(),
+            de_en(language, "nachher", "after").into(),
         ],
         align: vec![Align::Left; 5],
         rows: moved
             .iter()
             .map(|m| {
                 vec![
-                    format!("`{}`", m.id),
-                    m.name.get(language).to_owned(),
-                    change_text(language, m.change).to_owned(),
-                    slot_text(language, &m.from),
-                    slot_text(language, &m.to),
+                    Text::code(&m.id),
+                    m.name.get(language).into(),
+                    change_text(language, m.change).into(),
+                    slot_text(language, &m.from).into(),
+                    slot_text(language, &m.to).into(),
                 ]
             })
             .collect(),
