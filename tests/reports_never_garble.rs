@@ -193,3 +193,41 @@ fn set_arguments_in_the_summary_are_shell_words() {
         "{text}"
     );
 }
+
+const BLANK: &str = "tests/fixtures/ok/blank-names.yaml";
+
+/// Whether `text` shows anything: not only blanks and zero-width characters.
+fn shows_something(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}'))
+}
+
+#[test]
+fn mermaid_statements_keep_a_text_when_names_are_blank_once_cleaned() {
+    let gantt = stdout(&["plan", BLANK, "-f", "mermaid"]);
+    let mut tasks = 0;
+    for line in gantt.lines().filter(|l| l.starts_with("    ")) {
+        let statement = line.trim_start();
+        if let Some(rest) = statement
+            .strip_prefix("title ")
+            .or_else(|| statement.strip_prefix("section "))
+        {
+            assert!(shows_something(rest), "{line:?} in\n{gantt}");
+        } else if let Some((task, _)) = statement.split_once(" :") {
+            tasks += 1;
+            assert!(shows_something(task), "{line:?} in\n{gantt}");
+        } else {
+            assert!(!statement.starts_with(':'), "a task without text: {line:?}");
+        }
+    }
+    assert_eq!(tasks, 2, "{gantt}");
+    // The id stands in for a blank name, the report's word for a blank title or area.
+    assert!(
+        gantt.contains("\n    backup :2027-01-01, 2028-01-01\n"),
+        "{gantt}"
+    );
+    assert!(gantt.contains("\n    title Roadmap\n"), "{gantt}");
+    let graph = stdout(&["graph", BLANK, "-f", "mermaid"]);
+    assert!(graph.contains("m0[\"backup<br>backup\"]"), "{graph}");
+    assert!(graph.contains("subgraph a0[\"no area\"]"), "{graph}");
+}
