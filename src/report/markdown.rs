@@ -201,4 +201,52 @@ mod tests {
             "`id` - 1. note"
         );
     }
+
+    /// Strings from characters that Markdown or a reader treats specially.
+    fn awkward() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pool: Vec<char> = "a9 -+.)=~*_#`|<>&[]\\\n\r\t\u{1}\u{1b}\u{7f}ä"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(pool), 0..12)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaped_text_opens_no_block_and_holds_no_raw_syntax(text in awkward()) {
+            let out = escape(&text);
+            proptest::prop_assert!(!out.starts_with([' ', '\t']), "{:?}", out);
+            proptest::prop_assert!(!out.chars().any(|c| c.is_control() && c != '\t'), "{:?}", out);
+            let marker_ends = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+            proptest::prop_assert!(!(out.starts_with(['-', '+']) && marker_ends(&out[1..])), "{:?}", out);
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            proptest::prop_assert!(
+                !(digits > 0 && out[digits..].starts_with(['.', ')']) && marker_ends(&out[digits + 1..])),
+                "{:?}", out
+            );
+            proptest::prop_assert!(
+                !(out.matches('-').count() >= 3 && out.chars().all(|c| matches!(c, '-' | ' ' | '\t'))),
+                "{:?}", out
+            );
+            // Every syntax character is escaped: drop escaped pairs and entities, none is left.
+            let bare = out.replace("\\\\", "").replace("<br>", "");
+            let mut rest = bare.as_str();
+            let mut left = String::new();
+            while let Some(c) = rest.chars().next() {
+                if c == '\\' {
+                    rest = &rest[1..];
+                    if let Some(next) = rest.chars().next() {
+                        rest = &rest[next.len_utf8()..];
+                    }
+                    continue;
+                }
+                left.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+            for raw in ['|', '<', '>', '*', '_', '`', '~', '[', ']', '#'] {
+                proptest::prop_assert!(!left.contains(raw), "{:?} in {:?}", raw, out);
+            }
+        }
+    }
 }

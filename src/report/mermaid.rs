@@ -310,4 +310,37 @@ mod tests {
         );
         assert_eq!(text(&["\r\n\t", "\u{1b}"]), "–");
     }
+
+    /// Strings from characters that Mermaid or a reader treats specially.
+    fn awkward() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pool: Vec<char> = "aZ9 -:;#%{}\"'`|<>\\\n\r\t\u{1}\u{1b}\u{7f}\u{85}\u{a0}\u{200b}\u{202e}\u{feff}\u{3000}ä"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(pool), 0..12)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_statement_text_shows_something_and_holds_no_syntax(name in awkward(), id in awkward()) {
+            let text = task_text(&[&name, &id]);
+            proptest::prop_assert!(!text.chars().all(invisible), "{:?}", text);
+            proptest::prop_assert_eq!(text.trim(), text.as_str());
+            let lower = text.to_lowercase();
+            proptest::prop_assert!(!GANTT_KEYWORDS.iter().any(|k| lower.starts_with(k)), "{:?}", text);
+            proptest::prop_assert!(!text.starts_with(|c: char| c.is_ascii_digit()), "{:?}", text);
+            // Outside entity codes, no character that ends a statement or opens markup.
+            let bare: String = text.split('#').enumerate().map(|(i, part)| {
+                if i == 0 { part.to_owned() } else {
+                    let digits = part.chars().take_while(char::is_ascii_digit).count();
+                    part[digits..].strip_prefix(';').map_or_else(|| format!("#{part}"), str::to_owned)
+                }
+            }).collect();
+            for raw in [':', ';', '#', '%', '{', '}', '"', '`', '|', '<', '>', '\\'] {
+                proptest::prop_assert!(!bare.contains(raw), "{:?} in {:?}", raw, text);
+            }
+            proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+        }
+    }
 }
