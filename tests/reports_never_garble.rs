@@ -231,3 +231,61 @@ fn mermaid_statements_keep_a_text_when_names_are_blank_once_cleaned() {
     assert!(graph.contains("m0[\"backup<br>backup\"]"), "{graph}");
     assert!(graph.contains("subgraph a0[\"no area\"]"), "{graph}");
 }
+
+const CENTS: &str = "tests/fixtures/ok/cents-short.yaml";
+
+#[test]
+fn a_shortage_of_cents_is_never_shown_as_zero() {
+    let plan = stdout(&["plan", CENTS]);
+    assert!(
+        !plan.contains("€0)") && !plan.contains(" 0.00 FTE"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("`budget` is short in 2027 (by at least €0.30)"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("`staff` is short in 2027 (by at least 0.003 FTE)"),
+        "{plan}"
+    );
+    let german = stdout(&["plan", CENTS, "--lang", "de", "-f", "markdown"]);
+    assert!(german.contains("mindestens 0,30 € zu wenig"), "{german}");
+    let json: Value = serde_json::from_str(&stdout(&["plan", CENTS, "-f", "json"])).expect("JSON");
+    let reasons: Vec<&str> = json["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .filter_map(|m| m["reason"]["text"].as_str())
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r.contains("(by at least €0.30)")),
+        "{reasons:?}"
+    );
+    let explain = stdout(&["explain", CENTS, "b", "-f", "markdown"]);
+    assert!(
+        explain.contains("needs €50,000.30, free €50,000.00, short by €0.30"),
+        "{explain}"
+    );
+    assert!(
+        explain.contains("+€0.30 `budget` in 2027 (€100,000.00 → €100,000.30)"),
+        "{explain}"
+    );
+    let explain = stdout(&["explain", CENTS, "c", "--lang", "de", "-f", "markdown"]);
+    assert!(
+        explain.contains("Bedarf 0,503 FTE, frei 0,500 FTE, fehlen 0,003 FTE"),
+        "{explain}"
+    );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let plan = stdout(&["plan", CENTS]);
+    assert!(plan.contains("2027–2027 (1 period)\n"), "{plan}");
+    let german = stdout(&["plan", CENTS, "--lang", "de"]);
+    assert!(german.contains("2027–2027 (1 Periode)\n"), "{german}");
+    let explain = stdout(&["explain", CENTS, "d", "-f", "markdown"]);
+    assert!(explain.contains("(+1 more shortage);"), "{explain}");
+    let explain = stdout(&["explain", CENTS, "d", "--lang", "de", "-f", "markdown"]);
+    assert!(explain.contains("(+1 weiterer Engpass);"), "{explain}");
+}

@@ -4,7 +4,7 @@
 
 use super::document::Block;
 use super::lang::de_en;
-use super::moves::{amount_of, moved_table, slot_text};
+use super::moves::{amount_of_at, moved_table, precision_of, slot_text};
 use super::number::{number, signed};
 use super::text::{Text, set_option};
 use crate::analysis::explain::{Counterfactual, Explanation, Limit, Priority};
@@ -18,16 +18,18 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
                 .extra
                 .iter()
                 .map(|x| {
-                    Text::plain(format!(
-                        "+{} ",
-                        amount_of(l, &e.frame, &x.resource, x.extra)
-                    )) + Text::code(&x.resource)
+                    // Never "+€0": an extra of cents shows its cents, and so does the
+                    // capacity before and after.
+                    let decimals = precision_of(&e.frame, &x.resource, x.extra);
+                    let at = |value: f64| amount_of_at(l, &e.frame, &x.resource, value, decimals);
+                    Text::plain(format!("+{} ", at(x.extra)))
+                        + Text::code(&x.resource)
                         + format!(
                             " {} {} ({} → {})",
                             de_en(l, "in", "in"),
                             x.period,
-                            amount_of(l, &e.frame, &x.resource, x.capacity),
-                            amount_of(l, &e.frame, &x.resource, x.capacity + x.extra),
+                            at(x.capacity),
+                            at(x.capacity + x.extra),
                         )
                 })
                 .collect();

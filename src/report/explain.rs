@@ -5,7 +5,7 @@
 use super::counterfactual::{counterfactual_blocks, priority_blocks};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
-use super::moves::{amount_of, slot_text};
+use super::moves::{amount_of, amount_of_at, precision_of, slot_text};
 use super::number::number;
 use super::provenance::Provenance;
 use super::text::Text;
@@ -229,10 +229,13 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                 })
                 .collect();
             let more = if shortages.len() > 1 {
+                let others = shortages.len() - 1;
                 format!(
-                    " (+{} {})",
-                    shortages.len() - 1,
-                    de_en(l, "weitere Engpässe", "more shortages")
+                    " (+{others} {})",
+                    match others {
+                        1 => de_en(l, "weiterer Engpass", "more shortage"),
+                        _ => de_en(l, "weitere Engpässe", "more shortages"),
+                    }
                 )
             } else {
                 String::new()
@@ -243,17 +246,21 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                 Text::plain(format!("; {}: ", de_en(l, "genutzt von", "used by")))
                     + Text::join(who, ", ")
             };
+            // Never "short by €0": a shortage of cents shows its cents, and so do the
+            // amounts needed and free beside it.
+            let decimals = precision_of(frame, &first.resource, first.short);
+            let at = |value: f64| amount_of_at(l, frame, &first.resource, value, decimals);
             Text::code(&first.resource)
                 + format!(
                     " {} {}: {} {}, {} {}, {} {}{more}",
                     de_en(l, "reicht nicht in", "short in"),
                     first.period,
                     de_en(l, "Bedarf", "needs"),
-                    amount_of(l, frame, &first.resource, first.needed),
+                    at(first.needed),
                     de_en(l, "frei", "free"),
-                    amount_of(l, frame, &first.resource, first.free),
+                    at(first.free),
                     de_en(l, "fehlen", "short by"),
-                    amount_of(l, frame, &first.resource, first.short),
+                    at(first.short),
                 )
                 + users
         }

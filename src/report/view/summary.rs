@@ -75,7 +75,8 @@ impl PlanView<'_> {
             } => {
                 let id = Text::code(&self.portfolio.resources[*resource].id.value);
                 let labels = period_ranges(periods, |t| calendar.label(t).to_string());
-                let short = self.amount(*resource, *short_by);
+                // Never "by at least €0": a shortage of cents shows its cents.
+                let short = self.amount_above_zero(*resource, *short_by);
                 let starts = if window.0 == window.1 {
                     calendar.label(window.0).to_string()
                 } else {
@@ -125,7 +126,11 @@ impl PlanView<'_> {
                 "{} ({} {})",
                 self.horizon(),
                 self.portfolio.calendar.len(),
-                self.t(Label::Periods)
+                if self.portfolio.calendar.len() == 1 {
+                    de_en(self.language, "Periode", "period")
+                } else {
+                    self.t(Label::Periods)
+                }
             )
             .into(),
         )];
