@@ -8,9 +8,9 @@
 //! portfolio's ids.
 //!
 //! Every text of a statement (title, section, task, node and subgraph label) goes through
-//! [`text`]: escaped first, then checked. A text that is blank once escaped (a name made
-//! of control characters) would leave `title`, `section` or a task without its text and
-//! break the whole chart, so the next candidate (the id) or a dash stands in.
+//! one function, `text`: escaped first, then checked. A text that is blank once escaped
+//! (a name made of control characters) would leave `title`, `section` or a task without
+//! its text and break the whole chart, so the next candidate (the id) or a dash stands in.
 
 use super::lang::Label;
 use super::view::{self, GraphView, PlanView, RowStatus};
