@@ -213,18 +213,23 @@ fn output_is_byte_identical_across_runs() {
     assert_eq!(first, second);
 }
 
+/// Broken catalogs under `tests/fixtures/grundschutz/`, one per kind of problem.
+const BROKEN: [&str; 8] = [
+    "not-json",
+    "not-oscal",
+    "missing-id",
+    "unknown-link",
+    "cycle",
+    "effort-level",
+    "latin1",
+    "empty-id",
+];
+
 #[test]
 fn broken_catalogs_fail_with_their_message_and_write_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("kept.yaml");
-    for name in [
-        "not-json",
-        "not-oscal",
-        "missing-id",
-        "unknown-link",
-        "cycle",
-        "effort-level",
-    ] {
+    for name in BROKEN {
         std::fs::write(&out, "old content\n").expect("write");
         let file = format!("tests/fixtures/grundschutz/{name}.json");
         let output = resiplan()
@@ -245,6 +250,12 @@ fn broken_catalogs_fail_with_their_message_and_write_nothing() {
             "{name}: {stderr}"
         );
         insta::assert_snapshot!(format!("import_broken_{name}"), stderr);
+        // Every problem points at its line and column.
+        let at = format!("--> tests/fixtures/grundschutz/{name}.json:");
+        assert!(
+            stderr.matches("error[").count() == stderr.matches(&at).count(),
+            "{name}: a problem without a line and column:\n{stderr}"
+        );
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")

@@ -26,6 +26,7 @@ mod plan_cli;
 mod psplib;
 mod replan_changes;
 mod replan_reads;
+mod reports_never_garble;
 mod schedule_properties;
 mod schema;
 mod support;

@@ -77,7 +77,8 @@ fn set_changes_capacity_weights_and_names() {
         "measures.notstrom.name.en=Emergency power",
     ]);
     assert!(markdown.contains("Emergency power"));
-    assert!(markdown.contains("`--set measures.notstrom.name.en=Emergency power`"));
+    // Quoted as a shell word: the argument holds a space.
+    assert!(markdown.contains("`--set 'measures.notstrom.name.en=Emergency power'`"));
 }
 
 #[test]

@@ -85,6 +85,46 @@ pub enum FrontierError {
         /// The resources there are.
         resources: Vec<String>,
     },
+    /// The largest factor would take a capacity of the resource, or its total over the
+    /// horizon, beyond the largest number an `f64` holds (about 1.8e308): such a step has
+    /// no capacity to plan with, and validation would call it infeasible.
+    Overflow {
+        /// The resource varied.
+        resource: String,
+        /// The largest factor asked for.
+        factor: f64,
+        /// The largest factor whose capacities are all finite.
+        largest: f64,
+    },
+}
+
+/// Refuses a sweep whose largest `factor` would make a capacity of `resource`, or the
+/// horizon's `total`, infinite. Without this check the step fails validation ("not a
+/// finite number") and reads as if no roadmap fitted.
+fn check_overflow(
+    resource: &crate::model::Resource,
+    total: f64,
+    factor: f64,
+) -> Result<(), FrontierError> {
+    let capacity = &resource.capacity;
+    let largest_value = capacity
+        .default
+        .iter()
+        .chain(capacity.by_period.iter().map(|(_, v)| v))
+        .map(|v| v.value)
+        .fold(total, f64::max);
+    if (largest_value * factor).is_finite() {
+        return Ok(());
+    }
+    Err(FrontierError::Overflow {
+        resource: resource.id.value.clone(),
+        factor,
+        largest: if largest_value > 0.0 && largest_value.is_finite() {
+            f64::MAX / largest_value
+        } else {
+            0.0
+        },
+    })
 }
 
 /// Plans `scored` at `steps` evenly spaced scales from `from` to `to` of `resource`
@@ -125,6 +165,7 @@ pub fn frontier(
         .into_iter()
         .map(|label| portfolio.resources[r].capacity.at(label).unwrap_or(0.0))
         .sum();
+    check_overflow(&portfolio.resources[r], base_capacity, from.max(to))?;
     let scales: Vec<f64> = (0..steps)
         .map(|i| {
             if steps <= 1 {

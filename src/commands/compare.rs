@@ -80,6 +80,6 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
         return Ok(());
     }
     let lines = report::compare::violation_lines(language, &failed, gates.max_loss);
-    let lines = lines.iter().map(|line| line.replace('`', "")).collect();
+    let lines = lines.iter().map(|line| line.unmarked()).collect();
     Err(Error::GateFailed(lines).into())
 }

@@ -60,5 +60,17 @@ fn error(error: FrontierError) -> Error {
             did_you_mean(&given, resources.iter().map(String::as_str)),
             resources.join(", ")
         )),
+        FrontierError::Overflow {
+            resource,
+            factor,
+            largest,
+        } if largest > 0.0 => Error::Usage(format!(
+            "--budget-scale up to {factor} would make the capacity of `{resource}` larger than \
+             the largest number resiplan computes with (about 1.8e308); use factors up to {largest:.3e}"
+        )),
+        FrontierError::Overflow { resource, .. } => Error::Usage(format!(
+            "the capacity of `{resource}` over the horizon is larger than the largest number \
+             resiplan computes with (about 1.8e308), so it cannot be scaled"
+        )),
     }
 }

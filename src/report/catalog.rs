@@ -8,6 +8,7 @@ use super::markdown;
 use super::number::{decimals_for, number};
 use super::provenance::Provenance;
 use super::table;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::content::catalogs::Summary;
 use crate::model::{Amounts, Catalog, Language};
@@ -26,7 +27,7 @@ pub enum CatalogFormat {
 /// The list of catalogs.
 pub fn list(format: CatalogFormat, catalogs: &[Summary], width: u16) -> String {
     let language = Language::En;
-    let h = |label: Label| label.text(language).to_owned();
+    let h = |label: Label| Text::plain(label.text(language));
     let code = |id: &str| code(format, id);
     let view = Table {
         title: h(Label::Catalogs),
@@ -49,10 +50,10 @@ pub fn list(format: CatalogFormat, catalogs: &[Summary], width: u16) -> String {
             .map(|c| {
                 vec![
                     code(&c.name),
-                    c.file.clone(),
-                    c.measures.to_string(),
-                    c.areas.join(", "),
-                    c.title.clone(),
+                    c.file.as_str().into(),
+                    c.measures.to_string().into(),
+                    c.areas.join(", ").into(),
+                    c.title.as_str().into(),
                 ]
             })
             .collect(),
@@ -75,7 +76,7 @@ pub fn show(
     provenance: &Provenance,
     width: u16,
 ) -> String {
-    let h = |label: Label| label.text(language).to_owned();
+    let h = |label: Label| Text::plain(label.text(language));
     let code = |id: &str| code(format, id);
     let cost = |amounts: &Amounts| {
         let parts: Vec<String> = amounts
@@ -101,7 +102,12 @@ pub fn show(
         }
     };
     let view = Table {
-        title: format!("{} ({})", h(Label::Measures), catalog.measures.len()),
+        title: format!(
+            "{} ({})",
+            Label::Measures.text(language),
+            catalog.measures.len()
+        )
+        .into(),
         header: vec![
             h(Label::Id),
             h(Label::Measure),
@@ -126,20 +132,20 @@ pub fn show(
             .measures
             .iter()
             .map(|m| {
-                let depends: Vec<String> = m.depends_on.iter().map(|d| code(&d.value)).collect();
+                let depends: Vec<Text> = m.depends_on.iter().map(|d| code(&d.value)).collect();
                 vec![
                     code(&m.id.value),
-                    m.name.get(language).to_owned(),
-                    m.area.clone().unwrap_or_else(|| "–".to_owned()),
-                    m.duration.value.to_string(),
-                    cost(&m.cost),
-                    cost(&m.run_cost),
+                    m.name.get(language).into(),
+                    m.area.as_deref().unwrap_or("–").into(),
+                    m.duration.value.to_string().into(),
+                    cost(&m.cost).into(),
+                    cost(&m.run_cost).into(),
                     if depends.is_empty() {
-                        "–".to_owned()
+                        "–".into()
                     } else {
-                        depends.join(", ")
+                        Text::join(depends, ", ")
                     },
-                    m.source.clone().unwrap_or_else(|| "–".to_owned()),
+                    m.source.as_deref().unwrap_or("–").into(),
                 ]
             })
             .collect(),
@@ -161,7 +167,11 @@ pub fn show(
             if let Some(description) = &catalog.description {
                 out.push_str(&format!("{}\n\n", markdown::escape(description)));
             }
-            out.push_str(&format!("`{name}` · {}\n\n", markdown::escape(file)));
+            out.push_str(&format!(
+                "{} · {}\n\n",
+                markdown::text(&Text::code(name)),
+                markdown::escape(file)
+            ));
             out.push_str(&markdown::table(&view));
             out
         }
@@ -170,8 +180,8 @@ pub fn show(
 }
 
 /// Some columns of a table, under the same or a new title.
-fn columns(view: &Table, keep: &[usize], title: Option<String>) -> Table {
-    let pick = |cells: &[String]| keep.iter().map(|&i| cells[i].clone()).collect();
+fn columns(view: &Table, keep: &[usize], title: Option<Text>) -> Table {
+    let pick = |cells: &[Text]| keep.iter().map(|&i| cells[i].clone()).collect();
     Table {
         title: title.unwrap_or_else(|| view.title.clone()),
         header: pick(&view.header),
@@ -180,11 +190,12 @@ fn columns(view: &Table, keep: &[usize], title: Option<String>) -> Table {
     }
 }
 
-/// Ids are code spans in Markdown (so `_` and `*` in them stay literal) and plain elsewhere.
-fn code(format: CatalogFormat, id: &str) -> String {
+/// Ids are code in Markdown (so `_` and `*` in them stay literal) and plain in the
+/// terminal, whose narrow columns have no room for backticks.
+fn code(format: CatalogFormat, id: &str) -> Text {
     if format == CatalogFormat::Markdown {
-        format!("`{id}`")
+        Text::code(id)
     } else {
-        id.to_owned()
+        Text::plain(id)
     }
 }

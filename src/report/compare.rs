@@ -6,6 +6,7 @@ use super::lang::{Label, de_en};
 use super::moves::{amount, moved_table};
 use super::number::{number, percent, signed};
 use super::provenance::Provenance;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::Frame;
 use crate::analysis::compare::{Comparison, Violation};
@@ -15,30 +16,25 @@ use crate::model::Language;
 pub fn document(comparison: &Comparison, language: Language, provenance: &Provenance) -> Document {
     let l = language;
     let mut blocks = Vec::new();
-    let mut header = vec![
-        de_en(l, "Kennzahl", "Figure").to_owned(),
-        de_en(l, "Basis", "Base").to_owned(),
+    let mut header: Vec<Text> = vec![
+        de_en(l, "Kennzahl", "Figure").into(),
+        de_en(l, "Basis", "Base").into(),
     ];
-    header.extend(
-        comparison
-            .scenarios
-            .iter()
-            .map(|s| s.name.get(l).to_owned()),
-    );
+    header.extend(comparison.scenarios.iter().map(|s| s.name.get(l).into()));
     let columns = header.len();
-    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut rows: Vec<Vec<Text>> = Vec::new();
     let outcomes: Vec<_> = std::iter::once(&comparison.base)
         .chain(comparison.scenarios.iter().map(|s| &s.outcome))
         .collect();
-    let row = |label: &str, cell: &dyn Fn(usize) -> String| -> Vec<String> {
-        std::iter::once(label.to_owned())
-            .chain((0..outcomes.len()).map(cell))
+    let row = |label: Text, cell: &dyn Fn(usize) -> String| -> Vec<Text> {
+        std::iter::once(label)
+            .chain((0..outcomes.len()).map(|i| cell(i).into()))
             .collect()
     };
-    rows.push(row(Label::ResiliencePeriods.text(l), &|i| {
+    rows.push(row(Label::ResiliencePeriods.text(l).into(), &|i| {
         number(l, outcomes[i].objective, 1)
     }));
-    rows.push(row(Label::Change.text(l), &|i| match i {
+    rows.push(row(Label::Change.text(l).into(), &|i| match i {
         0 => "–".to_owned(),
         _ => {
             let s = &comparison.scenarios[i - 1];
@@ -59,7 +55,8 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
                 l,
                 "… mit den Gewichten der Basis",
                 "… with the base's weights",
-            ),
+            )
+            .into(),
             &|i| match i {
                 0 => number(l, comparison.base.objective, 1),
                 _ => {
@@ -74,24 +71,23 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
         ));
     }
     rows.push(row(
-        de_en(l, "Güte (mindestens)", "Quality (at least)"),
+        de_en(l, "Güte (mindestens)", "Quality (at least)").into(),
         &|i| percent(l, outcomes[i].bound_share),
     ));
-    rows.push(row(Label::Scheduled.text(l), &|i| {
+    rows.push(row(Label::Scheduled.text(l).into(), &|i| {
         outcomes[i].scheduled.to_string()
     }));
-    rows.push(row(Label::Done.text(l), &|i| outcomes[i].done.to_string()));
-    rows.push(row(Label::NotScheduled.text(l), &|i| {
+    rows.push(row(Label::Done.text(l).into(), &|i| {
+        outcomes[i].done.to_string()
+    }));
+    rows.push(row(Label::NotScheduled.text(l).into(), &|i| {
         outcomes[i].not_scheduled.to_string()
     }));
     for (r, resource) in comparison.frame.resources.iter().enumerate() {
-        let label = format!(
-            "{} `{}` {}",
-            Label::FollowUp.text(l),
-            resource.id,
-            Label::PerPeriod.text(l)
-        );
-        rows.push(row(&label, &|i| {
+        let label = Text::plain(format!("{} ", Label::FollowUp.text(l)))
+            + Text::code(&resource.id)
+            + format!(" {}", Label::PerPeriod.text(l));
+        rows.push(row(label, &|i| {
             let frame = if i == 0 {
                 &comparison.frame
             } else {
@@ -106,7 +102,7 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
     let mut align = vec![Align::Right; columns];
     align[0] = Align::Left;
     blocks.push(Block::Table(Table {
-        title: Label::Summary.text(l).to_owned(),
+        title: Label::Summary.text(l).into(),
         header: header.clone(),
         align: align.clone(),
         rows,
@@ -125,21 +121,22 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
         .chain(comparison.scenarios.iter().map(|s| &s.frame))
         .collect();
     let mut curve_header = header.clone();
-    curve_header[0] = Label::Period.text(l).to_owned();
+    curve_header[0] = Label::Period.text(l).into();
     blocks.push(Block::Table(Table {
-        title: Label::ResilienceCurve.text(l).to_owned(),
+        title: Label::ResilienceCurve.text(l).into(),
         header: curve_header,
         align: align.clone(),
         rows: periods
             .iter()
             .map(|p| {
-                std::iter::once(p.clone())
+                std::iter::once(p.into())
                     .chain(outcomes.iter().zip(&frames).map(|(o, f)| {
                         f.periods
                             .iter()
                             .position(|q| q == p)
                             .and_then(|t| o.curve.get(t))
                             .map_or_else(|| "–".to_owned(), |v| number(l, *v, 2))
+                            .into()
                     }))
                     .collect()
             })
@@ -147,38 +144,43 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
     }));
 
     for s in &comparison.scenarios {
-        blocks.push(Block::Heading(format!(
-            "{}: {} ({})",
-            de_en(l, "Szenario", "Scenario"),
-            s.name.get(l),
-            s.path
-        )));
+        blocks.push(Block::Heading(
+            format!(
+                "{}: {} ({})",
+                de_en(l, "Szenario", "Scenario"),
+                s.name.get(l),
+                s.path
+            )
+            .into(),
+        ));
         if let Some(description) = &s.description {
-            blocks.push(Block::Paragraph(description.clone()));
+            blocks.push(Block::Paragraph(description.into()));
         }
         blocks.push(Block::Table(moved_table(
             l,
             de_en(l, "Veränderte Maßnahmen", "Measures that changed").to_owned(),
             &s.moved,
         )));
-        let mut header = vec![Label::Period.text(l).to_owned()];
+        let mut header: Vec<Text> = vec![Label::Period.text(l).into()];
         let mut resource_columns = Vec::new();
         for (r, resource) in comparison.frame.resources.iter().enumerate() {
             if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
-                header.push(format!(
-                    "`{}` {}",
-                    resource.id,
-                    de_en(
-                        l,
-                        "Basis → Szenario / Kapazität",
-                        "base → scenario / capacity"
-                    )
-                ));
+                header.push(
+                    Text::code(&resource.id)
+                        + format!(
+                            " {}",
+                            de_en(
+                                l,
+                                "Basis → Szenario / Kapazität",
+                                "base → scenario / capacity"
+                            )
+                        ),
+                );
                 resource_columns.push((r, sr));
             }
         }
         blocks.push(Block::Table(Table {
-            title: de_en(l, "Ressourcennutzung", "Resource use").to_owned(),
+            title: de_en(l, "Ressourcennutzung", "Resource use").into(),
             align: std::iter::once(Align::Left)
                 .chain(resource_columns.iter().map(|_| Align::Right))
                 .collect(),
@@ -188,7 +190,7 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
                 .map(|p| {
                     let bt = comparison.frame.periods.iter().position(|q| q == p);
                     let st = s.frame.periods.iter().position(|q| q == p);
-                    std::iter::once(p.clone())
+                    std::iter::once(Text::from(p))
                         .chain(resource_columns.iter().map(|&(r, sr)| {
                             let base = bt.map_or_else(
                                 || "–".to_owned(),
@@ -203,7 +205,7 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
                                     )
                                 },
                             );
-                            format!("{base} → {used} / {capacity}")
+                            format!("{base} → {used} / {capacity}").into()
                         }))
                         .collect()
                 })
@@ -216,17 +218,18 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
             "{}: {}",
             de_en(l, "Szenarienvergleich", "Scenario comparison"),
             comparison.portfolio
-        ),
+        )
+        .into(),
         blocks,
     }
 }
 
-/// The lines that report failed gates.
+/// The lines that report failed gates; ids are code.
 pub fn violation_lines(
     language: Language,
     violations: &[Violation],
     max_loss: Option<f64>,
-) -> Vec<String> {
+) -> Vec<Text> {
     let l = language;
     violations
         .iter()
@@ -239,22 +242,29 @@ pub fn violation_lines(
                 de_en(l, "der Resilienz", "of the resilience"),
                 de_en(l, "Grenze", "limit"),
                 number(l, max_loss.unwrap_or(0.0) * 100.0, 1)
-            ),
-            ("keep", Some(id), _) => format!(
-                "{}: `{id}` {}",
-                v.scenario,
-                de_en(l, "fällt aus der Roadmap", "is dropped from the roadmap")
-            ),
-            (_, Some(id), _) => format!(
-                "{}: `{id}` {}",
-                v.scenario,
-                de_en(
-                    l,
-                    "wird später fertig oder entfällt",
-                    "finishes later or is dropped"
-                )
-            ),
-            _ => v.scenario.clone(),
+            )
+            .into(),
+            ("keep", Some(id), _) => {
+                Text::plain(format!("{}: ", v.scenario))
+                    + Text::code(id)
+                    + format!(
+                        " {}",
+                        de_en(l, "fällt aus der Roadmap", "is dropped from the roadmap")
+                    )
+            }
+            (_, Some(id), _) => {
+                Text::plain(format!("{}: ", v.scenario))
+                    + Text::code(id)
+                    + format!(
+                        " {}",
+                        de_en(
+                            l,
+                            "wird später fertig oder entfällt",
+                            "finishes later or is dropped"
+                        )
+                    )
+            }
+            _ => v.scenario.as_str().into(),
         })
         .collect()
 }

@@ -3,9 +3,11 @@
 //! in the report language), and `frontier`'s table. Numbers have a `.` decimal
 //! point in every language.
 //!
-//! Text cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
-//! tab, CR at the start) get a leading `'`; numeric cells are never changed,
-//! so they stay numbers (amounts are non-negative, so none starts with `-`).
+//! Text is cleaned first (control characters other than line breaks and tabs become
+//! spaces), then checked: a cell a spreadsheet would read as a formula (`=`, `+`, `-`,
+//! `@` at the start or after blanks, tab or CR at the start) gets a leading `'`, then
+//! it is quoted where it must be. Numeric cells are never changed, so they stay numbers
+//! (amounts are non-negative, so none starts with `-`).
 
 use super::lang::Label;
 use super::view::{self, MeasureRow, PlanView};
@@ -61,9 +63,16 @@ impl Cell {
     }
 }
 
-/// Prefixes text that a spreadsheet would run as a formula with `'`.
+/// Prefixes text that a spreadsheet would run as a formula with `'`: one that starts with
+/// `=`, `+`, `-`, `@`, a tab or CR, or with one of the first four after blanks (which an
+/// import may trim).
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let formula = ['=', '+', '-', '@'];
+    if text.starts_with(['\t', '\r'])
+        || text
+            .trim_start_matches([' ', '\t', '\r', '\n'])
+            .starts_with(formula)
+    {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -163,7 +172,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
         cells.extend([
             Cell::fixed(row.value, 4),
             Cell::integer(row.rank),
-            Cell::text(row.reason.clone().unwrap_or_default()),
+            Cell::text(
+                row.reason
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         ]);
         out.push_str(&record(cells));
     }
@@ -227,6 +241,13 @@ mod tests {
             assert_eq!(neutralise(formula), format!("'{formula}"));
         }
         assert_eq!(neutralise("a=b"), "a=b");
+        // Checked after cleaning: a control character first becomes a blank, which an
+        // import may trim.
+        assert_eq!(neutralise(" =cmd"), "' =cmd");
+        assert_eq!(
+            record(vec![Cell::text("\u{1}=cmd"), Cell::text("\n@x")]),
+            "' =cmd,\"'\n@x\"\r\n"
+        );
         let line = record(vec![
             Cell::text("=HYPERLINK(\"x\")"),
             Cell::fixed(1500.0, 2),

@@ -4,28 +4,29 @@
 
 use super::markdown;
 use super::table::{self, printable};
+use super::text::Text;
 use super::view::Table;
 
 /// A report: a title and blocks in order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// Title (portfolio text, escaped by the renderer).
-    pub title: String,
+    pub title: Text,
     /// Content.
     pub blocks: Vec<Block>,
 }
 
-/// One part of a document. Text may mark ids with backticks, as the plan views do.
+/// One part of a document. Ids and command lines in it are code spans (see [`Text`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A section heading.
-    Heading(String),
+    Heading(Text),
     /// A paragraph.
-    Paragraph(String),
+    Paragraph(Text),
     /// Label–value pairs.
-    Facts(Vec<(String, String)>),
+    Facts(Vec<(Text, Text)>),
     /// Bullet points.
-    List(Vec<String>),
+    List(Vec<Text>),
     /// A table (its title is a subheading).
     Table(Table),
     /// The small print at the end (provenance).
@@ -38,16 +39,21 @@ pub fn terminal(document: &Document, width: u16) -> String {
     for block in &document.blocks {
         match block {
             Block::Heading(text) => {
+                let text = text.to_string();
                 out.push_str(&format!("{text}\n{}\n\n", "═".repeat(text.chars().count())));
             }
             Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
             Block::Facts(facts) => {
+                let facts: Vec<(String, String)> = facts
+                    .iter()
+                    .map(|(l, v)| (l.to_string(), v.to_string()))
+                    .collect();
                 let wide = facts
                     .iter()
                     .map(|(l, _)| l.chars().count())
                     .max()
                     .unwrap_or(0);
-                for (label, value) in facts {
+                for (label, value) in &facts {
                     let pad = wide - label.chars().count();
                     out.push_str(&format!("  {label}{}  {value}\n", " ".repeat(pad)));
                 }
@@ -68,24 +74,24 @@ pub fn terminal(document: &Document, width: u16) -> String {
 
 /// Markdown, with portfolio text escaped.
 pub fn markdown(document: &Document) -> String {
-    let mut out = format!("# {}\n\n", markdown::escape(&document.title));
+    let mut out = format!("# {}\n\n", markdown::text(&document.title));
     for block in &document.blocks {
         match block {
-            Block::Heading(text) => out.push_str(&format!("## {}\n\n", markdown::cell(text))),
-            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", markdown::cell(text))),
+            Block::Heading(text) => out.push_str(&format!("## {}\n\n", markdown::text(text))),
+            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", markdown::text(text))),
             Block::Facts(facts) => {
                 for (label, value) in facts {
                     out.push_str(&format!(
                         "- **{}**: {}\n",
-                        markdown::cell(label),
-                        markdown::cell(value)
+                        markdown::text(label),
+                        markdown::text(value)
                     ));
                 }
                 out.push('\n');
             }
             Block::List(items) => {
                 for item in items {
-                    out.push_str(&format!("- {}\n", markdown::cell(item)));
+                    out.push_str(&format!("- {}\n", markdown::text(item)));
                 }
                 out.push('\n');
             }

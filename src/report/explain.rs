@@ -5,9 +5,10 @@
 use super::counterfactual::{counterfactual_blocks, priority_blocks};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
-use super::moves::{amount_of, slot_text};
+use super::moves::{amount_of, amount_of_at, precision_of, slot_text};
 use super::number::number;
 use super::provenance::Provenance;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::Frame;
 use crate::analysis::explain::{Blocked, Blocker, Explanation, NotScheduled};
@@ -23,17 +24,17 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             if b { "yes" } else { "no" },
         )
     };
-    let mut facts = vec![
+    let facts: Vec<(&str, String)> = vec![
         (
-            de_en(l, "Platz in der Roadmap", "Place in the roadmap").to_owned(),
+            de_en(l, "Platz in der Roadmap", "Place in the roadmap"),
             slot_text(l, &e.slot),
         ),
         (
-            de_en(l, "Wert je Periode", "Value per period").to_owned(),
+            de_en(l, "Wert je Periode", "Value per period"),
             number(l, e.value, 2),
         ),
         (
-            Label::Rank.text(l).to_owned(),
+            Label::Rank.text(l),
             format!("{} {} {}", e.rank, de_en(l, "von", "of"), e.of),
         ),
         (
@@ -41,44 +42,43 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
                 l,
                 "Wert der abhängigen Maßnahmen",
                 "Value of dependent measures",
-            )
-            .to_owned(),
+            ),
             number(l, e.enabler_value, 2),
         ),
-        (Label::Duration.text(l).to_owned(), e.duration.to_string()),
+        (Label::Duration.text(l), e.duration.to_string()),
         (
-            de_en(l, "Pflichtmaßnahme", "Mandatory").to_owned(),
+            de_en(l, "Pflichtmaßnahme", "Mandatory"),
             yes_no(e.mandatory).to_owned(),
         ),
     ];
+    let mut facts: Vec<(Text, Text)> = facts
+        .into_iter()
+        .map(|(label, value)| (label.into(), value.into()))
+        .collect();
     if let Some(area) = &e.area {
-        facts.insert(1, (Label::Area.text(l).to_owned(), area.clone()));
+        facts.insert(1, (Label::Area.text(l).into(), area.into()));
     }
     if let Some(earliest) = &e.earliest {
-        facts.push((
-            de_en(l, "frühestens", "earliest").to_owned(),
-            earliest.clone(),
-        ));
+        facts.push((de_en(l, "frühestens", "earliest").into(), earliest.into()));
     }
     if let Some(deadline) = &e.deadline {
-        facts.push((de_en(l, "Frist", "deadline").to_owned(), deadline.clone()));
+        facts.push((de_en(l, "Frist", "deadline").into(), deadline.into()));
     }
     let mut blocks = vec![Block::Facts(facts)];
     if let Some(reason) = &e.not_scheduled {
         let text = match reason {
-            NotScheduled::Dependency { dependency } => format!(
-                "{} `{dependency}` {}",
-                de_en(
+            NotScheduled::Dependency { dependency } => {
+                Text::plain(de_en(
                     l,
-                    "Nicht eingeplant: Sie hängt von",
-                    "Not scheduled: it depends on"
-                ),
-                de_en(
-                    l,
-                    "ab, die nicht eingeplant ist.",
-                    "which is not scheduled."
-                )
-            ),
+                    "Nicht eingeplant: Sie hängt von ",
+                    "Not scheduled: it depends on ",
+                )) + Text::code(dependency)
+                    + de_en(
+                        l,
+                        " ab, die nicht eingeplant ist.",
+                        " which is not scheduled.",
+                    )
+            }
             NotScheduled::NoWindow {
                 earliest_start,
                 latest_start,
@@ -91,26 +91,26 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
                 ),
                 de_en(l, "spätester Beginn", "latest start"),
                 latest_start.as_deref().unwrap_or("–")
-            ),
-            NotScheduled::Capacity { resource } => format!(
-                "{} `{resource}` {}",
-                de_en(
+            )
+            .into(),
+            NotScheduled::Capacity { resource } => {
+                Text::plain(de_en(
                     l,
-                    "Nicht eingeplant: Jeder mögliche Beginn überzieht",
-                    "Not scheduled: every start it could take overruns"
-                ),
-                de_en(l, "(siehe unten).", "(see below).")
-            ),
+                    "Nicht eingeplant: Jeder mögliche Beginn überzieht ",
+                    "Not scheduled: every start it could take overruns ",
+                )) + Text::code(resource)
+                    + de_en(l, " (siehe unten).", " (see below).")
+            }
         };
         blocks.push(Block::Paragraph(text));
     }
     blocks.push(Block::Table(Table {
-        title: de_en(l, "Abhängigkeitskette", "Dependency chain").to_owned(),
+        title: de_en(l, "Abhängigkeitskette", "Dependency chain").into(),
         header: vec![
-            Label::Id.text(l).to_owned(),
-            Label::Measure.text(l).to_owned(),
-            de_en(l, "Zeitraum", "When").to_owned(),
-            de_en(l, "bindend", "binding").to_owned(),
+            Label::Id.text(l).into(),
+            Label::Measure.text(l).into(),
+            de_en(l, "Zeitraum", "When").into(),
+            de_en(l, "bindend", "binding").into(),
         ],
         align: vec![Align::Left; 4],
         rows: e
@@ -118,55 +118,53 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             .iter()
             .map(|link| {
                 vec![
-                    format!("`{}`", link.id),
-                    link.name.get(l).to_owned(),
-                    slot_text(l, &link.slot),
+                    Text::code(&link.id),
+                    link.name.get(l).into(),
+                    slot_text(l, &link.slot).into(),
                     if link.binding {
-                        yes_no(true).to_owned()
+                        yes_no(true).into()
                     } else {
-                        String::new()
+                        Text::default()
                     },
                 ]
             })
             .collect(),
     }));
     if !e.dependents.is_empty() {
-        blocks.push(Block::List(vec![format!(
-            "{} {}",
-            de_en(l, "Darauf warten:", "Waiting for it:"),
-            e.dependents
-                .iter()
-                .map(|d| format!("`{}` ({})", d.id, slot_text(l, &d.slot)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )]));
+        let waiting = e
+            .dependents
+            .iter()
+            .map(|d| Text::code(&d.id) + format!(" ({})", slot_text(l, &d.slot)));
+        blocks.push(Block::List(vec![
+            Text::plain(format!(
+                "{} ",
+                de_en(l, "Darauf warten:", "Waiting for it:")
+            )) + Text::join(waiting, ", "),
+        ]));
     }
     blocks.push(Block::Table(Table {
-        title: de_en(l, "Warum nicht früher?", "Why not earlier?").to_owned(),
+        title: de_en(l, "Warum nicht früher?", "Why not earlier?").into(),
         header: vec![
-            de_en(l, "Beginn in", "Start in").to_owned(),
-            de_en(l, "bindender Grund", "binding reason").to_owned(),
+            de_en(l, "Beginn in", "Start in").into(),
+            de_en(l, "bindender Grund", "binding reason").into(),
         ],
         align: vec![Align::Left; 2],
         rows: e
             .blocked
             .iter()
-            .map(|b| vec![period_range(b), blocker_text(l, &e.frame, &b.reason)])
+            .map(|b| vec![period_range(b).into(), blocker_text(l, &e.frame, &b.reason)])
             .collect(),
     }));
     blocks.push(Block::Heading(
-        de_en(l, "Was würde sie vorziehen?", "What would move it earlier?").to_owned(),
+        de_en(l, "Was würde sie vorziehen?", "What would move it earlier?").into(),
     ));
     counterfactual_blocks(&mut blocks, l, e);
     priority_blocks(&mut blocks, l, e);
     blocks.push(Block::Footer(provenance.line()));
     Document {
-        title: format!(
-            "{}: `{}` {}",
-            de_en(l, "Erklärung", "Explanation"),
-            e.id,
-            e.name.get(l)
-        ),
+        title: Text::plain(format!("{}: ", de_en(l, "Erklärung", "Explanation")))
+            + Text::code(&e.id)
+            + format!(" {}", e.name.get(l)),
         blocks,
     }
 }
@@ -179,33 +177,39 @@ fn period_range(blocked: &Blocked) -> String {
     }
 }
 
-fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
+fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
     match blocker {
         Blocker::Earliest { earliest } => {
-            format!("{} {earliest}", de_en(l, "frühestens", "earliest is"))
+            format!("{} {earliest}", de_en(l, "frühestens", "earliest is")).into()
         }
         Blocker::Dependency {
             dependency,
             complete_from,
         } => match complete_from {
-            Some(period) => format!(
-                "`{dependency}` {} {period}",
-                de_en(l, "ist erst fertig ab", "is complete only from")
-            ),
-            None => format!(
-                "`{dependency}` {}",
-                de_en(
-                    l,
-                    "wird im Horizont nicht fertig",
-                    "does not complete in the horizon"
-                )
-            ),
+            Some(period) => {
+                Text::code(dependency)
+                    + format!(
+                        " {} {period}",
+                        de_en(l, "ist erst fertig ab", "is complete only from")
+                    )
+            }
+            None => {
+                Text::code(dependency)
+                    + format!(
+                        " {}",
+                        de_en(
+                            l,
+                            "wird im Horizont nicht fertig",
+                            "does not complete in the horizon"
+                        )
+                    )
+            }
         },
         Blocker::Capacity { shortages, users } => {
             let Some(first) = shortages.first() else {
-                return String::new();
+                return Text::default();
             };
-            let who: Vec<String> = users
+            let who: Vec<Text> = users
                 .iter()
                 .map(|u| {
                     let mut flags = Vec::new();
@@ -220,49 +224,51 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> String {
                     } else {
                         format!(", {}", flags.join(", "))
                     };
-                    format!(
-                        "`{}` {}{flags}",
-                        u.id,
-                        amount_of(l, frame, &first.resource, u.amount)
-                    )
+                    Text::code(&u.id)
+                        + format!(" {}{flags}", amount_of(l, frame, &first.resource, u.amount))
                 })
                 .collect();
             let more = if shortages.len() > 1 {
+                let others = shortages.len() - 1;
                 format!(
-                    " (+{} {})",
-                    shortages.len() - 1,
-                    de_en(l, "weitere Engpässe", "more shortages")
+                    " (+{others} {})",
+                    match others {
+                        1 => de_en(l, "weiterer Engpass", "more shortage"),
+                        _ => de_en(l, "weitere Engpässe", "more shortages"),
+                    }
                 )
             } else {
                 String::new()
             };
             let users = if who.is_empty() {
-                String::new()
+                Text::default()
             } else {
-                format!(
-                    "; {}: {}",
-                    de_en(l, "genutzt von", "used by"),
-                    who.join(", ")
-                )
+                Text::plain(format!("; {}: ", de_en(l, "genutzt von", "used by")))
+                    + Text::join(who, ", ")
             };
-            format!(
-                "`{}` {} {}: {} {}, {} {}, {} {}{more}{users}",
-                first.resource,
-                de_en(l, "reicht nicht in", "short in"),
-                first.period,
-                de_en(l, "Bedarf", "needs"),
-                amount_of(l, frame, &first.resource, first.needed),
-                de_en(l, "frei", "free"),
-                amount_of(l, frame, &first.resource, first.free),
-                de_en(l, "fehlen", "short by"),
-                amount_of(l, frame, &first.resource, first.short),
-            )
+            // Never "short by €0": a shortage of cents shows its cents, and so do the
+            // amounts needed and free beside it.
+            let decimals = precision_of(frame, &first.resource, first.short);
+            let at = |value: f64| amount_of_at(l, frame, &first.resource, value, decimals);
+            Text::code(&first.resource)
+                + format!(
+                    " {} {}: {} {}, {} {}, {} {}{more}",
+                    de_en(l, "reicht nicht in", "short in"),
+                    first.period,
+                    de_en(l, "Bedarf", "needs"),
+                    at(first.needed),
+                    de_en(l, "frei", "free"),
+                    at(first.free),
+                    de_en(l, "fehlen", "short by"),
+                    at(first.short),
+                )
+                + users
         }
         Blocker::Free => de_en(
             l,
             "nichts bei sonst gleicher Roadmap (der Planer hat anders entschieden)",
             "nothing, with the rest of the roadmap unchanged (the planner chose otherwise)",
         )
-        .to_owned(),
+        .into(),
     }
 }

@@ -6,6 +6,7 @@ use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::number::{amount, number, percent};
 use super::provenance::Provenance;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::model::Language;
@@ -37,41 +38,36 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
         )
     };
     let per = marginal_per(f);
-    let mut header = vec![
-        de_en(l, "Faktor", "Scale").to_owned(),
-        format!(
-            "`{}` {}",
-            f.resource,
-            de_en(l, "im Horizont", "over the horizon")
-        ),
-        Label::ResiliencePeriods.text(l).to_owned(),
-        Label::Quality.text(l).to_owned(),
-        Label::Scheduled.text(l).to_owned(),
-        Label::NotScheduled.text(l).to_owned(),
+    let mut header: Vec<Text> = vec![
+        de_en(l, "Faktor", "Scale").into(),
+        Text::code(&f.resource) + format!(" {}", de_en(l, "im Horizont", "over the horizon")),
+        Label::ResiliencePeriods.text(l).into(),
+        Label::Quality.text(l).into(),
+        Label::Scheduled.text(l).into(),
+        Label::NotScheduled.text(l).into(),
     ];
     header.extend(
         f.resources
             .iter()
-            .map(|r| format!("{} `{}`", Label::FollowUp.text(l), r.id)),
+            .map(|r| Text::plain(format!("{} ", Label::FollowUp.text(l))) + Text::code(&r.id)),
     );
-    header.push(marginal_label);
+    header.push(marginal_label.into());
     let columns = header.len();
     Table {
-        title: format!(
-            "{}: `{}` {}",
-            de_en(l, "Resilienz nach Budget", "Resilience by budget"),
-            f.resource,
-            de_en(l, "skaliert", "scaled")
-        ),
+        title: Text::plain(format!(
+            "{}: ",
+            de_en(l, "Resilienz nach Budget", "Resilience by budget")
+        )) + Text::code(&f.resource)
+            + format!(" {}", de_en(l, "skaliert", "scaled")),
         align: vec![Align::Right; columns],
         header,
         rows: f
             .steps
             .iter()
             .map(|step| {
-                let mut row = vec![
-                    number(l, step.scale, 2),
-                    amount(l, step.capacity, f.unit.as_deref(), &f.currency),
+                let mut row: Vec<Text> = vec![
+                    number(l, step.scale, 2).into(),
+                    amount(l, step.capacity, f.unit.as_deref(), &f.currency).into(),
                 ];
                 match &step.result {
                     StepResult::Planned {
@@ -82,26 +78,28 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                         follow_up,
                         marginal,
                     } => {
-                        row.push(number(l, *objective, 1));
-                        row.push(percent(l, *bound_share));
-                        row.push(scheduled.to_string());
-                        row.push(not_scheduled.to_string());
+                        row.push(number(l, *objective, 1).into());
+                        row.push(percent(l, *bound_share).into());
+                        row.push(scheduled.to_string().into());
+                        row.push(not_scheduled.to_string().into());
                         row.extend(
                             follow_up
                                 .iter()
                                 .zip(&f.resources)
-                                .map(|(v, r)| amount(l, *v, r.unit.as_deref(), &f.currency)),
+                                .map(|(v, r)| amount(l, *v, r.unit.as_deref(), &f.currency).into()),
                         );
                         row.push(
-                            marginal.map_or_else(|| "–".to_owned(), |m| number(l, m * per, 2)),
+                            marginal
+                                .map_or_else(|| "–".to_owned(), |m| number(l, m * per, 2))
+                                .into(),
                         );
                     }
                     StepResult::Infeasible { problem } => {
-                        row.push(format!(
-                            "{}: {problem}",
-                            de_en(l, "nicht planbar", "infeasible")
-                        ));
-                        row.resize(columns, "–".to_owned());
+                        row.push(
+                            Text::plain(format!("{}: ", de_en(l, "nicht planbar", "infeasible")))
+                                + Text::marked(problem),
+                        );
+                        row.resize(columns, "–".into());
                     }
                 }
                 row
@@ -117,7 +115,8 @@ pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Do
             "{}: {}",
             de_en(language, "Budget-Sensitivität", "Budget frontier"),
             f.portfolio
-        ),
+        )
+        .into(),
         blocks: vec![
             Block::Table(frontier_table(f, language)),
             Block::Footer(provenance.line()),

@@ -4,7 +4,7 @@
 //! Every piece of portfolio text is escaped with [`escape`] (module `markup`).
 
 use super::lang::Label;
-use super::markup::{escape, inline};
+use super::markup::{self, escape, lines};
 use super::svg;
 use super::view::{Align, MeasureRow, PlanView, RowStatus, Table};
 use crate::model::{Language, Portfolio};
@@ -86,14 +86,14 @@ fn header(portfolio: &Portfolio, kicker: &str) -> String {
         ));
     }
     if let Some(description) = &portfolio.description {
-        out.push_str(&format!("<p class=\"lead\">{}</p>\n", inline(description)));
+        out.push_str(&format!("<p class=\"lead\">{}</p>\n", lines(description)));
     }
     out
 }
 
 /// A table from the view; an empty one says so.
 pub fn table(table: &Table, heading: &str) -> String {
-    let mut out = format!("<{heading}>{}</{heading}>\n", escape(&table.title));
+    let mut out = format!("<{heading}>{}</{heading}>\n", markup::text(&table.title));
     if table.rows.is_empty() {
         out.push_str("<p class=\"empty\">–</p>\n");
         return out;
@@ -104,13 +104,13 @@ pub fn table(table: &Table, heading: &str) -> String {
     };
     out.push_str("<table>\n<thead><tr>");
     for (i, h) in table.header.iter().enumerate() {
-        out.push_str(&format!("<th{}>{}</th>", class(i), inline(h)));
+        out.push_str(&format!("<th{}>{}</th>", class(i), markup::text(h)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            out.push_str(&format!("<td{}>{}</td>", class(i), inline(cell)));
+            out.push_str(&format!("<td{}>{}</td>", class(i), markup::text(cell)));
         }
         out.push_str("</tr>\n");
     }
@@ -143,8 +143,8 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for (key, value) in view.summary() {
         body.push_str(&format!(
             "<div><dt>{}</dt><dd>{}</dd></div>\n",
-            inline(&key),
-            inline(&value)
+            markup::text(&key),
+            markup::text(&value)
         ));
     }
     body.push_str("</dl>\n</header>\n");

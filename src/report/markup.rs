@@ -1,5 +1,9 @@
 //! Escaping for HTML and the SVG inside it: the one place where portfolio text
 //! becomes markup. `html` and `svg` both use it, so neither imports the other for it.
+//! Each character is mapped on its own (nothing is checked before it is cleaned), so
+//! no text can form a tag, an entity or an attribute end.
+
+use super::text::{Span, Text};
 
 /// Escapes text for HTML or SVG element content and quoted attribute values. Control
 /// characters other than line breaks and tabs (such as terminal escape codes) become spaces.
@@ -20,19 +24,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Text from a view for HTML: spans in backticks (ids) become `<code>`, everything is
-/// escaped, line breaks become `<br>`.
-pub fn inline(text: &str) -> String {
+/// Report text for HTML: words escaped, code in `<code>`, line breaks as `<br>`.
+pub fn text(text: &Text) -> String {
     let mut out = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        let part = escape(part).replace('\n', "<br>");
-        if i % 2 == 1 {
-            out.push_str(&format!("<code>{part}</code>"));
-        } else {
-            out.push_str(&part);
+    for span in text.spans() {
+        match span {
+            Span::Plain(words) => out.push_str(&lines(words)),
+            Span::Code(code) => out.push_str(&format!("<code>{}</code>", lines(code))),
         }
     }
     out
+}
+
+/// Portfolio text for HTML with its line breaks as `<br>`.
+pub fn lines(text: &str) -> String {
+    escape(text).replace('\n', "<br>")
 }
 
 #[cfg(test)]
@@ -53,10 +59,11 @@ mod tests {
     }
 
     #[test]
-    fn view_code_spans_become_code_elements_and_stay_escaped() {
+    fn code_becomes_code_elements_and_words_stay_words() {
+        let view = Text::plain("depends on ") + Text::code("<b>") + ", a\nb `not code`";
         assert_eq!(
-            inline("depends on `<b>`, a\nb"),
-            "depends on <code>&lt;b&gt;</code>, a<br>b"
+            text(&view),
+            "depends on <code>&lt;b&gt;</code>, a<br>b `not code`"
         );
     }
 }

@@ -6,6 +6,11 @@
 //! becomes an entity code (`#35;`), which Mermaid turns back into the character
 //! when it draws. Nodes and tasks get generated ids (`m0`, `m1`, …), never the
 //! portfolio's ids.
+//!
+//! Every text of a statement (title, section, task, node and subgraph label) goes through
+//! one function, `text`: escaped first, then checked. A text that is blank once escaped
+//! (a name made of control characters) would leave `title`, `section` or a task without
+//! its text and break the whole chart, so the next candidate (the id) or a dash stands in.
 
 use super::lang::Label;
 use super::view::{self, GraphView, PlanView, RowStatus};
@@ -72,9 +77,25 @@ const GANTT_KEYWORDS: [&str; 19] = [
     "href",
 ];
 
-/// A Gantt task text: escaped, trimmed, and never starting like a statement or a date.
-fn task_text(text: &str) -> String {
-    let escaped = escape(text).trim().to_owned();
+/// Characters that draw nothing: a text made only of them (and blanks) is empty to a reader.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// The one way text enters a Mermaid statement: the first of `candidates` that still shows
+/// something once escaped and trimmed, else a dash. Never empty.
+fn text(candidates: &[&str]) -> String {
+    candidates
+        .iter()
+        .map(|candidate| escape(candidate).trim().to_owned())
+        .find(|escaped| !escaped.chars().all(invisible))
+        .unwrap_or_else(|| "–".to_owned())
+}
+
+/// A Gantt statement's text ([`text`]), never starting like a statement or a date.
+fn task_text(candidates: &[&str]) -> String {
+    let escaped = text(candidates);
     let lower = escaped.to_lowercase();
     let statement_like = GANTT_KEYWORDS.iter().any(|k| lower.starts_with(k))
         || escaped.starts_with(|c: char| c.is_ascii_digit());
@@ -83,15 +104,6 @@ fn task_text(text: &str) -> String {
             format!("#{};{}", u32::from(first), &escaped[first.len_utf8()..])
         }
         _ => escaped,
-    }
-}
-
-/// A display name: the text, or `fallback` when the text is blank.
-fn or_id<'a>(name: &'a str, fallback: &'a str) -> &'a str {
-    if name.trim().is_empty() {
-        fallback
-    } else {
-        name
     }
 }
 
@@ -118,7 +130,10 @@ pub fn plan(view: &PlanView<'_>) -> String {
         comment(&view.provenance.line())
     );
     out.push_str("gantt\n");
-    out.push_str(&format!("    title {}\n", task_text(&view.portfolio.name)));
+    out.push_str(&format!(
+        "    title {}\n",
+        task_text(&[&view.portfolio.name, t(Label::Roadmap)])
+    ));
     out.push_str("    dateFormat YYYY-MM-DD\n");
     out.push_str(&format!(
         "    axisFormat {}\n",
@@ -129,7 +144,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for group in view::area_groups(view.portfolio, &order) {
         out.push_str(&format!(
             "    section {}\n",
-            task_text(view.area_name(group.area))
+            task_text(&[view.area_name(group.area), t(Label::NoArea)])
         ));
         for j in group.measures {
             let row = view.row(j);
@@ -156,7 +171,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
             tags.push(&end);
             out.push_str(&format!(
                 "    {} :{}\n",
-                task_text(or_id(row.name, row.id)),
+                task_text(&[row.name, row.id]),
                 tags.join(", ")
             ));
         }
@@ -173,7 +188,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
                 "%% - {} ({}): {}\n",
                 comment(row.name),
                 comment(row.id),
-                comment(row.reason.as_deref().unwrap_or_default())
+                comment(
+                    &row.reason
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default()
+                )
             ));
         }
     }
@@ -193,7 +213,7 @@ pub fn graph(view: &GraphView<'_>) -> String {
     out.push_str("flowchart LR\n");
     let node = |j: usize| {
         let n = &view.nodes[j];
-        let mut label = format!("{}<br>{}", escape(n.id), escape(or_id(n.name, n.id)));
+        let mut label = format!("{}<br>{}", text(&[n.id]), text(&[n.name, n.id]));
         if n.mandatory {
             label.push_str(&format!("<br>({})", escape(t(Label::MandatoryNote))));
         }
@@ -207,7 +227,7 @@ pub fn graph(view: &GraphView<'_>) -> String {
         let indent = if grouped && group.area.is_some() {
             out.push_str(&format!(
                 "    subgraph a{g}[\"{}\"]\n",
-                escape(view.area_name(group.area))
+                text(&[view.area_name(group.area), t(Label::NoArea)])
             ));
             "        "
         } else {
@@ -272,10 +292,55 @@ mod tests {
 
     #[test]
     fn task_texts_never_start_like_a_statement() {
-        assert_eq!(task_text("Title of a measure"), "#84;itle of a measure");
-        assert_eq!(task_text("click here"), "#99;lick here");
-        assert_eq!(task_text("2027-01-01 kickoff"), "#50;027-01-01 kickoff");
-        assert_eq!(task_text("  Backup"), "Backup");
-        assert_eq!(task_text("Ägide"), "Ägide");
+        assert_eq!(task_text(&["Title of a measure"]), "#84;itle of a measure");
+        assert_eq!(task_text(&["click here"]), "#99;lick here");
+        assert_eq!(task_text(&["2027-01-01 kickoff"]), "#50;027-01-01 kickoff");
+        assert_eq!(task_text(&["  Backup"]), "Backup");
+        assert_eq!(task_text(&["Ägide"]), "Ägide");
+    }
+
+    #[test]
+    fn a_text_blank_once_escaped_gives_way_to_the_next() {
+        // The check used to run before escaping: control characters passed it, became
+        // spaces and left the task without a text.
+        assert_eq!(task_text(&["\u{1}\u{2}\u{7f}", "backup"]), "backup");
+        assert_eq!(
+            task_text(&["\u{200b}\u{feff} \u{3000}", "title-id"]),
+            "#116;itle-id"
+        );
+        assert_eq!(text(&["\r\n\t", "\u{1b}"]), "–");
+    }
+
+    /// Strings from characters that Mermaid or a reader treats specially.
+    fn awkward() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pool: Vec<char> = "aZ9 -:;#%{}\"'`|<>\\\n\r\t\u{1}\u{1b}\u{7f}\u{85}\u{a0}\u{200b}\u{202e}\u{feff}\u{3000}ä"
+            .chars()
+            .collect();
+        prop::collection::vec(prop::sample::select(pool), 0..12)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_statement_text_shows_something_and_holds_no_syntax(name in awkward(), id in awkward()) {
+            let text = task_text(&[&name, &id]);
+            proptest::prop_assert!(!text.chars().all(invisible), "{:?}", text);
+            proptest::prop_assert_eq!(text.trim(), text.as_str());
+            let lower = text.to_lowercase();
+            proptest::prop_assert!(!GANTT_KEYWORDS.iter().any(|k| lower.starts_with(k)), "{:?}", text);
+            proptest::prop_assert!(!text.starts_with(|c: char| c.is_ascii_digit()), "{:?}", text);
+            // Outside entity codes, no character that ends a statement or opens markup.
+            let bare: String = text.split('#').enumerate().map(|(i, part)| {
+                if i == 0 { part.to_owned() } else {
+                    let digits = part.chars().take_while(char::is_ascii_digit).count();
+                    part[digits..].strip_prefix(';').map_or_else(|| format!("#{part}"), str::to_owned)
+                }
+            }).collect();
+            for raw in [':', ';', '#', '%', '{', '}', '"', '`', '|', '<', '>', '\\'] {
+                proptest::prop_assert!(!bare.contains(raw), "{:?} in {:?}", raw, text);
+            }
+            proptest::prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+        }
     }
 }

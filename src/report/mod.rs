@@ -26,6 +26,7 @@ pub mod number;
 pub mod provenance;
 pub mod svg;
 pub mod table;
+pub mod text;
 pub mod view;
 
 use crate::model::{Language, Portfolio};

@@ -4,6 +4,7 @@
 
 use super::lang::{Label, de_en};
 use super::number;
+use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
 use crate::model::Language;
@@ -16,10 +17,36 @@ pub fn amount(language: Language, frame: &Frame, r: usize, value: f64) -> String
 
 /// An amount of the resource with id `id`, in its unit.
 pub fn amount_of(language: Language, frame: &Frame, id: &str, value: f64) -> String {
-    match frame.resources.iter().position(|r| r.id == id) {
-        Some(r) => amount(language, frame, r, value),
-        None => number::number(language, value, number::decimals_for(value)),
-    }
+    amount_of_at(language, frame, id, value, None)
+}
+
+/// For a positive amount of the resource with id `id` that must not read as zero (a
+/// shortage, an extra capacity), the decimals that show it, for it and the amounts beside
+/// it ([`amount_of_at`]); `None` when the usual form shows it.
+pub fn precision_of(frame: &Frame, id: &str, value: f64) -> Option<usize> {
+    let unit = frame
+        .resources
+        .iter()
+        .find(|r| r.id == id)
+        .and_then(|r| r.unit.as_deref());
+    number::precision_above_zero(value, unit, &frame.currency)
+}
+
+/// An amount of the resource with id `id`, in its unit, with at least `decimals` decimals
+/// when given (see [`precision_of`]).
+pub fn amount_of_at(
+    language: Language,
+    frame: &Frame,
+    id: &str,
+    value: f64,
+    decimals: Option<usize>,
+) -> String {
+    let unit = frame
+        .resources
+        .iter()
+        .find(|r| r.id == id)
+        .and_then(|r| r.unit.as_deref());
+    number::amount_at(language, value, unit, &frame.currency, decimals)
 }
 
 /// `2028`, `2028–2029`, `done`, `not scheduled`.
@@ -47,24 +74,24 @@ fn change_text(language: Language, change: ChangeKind) -> &'static str {
 /// The measures that moved, with where they were and are.
 pub fn moved_table(language: Language, title: String, moved: &[Moved]) -> Table {
     Table {
-        title,
+        title: title.into(),
         header: vec![
-            Label::Id.text(language).to_owned(),
-            Label::Measure.text(language).to_owned(),
-            de_en(language, "Änderung", "Change").to_owned(),
-            de_en(language, "vorher", "before").to_owned(),
-            de_en(language, "nachher", "after").to_owned(),
+            Label::Id.text(language).into(),
+            Label::Measure.text(language).into(),
+            de_en(language, "Änderung", "Change").into(),
+            de_en(language, "vorher", "before").into(),
+            de_en(language, "nachher", "after").into(),
         ],
         align: vec![Align::Left; 5],
         rows: moved
             .iter()
             .map(|m| {
                 vec![
-                    format!("`{}`", m.id),
-                    m.name.get(language).to_owned(),
-                    change_text(language, m.change).to_owned(),
-                    slot_text(language, &m.from),
-                    slot_text(language, &m.to),
+                    Text::code(&m.id),
+                    m.name.get(language).into(),
+                    change_text(language, m.change).into(),
+                    slot_text(language, &m.from).into(),
+                    slot_text(language, &m.to).into(),
                 ]
             })
             .collect(),

@@ -3,6 +3,7 @@
 //! number for a reader; CSV's language-independent numbers are in [`super::csv`].
 
 use crate::model::Language;
+use crate::report::lang::de_en;
 
 /// A number with `decimals` decimals and thousands separators in the language's style.
 pub fn number(language: Language, value: f64, decimals: usize) -> String {
@@ -55,7 +56,12 @@ pub fn signed(language: Language, value: f64, decimals: usize) -> String {
 
 /// An amount of money: `1.234.567 €` (German) or `€1,234,567` (English); other currencies by code.
 pub fn money(language: Language, value: f64, currency: &str) -> String {
-    let amount = number(language, value, 0);
+    money_with(language, value, currency, 0)
+}
+
+/// Money with `decimals` decimals: `0,30 €`.
+fn money_with(language: Language, value: f64, currency: &str, decimals: usize) -> String {
+    let amount = number(language, value, decimals);
     match (language, currency) {
         (Language::De, "EUR") => format!("{amount} €"),
         (Language::En, "EUR") => format!("€{amount}"),
@@ -71,6 +77,69 @@ pub fn amount(language: Language, value: f64, unit: Option<&str>, currency: &str
         Some(u) => format!("{} {u}", number(language, value, decimals_for(value))),
         None => number(language, value, decimals_for(value)),
     }
+}
+
+/// The most decimals [`precision_above_zero`] gives an amount.
+const FINEST: usize = 6;
+
+/// The decimals an amount shows as [`amount`] writes it: none for money and whole numbers,
+/// two otherwise.
+fn usual_decimals(value: f64, unit: Option<&str>, currency: &str) -> usize {
+    if unit == Some(currency) {
+        0
+    } else {
+        decimals_for(value)
+    }
+}
+
+/// Whether a formatted number has a digit other than zero.
+fn shows_more_than_zero(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit() && c != '0')
+}
+
+/// For a positive amount that must not read as zero (a shortage, an extra capacity): `None`
+/// when [`amount`] already shows more than zero (`€300`), else the fewest decimals up to six
+/// that do, money at least in cents (`€0.30` for 0.3, where money shows none); six when
+/// none do. The amounts beside it are then shown with as many ([`amount_at`]), so that
+/// `needs` and `free` differ too.
+pub fn precision_above_zero(value: f64, unit: Option<&str>, currency: &str) -> Option<usize> {
+    let usual = usual_decimals(value, unit, currency);
+    let shows = |decimals: usize| shows_more_than_zero(&format!("{:.*}", decimals, value.abs()));
+    if !(value.is_finite() && value > 0.0) || shows(usual) {
+        return None;
+    }
+    let first = if unit == Some(currency) { 2 } else { usual + 1 };
+    Some((first..=FINEST).find(|&d| shows(d)).unwrap_or(FINEST))
+}
+
+/// An amount as [`amount`] writes it, or, with `Some(decimals)` from
+/// [`precision_above_zero`], with at least that many decimals; a positive amount too small
+/// even for six reads "less than 0.000001".
+pub fn amount_at(
+    language: Language,
+    value: f64,
+    unit: Option<&str>,
+    currency: &str,
+    decimals: Option<usize>,
+) -> String {
+    let Some(decimals) = decimals else {
+        return amount(language, value, unit, currency);
+    };
+    let decimals = decimals.max(usual_decimals(value, unit, currency));
+    let text = |value: f64| match unit {
+        Some(u) if u == currency => money_with(language, value, currency, decimals),
+        Some(u) => format!("{} {u}", number(language, value, decimals)),
+        None => number(language, value, decimals),
+    };
+    if value > 0.0 && !shows_more_than_zero(&number(language, value, decimals)) {
+        let finest = 0.1_f64.powi(decimals as i32);
+        return de_en(
+            language,
+            format!("weniger als {}", text(finest)),
+            format!("less than {}", text(finest)),
+        );
+    }
+    text(value)
 }
 
 /// Whole numbers show no decimals; others show up to two.
@@ -113,6 +182,36 @@ mod tests {
         assert_eq!(percent(Language::De, 0.856), "86 %");
         assert_eq!(amount(Language::En, 2.5, Some("FTE"), "EUR"), "2.50 FTE");
         assert_eq!(money(Language::En, 10.0, "CHF"), "CHF 10");
+    }
+
+    #[test]
+    fn an_amount_above_zero_never_reads_as_zero() {
+        let (de, en) = (Language::De, Language::En);
+        assert_eq!(precision_above_zero(222_500.0, Some("EUR"), "EUR"), None);
+        assert_eq!(precision_above_zero(0.5, Some("FTE"), "EUR"), None);
+        assert_eq!(precision_above_zero(0.3, Some("EUR"), "EUR"), Some(2));
+        assert_eq!(precision_above_zero(0.003, Some("FTE"), "EUR"), Some(3));
+        let d = precision_above_zero(0.3, Some("EUR"), "EUR");
+        assert_eq!(amount_at(en, 0.3, Some("EUR"), "EUR", d), "€0.30");
+        assert_eq!(
+            amount_at(de, 50_000.3, Some("EUR"), "EUR", d),
+            "50.000,30 €"
+        );
+        assert_eq!(
+            amount_at(de, 50_000.0, Some("EUR"), "EUR", d),
+            "50.000,00 €"
+        );
+        assert_eq!(amount_at(en, 50_000.0, Some("EUR"), "EUR", None), "€50,000");
+        let tiny = precision_above_zero(1e-9, Some("FTE"), "EUR");
+        assert_eq!(tiny, Some(6));
+        assert_eq!(
+            amount_at(en, 1e-9, Some("FTE"), "EUR", tiny),
+            "less than 0.000001 FTE"
+        );
+        assert_eq!(
+            amount_at(de, 1e-9, Some("EUR"), "EUR", tiny),
+            "weniger als 0,000001 €"
+        );
     }
 
     #[test]

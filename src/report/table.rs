@@ -30,9 +30,9 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
         .force_no_tty()
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
-        .set_header(table.header.clone());
+        .set_header(table.header.iter().map(ToString::to_string));
     for row in &table.rows {
-        rendered.add_row(row.clone());
+        rendered.add_row(row.iter().map(ToString::to_string));
     }
     for (i, align) in table.align.iter().enumerate() {
         if let Some(column) = rendered.column_mut(i) {
@@ -66,7 +66,7 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     for (key, value) in view.summary() {
-        summary.add_row(vec![key, value]);
+        summary.add_row(vec![key.to_string(), value.to_string()]);
     }
     for line in summary.lines() {
         out.push_str(line.trim_end());

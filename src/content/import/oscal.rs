@@ -129,10 +129,21 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
         .get("catalog")
         .is_some_and(serde_json::Value::is_object)
     {
-        return Err(Box::new(Diagnostic::file_error(
-            Code::NotOscal,
+        // The top-level value, where the `catalog` object should be.
+        let root = text.len() - text.trim_start().len();
+        let label = if value.is_object() {
+            "this object has no `catalog` object in it"
+        } else {
+            "this is not an object"
+        };
+        return Err(Box::new(problem_at(
+            file,
             path,
+            text,
+            root,
+            Code::NotOscal,
             format!("`{path}` is JSON, but not an OSCAL catalog: it has no top-level `catalog` object"),
+            label,
         )
         .with_help(
             "`import grundschutz` reads the Grundschutz++ catalog of the BSI Stand-der-Technik-Bibliothek \
@@ -260,9 +271,16 @@ fn fill_params(prose: &str, labels: &BTreeMap<String, String>) -> String {
     out
 }
 
-/// Where `needle` is first written as a whole JSON string (`"ASST.1.1"`): the offset just inside the quotes.
+/// Where `needle` is first written as a whole JSON string (`"ASST.1.1"`): the offset just
+/// inside the quotes. A string the file writes with escapes (`"a\"b"`) is found in the form
+/// JSON writers use.
 pub fn locate(text: &str, needle: &str) -> Option<usize> {
-    text.find(&format!("\"{needle}\"")).map(|i| i + 1)
+    text.find(&format!("\"{needle}\""))
+        .or_else(|| {
+            let escaped = serde_json::to_string(needle).ok()?;
+            text.find(&escaped)
+        })
+        .map(|i| i + 1)
 }
 
 /// Where a JSON error is, as a span; a position on an overly long line (minified JSON) is only named.
@@ -303,29 +321,44 @@ fn json_problem(
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
-        .sum::<usize>();
-    let line_len = text[line_start.min(text.len())..]
-        .split('\n')
-        .next()
-        .map_or(0, str::len);
-    // A line too long to show (minified JSON) is named instead of printed.
-    let diagnostic = if line_len > 400 {
+        .sum::<usize>()
+        .min(text.len());
+    let line_len = text[line_start..].split('\n').next().map_or(0, str::len);
+    // serde_json counts columns in bytes.
+    let offset = line_start + error.column().saturating_sub(1).min(line_len);
+    let label = if message.contains("missing field") {
+        "in the object that ends here"
+    } else if data {
+        "here"
+    } else {
+        "JSON breaks here"
+    };
+    Box::new(problem_at(file, path, text, offset, code, what, label).with_help(help))
+}
+
+/// A problem at byte `offset` of `text`. On a line too long to show (minified JSON) the
+/// line and column are named in the message instead of printing the line.
+pub(crate) fn problem_at(
+    file: FileId,
+    path: &str,
+    text: &str,
+    offset: usize,
+    code: Code,
+    message: String,
+    label: &str,
+) -> Diagnostic {
+    let span = Span::at(file, text, offset, 1);
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_len = text[line_start..].split('\n').next().map_or(0, str::len);
+    if line_len > 400 {
         Diagnostic::file_error(
             code,
             path,
-            format!("{what} (line {line}, column {})", error.column()),
+            format!("{message} (line {}, column {})", span.line, span.column),
         )
     } else {
-        let offset = line_start + error.column().saturating_sub(1).min(line_len);
-        Diagnostic::error(code, Span::at(file, text, offset, 1), what).with_label(
-            if message.contains("missing field") {
-                "in the object that ends here"
-            } else if data {
-                "here"
-            } else {
-                "JSON breaks here"
-            },
-        )
-    };
-    Box::new(diagnostic.with_help(help))
+        Diagnostic::error(code, span, message).with_label(label)
+    }
 }

@@ -58,7 +58,7 @@ impl Reason {
     pub fn of(view: &PlanView<'_>, reason: &roadmap::Reason) -> Reason {
         let portfolio = view.portfolio;
         let label = |t: usize| portfolio.calendar.label(t).to_string();
-        let text = view.reason(reason);
+        let text = view.reason(reason).to_string();
         match reason {
             roadmap::Reason::Dependency { dependency } => Reason::Dependency {
                 dependency: portfolio.measures[*dependency].id.value.clone(),

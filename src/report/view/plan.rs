@@ -5,7 +5,7 @@ use super::rank::{MeasureRow, RowStatus, measure_row};
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Language, Measure, Portfolio};
 use crate::report::lang::Label;
-use crate::report::number::amount;
+use crate::report::number::{amount, amount_at, precision_above_zero};
 use crate::report::provenance::Provenance;
 use crate::schedule::bound::BoundMethod;
 use crate::schedule::evaluate::Evaluation;
@@ -51,6 +51,17 @@ impl PlanView<'_> {
             resource.unit.as_deref(),
             &self.portfolio.currency,
         )
+    }
+
+    /// A positive amount of resource `r` that must not read as zero, such as a shortage:
+    /// with the decimals that show it (see [`precision_above_zero`]).
+    pub fn amount_above_zero(&self, r: usize, value: f64) -> String {
+        let (unit, currency) = (
+            self.portfolio.resources[r].unit.as_deref(),
+            &self.portfolio.currency,
+        );
+        let decimals = precision_above_zero(value, unit, currency);
+        amount_at(self.language, value, unit, currency, decimals)
     }
 
     /// The measure's display name in the report language.

@@ -4,6 +4,7 @@ use super::table::{Align, Table};
 use crate::model::{Language, Measure, Portfolio, Status};
 use crate::report::lang::Label;
 use crate::report::number::{amount, number};
+use crate::report::text::Text;
 use crate::score::Scores;
 
 /// The rank report: every measure by rank with its scores.
@@ -23,7 +24,7 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
                     (v > 0.0).then(|| amount(language, v, r.unit.as_deref(), &portfolio.currency))
                 })
                 .collect();
-            vec![
+            let row = [
                 score.rank.to_string(),
                 measure.id.value.clone(),
                 measure.name.get(language).to_owned(),
@@ -37,11 +38,12 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
                 } else {
                     cost.join(" · ")
                 },
-            ]
+            ];
+            row.into_iter().map(Text::from).collect()
         })
         .collect();
     Table {
-        title: t(Label::Ranking).to_owned(),
+        title: t(Label::Ranking).into(),
         header: [
             Label::Rank,
             Label::Id,
@@ -52,7 +54,7 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
             Label::Cost,
         ]
         .iter()
-        .map(|l| t(*l).to_owned())
+        .map(|l| t(*l).into())
         .collect(),
         align: vec![
             Align::Right,
@@ -99,8 +101,8 @@ pub struct MeasureRow<'a> {
     pub status: Option<RowStatus>,
     /// When scheduled: first and last period it runs (a milestone's last is its first).
     pub periods: Option<(usize, usize)>,
-    /// Why it is not scheduled, in words.
-    pub reason: Option<String>,
+    /// Why it is not scheduled, in words; ids are code.
+    pub reason: Option<Text>,
     /// Cost per resource (portfolio order), total over the duration.
     pub cost: Vec<f64>,
     /// Run cost per resource (portfolio order), per period after completion.

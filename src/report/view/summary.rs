@@ -4,20 +4,21 @@ use super::plan::PlanView;
 use crate::model::roadmap::Reason;
 use crate::report::lang::{Label, de_en};
 use crate::report::number::{number, percent, percent_at_least};
+use crate::report::text::{Text, set_option};
 use crate::schedule::bound::BoundMethod;
 
 impl PlanView<'_> {
-    /// Why a measure is not scheduled, in words.
-    pub fn reason(&self, reason: &Reason) -> String {
+    /// Why a measure is not scheduled, in words; ids are code.
+    pub fn reason(&self, reason: &Reason) -> Text {
         let l = self.language;
         let calendar = &self.portfolio.calendar;
         match reason {
             Reason::Dependency { dependency } => {
-                let id = &self.portfolio.measures[*dependency].id.value;
+                let id = Text::code(&self.portfolio.measures[*dependency].id.value);
                 de_en(
                     l,
-                    format!("Voraussetzung `{id}` ist nicht eingeplant"),
-                    format!("depends on `{id}`, which is not scheduled"),
+                    Text::plain("Voraussetzung ") + id.clone() + " ist nicht eingeplant",
+                    Text::plain("depends on ") + id + ", which is not scheduled",
                 )
             }
             Reason::NoWindow {
@@ -30,12 +31,16 @@ impl PlanView<'_> {
                     let last = calendar.label(calendar.len().saturating_sub(1));
                     return de_en(
                         l,
-                        format!(
-                            "Voraussetzungen oder `earliest` erlauben frühestens {earliest}, nach dem Horizontende {last}"
-                        ),
-                        format!(
-                            "its dependencies or `earliest` allow {earliest} at the earliest, after the horizon ends in {last}"
-                        ),
+                        Text::plain("Voraussetzungen oder ")
+                            + Text::code("earliest")
+                            + format!(
+                                " erlauben frühestens {earliest}, nach dem Horizontende {last}"
+                            ),
+                        Text::plain("its dependencies or ")
+                            + Text::code("earliest")
+                            + format!(
+                                " allow {earliest} at the earliest, after the horizon ends in {last}"
+                            ),
                     );
                 }
                 match latest_start {
@@ -48,6 +53,7 @@ impl PlanView<'_> {
                                 "could start {earliest} at the earliest but must start by {latest}"
                             ),
                         )
+                        .into()
                     }
                     None => de_en(
                         l,
@@ -57,7 +63,8 @@ impl PlanView<'_> {
                         format!(
                             "could start {earliest} at the earliest: cannot finish within the horizon and by its deadline"
                         ),
-                    ),
+                    )
+                    .into(),
                 }
             }
             Reason::Capacity {
@@ -66,9 +73,10 @@ impl PlanView<'_> {
                 short_by,
                 window,
             } => {
-                let id = &self.portfolio.resources[*resource].id.value;
+                let id = Text::code(&self.portfolio.resources[*resource].id.value);
                 let labels = period_ranges(periods, |t| calendar.label(t).to_string());
-                let short = self.amount(*resource, *short_by);
+                // Never "by at least €0": a shortage of cents shows its cents.
+                let short = self.amount_above_zero(*resource, *short_by);
                 let starts = if window.0 == window.1 {
                     calendar.label(window.0).to_string()
                 } else {
@@ -76,11 +84,12 @@ impl PlanView<'_> {
                 };
                 de_en(
                     l,
-                    format!(
-                        "`{id}` reicht nicht ({labels}; mindestens {short} zu wenig) für jeden Beginn in {starts}"
-                    ),
-                    format!(
-                        "`{id}` is short in {labels} (by at least {short}) for every start in {starts}"
+                    id.clone()
+                        + format!(
+                            " reicht nicht ({labels}; mindestens {short} zu wenig) für jeden Beginn in {starts}"
+                        ),
+                    id + format!(
+                        " is short in {labels} (by at least {short}) for every start in {starts}"
                     ),
                 )
             }
@@ -108,17 +117,22 @@ impl PlanView<'_> {
     }
 
     /// Summary lines: horizon, objective, counts, resource use, follow-up costs.
-    pub fn summary(&self) -> Vec<(String, String)> {
+    pub fn summary(&self) -> Vec<(Text, Text)> {
         let e = self.evaluation;
         let total = self.portfolio.measures.len();
-        let mut lines = vec![(
-            self.t(Label::Horizon).to_owned(),
+        let mut lines: Vec<(Text, Text)> = vec![(
+            self.t(Label::Horizon).into(),
             format!(
                 "{} ({} {})",
                 self.horizon(),
                 self.portfolio.calendar.len(),
-                self.t(Label::Periods)
-            ),
+                if self.portfolio.calendar.len() == 1 {
+                    de_en(self.language, "Periode", "period")
+                } else {
+                    self.t(Label::Periods)
+                }
+            )
+            .into(),
         )];
         if !self.portfolio.scenarios.is_empty() {
             let names: Vec<String> = self
@@ -128,30 +142,29 @@ impl PlanView<'_> {
                 .map(|s| format!("{} ({})", s.name.get(self.language), s.path))
                 .collect();
             lines.push((
-                de_en(self.language, "Szenarien", "Scenarios").to_owned(),
-                names.join(" · "),
+                de_en(self.language, "Szenarien", "Scenarios").into(),
+                names.join(" · ").into(),
             ));
         }
         if !self.portfolio.overrides.is_empty() {
-            let sets: Vec<String> = self
+            let sets = self
                 .portfolio
                 .overrides
                 .iter()
-                .map(|s| format!("`--set {s}`"))
-                .collect();
+                .map(|s| Text::code(set_option(s)));
             lines.push((
-                de_en(self.language, "Geändert", "Changed").to_owned(),
-                sets.join(" "),
+                de_en(self.language, "Geändert", "Changed").into(),
+                Text::join(sets, " "),
             ));
         }
         lines.extend([
             (
-                self.t(Label::Objective).to_owned(),
-                number(self.language, e.objective, 1),
+                self.t(Label::Objective).into(),
+                number(self.language, e.objective, 1).into(),
             ),
-            (self.t(Label::Quality).to_owned(), self.quality()),
+            (self.t(Label::Quality).into(), self.quality().into()),
             (
-                self.t(Label::Measures).to_owned(),
+                self.t(Label::Measures).into(),
                 format!(
                     "{} {} · {} {} · {} {} ({total})",
                     e.scheduled,
@@ -160,7 +173,8 @@ impl PlanView<'_> {
                     self.t(Label::Done),
                     e.not_scheduled,
                     self.t(Label::NotScheduled)
-                ),
+                )
+                .into(),
             ),
         ]);
         for (r, resource) in self.portfolio.resources.iter().enumerate() {
@@ -172,22 +186,25 @@ impl PlanView<'_> {
                 String::new()
             };
             lines.push((
-                format!("{} `{}`", self.t(Label::Resource), resource.id.value),
+                Text::plain(format!("{} ", self.t(Label::Resource)))
+                    + Text::code(&resource.id.value),
                 format!(
                     "{} / {}{share}",
                     self.amount(r, used),
                     self.amount(r, capacity)
-                ),
+                )
+                .into(),
             ));
         }
-        let follow: Vec<String> = self
+        let follow: Vec<Text> = self
             .portfolio
             .resources
             .iter()
             .enumerate()
             .filter(|(r, _)| e.follow_up[*r] > 0.0)
             .map(|(r, resource)| {
-                format!("{} `{}`", self.amount(r, e.follow_up[r]), resource.id.value)
+                Text::plain(format!("{} ", self.amount(r, e.follow_up[r])))
+                    + Text::code(&resource.id.value)
             })
             .collect();
         lines.push((
@@ -195,11 +212,12 @@ impl PlanView<'_> {
                 "{} ({})",
                 self.t(Label::FollowUpCosts),
                 self.t(Label::FollowUpNote)
-            ),
+            )
+            .into(),
             if follow.is_empty() {
-                self.t(Label::Nothing).to_owned()
+                self.t(Label::Nothing).into()
             } else {
-                follow.join(" · ")
+                Text::join(follow, " · ")
             },
         ));
         lines

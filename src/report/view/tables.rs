@@ -5,6 +5,7 @@ use super::table::{Align, Table};
 use crate::model::roadmap::Placement;
 use crate::report::lang::Label;
 use crate::report::number::{number, percent};
+use crate::report::text::Text;
 
 impl PlanView<'_> {
     /// Measures in roadmap order: scheduled by start (then rank), then done, then not scheduled by rank.
@@ -34,7 +35,7 @@ impl PlanView<'_> {
                     number(self.language, self.scores.measures[j].value, 2),
                     self.cost(measure, false),
                 ]);
-                row
+                row.into_iter().map(Text::from).collect()
             })
             .collect();
         let mut header = vec![Label::Rank, Label::Id];
@@ -46,8 +47,8 @@ impl PlanView<'_> {
         header.extend([Label::Start, Label::Finish, Label::Value, Label::Cost]);
         align.extend([Align::Left, Align::Left, Align::Right, Align::Right]);
         Table {
-            title: self.t(Label::Measures).to_owned(),
-            header: header.iter().map(|l| self.t(*l).to_owned()).collect(),
+            title: self.t(Label::Measures).into(),
+            header: header.iter().map(|l| self.t(*l).into()).collect(),
             align,
             rows,
         }
@@ -80,20 +81,20 @@ impl PlanView<'_> {
                     }
                 };
                 vec![
-                    calendar.label(t).to_string(),
-                    list(starts),
-                    list(completes),
-                    number(self.language, self.evaluation.curve[t], 2),
+                    calendar.label(t).to_string().into(),
+                    list(starts).into(),
+                    list(completes).into(),
+                    number(self.language, self.evaluation.curve[t], 2).into(),
                 ]
             })
             .collect();
         Table {
-            title: self.t(Label::ByPeriod).to_owned(),
+            title: self.t(Label::ByPeriod).into(),
             header: vec![
-                self.t(Label::Period).to_owned(),
-                self.t(Label::Starts).to_owned(),
-                self.t(Label::Completes).to_owned(),
-                self.t(Label::ResilienceCurve).to_owned(),
+                self.t(Label::Period).into(),
+                self.t(Label::Starts).into(),
+                self.t(Label::Completes).into(),
+                self.t(Label::ResilienceCurve).into(),
             ],
             align: vec![Align::Left, Align::Left, Align::Left, Align::Right],
             rows,
@@ -103,39 +104,44 @@ impl PlanView<'_> {
     /// Per period and resource: use against capacity.
     pub fn resource_use(&self) -> Table {
         let calendar = &self.portfolio.calendar;
-        let mut header = vec![self.t(Label::Period).to_owned()];
+        let mut header: Vec<Text> = vec![self.t(Label::Period).into()];
         let mut align = vec![Align::Left];
         for resource in &self.portfolio.resources {
-            header.push(format!(
-                "{} ({} / {})",
-                resource.id.value,
-                self.t(Label::Used),
-                self.t(Label::Capacity)
-            ));
-            header.push(self.t(Label::Utilisation).to_owned());
+            header.push(
+                format!(
+                    "{} ({} / {})",
+                    resource.id.value,
+                    self.t(Label::Used),
+                    self.t(Label::Capacity)
+                )
+                .into(),
+            );
+            header.push(self.t(Label::Utilisation).into());
             align.extend([Align::Right, Align::Right]);
         }
         let rows = (0..calendar.len())
             .map(|t| {
-                let mut row = vec![calendar.label(t).to_string()];
+                let mut row: Vec<Text> = vec![calendar.label(t).to_string().into()];
                 for r in 0..self.portfolio.resources.len() {
                     let (used, capacity) =
                         (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
-                    row.push(format!(
-                        "{} / {}",
-                        self.amount(r, used),
-                        self.amount(r, capacity)
-                    ));
-                    row.push(self.utilisation(t, r).map_or_else(
-                        || self.t(Label::Nothing).to_owned(),
-                        |u| percent(self.language, u),
-                    ));
+                    row.push(
+                        format!("{} / {}", self.amount(r, used), self.amount(r, capacity)).into(),
+                    );
+                    row.push(
+                        self.utilisation(t, r)
+                            .map_or_else(
+                                || self.t(Label::Nothing).to_owned(),
+                                |u| percent(self.language, u),
+                            )
+                            .into(),
+                    );
                 }
                 row
             })
             .collect();
         Table {
-            title: self.t(Label::ResourceUse).to_owned(),
+            title: self.t(Label::ResourceUse).into(),
             header,
             align,
             rows,
@@ -151,24 +157,24 @@ impl PlanView<'_> {
             .zip(&self.portfolio.dimensions)
             .map(|(c, d)| {
                 vec![
-                    d.name.get(self.language).to_owned(),
-                    number(self.language, c.achieved, 1),
-                    number(self.language, c.possible, 1),
+                    d.name.get(self.language).into(),
+                    number(self.language, c.achieved, 1).into(),
+                    number(self.language, c.possible, 1).into(),
                     if c.possible > 0.0 {
-                        percent(self.language, c.share)
+                        percent(self.language, c.share).into()
                     } else {
-                        self.t(Label::Nothing).to_owned()
+                        self.t(Label::Nothing).into()
                     },
                 ]
             })
             .collect();
         Table {
-            title: self.t(Label::Coverage).to_owned(),
+            title: self.t(Label::Coverage).into(),
             header: vec![
-                self.t(Label::Dimension).to_owned(),
-                self.t(Label::Achieved).to_owned(),
-                self.t(Label::Possible).to_owned(),
-                "%".to_owned(),
+                self.t(Label::Dimension).into(),
+                self.t(Label::Achieved).into(),
+                self.t(Label::Possible).into(),
+                "%".into(),
             ],
             align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
             rows,
@@ -177,7 +183,7 @@ impl PlanView<'_> {
 
     /// Measures not scheduled, by rank, with their reasons.
     pub fn not_scheduled(&self) -> Table {
-        let mut rows: Vec<(usize, Vec<String>)> = self
+        let mut rows: Vec<(usize, Vec<Text>)> = self
             .roadmap
             .placements
             .iter()
@@ -186,8 +192,8 @@ impl PlanView<'_> {
                 Placement::NotScheduled { reason } => Some((
                     self.scores.measures[j].rank,
                     vec![
-                        self.portfolio.measures[j].id.value.clone(),
-                        self.name(j).to_owned(),
+                        self.portfolio.measures[j].id.value.as_str().into(),
+                        self.name(j).into(),
                         self.reason(reason),
                     ],
                 )),
@@ -196,11 +202,11 @@ impl PlanView<'_> {
             .collect();
         rows.sort_by_key(|(rank, _)| *rank);
         Table {
-            title: self.t(Label::NotScheduledTitle).to_owned(),
+            title: self.t(Label::NotScheduledTitle).into(),
             header: vec![
-                self.t(Label::Id).to_owned(),
-                self.t(Label::Measure).to_owned(),
-                self.t(Label::Reason).to_owned(),
+                self.t(Label::Id).into(),
+                self.t(Label::Measure).into(),
+                self.t(Label::Reason).into(),
             ],
             align: vec![Align::Left, Align::Left, Align::Left],
             rows: rows.into_iter().map(|(_, row)| row).collect(),

@@ -50,13 +50,19 @@ pub(super) fn controls(
     for control in &catalog.controls {
         let id = derive_id(&control.id);
         if id.is_empty() {
+            // `""` cannot be told from other empty strings in the text: the title can.
+            let (needle, label) = if control.id.is_empty() {
+                (&control.title, "the control with an empty id")
+            } else {
+                (&control.id, "empty id")
+            };
             diagnostics.push(
                 problem(
                     Code::InvalidId,
-                    &control.id,
+                    needle,
                     format!("control `{}` has an empty id", control.title),
                 )
-                .with_label("empty id")
+                .with_label(label)
                 .with_help("every control needs an id such as `ASST.1.1`"),
             );
             continue;
@@ -195,11 +201,13 @@ fn group_impact(group: Option<&str>) -> &'static [(&'static str, f64)] {
 }
 
 /// Earliest start of every measure (in periods) if nothing but dependencies held it back;
-/// a dependency cycle is an error that prints the cycle.
+/// a dependency cycle is an error that prints the cycle and points at its links in `text`
+/// (file `file`).
 pub(super) fn earliest_starts(
     measures: &[Mapped],
     horizon: &Horizon,
-    shown: &str,
+    file: FileId,
+    text: &str,
 ) -> Result<Vec<u32>, Box<Diagnostic>> {
     let n = measures.len();
     let mut waiting: Vec<usize> = measures.iter().map(|m| m.depends_on.len()).collect();
@@ -241,18 +249,43 @@ pub(super) fn earliest_starts(
         }
     }
     let from = path.iter().position(|&k| k == j).unwrap_or(0);
-    let mut cycle: Vec<&str> = path[from..]
+    let mut links: Vec<usize> = path[from..].to_vec();
+    links.push(j);
+    let cycle: Vec<&str> = links
         .iter()
         .map(|&k| measures[k].control.id.as_str())
         .collect();
-    cycle.push(measures[j].control.id.as_str());
-    Err(Box::new(
-        Diagnostic::file_error(
-            Code::DependencyCycle,
-            shown,
-            format!("the `required` links form a cycle: {}", cycle.join(" → ")),
-        )
-        .with_help("each control in the cycle requires the next one; a catalog's strict prerequisites cannot go round in a circle, so one of these links is wrong"),
+    // Each link of the cycle where it is written: the `required` href in the control's object.
+    let mut spans = links
+        .windows(2)
+        .filter_map(|pair| link_span(&measures[pair[0]], &measures[pair[1]], file, text));
+    let message = format!("the `required` links form a cycle: {}", cycle.join(" → "));
+    let help = "each control in the cycle requires the next one; a catalog's strict prerequisites cannot go round in a circle, so one of these links is wrong";
+    let Some((span, label)) = spans.next() else {
+        return Err(Box::new(
+            Diagnostic::error(Code::DependencyCycle, Span::at(file, text, 0, 0), message)
+                .with_help(help),
+        ));
+    };
+    let mut diagnostic = Diagnostic::error(Code::DependencyCycle, span, message).with_label(label);
+    for (span, label) in spans {
+        diagnostic = diagnostic.with_related(span, label);
+    }
+    Err(Box::new(diagnostic.with_help(help)))
+}
+
+/// Where `from`'s `required` link to `to` is written: the href after `from`'s id.
+fn link_span(from: &Mapped, to: &Mapped, file: FileId, text: &str) -> Option<(Span, String)> {
+    let href = from
+        .control
+        .required
+        .iter()
+        .find(|href| href.strip_prefix('#').unwrap_or(href) == to.control.id)?;
+    let id_at = oscal::locate(text, &from.control.id)?;
+    let offset = id_at + oscal::locate(&text[id_at..], href)?;
+    Some((
+        Span::at(file, text, offset, href.len()),
+        format!("`{}` requires `{}`", from.control.id, to.control.id),
     ))
 }
 

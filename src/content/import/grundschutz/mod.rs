@@ -176,14 +176,29 @@ pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        problem(
+        // Shown with the bad bytes replaced, so that the line and column can be pointed at.
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let mut sources = SourceMap::new();
+        let file = sources.add(path.to_path_buf(), lossy);
+        let text = sources.file(file).map_or("", |f| f.text.as_str());
+        let diagnostic = oscal::problem_at(
+            file,
+            &shown,
+            text,
+            offset,
             Code::InvalidEncoding,
             format!(
                 "`{shown}` is not UTF-8 (byte {} is the first that is not)",
-                e.utf8_error().valid_up_to() + 1
+                offset + 1
             ),
-            "JSON files are UTF-8; save or download it again as UTF-8",
+            "first byte that is not UTF-8",
         )
+        .with_help("JSON files are UTF-8; save or download it again as UTF-8");
+        ImportError::Input(Failed {
+            sources,
+            diagnostics: vec![diagnostic],
+        })
     })?;
     import(path, &text, options)
 }
@@ -215,7 +230,7 @@ pub fn import(path: &Path, json: &str, options: &Options) -> Result<String, Impo
         Ok(measures) => measures,
         Err(diagnostics) => return Err(fail(sources.clone(), diagnostics)),
     };
-    let starts = match map::earliest_starts(&measures, &horizon, &shown) {
+    let starts = match map::earliest_starts(&measures, &horizon, file, text) {
         Ok(starts) => starts,
         Err(diagnostic) => return Err(fail(sources.clone(), vec![*diagnostic])),
     };
