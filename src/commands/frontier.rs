@@ -48,7 +48,7 @@ pub(crate) fn run(settings: &Frontier) -> Result<()> {
 }
 
 /// A portfolio that does not load is invalid input; a resource that is not there, a
-/// mistake on the command line.
+/// mistake on the command line; a roadmap that fails the verifier, a bug.
 fn error(error: FrontierError) -> Error {
     match error {
         FrontierError::NoResource { resources } => Error::Usage(format!(
@@ -60,5 +60,6 @@ fn error(error: FrontierError) -> Error {
             did_you_mean(&given, resources.iter().map(String::as_str)),
             resources.join(", ")
         )),
+        FrontierError::Internal(internal) => Error::Internal(internal.to_string()),
     }
 }
