@@ -227,7 +227,7 @@ fn why(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: u
         }) => {
             let labels: Vec<String> = periods.iter().map(|&t| label(t).to_string()).collect();
             format!(
-                "`{id}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period)",
+                "`{id}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period){}",
                 if window.0 == window.1 {
                     label(window.0).to_string()
                 } else {
@@ -235,10 +235,41 @@ fn why(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: u
                 },
                 portfolio.resources[*resource].id.value,
                 labels.join(", "),
-                amount_text(*short_by)
+                amount_text(*short_by),
+                users(portfolio, problem, schedule, *resource, periods)
             )
         }
         _ => format!("`{id}` could not be placed"),
+    }
+}
+
+/// `, used there by `a`, `b``: the measures of the schedule that use `resource` in one of
+/// `periods` (at most three named); empty when none does.
+fn users(
+    portfolio: &Portfolio,
+    problem: &Problem,
+    schedule: &Schedule,
+    resource: usize,
+    periods: &[usize],
+) -> String {
+    let uses = |j: usize, t: usize| {
+        let job = &problem.jobs[j];
+        match schedule.slots[j] {
+            Slot::Done => job.run[resource],
+            Slot::Start(s) if t < s => 0.0,
+            Slot::Start(s) if t < s + job.duration => job.running[resource],
+            Slot::Start(_) => job.run[resource],
+            Slot::Unscheduled(_) => 0.0,
+        }
+    };
+    let ids: Vec<String> = (0..problem.jobs.len())
+        .filter(|&j| periods.iter().any(|&t| uses(j, t) > 0.0))
+        .map(|j| format!("`{}`", portfolio.measures[j].id.value))
+        .collect();
+    match ids.len() {
+        0 => String::new(),
+        1..=3 => format!(", used there by {}", ids.join(", ")),
+        n => format!(", used there by {} and {} more", ids[..3].join(", "), n - 3),
     }
 }
 
