@@ -9,7 +9,7 @@ use resiplan::diagnostic::Severity;
 use resiplan::pipeline::score_text;
 use resiplan::plan::{PlanError, schedule};
 use resiplan::random::Rng;
-use resiplan::schedule::bound::upper_bound;
+use resiplan::schedule::bound::{exact, lagrangian_bound, resource_free_bound, upper_bound};
 use resiplan::schedule::problem::Problem;
 use resiplan::schedule::verify::{objective, verify};
 use resiplan::schedule::{Options, search::Effort};
@@ -123,6 +123,21 @@ fn outcome(seed: u64) -> Option<bool> {
                 bound >= optimum - 1e-6,
                 "bound {bound} below {optimum}\n{text}"
             );
+            // The other bounds stay sound, and the exact solver finds the optimum.
+            let lagrangian = lagrangian_bound(&problem, value);
+            assert!(
+                lagrangian >= optimum - 1e-6,
+                "Lagrangian {lagrangian}\n{text}"
+            );
+            let free = resource_free_bound(&problem);
+            assert!(free >= optimum - 1e-6, "resource-free {free}\n{text}");
+            let solved = exact(&problem, 100_000, None).expect("the MIP solves");
+            let gap = (solved.objective - optimum).abs();
+            assert!(
+                gap <= 1e-6 * (1.0 + optimum),
+                "MIP {}\n{text}",
+                solved.objective
+            );
             Some(true)
         }
         Err(PlanError::Failed(failed)) => {
@@ -149,6 +164,8 @@ fn outcome(seed: u64) -> Option<bool> {
                 "a roadmap exists, but:\n{:#?}\n{text}",
                 failed.diagnostics
             );
+            let solved = exact(&problem, 100_000, None);
+            assert!(solved.is_none(), "the MIP finds a roadmap\n{text}");
             Some(false)
         }
         Err(PlanError::Internal(internal)) => panic!("{internal}\n{text}"),
