@@ -118,7 +118,7 @@ fn mandatory_error(
     j: usize,
 ) -> Diagnostic {
     let measure = &portfolio.measures[j];
-    let (why, chain) = blocking_chain(portfolio, problem, schedule, vec![j]);
+    let (_, why, chain) = blocking_chain(portfolio, problem, schedule, vec![j]);
     Diagnostic::error(
         Code::MandatoryInfeasible,
         measure.id.span,
@@ -140,7 +140,9 @@ fn fixed_error(
 ) -> Diagnostic {
     let measure = &portfolio.measures[j];
     let label = portfolio.calendar.label(start);
-    let (why, chain) = blocking_chain(portfolio, problem, schedule, vec![j, d]);
+    let (blocked, why, chain) = blocking_chain(portfolio, problem, schedule, vec![j, d]);
+    // Name what takes the resource: a mandatory measure may be what crowds it out.
+    let why = format!("{why}{}", users(portfolio, problem, schedule, blocked));
     let span = measure.start.as_ref().map_or(measure.id.span, |s| s.span);
     Diagnostic::error(
         Code::FixedInfeasible,
@@ -160,13 +162,13 @@ fn fixed_error(
 /// From `chain` (a measure and, for a fixed one, its unplaced dependency), follows
 /// unscheduled dependencies down to the measure that really could not be placed, says
 /// why, then adds the scheduled dependencies that decided how early it could start.
-/// Returns the reason and the chain text, first link first.
+/// Returns that measure, the reason and the chain text, first link first.
 fn blocking_chain(
     portfolio: &Portfolio,
     problem: &Problem,
     schedule: &Schedule,
     mut chain: Vec<usize>,
-) -> (String, String) {
+) -> (usize, String, String) {
     let mut current = chain[chain.len() - 1];
     while let Slot::Unscheduled(Reason::Dependency { dependency }) = &schedule.slots[current] {
         if chain.contains(dependency) {
@@ -200,7 +202,7 @@ fn blocking_chain(
             _ => format!("`{}`", portfolio.measures[i].id.value),
         })
         .collect();
-    (why, ids.join(" → "))
+    (current, why, ids.join(" → "))
 }
 
 /// Why measure `blocked` could not be placed.
@@ -227,7 +229,7 @@ fn why(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: u
         }) => {
             let labels: Vec<String> = periods.iter().map(|&t| label(t).to_string()).collect();
             format!(
-                "`{id}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period){}",
+                "`{id}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period)",
                 if window.0 == window.1 {
                     label(window.0).to_string()
                 } else {
@@ -235,23 +237,24 @@ fn why(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: u
                 },
                 portfolio.resources[*resource].id.value,
                 labels.join(", "),
-                amount_text(*short_by),
-                users(portfolio, problem, schedule, *resource, periods)
+                amount_text(*short_by)
             )
         }
         _ => format!("`{id}` could not be placed"),
     }
 }
 
-/// `, used there by `a`, `b``: the measures of the schedule that use `resource` in one of
-/// `periods` (at most three named); empty when none does.
-fn users(
-    portfolio: &Portfolio,
-    problem: &Problem,
-    schedule: &Schedule,
-    resource: usize,
-    periods: &[usize],
-) -> String {
+/// `, used there by `a`, `b``: when measure `blocked` did not fit a resource, the measures
+/// of the schedule that use it in the periods it was short in (at most three named); empty
+/// when none does or it was not short of a resource.
+fn users(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: usize) -> String {
+    let Slot::Unscheduled(Reason::Capacity {
+        resource, periods, ..
+    }) = &schedule.slots[blocked]
+    else {
+        return String::new();
+    };
+    let resource = *resource;
     let uses = |j: usize, t: usize| {
         let job = &problem.jobs[j];
         match schedule.slots[j] {
