@@ -9,7 +9,7 @@ use crate::content::import::ImportError;
 use crate::content::init::InitError;
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::pipeline::Failed;
+use crate::pipeline::{Failed, PlanError};
 use std::fmt;
 
 /// The exit codes of the `resiplan` binary.
@@ -72,7 +72,7 @@ impl Exit {
             Exit::Invalid => {
                 "Every problem is reported with file:line:column, an included file that does \
                  not exist too. Also when no roadmap can be made (mandatory-infeasible, \
-                 fixed-overrun)."
+                 fixed-infeasible, fixed-overrun)."
             }
             Exit::Usage => {
                 "An unknown command, option or format; a portfolio, scenario or catalog named \
@@ -88,7 +88,9 @@ impl Exit {
                 "The report is delivered all the same; each failed gate is one line on stderr."
             }
             Exit::Internal => {
-                "Reserved: for example a roadmap that fails the independent verifier."
+                "Every roadmap is checked by the independent verifier before anything is \
+                 written; one it rejects (or an LP bound without a solution beside it) stops \
+                 the command with the rule and the measure, and nothing is written."
             }
         }
     }
@@ -172,6 +174,17 @@ impl From<Failed> for Error {
             Error::Unreadable(failed)
         } else {
             Error::Input(failed)
+        }
+    }
+}
+
+/// Planning's problems as [`From<Failed>`] has them; a bug caught before any report
+/// (a roadmap the independent verifier rejects) is [`Error::Internal`].
+impl From<PlanError> for Error {
+    fn from(error: PlanError) -> Error {
+        match error {
+            PlanError::Failed(failed) => Error::from(failed),
+            PlanError::Internal(internal) => Error::Internal(internal.to_string()),
         }
     }
 }

@@ -69,6 +69,7 @@ fn other_runs(big: &std::path::Path) -> Vec<Vec<String>> {
         vec!["check", "tests/fixtures/ok/many-warnings.yaml"],
         vec!["plan", "tests/fixtures/infeasible/mandatory.yaml"],
         vec!["plan", "tests/fixtures/infeasible/fixed-overrun.yaml"],
+        vec!["plan", "tests/fixtures/infeasible/fixed-prerequisite.yaml"],
     ];
     let mut runs: Vec<Vec<String>> = runs
         .into_iter()

@@ -262,8 +262,7 @@ fn a_copied_catalog_brings_its_dimensions() {
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     let document = outcome.document.expect("document");
     assert_eq!(document.dimensions.len(), 8, "seven defaults and `climate`");
-    plan_text(Path::new("with-dimension.yaml"), &text)
-        .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+    plan_text(Path::new("with-dimension.yaml"), &text).unwrap_or_else(|e| panic!("{e:?}"));
 }
 
 #[test]

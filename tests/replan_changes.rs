@@ -8,7 +8,7 @@ use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::load::Overlay;
 use resiplan::model::change::Change;
 use resiplan::model::roadmap::Placement;
-use resiplan::pipeline::{Failed, Input, Planning, Scored, plan_input, score_input};
+use resiplan::pipeline::{Input, PlanError, Planning, Scored, plan_input, score_input};
 use resiplan::plan::replan;
 use resiplan::schedule::{Bound, Options, search::Effort};
 use serde_json::Value;
@@ -16,14 +16,15 @@ use serde_json::Value;
 /// What a plan gives that a user sees: its portfolio, roadmap and objective; or its errors.
 type Outcome = Result<(Value, Vec<Placement>, f64), Vec<(String, String)>>;
 
-fn outcome(result: Result<Planning, Failed>) -> Outcome {
+fn outcome(result: Result<Planning, PlanError>) -> Outcome {
     match result {
         Ok(planning) => Ok((
             serde_json::to_value(&planning.scored.portfolio).unwrap(),
             planning.planned.roadmap.placements,
             planning.evaluation.objective,
         )),
-        Err(failed) => {
+        Err(PlanError::Internal(internal)) => panic!("{internal}"),
+        Err(PlanError::Failed(failed)) => {
             let mut errors: Vec<(String, String)> = failed
                 .diagnostics
                 .iter()

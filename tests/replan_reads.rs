@@ -83,7 +83,9 @@ fn explain_and_frontier_read_each_input_file_once() {
     // Explaining every measure re-plans many times, and reads nothing.
     let mut found = 0;
     for measure in &planning.scored.portfolio.measures {
-        let explanation = explain(&planning, &options, &measure.id.value).expect("exists");
+        let explanation = explain(&planning, &options, &measure.id.value)
+            .expect("no internal error")
+            .expect("exists");
         found += usize::from(matches!(
             explanation.counterfactual,
             Counterfactual::Found(_)

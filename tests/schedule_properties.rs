@@ -58,7 +58,8 @@ fn plan(settings: &Settings) -> Option<Planning> {
     };
     match plan_text_with(Path::new("generated.yaml"), &text, &options) {
         Ok(planning) => Some(planning),
-        Err(failed) => {
+        Err(resiplan::pipeline::PlanError::Internal(internal)) => panic!("{internal}\n{text}"),
+        Err(resiplan::pipeline::PlanError::Failed(failed)) => {
             let codes: Vec<&str> = failed
                 .diagnostics
                 .iter()
@@ -66,9 +67,9 @@ fn plan(settings: &Settings) -> Option<Planning> {
                 .map(|d| d.code.name())
                 .collect();
             assert!(
-                codes
-                    .iter()
-                    .all(|c| *c == "mandatory-infeasible" || *c == "fixed-overrun"),
+                codes.iter().all(
+                    |c| ["mandatory-infeasible", "fixed-infeasible", "fixed-overrun"].contains(c)
+                ),
                 "generated portfolio rejected with {codes:?}:\n{text}\n{:#?}",
                 failed.diagnostics
             );

@@ -60,7 +60,9 @@ proptest! {
             });
         let Some(j) = target else { return Ok(()); };
         let id = portfolio.measures[j].id.value.clone();
-        let explanation = explain(&planning, &options, &id).expect("the measure exists");
+        let explanation = explain(&planning, &options, &id)
+            .expect("no internal error")
+            .expect("the measure exists");
         // The priority re-plan is a claim too: its `--set` arguments reproduce it.
         if let Some(Priority::Moves(priority)) = &explanation.priority {
             let mut forced = input.clone();
@@ -119,7 +121,9 @@ fn counterfactuals_are_found_on_generated_portfolios() {
             continue;
         };
         for measure in &planning.scored.portfolio.measures {
-            if let Some(e) = explain(&planning, &options, &measure.id.value) {
+            if let Some(e) =
+                explain(&planning, &options, &measure.id.value).expect("no internal error")
+            {
                 found += usize::from(matches!(e.counterfactual, Counterfactual::Found(_)));
                 priorities += usize::from(matches!(e.priority, Some(Priority::Moves(_))));
             }

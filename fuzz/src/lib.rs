@@ -5,7 +5,7 @@
 
 use resiplan::content::catalogs::SHIPPED;
 use resiplan::diagnostic;
-use resiplan::pipeline::{Input, Planning, plan_input, score_input};
+use resiplan::pipeline::{Input, PlanError, Planning, plan_input, score_input};
 use resiplan::plan::schedule_bounded;
 use resiplan::report::provenance::Provenance;
 use resiplan::report::view::{PlanView, graph_view};
@@ -47,6 +47,8 @@ fn options() -> Options {
 
 fn input(data: &[u8]) -> Input {
     let mut input = Input::file(workspace().join("examples/portfolio.yaml"));
+    // The catalogs sit beside `examples/`, outside the portfolio's own directory.
+    input.include_roots = vec![workspace().to_path_buf()];
     input.text = Some(String::from_utf8_lossy(data).into_owned());
     input
 }
@@ -65,7 +67,9 @@ pub enum Outcome {
 pub fn exercise(data: &[u8]) -> Outcome {
     let planning = match plan_input(&input(data), &options()) {
         Ok(planning) => planning,
-        Err(failed) => {
+        // The independent verifier rejected a roadmap: a bug, which is what we look for.
+        Err(PlanError::Internal(internal)) => panic!("internal error: {internal}"),
+        Err(PlanError::Failed(failed)) => {
             let _ = diagnostic::render_text(&failed.diagnostics, &failed.sources, false);
             for problem in &failed.diagnostics {
                 let _ = diagnostic::to_json(problem, &failed.sources);
@@ -89,8 +93,9 @@ pub fn exercise(data: &[u8]) -> Outcome {
     );
     // Again, without the upper bound (the roadmap does not depend on it): half the cost.
     let again = score_input(&input(data))
+        .map_err(PlanError::from)
         .and_then(|scored| schedule_bounded(scored, &options(), Bound::ResourceFree))
-        .unwrap_or_else(|_| panic!("the second plan failed"));
+        .unwrap_or_else(|e| panic!("the second plan failed: {e}"));
     assert_eq!(
         &again.planned.roadmap, roadmap,
         "the same input gave another roadmap"

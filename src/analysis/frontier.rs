@@ -3,7 +3,8 @@
 //! follow-up costs, and the marginal resilience per extra unit of the resource.
 
 use crate::model::change::Change;
-use crate::plan::{Scored, replan};
+use crate::plan::{PlanError, Scored, replan};
+use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Options};
 use serde::Serialize;
 use std::sync::Mutex;
@@ -96,6 +97,8 @@ pub enum FrontierError {
         /// The largest factor whose capacities are all finite.
         largest: f64,
     },
+    /// A bug in resiplan caught in a step's planning (see [`Internal`]).
+    Internal(Internal),
 }
 
 /// Refuses a sweep whose largest `factor` would make a capacity of `resource`, or the
@@ -175,7 +178,8 @@ pub fn frontier(
             }
         })
         .collect();
-    let results: Vec<Mutex<Option<StepResult>>> = scales.iter().map(|_| Mutex::new(None)).collect();
+    let results: Vec<Mutex<Option<Result<StepResult, Internal>>>> =
+        scales.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -195,17 +199,18 @@ pub fn frontier(
                     };
                     // Each step shows its bound share: the best bound, as for `plan`.
                     let result = match replan(scored, &[change], options, Bound::Best) {
-                        Ok(planning) => StepResult::Planned {
+                        Ok(planning) => Ok(StepResult::Planned {
                             objective: planning.evaluation.objective,
                             bound_share: planning.planned.bound_share,
                             scheduled: planning.evaluation.scheduled + planning.evaluation.done,
                             not_scheduled: planning.evaluation.not_scheduled,
                             follow_up: planning.evaluation.follow_up.clone(),
                             marginal: None,
-                        },
-                        Err(failed) => StepResult::Infeasible {
+                        }),
+                        Err(PlanError::Failed(failed)) => Ok(StepResult::Infeasible {
                             problem: failed.first_error(),
-                        },
+                        }),
+                        Err(PlanError::Internal(internal)) => Err(internal),
                     };
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(result);
@@ -215,21 +220,19 @@ pub fn frontier(
             });
         }
     });
-    let mut steps: Vec<Step> = scales
-        .iter()
-        .zip(results)
-        .map(|(&scale, result)| Step {
+    let mut steps: Vec<Step> = Vec::with_capacity(scales.len());
+    for (&scale, result) in scales.iter().zip(results) {
+        let result = result.into_inner().ok().flatten().unwrap_or_else(|| {
+            Ok(StepResult::Infeasible {
+                problem: "not planned".to_owned(),
+            })
+        });
+        steps.push(Step {
             scale,
             capacity: base_capacity * scale,
-            result: result
-                .into_inner()
-                .ok()
-                .flatten()
-                .unwrap_or(StepResult::Infeasible {
-                    problem: "not planned".to_owned(),
-                }),
-        })
-        .collect();
+            result: result.map_err(FrontierError::Internal)?,
+        });
+    }
     let mut previous: Option<(f64, f64)> = None;
     for step in &mut steps {
         if let StepResult::Planned {

@@ -22,7 +22,9 @@ pub(crate) fn run(settings: &Explain) -> Result<()> {
     let planning = schedule_bounded(scored, options, Bound::ResourceFree).map_err(Error::from)?;
     terminal::diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
     let measure = &settings.measure;
-    let Some(explanation) = explain(&planning, options, measure) else {
+    let explained = explain(&planning, options, measure)
+        .map_err(|internal| Error::Internal(internal.to_string()))?;
+    let Some(explanation) = explained else {
         return Err(Error::Usage(
             format!(
                 "there is no measure `{measure}` in {}. {}",

@@ -48,7 +48,7 @@ pub(crate) fn run(settings: &Frontier) -> Result<()> {
 }
 
 /// A portfolio that does not load is invalid input; a resource that is not there, a
-/// mistake on the command line.
+/// mistake on the command line; a roadmap that fails the verifier, a bug.
 fn error(error: FrontierError) -> Error {
     match error {
         FrontierError::NoResource { resources } => Error::Usage(format!(
@@ -72,5 +72,6 @@ fn error(error: FrontierError) -> Error {
             "the capacity of `{resource}` over the horizon is larger than the largest number \
              resiplan computes with (about 1.8e308), so it cannot be scaled"
         )),
+        FrontierError::Internal(internal) => Error::Internal(internal.to_string()),
     }
 }

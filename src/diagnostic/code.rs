@@ -104,6 +104,7 @@ codes! {
     Unreachable = "unreachable": "A measure that cannot finish inside the horizon; it will not be scheduled (warning).",
     // Planning.
     MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
+    FixedInfeasible = "fixed-infeasible": "A fixed measure's prerequisites do not fit the capacities before its start (the chain, resource and periods are named).",
     FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity.",
     // Importing Grundschutz++ (OSCAL).
     InvalidJson = "invalid-json": "The file is not valid JSON.",

@@ -47,11 +47,22 @@ pub fn group_digits(digits: &str) -> String {
     out
 }
 
-/// Whether `used` stays within `capacity`, allowing for floating-point rounding
-/// (a relative 1e-9 plus an absolute 1e-6), so that e.g. three thirds of a budget fit it.
-/// This is part of the semantics: the scheduler and the verifier both apply it.
+/// The share of a capacity that use may exceed it by: floating-point rounding only.
+pub const CAPACITY_TOLERANCE: f64 = 1e-9;
+
+/// The most a period may use of a resource with `capacity`: the capacity plus
+/// [`CAPACITY_TOLERANCE`] of it, so that three thirds of a budget fit it. The tolerance is
+/// relative only: a capacity of 0 allows no use at all, one of 1e-6 no more than
+/// 1.000000001e-6. Costs are never negative, so the rounding error of a period's use is
+/// relative to the use, which is about the capacity wherever the rule decides anything.
+pub fn capacity_limit(capacity: f64) -> f64 {
+    capacity + capacity.abs() * CAPACITY_TOLERANCE
+}
+
+/// Whether `used` stays within `capacity` (up to [`capacity_limit`]). This is part of the
+/// semantics: the scheduler, the bound and the verifier all apply it.
 pub fn fits_capacity(used: f64, capacity: f64) -> bool {
-    used <= capacity + capacity.abs() * 1e-9 + 1e-6
+    used <= capacity_limit(capacity)
 }
 
 /// Whether a file is a portfolio (has a calendar) or a catalog (measures only).
@@ -343,4 +354,40 @@ pub struct Catalog {
     pub dimensions: Vec<Dimension>,
     /// Its measures.
     pub measures: Vec<Measure>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{capacity_limit, fits_capacity};
+
+    #[test]
+    fn the_capacity_rule_allows_rounding_relative_to_the_capacity_only() {
+        // Nothing fits a capacity of 0 but nothing; twice a tiny capacity does not fit it.
+        assert!(fits_capacity(0.0, 0.0));
+        assert!(!fits_capacity(9e-7, 0.0));
+        assert!(!fits_capacity(f64::MIN_POSITIVE, 0.0));
+        assert!(!fits_capacity(2e-6, 1e-6));
+        assert!(!fits_capacity(1.000_000_01e-6, 1e-6));
+        assert!(fits_capacity(1e-6, 1e-6));
+        // Three thirds fit, whatever the rounding of their sum, at any scale.
+        for capacity in [1e-6, 0.3, 1.0, 2_500_000.0, 1e15] {
+            let third = capacity / 3.0;
+            assert!(fits_capacity(third + third + third, capacity), "{capacity}");
+            let tenth = capacity / 10.0;
+            assert!(
+                fits_capacity((0..10).map(|_| tenth).sum(), capacity),
+                "{capacity}"
+            );
+            // A relative 1e-8 over is over.
+            assert!(
+                !fits_capacity(capacity * (1.0 + 1e-8), capacity),
+                "{capacity}"
+            );
+        }
+        assert!(fits_capacity(0.1 + 0.1 + 0.1, 0.3));
+        // No capacity: anything fits; NaN never does.
+        assert!(fits_capacity(1e300, f64::INFINITY));
+        assert!(!fits_capacity(f64::NAN, 1.0));
+        assert_eq!(capacity_limit(0.0), 0.0);
+    }
 }

@@ -13,7 +13,7 @@ use crate::schedule::Options;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use crate::plan::{Failed, Planning, Scored};
+pub use crate::plan::{Failed, PlanError, Planning, Scored};
 
 /// What to plan: a portfolio file (or its text) and the changes to apply to it.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +62,7 @@ pub fn score_input_reading(input: &Input, files: Arc<dyn FileSystem>) -> Result<
 }
 
 /// Loads, validates, scores and schedules an input.
-pub fn plan_input(input: &Input, options: &Options) -> Result<Planning, Failed> {
+pub fn plan_input(input: &Input, options: &Options) -> Result<Planning, PlanError> {
     plan_scored(score_input(input)?, options)
 }
 
@@ -71,7 +71,7 @@ pub fn plan_input_reading(
     input: &Input,
     options: &Options,
     files: Arc<dyn FileSystem>,
-) -> Result<Planning, Failed> {
+) -> Result<Planning, PlanError> {
     plan_scored(score_input_reading(input, files)?, options)
 }
 
@@ -109,20 +109,20 @@ fn score_checked(path: &Path, outcome: CheckOutcome) -> Result<Scored, Failed> {
 }
 
 /// Loads, validates, scores and schedules a portfolio file.
-pub fn plan_file(path: &Path, options: &Options) -> Result<Planning, Failed> {
+pub fn plan_file(path: &Path, options: &Options) -> Result<Planning, PlanError> {
     plan_scored(score_file(path)?, options)
 }
 
 /// Validates, scores and schedules portfolio text, as if it were the file `path` (default options).
-pub fn plan_text(path: &Path, text: &str) -> Result<Planning, Failed> {
+pub fn plan_text(path: &Path, text: &str) -> Result<Planning, PlanError> {
     plan_scored(score_text(path, text)?, &Options::default())
 }
 
 /// Like [`plan_text`], with explicit options.
-pub fn plan_text_with(path: &Path, text: &str, options: &Options) -> Result<Planning, Failed> {
+pub fn plan_text_with(path: &Path, text: &str, options: &Options) -> Result<Planning, PlanError> {
     plan_scored(score_text(path, text)?, options)
 }
 
-fn plan_scored(scored: Scored, options: &Options) -> Result<Planning, Failed> {
+fn plan_scored(scored: Scored, options: &Options) -> Result<Planning, PlanError> {
     crate::plan::schedule(scored, options)
 }

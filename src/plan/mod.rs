@@ -13,8 +13,9 @@ use crate::diagnostic::source::SourceMap;
 use crate::diagnostic::{self, Diagnostic};
 use crate::graph::DependencyGraph;
 use crate::model::Portfolio;
+use crate::schedule::checked::Internal;
 use crate::schedule::evaluate::{Evaluation, evaluate};
-use crate::schedule::{Bound, Options, Planned, plan_bounded};
+use crate::schedule::{Bound, NoRoadmap, Options, Planned, plan_bounded};
 use crate::score::{Scores, score};
 
 /// A portfolio that passed validation, with its graph and scores.
@@ -82,17 +83,44 @@ impl Failed {
     }
 }
 
+/// Why planning gave no roadmap.
+#[derive(Debug)]
+pub enum PlanError {
+    /// The input has problems, or no roadmap meets every rule: diagnostics that say why.
+    Failed(Failed),
+    /// A bug in resiplan, caught before any report is written: a roadmap that the
+    /// independent verifier rejects, or a bound that contradicts it.
+    Internal(Internal),
+}
+
+impl From<Failed> for PlanError {
+    fn from(failed: Failed) -> PlanError {
+        PlanError::Failed(failed)
+    }
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlanError::Failed(failed) => f.write_str(&failed.first_error()),
+            PlanError::Internal(internal) => write!(f, "internal error: {internal}"),
+        }
+    }
+}
+
 /// Schedules and evaluates a scored portfolio, with the best affordable upper bound.
-pub fn schedule(scored: Scored, options: &Options) -> Result<Planning, Failed> {
+pub fn schedule(scored: Scored, options: &Options) -> Result<Planning, PlanError> {
     schedule_bounded(scored, options, Bound::Best)
 }
 
-/// Like [`schedule`], with the upper bound to compute.
+/// Like [`schedule`], with the upper bound to compute. Every planning is made here, and
+/// its roadmap has passed the independent verifier
+/// ([`crate::schedule::checked::verified`]).
 pub fn schedule_bounded(
     scored: Scored,
     options: &Options,
     bound: Bound,
-) -> Result<Planning, Failed> {
+) -> Result<Planning, PlanError> {
     let planned = match plan_bounded(
         &scored.portfolio,
         &scored.graph,
@@ -101,14 +129,15 @@ pub fn schedule_bounded(
         bound,
     ) {
         Ok(planned) => planned,
-        Err(mut diagnostics) => {
+        Err(NoRoadmap::Infeasible(mut diagnostics)) => {
             diagnostics.extend(scored.warnings);
             diagnostic::sort(&mut diagnostics);
-            return Err(Failed {
+            return Err(PlanError::Failed(Failed {
                 sources: scored.sources,
                 diagnostics,
-            });
+            }));
         }
+        Err(NoRoadmap::Internal(internal)) => return Err(PlanError::Internal(internal)),
     };
     let evaluation = evaluate(&scored.portfolio, &scored.scores, &planned.roadmap);
     Ok(Planning {

@@ -1,7 +1,7 @@
 //! Re-planning in memory: a scored portfolio, changed by [`Change`]s, validated like a
 //! loaded one, scored and scheduled again, reading no file.
 
-use super::{Failed, Planning, Scored, schedule_bounded};
+use super::{Failed, PlanError, Planning, Scored, schedule_bounded};
 use crate::diagnostic::Code;
 use crate::diagnostic::source::FileId;
 use crate::diagnostic::{self, Diagnostic};
@@ -55,7 +55,7 @@ pub fn replan(
     changes: &[Change],
     options: &Options,
     bound: Bound,
-) -> Result<Planning, Failed> {
+) -> Result<Planning, PlanError> {
     schedule_bounded(rescore(base, changes)?, options, bound)
 }
 

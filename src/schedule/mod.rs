@@ -3,26 +3,41 @@
 //!
 //! `problem` compiles the portfolio to numbers, `rules` gives placement orders,
 //! `sgs` places measures in one order; [`plan`] tries every rule and keeps the
-//! best roadmap. Infeasible inputs (mandatory measures that cannot be placed,
-//! fixed or done measures that overrun a resource) are diagnostics.
+//! best roadmap. What every roadmap must hold (fixed and mandatory measures and,
+//! transitively, their prerequisites, in time for them) is placed first. Infeasible
+//! inputs (such measures that cannot be placed, fixed or done measures that overrun a
+//! resource) are diagnostics (`infeasible`); every roadmap passes the independent
+//! verifier before it is returned (`checked`).
 
 pub mod bound;
+pub mod checked;
 pub mod evaluate;
+mod infeasible;
 pub mod problem;
 pub mod rules;
 pub mod search;
 pub mod sgs;
 pub mod verify;
 
-use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::graph::DependencyGraph;
-use crate::model::roadmap::{Placement, Reason, Roadmap};
-use crate::model::{Portfolio, amount_text, fits_capacity};
+use crate::model::Portfolio;
+use crate::model::roadmap::{Placement, Roadmap};
 use crate::score::Scores;
+use checked::Internal;
 use problem::Problem;
 use rules::Rule;
 use sgs::{Schedule, Slot};
+
+/// Why [`plan`] gives no roadmap.
+#[derive(Debug)]
+pub enum NoRoadmap {
+    /// No roadmap meets every rule: diagnostics that say why (the blocking chain, the
+    /// resource and the periods).
+    Infeasible(Vec<Diagnostic>),
+    /// A bug in resiplan, caught before any report is written.
+    Internal(Internal),
+}
 
 /// A roadmap and how it was found.
 #[derive(Debug, Clone)]
@@ -64,7 +79,7 @@ pub fn plan(
     portfolio: &Portfolio,
     graph: &DependencyGraph,
     scores: &Scores,
-) -> Result<Planned, Vec<Diagnostic>> {
+) -> Result<Planned, NoRoadmap> {
     plan_with(portfolio, graph, scores, &Options::default())
 }
 
@@ -80,70 +95,38 @@ pub enum Bound {
     ResourceFree,
 }
 
-/// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan.
+/// Plans a validated portfolio. Errors are diagnostics that say what blocks the plan, or
+/// an internal error (see [`plan_bounded`]).
 pub fn plan_with(
     portfolio: &Portfolio,
     graph: &DependencyGraph,
     scores: &Scores,
     options: &Options,
-) -> Result<Planned, Vec<Diagnostic>> {
+) -> Result<Planned, NoRoadmap> {
     plan_bounded(portfolio, graph, scores, options, Bound::Best)
 }
 
 /// Like [`plan_with`], with the upper bound to compute.
+///
+/// Every roadmap it returns has passed the independent verifier ([`checked::verified`]);
+/// one that does not, or an LP relaxation without a solution beside it, is
+/// [`NoRoadmap::Internal`].
 pub fn plan_bounded(
     portfolio: &Portfolio,
     graph: &DependencyGraph,
     scores: &Scores,
     options: &Options,
     bound: Bound,
-) -> Result<Planned, Vec<Diagnostic>> {
+) -> Result<Planned, NoRoadmap> {
     let problem = Problem::new(portfolio, graph, scores);
-    let mut errors = fixed_overruns(portfolio, &problem);
+    let errors = infeasible::fixed_overruns(portfolio, &problem);
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(NoRoadmap::Infeasible(errors));
     }
-    let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
-    let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
-    for rule in Rule::ALL {
-        let list = rules::list(&problem, rule, &enabler);
-        let schedule = sgs::generate(&problem, &list);
-        let better = match &best {
-            None => true,
-            Some((current, _, _)) => {
-                let (missing, current_missing) = (
-                    schedule.missing_mandatory(&problem).len(),
-                    current.missing_mandatory(&problem).len(),
-                );
-                missing < current_missing
-                    || (missing == current_missing && schedule.objective > current.objective)
-            }
-        };
-        if better {
-            best = Some((schedule, rule, list));
-        }
-    }
-    let Some((mut schedule, mut rule, list)) = best else {
-        return Err(errors);
-    };
-    let searched = search::improve(&problem, &list, &schedule, options.effort, options.seed);
-    let searched_missing = searched.missing_mandatory(&problem).len();
-    let missing = schedule.missing_mandatory(&problem).len();
-    if searched_missing < missing
-        || (searched_missing == missing && searched.objective > schedule.objective + 1e-9)
-    {
-        schedule = searched;
-        rule = Rule::Search;
-    }
-    if let Some(improved) = improve_exactly(&problem, &schedule, rule, &enabler) {
-        schedule = improved;
-        rule = Rule::Exact;
-    }
-    for j in schedule.missing_mandatory(&problem) {
-        errors.push(mandatory_error(portfolio, &problem, &schedule, j));
-    }
+    let (schedule, rule) = best_schedule(&problem, scores, options);
+    let errors = infeasible::missing(portfolio, &problem, &schedule);
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(NoRoadmap::Infeasible(errors));
     }
     let placements = schedule
         .slots
@@ -156,8 +139,12 @@ pub fn plan_bounded(
             },
         })
         .collect();
+    let roadmap = Roadmap { placements };
+    checked::verified(portfolio, &roadmap).map_err(NoRoadmap::Internal)?;
     let (bound, bound_method) = match bound {
-        Bound::Best => bound::best_bound(&problem, schedule.objective),
+        // The roadmap is a point of the LP relaxation: an LP without a solution is a bug.
+        Bound::Best => bound::best_bound(&problem, schedule.objective)
+            .map_err(|_| NoRoadmap::Internal(Internal::BoundInfeasible))?,
         Bound::ResourceFree => (
             bound::resource_free_bound(&problem),
             bound::BoundMethod::ResourceFree,
@@ -171,13 +158,56 @@ pub fn plan_bounded(
         (schedule.objective / bound).min(1.0)
     };
     Ok(Planned {
-        roadmap: Roadmap { placements },
+        roadmap,
         objective: schedule.objective,
         rule: rule.name(),
         bound,
         bound_method,
         bound_share,
     })
+}
+
+/// The best schedule the priority rules, the local search and the exact improvement find:
+/// fewest missing required measures first, then the highest objective.
+fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Schedule, Rule) {
+    let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
+    let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
+    for rule in Rule::ALL {
+        let list = rules::list(problem, rule, &enabler);
+        let schedule = sgs::generate(problem, &list);
+        let better = match &best {
+            None => true,
+            Some((current, _, _)) => {
+                let (missing, current_missing) = (
+                    schedule.missing_required(problem).len(),
+                    current.missing_required(problem).len(),
+                );
+                missing < current_missing
+                    || (missing == current_missing && schedule.objective > current.objective)
+            }
+        };
+        if better {
+            best = Some((schedule, rule, list));
+        }
+    }
+    let (mut schedule, mut rule, list) = best.unwrap_or_else(|| {
+        let list = problem.order.clone();
+        (sgs::generate(problem, &list), Rule::Value, list)
+    });
+    let searched = search::improve(problem, &list, &schedule, options.effort, options.seed);
+    let searched_missing = searched.missing_required(problem).len();
+    let missing = schedule.missing_required(problem).len();
+    if searched_missing < missing
+        || (searched_missing == missing && searched.objective > schedule.objective + 1e-9)
+    {
+        schedule = searched;
+        rule = Rule::Search;
+    }
+    if let Some(improved) = improve_exactly(problem, &schedule, rule, &enabler) {
+        schedule = improved;
+        rule = Rule::Exact;
+    }
+    (schedule, rule)
 }
 
 /// Largest model that `plan` hands to the exact solver, in start variables times periods
@@ -219,175 +249,9 @@ fn improve_exactly(
         &rules::list(problem, rule, enabler),
     );
     let fewer_missing =
-        candidate.missing_mandatory(problem).len() < heuristic.missing_mandatory(problem).len();
+        candidate.missing_required(problem).len() < heuristic.missing_required(problem).len();
     let same_missing =
-        candidate.missing_mandatory(problem).len() == heuristic.missing_mandatory(problem).len();
+        candidate.missing_required(problem).len() == heuristic.missing_required(problem).len();
     (fewer_missing || (same_missing && candidate.objective > heuristic.objective + 1e-9))
         .then_some(candidate)
-}
-
-/// Done run costs and fixed measures are given: if they alone overrun a resource, no roadmap exists.
-fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    for (r, resource) in portfolio.resources.iter().enumerate() {
-        for t in 0..problem.periods {
-            let mut used = 0.0;
-            let mut users: Vec<usize> = Vec::new();
-            for (j, job) in problem.jobs.iter().enumerate() {
-                let add = if job.done {
-                    job.run[r]
-                } else if let Some(s) = job.fixed {
-                    match t {
-                        t if t < s => 0.0,
-                        t if t < s + job.duration => job.running[r],
-                        _ => job.run[r],
-                    }
-                } else {
-                    0.0
-                };
-                if add > 0.0 {
-                    used += add;
-                    users.push(j);
-                }
-            }
-            let capacity = problem.capacity(t, r);
-            if !fits_capacity(used, capacity) {
-                let names: Vec<String> = users
-                    .iter()
-                    .map(|&j| format!("`{}`", portfolio.measures[j].id.value))
-                    .collect();
-                errors.push(
-                    Diagnostic::error(
-                        Code::FixedOverrun,
-                        resource.id.span,
-                        format!(
-                            "done and fixed measures alone need {} of `{}` in {}, more than its capacity {}",
-                            amount_text(used),
-                            resource.id.value,
-                            portfolio.calendar.label(t),
-                            amount_text(capacity)
-                        ),
-                    )
-                    .with_label("capacity too small")
-                    .with_help(format!("raise the capacity in {} or move one of: {}", portfolio.calendar.label(t), names.join(", "))),
-                );
-                break;
-            }
-        }
-    }
-    errors
-}
-
-fn mandatory_error(
-    portfolio: &Portfolio,
-    problem: &Problem,
-    schedule: &Schedule,
-    j: usize,
-) -> Diagnostic {
-    let measure = &portfolio.measures[j];
-    // Follow unscheduled dependencies down to the measure that really could not be placed.
-    let mut chain = vec![j];
-    let mut current = j;
-    while let Slot::Unscheduled(Reason::Dependency { dependency }) = &schedule.slots[current] {
-        if chain.contains(dependency) {
-            break;
-        }
-        chain.push(*dependency);
-        current = *dependency;
-    }
-    let blocked = &portfolio.measures[current];
-    let why = match &schedule.slots[current] {
-        Slot::Unscheduled(Reason::NoWindow {
-            earliest_start,
-            latest_start,
-        }) => match latest_start {
-            Some(latest) if *earliest_start < problem.periods => format!(
-                "`{}` could start {} at the earliest but must start by {}",
-                blocked.id.value,
-                portfolio.calendar.label(*earliest_start),
-                portfolio.calendar.label(*latest)
-            ),
-            _ => format!(
-                "`{}` cannot finish inside the horizon and by its deadline",
-                blocked.id.value
-            ),
-        },
-        Slot::Unscheduled(Reason::Capacity {
-            resource,
-            periods,
-            short_by,
-            window,
-        }) => {
-            let labels: Vec<String> = periods
-                .iter()
-                .map(|&t| portfolio.calendar.label(t).to_string())
-                .collect();
-            format!(
-                "`{}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period)",
-                blocked.id.value,
-                if window.0 == window.1 {
-                    portfolio.calendar.label(window.0).to_string()
-                } else {
-                    format!(
-                        "{}–{}",
-                        portfolio.calendar.label(window.0),
-                        portfolio.calendar.label(window.1)
-                    )
-                },
-                portfolio.resources[*resource].id.value,
-                labels.join(", "),
-                amount_text(*short_by)
-            )
-        }
-        _ => format!("`{}` could not be placed", blocked.id.value),
-    };
-    // Then the dependencies that decided how early the blocked measure could start.
-    let mut link = current;
-    while let Some(d) = binding_dependency(problem, schedule, link) {
-        if chain.contains(&d) {
-            break;
-        }
-        chain.push(d);
-        link = d;
-    }
-    let ids: Vec<String> = chain
-        .iter()
-        .rev()
-        .map(|&i| match &schedule.slots[i] {
-            Slot::Start(s) => {
-                let last = s + problem.jobs[i].duration.max(1) - 1;
-                let (first, last) = (portfolio.calendar.label(*s), portfolio.calendar.label(last));
-                if first == last {
-                    format!("`{}` ({first})", portfolio.measures[i].id.value)
-                } else {
-                    format!("`{}` ({first}–{last})", portfolio.measures[i].id.value)
-                }
-            }
-            _ => format!("`{}`", portfolio.measures[i].id.value),
-        })
-        .collect();
-    Diagnostic::error(
-        Code::MandatoryInfeasible,
-        measure.id.span,
-        format!("mandatory measure `{}` cannot be placed in the roadmap", measure.id.value),
-    )
-    .with_label("mandatory")
-    .with_help(format!(
-        "{why}; blocking chain: {}. Raise the capacity, move the deadline, or make the measure optional",
-        ids.join(" → ")
-    ))
-}
-
-/// The scheduled dependency that completes last, if it completes after the measure's own `earliest`.
-fn binding_dependency(problem: &Problem, schedule: &Schedule, j: usize) -> Option<usize> {
-    let job = &problem.jobs[j];
-    job.dependencies
-        .iter()
-        .filter_map(|&d| match schedule.slots[d] {
-            Slot::Start(s) => Some((s + problem.jobs[d].duration, d)),
-            _ => None,
-        })
-        .filter(|(finish, _)| *finish > job.earliest)
-        .max_by_key(|(finish, d)| (*finish, std::cmp::Reverse(*d)))
-        .map(|(_, d)| d)
 }

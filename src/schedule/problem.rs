@@ -23,8 +23,15 @@ pub struct Job {
     pub fixed: Option<usize>,
     /// Finished before the horizon.
     pub done: bool,
-    /// Must be in the roadmap.
+    /// Must be in the roadmap (`mandatory: true`).
     pub mandatory: bool,
+    /// Must be in the roadmap because it is mandatory or fixed, or a prerequisite (directly
+    /// or not) of a measure that is: every roadmap schedules it.
+    pub required: bool,
+    /// For a prerequisite of fixed or mandatory measures: the last start from which it is
+    /// complete before they must start (`usize::MAX`: no start is early enough). `None`
+    /// when nothing that must be in the roadmap depends on it.
+    pub due_start: Option<usize>,
     /// Value per period once complete.
     pub value: f64,
     /// Whether it has any run cost (else it uses resources only while it runs).
@@ -104,6 +111,8 @@ impl Problem {
                         .map(|s| s.max(0) as usize),
                     done: measure.status.value == Status::Done,
                     mandatory: measure.mandatory,
+                    required: false,
+                    due_start: None,
                     value: scores.measures[i].value,
                     has_run: measure.run_cost.iter().any(|(_, v)| v.value > 0.0),
                 }
@@ -113,7 +122,7 @@ impl Problem {
             .topological_order()
             .unwrap_or_else(|| (0..jobs.len()).collect());
         let dependents = (0..jobs.len()).map(|i| graph.dependents(i)).collect();
-        Problem {
+        let mut problem = Problem {
             periods,
             tail: portfolio.calendar.evaluation_tail as usize,
             resources,
@@ -122,6 +131,40 @@ impl Problem {
             order,
             dependents,
             graph: graph.clone(),
+        };
+        problem.require();
+        problem
+    }
+
+    /// Marks what every roadmap must schedule, and by when: a fixed measure starts at its
+    /// `start` and a mandatory one by its latest start, so each of their prerequisites
+    /// (and theirs, transitively) must be complete by then. Dependents come before their
+    /// dependencies in reverse topological order, so each measure's dependents are settled
+    /// when it is reached.
+    fn require(&mut self) {
+        for &j in self.order.iter().rev() {
+            if self.jobs[j].done {
+                continue;
+            }
+            let duration = self.jobs[j].duration as i64;
+            let mut required = self.jobs[j].mandatory || self.jobs[j].fixed.is_some();
+            let mut due: Option<i64> = None;
+            for &k in &self.dependents[j] {
+                if !self.jobs[k].required {
+                    continue;
+                }
+                required = true;
+                // The latest start of what needs it: a fixed start, or its own latest start.
+                let limit = match self.jobs[k].fixed {
+                    Some(start) => start as i64,
+                    None => self.latest_start(k).map_or(-1, |l| l as i64),
+                };
+                let by = limit - duration;
+                due = Some(due.map_or(by, |d| d.min(by)));
+            }
+            let job = &mut self.jobs[j];
+            job.required = required;
+            job.due_start = due.map(|d| if d < 0 { usize::MAX } else { d as usize });
         }
     }
 
@@ -136,21 +179,94 @@ impl Problem {
     }
 
     /// The last start from which measure `job` finishes inside the horizon (a milestone is
-    /// reached in it) and by its deadline; `None` when there is none.
+    /// reached in it), by its deadline and, for a prerequisite of fixed or mandatory
+    /// measures, before they must start ([`Job::due_start`]); `None` when there is none.
     pub fn latest_start(&self, job: usize) -> Option<usize> {
         let j = &self.jobs[job];
-        let latest = (j.duration <= self.periods && self.periods > 0)
+        let mut latest = (j.duration <= self.periods && self.periods > 0)
             .then(|| self.periods - j.duration.max(1));
-        match j.deadline_start {
-            Some(usize::MAX) => None,
-            Some(deadline) => latest.map(|l| l.min(deadline)),
-            None => latest,
+        for limit in [j.deadline_start, j.due_start].into_iter().flatten() {
+            latest = match limit {
+                usize::MAX => None,
+                limit => latest.map(|l| l.min(limit)),
+            };
         }
+        latest
     }
 
     /// What a measure contributes when it starts at `start`.
     pub fn contribution(&self, job: usize, start: usize) -> f64 {
         let complete = start + self.jobs[job].duration;
         self.jobs[job].value * (self.periods + self.tail).saturating_sub(complete) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+
+    /// The problem of a portfolio over 2027–2031 with these measures, validated (or, not
+    /// validated, two measures where the second depends on the first).
+    fn problem(measures: &[&str], validated: bool) -> Problem {
+        let mut text = String::from(
+            "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2031 }\n\
+             resources:\n  budget: { capacity: 10 }\nmeasures:\n",
+        );
+        for measure in measures {
+            text.push_str(&format!("  - {{ name: M, {measure} }}\n"));
+        }
+        let path = std::path::Path::new("t.yaml");
+        if validated {
+            let scored = crate::pipeline::score_text(path, &text)
+                .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+            return Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        }
+        let loaded = crate::load::load_text(path, &text);
+        let portfolio = loaded.document.and_then(|d| d.into_portfolio()).unwrap();
+        let graph = crate::graph::DependencyGraph::new(2, &[(0, 1)]);
+        let scores = crate::score::score(&portfolio, &graph);
+        Problem::new(&portfolio, &graph, &scores)
+    }
+
+    #[test]
+    fn prerequisites_of_fixed_and_mandatory_measures_are_required_in_time() {
+        // a → b → f (fixed 2030), c → m (mandatory, due 2029), a → o (optional); d done.
+        let p = problem(
+            &[
+                "id: a, duration: 1",
+                "id: b, duration: 2, depends_on: [a]",
+                "id: f, duration: 1, depends_on: [b, d], status: fixed, start: 2030",
+                "id: c, duration: 1",
+                "id: m, duration: 2, depends_on: [c], mandatory: true, deadline: 2029",
+                "id: o, duration: 1, depends_on: [a]",
+                "id: d, duration: 1, status: done",
+            ],
+            true,
+        );
+        let required: Vec<bool> = p.jobs.iter().map(|j| j.required).collect();
+        assert_eq!(required, [true, true, true, true, true, false, false]);
+        // b must be complete by 2030 (index 3): it starts by 2028 (1), a by 2027 (0); m
+        // ends by 2029: it starts by 2028 (1), c by 2027 (0); o anywhere; f at its start.
+        let latest: Vec<Option<usize>> = (0..6).map(|j| p.latest_start(j)).collect();
+        assert_eq!(
+            latest,
+            [Some(0), Some(1), Some(4), Some(0), Some(1), Some(4)]
+        );
+        assert_eq!(p.jobs[1].due_start, Some(1));
+        assert_eq!(p.jobs[5].due_start, None);
+    }
+
+    #[test]
+    fn a_prerequisite_that_cannot_be_in_time_has_no_start() {
+        // b cannot be complete before f starts in 2027 (validation reports it too).
+        let p = problem(
+            &[
+                "id: b, duration: 1",
+                "id: f, duration: 1, depends_on: [b], status: fixed, start: 2027",
+            ],
+            false,
+        );
+        assert_eq!(p.jobs[0].due_start, Some(usize::MAX));
+        assert_eq!(p.latest_start(0), None);
     }
 }

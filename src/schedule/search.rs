@@ -47,7 +47,7 @@ fn key(problem: &Problem, schedule: &Schedule) -> (i64, f64, f64) {
         })
         .sum();
     (
-        -(schedule.missing_mandatory(problem).len() as i64),
+        -(schedule.missing_required(problem).len() as i64),
         schedule.objective,
         -completions,
     )

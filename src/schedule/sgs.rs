@@ -26,10 +26,13 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// Mandatory measures that could not be placed.
-    pub fn missing_mandatory(&self, problem: &Problem) -> Vec<usize> {
+    /// Measures that every roadmap must schedule ([`Job::required`]: mandatory ones and the
+    /// prerequisites of fixed and mandatory ones) but that could not be placed.
+    ///
+    /// [`Job::required`]: super::problem::Job::required
+    pub fn missing_required(&self, problem: &Problem) -> Vec<usize> {
         (0..self.slots.len())
-            .filter(|&j| problem.jobs[j].mandatory && matches!(self.slots[j], Slot::Unscheduled(_)))
+            .filter(|&j| problem.jobs[j].required && matches!(self.slots[j], Slot::Unscheduled(_)))
             .collect()
     }
 }
@@ -132,6 +135,10 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
         let Some(start) = starts.get(j).copied().flatten() else {
             continue;
         };
+        let window = problem.jobs[j].earliest <= start
+            && problem
+                .latest_start(j)
+                .is_some_and(|latest| start <= latest);
         let ready = problem.jobs[j]
             .dependencies
             .iter()
@@ -140,7 +147,7 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
                 Some(Slot::Done) => true,
                 _ => false,
             });
-        if slots[j].is_none() && ready && usage.check(j, start).is_ok() {
+        if slots[j].is_none() && window && ready && usage.check(j, start).is_ok() {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
         }

@@ -45,6 +45,23 @@ pub enum ViolationKind {
     CapacityExceeded,
 }
 
+impl ViolationKind {
+    /// The rule's name, as JSON writes it (`dependency_incomplete`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ViolationKind::Length => "length",
+            ViolationKind::DoneMismatch => "done_mismatch",
+            ViolationKind::FixedMoved => "fixed_moved",
+            ViolationKind::OutsideHorizon => "outside_horizon",
+            ViolationKind::BeforeEarliest => "before_earliest",
+            ViolationKind::DeadlineMissed => "deadline_missed",
+            ViolationKind::DependencyIncomplete => "dependency_incomplete",
+            ViolationKind::MandatoryMissing => "mandatory_missing",
+            ViolationKind::CapacityExceeded => "capacity_exceeded",
+        }
+    }
+}
+
 /// Every rule the roadmap breaks; empty when it is feasible.
 ///
 /// Order: a [`ViolationKind::Length`] violation alone (nothing else is checked
@@ -456,8 +473,21 @@ measures:
     }
 
     #[test]
-    fn kinds_serialize_in_snake_case() {
-        let json = serde_json::to_string(&DependencyIncomplete).unwrap();
-        assert_eq!(json, "\"dependency_incomplete\"");
+    fn kinds_serialize_in_snake_case_as_their_names() {
+        let all = [
+            Length,
+            DoneMismatch,
+            FixedMoved,
+            OutsideHorizon,
+            BeforeEarliest,
+            DeadlineMissed,
+            DependencyIncomplete,
+            MandatoryMissing,
+            CapacityExceeded,
+        ];
+        for kind in all {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.name()));
+        }
     }
 }

@@ -6,7 +6,8 @@ use crate::analysis::{Moved, Slot, differences, slot};
 use crate::model::change::Change;
 use crate::model::fits_capacity;
 use crate::model::roadmap::Placement;
-use crate::plan::{Planning, replan};
+use crate::plan::{PlanError, Planning, replan};
+use crate::schedule::checked::Internal;
 use crate::schedule::problem::Problem;
 use crate::schedule::{Bound, Options};
 use serde::Serialize;
@@ -107,7 +108,7 @@ pub(super) fn priority(
     planning: &Planning,
     problem: &Problem,
     j: usize,
-) -> Option<Priority> {
+) -> Result<Option<Priority>, Internal> {
     let portfolio = &planning.scored.portfolio;
     let job = &problem.jobs[j];
     let id = &portfolio.measures[j].id.value;
@@ -118,7 +119,7 @@ pub(super) fn priority(
     match &planning.planned.roadmap.placements[j] {
         Placement::Scheduled { start } => {
             if job.fixed.is_some() || *start == 0 || *start <= job.earliest {
-                return None;
+                return Ok(None);
             }
             // Finish one period earlier: the deadline is the period before the current finish.
             let finish = start + job.duration.max(1) - 1;
@@ -128,28 +129,33 @@ pub(super) fn priority(
             });
         }
         Placement::NotScheduled { .. } => {
-            problem.latest_start(j)?;
+            if problem.latest_start(j).is_none() {
+                return Ok(None);
+            }
         }
-        Placement::Done => return None,
+        Placement::Done => return Ok(None),
     }
     let sets: Vec<String> = changes.iter().filter_map(Change::to_set_argument).collect();
-    match replan(&planning.scored, &changes, options, Bound::ResourceFree) {
-        Ok(result) => Some(Priority::Moves(Found {
-            slot: slot(&result, id),
-            objective: result.evaluation.objective,
-            objective_before: planning.evaluation.objective,
-            also_moved: differences(planning, &result)
-                .into_iter()
-                .filter(|m| &m.id != id)
-                .collect(),
-            extra: Vec::new(),
-            sets,
-        })),
-        Err(failed) => Some(Priority::Infeasible {
-            sets,
-            problem: failed.first_error(),
-        }),
-    }
+    Ok(
+        match replan(&planning.scored, &changes, options, Bound::ResourceFree) {
+            Ok(result) => Some(Priority::Moves(Found {
+                slot: slot(&result, id),
+                objective: result.evaluation.objective,
+                objective_before: planning.evaluation.objective,
+                also_moved: differences(planning, &result)
+                    .into_iter()
+                    .filter(|m| &m.id != id)
+                    .collect(),
+                extra: Vec::new(),
+                sets,
+            })),
+            Err(PlanError::Failed(failed)) => Some(Priority::Infeasible {
+                sets,
+                problem: failed.first_error(),
+            }),
+            Err(PlanError::Internal(internal)) => return Err(internal),
+        },
+    )
 }
 
 /// Finds extra capacity that moves measure `j` earlier (or into the roadmap), by re-planning.
@@ -159,46 +165,46 @@ pub(super) fn counterfactual(
     problem: &Problem,
     j: usize,
     completes: &dyn Fn(usize) -> Option<usize>,
-) -> Counterfactual {
+) -> Result<Counterfactual, Internal> {
     let portfolio = &planning.scored.portfolio;
     let placements = &planning.planned.roadmap.placements;
     let job = &problem.jobs[j];
     let target = match &placements[j] {
-        Placement::Done => return Counterfactual::AtLimit { limit: Limit::Done },
+        Placement::Done => return Ok(Counterfactual::AtLimit { limit: Limit::Done }),
         Placement::Scheduled { .. } if job.fixed.is_some() => {
-            return Counterfactual::AtLimit {
+            return Ok(Counterfactual::AtLimit {
                 limit: Limit::Fixed,
-            };
+            });
         }
         Placement::Scheduled { start: 0 } => {
-            return Counterfactual::AtLimit {
+            return Ok(Counterfactual::AtLimit {
                 limit: Limit::HorizonStart,
-            };
+            });
         }
         Placement::Scheduled { start } if *start <= job.earliest => {
-            return Counterfactual::AtLimit {
+            return Ok(Counterfactual::AtLimit {
                 limit: Limit::Earliest,
-            };
+            });
         }
         Placement::Scheduled { start } => start - 1,
         Placement::NotScheduled { .. } => match problem.latest_start(j) {
             Some(latest) => latest,
             None => {
-                return Counterfactual::AtLimit {
+                return Ok(Counterfactual::AtLimit {
                     limit: Limit::NoWindow,
-                };
+                });
             }
         },
     };
     // Where the measure and the dependencies that must move with it would go.
     let Some(moves) = pull(problem, j, target, completes) else {
-        return Counterfactual::AtLimit {
+        return Ok(Counterfactual::AtLimit {
             limit: if matches!(placements[j], Placement::NotScheduled { .. }) {
                 Limit::NoWindow
             } else {
                 Limit::Chain
             },
-        };
+        });
     };
     let mut usage = vec![vec![0.0; problem.resources]; problem.periods];
     for (k, placement) in placements.iter().enumerate() {
@@ -219,7 +225,7 @@ pub(super) fn counterfactual(
         }
     }
     if shortage.is_empty() {
-        return Counterfactual::PlannerChoice;
+        return Ok(Counterfactual::PlannerChoice);
     }
     let improved = |result: &Planning| match (
         slot(result, &portfolio.measures[j].id.value),
@@ -231,7 +237,8 @@ pub(super) fn counterfactual(
         (Slot::Scheduled { .. }, Placement::NotScheduled { .. }) => true,
         _ => false,
     };
-    let attempt = |scale: f64| -> (Vec<Extra>, Vec<String>, Option<Planning>) {
+    type Attempt = (Vec<Extra>, Vec<String>, Option<Planning>);
+    let attempt = |scale: f64| -> Result<Attempt, Internal> {
         let (extra, changes): (Vec<Extra>, Vec<Change>) = shortage
             .iter()
             .map(|&(r, t, short, capacity)| {
@@ -255,10 +262,12 @@ pub(super) fn counterfactual(
             .unzip();
         let sets = changes.iter().filter_map(Change::to_set_argument).collect();
         // The bound is never shown for a re-plan: the cheap one will do.
-        let result = replan(&planning.scored, &changes, options, Bound::ResourceFree)
-            .ok()
-            .filter(|p| improved(p));
-        (extra, sets, result)
+        let result = match replan(&planning.scored, &changes, options, Bound::ResourceFree) {
+            Ok(result) => Some(result).filter(|p| improved(p)),
+            Err(PlanError::Failed(_)) => None,
+            Err(PlanError::Internal(internal)) => return Err(internal),
+        };
+        Ok((extra, sets, result))
     };
     // Scale the shortage up until the re-plan moves the measure, then down while it still does.
     let mut scale = 1.0;
@@ -266,7 +275,7 @@ pub(super) fn counterfactual(
     let mut tried = Vec::new();
     let mut failed_below = 0.0;
     while scale <= MAX_SCALE + 1e-9 {
-        let (extra, sets, result) = attempt(scale);
+        let (extra, sets, result) = attempt(scale)?;
         tried = sets.clone();
         if let Some(result) = result {
             found = Some((extra, sets, result));
@@ -276,12 +285,12 @@ pub(super) fn counterfactual(
         scale *= 2.0;
     }
     let Some(mut best) = found else {
-        return Counterfactual::NotFound { tried };
+        return Ok(Counterfactual::NotFound { tried });
     };
     let (mut low, mut high) = (failed_below, scale);
     for _ in 0..BISECTIONS {
         let middle = (low + high) / 2.0;
-        let (extra, sets, result) = attempt(middle);
+        let (extra, sets, result) = attempt(middle)?;
         match result {
             Some(result) => {
                 best = (extra, sets, result);
@@ -292,7 +301,7 @@ pub(super) fn counterfactual(
     }
     let (extra, sets, result) = best;
     let id = &portfolio.measures[j].id.value;
-    Counterfactual::Found(Found {
+    Ok(Counterfactual::Found(Found {
         slot: slot(&result, id),
         objective: result.evaluation.objective,
         objective_before: planning.evaluation.objective,
@@ -302,7 +311,7 @@ pub(super) fn counterfactual(
             .collect(),
         extra,
         sets,
-    })
+    }))
 }
 
 /// Starts for `j` at `target` and for every dependency that must then complete earlier

@@ -19,6 +19,7 @@ use crate::model::roadmap::{Placement, Reason};
 use crate::model::{Status, Text};
 use crate::plan::Planning;
 use crate::schedule::Options;
+use crate::schedule::checked::Internal;
 use crate::schedule::problem::Problem;
 use blocked::{blocker, same_kind, usage_without};
 use counterfactual::{counterfactual, priority};
@@ -107,10 +108,17 @@ pub enum NotScheduled {
 }
 
 /// Explains measure `id` of a planning; `options` are the ones it was planned with (the
-/// re-plans use them too, in memory). `None` when the portfolio has no measure `id`.
-pub fn explain(planning: &Planning, options: &Options, id: &str) -> Option<Explanation> {
+/// re-plans use them too, in memory). `None` when the portfolio has no measure `id`; an
+/// error when a re-plan finds a bug (see [`Internal`]).
+pub fn explain(
+    planning: &Planning,
+    options: &Options,
+    id: &str,
+) -> Result<Option<Explanation>, Internal> {
     let portfolio = &planning.scored.portfolio;
-    let j = portfolio.measures.iter().position(|m| m.id.value == id)?;
+    let Some(j) = portfolio.measures.iter().position(|m| m.id.value == id) else {
+        return Ok(None);
+    };
     let measure = &portfolio.measures[j];
     let problem = Problem::new(portfolio, &planning.scored.graph, &planning.scored.scores);
     let placements = &planning.planned.roadmap.placements;
@@ -179,14 +187,14 @@ pub fn explain(planning: &Planning, options: &Options, id: &str) -> Option<Expla
         })
         .collect();
 
-    let counterfactual = counterfactual(options, planning, &problem, j, &completes);
+    let counterfactual = counterfactual(options, planning, &problem, j, &completes)?;
     // At a limit nothing can move it earlier, priority or not.
     let priority = if matches!(counterfactual, Counterfactual::AtLimit { .. }) {
         None
     } else {
-        priority(options, planning, &problem, j)
+        priority(options, planning, &problem, j)?
     };
-    Some(Explanation {
+    Ok(Some(Explanation {
         id: measure.id.value.clone(),
         name: measure.name.clone(),
         frame: Frame::of(portfolio),
@@ -207,7 +215,7 @@ pub fn explain(planning: &Planning, options: &Options, id: &str) -> Option<Expla
         blocked,
         counterfactual,
         priority,
-    })
+    }))
 }
 
 /// Ancestors of `j` in topological order, with the binding path marked.

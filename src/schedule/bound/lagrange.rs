@@ -10,6 +10,7 @@
 //! (Polyak step towards the objective of the roadmap found), deterministically.
 
 use super::windows;
+use crate::model::capacity_limit;
 use crate::schedule::problem::Problem;
 
 /// Work budget of the subgradient search, in (start, resource) evaluations over all iterations.
@@ -102,7 +103,7 @@ impl<'p> Relaxed<'p> {
                 }
                 let done_run = problem.done_run(r);
                 scale[i] = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-                room[i] = (capacity - done_run + capacity.abs() * 1e-9 + 1e-6) * scale[i];
+                room[i] = (capacity_limit(capacity) - done_run) * scale[i];
                 finite[i] = true;
             }
         }
@@ -156,7 +157,7 @@ impl<'p> Relaxed<'p> {
             let Some((first, last)) = self.windows[j].filter(|_| !job.done) else {
                 continue;
             };
-            let forced = job.mandatory || job.fixed.is_some();
+            let forced = job.required;
             let mut best: Option<(f64, usize)> = None;
             for s in first..=last {
                 let complete = (s + job.duration).min(periods);

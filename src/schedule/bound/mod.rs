@@ -4,10 +4,12 @@
 //! exact optimum of small portfolios (for tests and benchmarks).
 //!
 //! Variables `x[j][s]` say "measure j starts in period s", for every start its
-//! window allows. Constraints: at most one start per measure (exactly one when
-//! mandatory or fixed); a start only when every dependency has started early
-//! enough to be complete; per period and resource, running costs plus run
-//! costs of completed measures within capacity (less the run costs of done
+//! window allows (a prerequisite of fixed or mandatory measures: only starts from which
+//! it is complete in time for them). Constraints: at most one start per measure
+//! (exactly one when every roadmap holds it: mandatory, fixed, or such a prerequisite);
+//! a start only when every dependency has started early enough to be complete; per
+//! period and resource, running costs plus run costs of completed measures within the
+//! capacity limit of [`crate::model::capacity_limit`] (less the run costs of done
 //! measures). Any roadmap the rules allow is a 0/1 point of this model, so the
 //! relaxation's optimum can only be higher than the best roadmap's.
 
@@ -15,6 +17,7 @@ mod lagrange;
 
 pub use lagrange::lagrangian_bound;
 
+use crate::model::capacity_limit;
 use crate::schedule::problem::Problem;
 use microlp::{ComparisonOp, OptimizationDirection, Variable};
 
@@ -78,7 +81,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             continue;
         }
         let Some((first, last)) = windows[j] else {
-            if job.mandatory || job.fixed.is_some() {
+            if job.required {
                 return None; // no roadmap exists
             }
             continue;
@@ -93,7 +96,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             starts[j].push((s, var));
         }
         let row: Vec<(Variable, f64)> = starts[j].iter().map(|(_, v)| (*v, 1.0)).collect();
-        let op = if job.mandatory || job.fixed.is_some() {
+        let op = if job.required {
             ComparisonOp::Eq
         } else {
             ComparisonOp::Le
@@ -144,14 +147,13 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
                 }
             }
             if !row.is_empty() {
-                // The same tolerance the scheduler and verifier allow. The solver may still
+                // The same limit the scheduler and verifier allow. The solver may still
                 // overrun a row by its own tolerance (1e-7, scaled); `plan` re-checks every
                 // start it takes from the solver with the exact rule.
-                let slack = capacity.abs() * 1e-9 + 1e-6;
                 lp.add_constraint(
                     row.as_slice(),
                     ComparisonOp::Le,
-                    (capacity - done_run + slack) * scale,
+                    (capacity_limit(capacity) - done_run) * scale,
                 );
             }
         }
@@ -163,19 +165,34 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
     })
 }
 
+/// Why the LP relaxation gave no bound.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LpFailure {
+    /// The relaxation has no solution, so no roadmap meets every rule: a measure that must
+    /// be in every roadmap has no start window, or the solver proved the rows infeasible.
+    Infeasible,
+    /// The solver failed for numerical reasons (its message), without an answer.
+    Solver(String),
+}
+
 /// An upper bound on the objective of every roadmap: the LP relaxation's optimum.
-/// `None` when the solver fails (or no roadmap exists).
 ///
 /// The LP runs to its end: microlp has no iteration limit for a linear programme (only
 /// a node limit for branch and bound), and a wall-clock limit would make the result
 /// depend on the machine. What keeps it affordable is the size limit on what is
 /// attempted ([`LP_WORK_LIMIT`] in [`best_bound`]).
-pub fn upper_bound(problem: &Problem) -> Option<f64> {
-    let model = build(problem, false)?;
-    let solution = model.lp.solve().ok()?.into_solution().ok()?;
+pub fn upper_bound(problem: &Problem) -> Result<f64, LpFailure> {
+    let model = build(problem, false).ok_or(LpFailure::Infeasible)?;
+    let solution = match model.lp.solve() {
+        Ok(outcome) => outcome
+            .into_solution()
+            .map_err(|_| LpFailure::Solver("stopped without a solution".to_owned()))?,
+        Err(microlp::Error::Infeasible) => return Err(LpFailure::Infeasible),
+        Err(e) => return Err(LpFailure::Solver(e.to_string())),
+    };
     // Guard the bound against the solver's round-off: it must never fall below the optimum.
     let objective = solution.objective() + model.constant;
-    Some(objective * (1.0 + 1e-7) + 1e-6)
+    Ok(objective * (1.0 + 1e-7) + 1e-6)
 }
 
 /// The best roadmap found by integer programming.
@@ -263,19 +280,25 @@ pub const LP_WORK_LIMIT: usize = 25_000;
 /// A sound upper bound on the objective: the LP relaxation where affordable, else the
 /// Lagrangian bound (never above the resource-free one). `objective` is that of a known
 /// roadmap; it steers the Lagrangian search and stops it once the bound meets it.
-pub fn best_bound(problem: &Problem, objective: f64) -> (f64, BoundMethod) {
-    if model_size(problem) * problem.periods.max(1) <= LP_WORK_LIMIT
-        && let Some(bound) = upper_bound(problem)
-    {
-        return (bound, BoundMethod::LinearRelaxation);
+///
+/// An LP without a solution is an error, never replaced by a weaker bound: it says that
+/// no roadmap meets every rule, which contradicts any roadmap found. Only when the solver
+/// fails for numerical reasons does the Lagrangian bound (named as the method) stand in.
+pub fn best_bound(problem: &Problem, objective: f64) -> Result<(f64, BoundMethod), LpFailure> {
+    if model_size(problem) * problem.periods.max(1) <= LP_WORK_LIMIT {
+        match upper_bound(problem) {
+            Ok(bound) => return Ok((bound, BoundMethod::LinearRelaxation)),
+            Err(LpFailure::Infeasible) => return Err(LpFailure::Infeasible),
+            Err(LpFailure::Solver(_)) => {}
+        }
     }
     let free = resource_free_bound(problem);
     let lagrangian = lagrangian_bound(problem, objective);
-    if lagrangian < free {
+    Ok(if lagrangian < free {
         (lagrangian, BoundMethod::Lagrangian)
     } else {
         (free, BoundMethod::ResourceFree)
-    }
+    })
 }
 
 /// Each measure that has a start window, at its earliest start: no roadmap can do better.
