@@ -5,7 +5,8 @@
 
 use resiplan::content::catalogs::SHIPPED;
 use resiplan::diagnostic;
-use resiplan::pipeline::{Input, PlanError, Planning, plan_input, score_input};
+use resiplan::load::{Disk, FileSystem};
+use resiplan::pipeline::{Input, PlanError, Planning, plan_input_reading, score_input_reading};
 use resiplan::plan::schedule_bounded;
 use resiplan::report::provenance::Provenance;
 use resiplan::report::view::{PlanView, graph_view};
@@ -14,7 +15,7 @@ use resiplan::schedule::search::Effort;
 use resiplan::schedule::verify::verify;
 use resiplan::schedule::{Bound, Options};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A directory with the shipped catalogs in `catalogs/`, as in the repository, made once
 /// per process; the portfolio is read as `examples/portfolio.yaml` in it, so the
@@ -45,12 +46,30 @@ fn options() -> Options {
     }
 }
 
-fn input(data: &[u8]) -> Input {
+fn input() -> Input {
     let mut input = Input::file(workspace().join("examples/portfolio.yaml"));
     // The catalogs sit beside `examples/`, outside the portfolio's own directory.
     input.include_roots = vec![workspace().to_path_buf()];
-    input.text = Some(String::from_utf8_lossy(data).into_owned());
     input
+}
+
+/// The input's bytes as the portfolio file (so the loader's own decoding is fuzzed too),
+/// every other file from the disk.
+struct Portfolio(Vec<u8>);
+
+impl FileSystem for Portfolio {
+    fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        if path == input().path {
+            let mut bytes = self.0.clone();
+            bytes.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            return Ok(bytes);
+        }
+        Disk.read(path, limit)
+    }
+}
+
+fn files(data: &[u8]) -> Arc<dyn FileSystem> {
+    Arc::new(Portfolio(data.to_vec()))
 }
 
 /// What became of an input.
@@ -65,7 +84,7 @@ pub enum Outcome {
 /// Runs one input through the whole product; panics on anything that is not an orderly
 /// outcome (a roadmap that verifies, or diagnostics that render).
 pub fn exercise(data: &[u8]) -> Outcome {
-    let planning = match plan_input(&input(data), &options()) {
+    let planning = match plan_input_reading(&input(), &options(), files(data)) {
         Ok(planning) => planning,
         // The independent verifier rejected a roadmap: a bug, which is what we look for.
         Err(PlanError::Internal(internal)) => panic!("internal error: {internal}"),
@@ -92,7 +111,7 @@ pub fn exercise(data: &[u8]) -> Outcome {
         "a roadmap that the verifier rejects: {violations:?}"
     );
     // Again, without the upper bound (the roadmap does not depend on it): half the cost.
-    let again = score_input(&input(data))
+    let again = score_input_reading(&input(), files(data))
         .map_err(PlanError::from)
         .and_then(|scored| schedule_bounded(scored, &options(), Bound::ResourceFree))
         .unwrap_or_else(|e| panic!("the second plan failed: {e}"));
