@@ -189,6 +189,37 @@ fn options_set_period_horizon_and_staff() {
     assert!(text.contains("calendar: { period: year, start: 2030, end: 2034 }"));
 }
 
+/// An import never writes a portfolio that `check` refuses for its length: a horizon
+/// over the limit is a usage error that says how to shorten it.
+#[test]
+fn a_horizon_over_the_period_limit_is_refused() {
+    let output = resiplan()
+        .args(["import", "grundschutz", SMALL, "--period", "month"])
+        .args(["--start", "2027-01", "--end", "2060-12"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is 408 periods; a portfolio has at most 240"),
+        "{stderr}"
+    );
+    // Exactly at the limit is fine, and checks.
+    let text = run_ok(&[
+        "import",
+        "grundschutz",
+        SMALL,
+        "--period",
+        "month",
+        "--start",
+        "2027-01",
+        "--end",
+        "2046-12",
+    ]);
+    assert!(!check_text(Path::new("long.yaml"), &text).failed());
+}
+
 #[test]
 fn too_little_staff_is_named_in_the_header() {
     let text = run_ok(&[

@@ -290,6 +290,15 @@ impl Horizon {
                 "--end {end} is before the start {start} (set it with --start); the end is the last period, inclusive"
             ));
         }
+        let periods = end.ordinal() - start.ordinal() + 1;
+        if periods > crate::load::MAX_PERIODS as i64 {
+            return Err(format!(
+                "--start {start} to --end {end} is {periods} periods; a portfolio has at most {} \
+                 (the limit `check` applies): choose a later --start, an earlier --end or a \
+                 longer --period",
+                crate::load::MAX_PERIODS
+            ));
+        }
         Ok(Horizon { kind, start, end })
     }
 
