@@ -4,7 +4,8 @@
 use crate::support::{resiplan, root};
 use std::path::PathBuf;
 
-fn yaml_files(dir: &str) -> Vec<PathBuf> {
+/// The `.yaml` files of a directory of the crate, relative to its root, sorted.
+pub(crate) fn yaml_files(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
         .expect("directory exists")
         .filter_map(|e| e.ok().map(|e| e.path()))

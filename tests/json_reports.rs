@@ -119,7 +119,7 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
         // Scheduled, with a counterfactual found by re-planning.
         (
             ExplainReport,
-            vec!["explain", EXAMPLE, "warnmittel-mix", "-f", "json"],
+            vec!["explain", EXAMPLE, "ozg-efa", "-f", "json"],
             0,
         ),
         // Not scheduled: short of budget.

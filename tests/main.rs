@@ -10,6 +10,7 @@ mod catalog_cli;
 mod check_cli;
 mod ci_recipes;
 mod cli_formats;
+mod content;
 mod examples;
 mod exit_codes;
 mod formats_cli;
