@@ -128,19 +128,7 @@ fn render(planning: &Planning) {
     let scored = &planning.scored;
     let provenance = Provenance::new("0.0.0", &[&scored.sources], Some(&options()));
     for language in [resiplan::model::Language::De, resiplan::model::Language::En] {
-        let view = PlanView {
-            portfolio: &scored.portfolio,
-            scores: &scored.scores,
-            roadmap: &planning.planned.roadmap,
-            evaluation: &planning.evaluation,
-            bound: (
-                planning.planned.bound,
-                planning.planned.bound_method,
-                planning.planned.bound_share,
-            ),
-            language,
-            provenance: &provenance,
-        };
+        let view = PlanView::of(planning, language, &provenance);
         for format in [
             Format::Table,
             Format::Markdown,

@@ -15,19 +15,8 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
     let scored = &planning.scored;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;
     let provenance = Provenance::new(VERSION, &[&scored.sources], Some(&settings.options));
-    let view = PlanView {
-        portfolio: &scored.portfolio,
-        scores: &scored.scores,
-        roadmap: &planning.planned.roadmap,
-        evaluation: &planning.evaluation,
-        bound: (
-            planning.planned.bound,
-            planning.planned.bound_method,
-            planning.planned.bound_share,
-        ),
-        language: settings.report.language(scored.portfolio.language),
-        provenance: &provenance,
-    };
+    let language = settings.report.language(scored.portfolio.language);
+    let view = PlanView::of(&planning, language, &provenance);
     let width = terminal::table_width(&settings.report.destination);
     let text = report::plan(settings.report.format, &view, width);
     let inputs = terminal::read_files(&scored.sources);

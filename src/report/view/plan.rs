@@ -4,6 +4,7 @@
 use super::rank::{MeasureRow, RowStatus, measure_row};
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Language, Measure, Portfolio};
+use crate::plan::Planning;
 use crate::report::lang::Label;
 use crate::report::number::{amount, amount_at, precision_above_zero};
 use crate::report::provenance::Provenance;
@@ -30,7 +31,21 @@ pub struct PlanView<'a> {
     pub provenance: &'a Provenance,
 }
 
-impl PlanView<'_> {
+impl<'a> PlanView<'a> {
+    /// The view of a finished planning.
+    pub fn of(planning: &'a Planning, language: Language, provenance: &'a Provenance) -> Self {
+        let planned = &planning.planned;
+        PlanView {
+            portfolio: &planning.scored.portfolio,
+            scores: &planning.scored.scores,
+            roadmap: &planned.roadmap,
+            evaluation: &planning.evaluation,
+            bound: (planned.bound, planned.bound_method, planned.bound_share),
+            language,
+            provenance,
+        }
+    }
+
     /// A label in the report language.
     pub(super) fn t(&self, label: Label) -> &'static str {
         label.text(self.language)
