@@ -123,4 +123,14 @@ fn a_broken_status_file_is_refused_with_every_problem_at_its_place() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read the status file"));
+    // Standard input can be read once: the catalog or the status file.
+    let output = resiplan()
+        .args(["import", "grundschutz", "-", "--status", "-"])
+        .write_stdin(std::fs::read(crate::support::root().join(ORDER)).expect("fixture"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot both be read from standard input")
+    );
 }

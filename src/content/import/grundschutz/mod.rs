@@ -155,6 +155,13 @@ pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError
 /// Imports catalog text, as if read from `path`: the portfolio's YAML text, or why not.
 pub fn import(path: &Path, json: &str, options: &Options) -> Result<String, ImportError> {
     let horizon = Horizon::from_options(options).map_err(ImportError::Usage)?;
+    if path == Path::new("-") && options.status.as_deref() == Some(Path::new("-")) {
+        return Err(ImportError::Usage(
+            "the catalog and --status cannot both be read from standard input (`-`); give \
+             the status file's path"
+                .to_owned(),
+        ));
+    }
     let text = json.strip_prefix('\u{feff}').unwrap_or(json);
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
