@@ -1,11 +1,13 @@
 //! `resiplan import grundschutz`: the small OSCAL fixture imports, checks and plans with the
 //! documented mapping; broken catalogs fail with their snapshotted message and write nothing;
 //! impossible options are usage errors; the full BSI catalog (outside the repository) imports
-//! with 901 measures and 44 dependencies and checks and plans.
+//! its 674 normal MUSS and SOLLTE controls by default, and all 901 when asked, and checks and
+//! plans. The BSI's order, the scope options, the status file and the work packages have
+//! tests of their own (`import_order`, `import_status`, `import_packages`).
 
 use crate::support::{resiplan, root};
 use proptest::prelude::*;
-use resiplan::content::import::grundschutz::{Options, import, import_file};
+use resiplan::content::import::grundschutz::{Level, Modal, Options, import, import_file};
 use resiplan::model::roadmap::Placement;
 use resiplan::model::{Language, Measure};
 use resiplan::pipeline::check::check_text;
@@ -13,6 +15,18 @@ use resiplan::pipeline::plan_text;
 use std::path::Path;
 
 const SMALL: &str = "tests/fixtures/grundschutz/small.json";
+
+/// Every stage of a catalog: normal-SdT and erhöht, MUSS, SOLLTE and KANN.
+fn everything() -> Options {
+    Options {
+        sec_level: Level::Elevated,
+        modal: vec![Modal::Muss, Modal::Sollte, Modal::Kann],
+        ..Options::default()
+    }
+}
+
+/// The same on the command line.
+const EVERYTHING: [&str; 4] = ["--sec-level", "elevated", "--modal", "MUSS,SOLLTE,KANN"];
 
 fn run_ok(args: &[&str]) -> String {
     let output = resiplan().args(args).output().expect("runs");
@@ -62,7 +76,7 @@ fn imported_portfolio_checks_clean_and_plans_every_mandatory_control() {
     );
     assert!(
         String::from_utf8_lossy(&check.stdout).contains(
-            "ok, portfolio: 7 measures, 3 dependencies, 20 periods (2027-Q1–2031-Q4), 1 resource"
+            "ok, portfolio: 6 measures, 6 dependencies, 20 periods (2027-Q1–2031-Q4), 1 resource"
         ),
         "{}",
         String::from_utf8_lossy(&check.stdout)
@@ -75,18 +89,15 @@ fn imported_portfolio_checks_clean_and_plans_every_mandatory_control() {
         assert_eq!(m["mandatory"], true, "{id}");
         assert_eq!(m["status"], "scheduled", "{id}");
     }
-    // Staff covers everything here, so everything is planned, in dependency order.
-    assert_eq!(plan["summary"]["scheduled"], 7);
+    // Staff covers everything here, so everything is planned, in dependency order: the five
+    // normal MUSS and SOLLTE controls and the milestone after the MUSS stage.
+    assert_eq!(plan["summary"]["scheduled"], 6);
 }
 
 #[test]
 fn mapping_follows_the_documented_tables() {
-    let text = import(
-        Path::new("small.json"),
-        &fixture(SMALL),
-        &Options::default(),
-    )
-    .unwrap_or_else(|_| panic!("imports"));
+    let text = import(Path::new("small.json"), &fixture(SMALL), &everything())
+        .unwrap_or_else(|_| panic!("imports"));
     let outcome = check_text(Path::new("small.yaml"), &text);
     assert!(!outcome.failed(), "{:?}", outcome.diagnostics);
     let document = outcome.document.expect("document");
@@ -103,9 +114,12 @@ fn mapping_follows_the_documented_tables() {
             "NOT.1.1",
             "NOT.1.2",
             "XTRA.1",
-            "XTRA.2"
+            "XTRA.2",
+            "gs-stufe-muss",
+            "gs-stufe-sollte"
         ],
-        "one measure per control, nested ones included, in catalog order"
+        "one measure per control, nested ones included, in catalog order, then the milestones \
+         at the end of the stages with more than one open control"
     );
     // Effort level 0, MUSS: mandatory, one quarter, 5 person-days.
     let muss = measure(measures, "BER.1.1.1");
@@ -114,16 +128,20 @@ fn mapping_follows_the_documented_tables() {
     assert_eq!(amount(&muss.cost, "staff"), 5.0);
     assert_eq!(
         muss.name.get(Language::De),
-        "Dokumentation: \"Wer darf was?\" #1"
+        "BER.1.1.1 Dokumentation: \"Wer darf was?\" #1"
     );
     assert_eq!(muss.area.as_deref(), Some("BER"));
-    // Effort 3, SOLLTE, a required link, BSI tags, a parameter in the statement.
+    // Effort 3, SOLLTE (0.8 of the group's impact), a required link and the milestone of the
+    // MUSS stage, BSI tags, a parameter in the statement; leaving it out needs a risk acceptance.
     let sollte = measure(measures, "BER.1.2");
     assert!(!sollte.mandatory);
+    assert!(sollte.risk_acceptance);
+    assert!(!muss.risk_acceptance);
     assert_eq!(sollte.duration.value, 1);
     assert_eq!(amount(&sollte.cost, "staff"), 20.0);
-    assert_eq!(amount(&sollte.impact, "protection"), 4.0);
-    assert_eq!(sollte.depends_on[0].value, "BER.1.1");
+    assert_eq!(amount(&sollte.impact, "protection"), 3.2);
+    let deps: Vec<&str> = sollte.depends_on.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(deps, ["BER.1.1", "gs-stufe-muss"]);
     assert_eq!(
         sollte.tags,
         [
@@ -138,23 +156,31 @@ fn mapping_follows_the_documented_tables() {
         sollte.notes.as_deref(),
         Some("Berechtigung SOLLTE Mehr-Faktor-Authentisierung [für alle Fernzugänge] einführen.")
     );
-    // Effort 5 is twelve months, four quarters; KANN gets half the group's impact.
+    // Effort 5 is twelve months, four quarters; an erhöht KANN control gets 0.4 × 0.5 of the
+    // group's impact.
     let kann = measure(measures, "NOT.1.2");
     assert_eq!(kann.duration.value, 4);
     assert_eq!(amount(&kann.cost, "staff"), 120.0);
-    assert_eq!(amount(&kann.impact, "recovery"), 2.0);
-    assert_eq!(amount(&kann.impact, "response"), 1.0);
+    assert_eq!(amount(&kann.impact, "recovery"), 0.8);
+    assert_eq!(amount(&kann.impact, "response"), 0.4);
+    assert!(!kann.risk_acceptance, "KANN is optional");
     assert_eq!(
         kann.depends_on.len(),
         1,
         "the `related` link is not imported"
     );
-    // A group without a mapping gets the default impact.
+    // A group without a mapping gets the default impact (times 0.8 for SOLLTE).
     let other = measure(measures, "XTRA.1");
-    assert_eq!(amount(&other.impact, "protection"), 2.0);
+    assert_eq!(amount(&other.impact, "protection"), 1.6);
     assert_eq!(
         other.name.get(Language::En),
-        "- Bildschirmsperre aktivieren"
+        "XTRA.1 - Bildschirmsperre aktivieren"
+    );
+    // Without a modal verb a control counts as SOLLTE.
+    assert!(
+        measure(measures, "XTRA.2")
+            .tags
+            .contains(&"sollte".to_owned())
     );
     assert!(text.contains("CC BY-SA 4.0"), "attribution in the header");
     assert!(
@@ -165,19 +191,25 @@ fn mapping_follows_the_documented_tables() {
 
 #[test]
 fn options_set_period_horizon_and_staff() {
-    let text = run_ok(&[
-        "import",
-        "grundschutz",
-        SMALL,
-        "--period",
-        "month",
-        "--start",
-        "2028-01",
-        "--end",
-        "2029-12",
-        "--staff",
-        "2.5",
-    ]);
+    let text = run_ok(
+        &[
+            &[
+                "import",
+                "grundschutz",
+                SMALL,
+                "--period",
+                "month",
+                "--start",
+                "2028-01",
+                "--end",
+                "2029-12",
+                "--staff",
+                "2.5",
+            ][..],
+            &EVERYTHING,
+        ]
+        .concat(),
+    );
     assert!(text.contains("calendar: { period: month, start: 2028-01, end: 2029-12 }"));
     assert!(text.contains("staff: { unit: person-days, capacity: 50 }   # 2.5 FTE"));
     let outcome = check_text(Path::new("monthly.yaml"), &text);
@@ -326,7 +358,7 @@ fn impossible_options_are_usage_errors() {
             "--start 2027 is a year label, but the period is quarter; write it like `2027-Q1`",
         ),
         (
-            vec!["--end", "2027-Q2"],
+            [&["--end", "2027-Q2"][..], &EVERYTHING].concat(),
             "the horizon 2027-Q1–2027-Q2 has 2 quarters, but effort level 5 lasts 4 quarters (`NOT.1.2` and others)",
         ),
         (
@@ -404,12 +436,17 @@ fn full_bsi_catalog_imports_checks_and_plans() {
         );
         return;
     }
+    // Everything: 901 controls and a milestone after each of the three stages but the last.
+    let all = import_file(&file, &everything()).unwrap_or_else(|e| panic!("{e:?}"));
+    let outcome = check_text(Path::new("all.yaml"), &all);
+    assert!(!outcome.failed(), "{:?}", outcome.diagnostics);
+    assert_eq!(outcome.summary.expect("summary").measures, 904);
+    // By default: the 69 MUSS and 605 SOLLTE controls of normal-SdT and one milestone.
     let text = import_file(&file, &Options::default()).unwrap_or_else(|e| panic!("{e:?}"));
     let outcome = check_text(Path::new("grundschutz.yaml"), &text);
     assert!(!outcome.failed(), "{:?}", outcome.diagnostics);
     let summary = outcome.summary.expect("summary");
-    assert_eq!(summary.measures, 901);
-    assert_eq!(summary.dependencies, 44);
+    assert_eq!(summary.measures, 675);
     let document = outcome.document.expect("document");
     let mandatory: Vec<usize> = document
         .measures
@@ -486,7 +523,10 @@ proptest! {
         let document = outcome.document.expect("document");
         let m = &document.measures[0];
         prop_assert_eq!(&m.id.value, &id);
-        prop_assert_eq!(m.name.get(Language::De), title.as_str());
+        // The id leads the name; the title follows, trimmed, with a spaced hyphen as a dash.
+        let shown = title.trim().replace(" - ", " – ");
+        let name = if shown.is_empty() { id.clone() } else { format!("{id} {shown}") };
+        prop_assert_eq!(m.name.get(Language::De), name.as_str());
         prop_assert_eq!(m.notes.as_deref(), Some(statement.as_str()));
         let name = format!("Grundschutz++: {title}");
         prop_assert_eq!(document.name.as_deref(), Some(name.as_str()));

@@ -75,6 +75,12 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
             vec!["plan", "tests/fixtures/ok/minimal.yaml", "-f", "json"],
             0,
         ),
+        // `risk_acceptance` and `documents`.
+        (
+            PlanReport,
+            vec!["plan", "tests/fixtures/ok/evidence.yaml", "-f", "json"],
+            0,
+        ),
         (RankReport, vec!["rank", EXAMPLE, "-f", "json"], 0),
         (
             CheckReport,

@@ -5,8 +5,8 @@ mod parse;
 mod values;
 
 pub(crate) use values::{
-    AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, Period,
-    PlanFormat, RankFormat, SchemaKind,
+    AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, ModalVerb,
+    OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -250,28 +250,64 @@ pub(crate) struct ReportArgs {
 pub(crate) enum ImportCommand {
     /// BSI Grundschutz++ (OSCAL JSON catalog) → a portfolio with one measure per control.
     ///
-    /// Durations, staff effort and impacts follow the mapping printed in the
-    /// output's header; the output checks and plans as it is.
-    Grundschutz {
-        /// The catalog, e.g. `BSI-Stand-der-Technik-Kernel-catalog.json` (`-` reads standard input).
-        #[arg(value_name = "FILE.json", value_hint = ValueHint::FilePath)]
-        file: PathBuf,
-        /// Write to this file (atomically) instead of standard output.
-        #[arg(long, short = 'o', value_name = "OUT", value_hint = ValueHint::FilePath)]
-        output: Option<PathBuf>,
-        /// First period, e.g. `2027-Q1` (default: the first period of 2027).
-        #[arg(long, value_parser = parse_label, value_hint = ValueHint::Other)]
-        start: Option<PeriodLabel>,
-        /// Last period, inclusive (default: five years after the start).
-        #[arg(long, value_parser = parse_label, value_hint = ValueHint::Other)]
-        end: Option<PeriodLabel>,
-        /// Period length (default: that of --start or --end, else quarter).
-        #[arg(long, value_enum)]
-        period: Option<Period>,
-        /// Staff capacity in full-time equivalents (default: 10, or what the mandatory controls need).
-        #[arg(long, value_name = "FTE", value_parser = parse_staff, value_hint = ValueHint::Other)]
-        staff: Option<f64>,
-    },
+    /// By default it takes what a municipality must and should do at the normal level (the
+    /// MUSS and SOLLTE controls of normal-SdT) and keeps the BSI's order: normal before
+    /// elevated, MUSS before SOLLTE before KANN, each practice's x.1.1 first. Durations,
+    /// staff effort and impacts follow the mapping printed in the output's header; the
+    /// output checks and plans as it is.
+    Grundschutz(GrundschutzArgs),
+}
+
+/// `resiplan import grundschutz …`.
+#[derive(Debug, Args)]
+pub(crate) struct GrundschutzArgs {
+    /// The catalog, e.g. `BSI-Stand-der-Technik-Kernel-catalog.json` (`-` reads standard input).
+    #[arg(value_name = "FILE.json", value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "OUT", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+    /// The highest security level to take: normal (normal-SdT) or elevated (normal-SdT and erhöht).
+    #[arg(long, value_enum, default_value_t = SecLevel::Normal, ignore_case = true)]
+    pub sec_level: SecLevel,
+    /// The modal verbs to take, comma-separated (default: MUSS,SOLLTE).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        ignore_case = true,
+        value_name = "VERB,..."
+    )]
+    pub modal: Vec<ModalVerb>,
+    /// The practices to take, comma-separated ids such as `BER,NOT` (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...", value_hint = ValueHint::Other)]
+    pub practices: Vec<String>,
+    /// One work package per practice and stage instead of one measure per control (staff in FTE).
+    #[arg(long)]
+    pub per_practice: bool,
+    /// Controls implemented already: a YAML (`BER.1.1: done`) or CSV (`BER.1.1,done`) file of
+    /// control id → done, partial or open. Done controls become `status: done`; partly done
+    /// ones keep half their effort and duration.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub status: Option<PathBuf>,
+    /// Write a catalog (measures only) that a portfolio can `include`, instead of a portfolio.
+    #[arg(long)]
+    pub as_catalog: bool,
+    /// First period, e.g. `2027-Q1` (default: the first period of 2027).
+    #[arg(long, value_parser = parse_label, value_hint = ValueHint::Other)]
+    pub start: Option<PeriodLabel>,
+    /// Last period, inclusive (default: five years after the start).
+    #[arg(long, value_parser = parse_label, value_hint = ValueHint::Other)]
+    pub end: Option<PeriodLabel>,
+    /// Period length (default: that of --start or --end, else quarter).
+    #[arg(long, value_enum)]
+    pub period: Option<Period>,
+    /// The organisation's size, which sets the default staff (small 2, medium 5, large 10 FTE).
+    #[arg(long, value_enum, default_value_t = OrgSize::Medium)]
+    pub size: OrgSize,
+    /// Staff capacity in full-time equivalents (default: that of --size, or what the mandatory controls need).
+    #[arg(long, value_name = "FTE", value_parser = parse_staff, value_hint = ValueHint::Other)]
+    pub staff: Option<f64>,
 }
 
 /// `resiplan catalog …`.

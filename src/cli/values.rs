@@ -137,3 +137,39 @@ pub(crate) enum Period {
     /// Months: `2027-01`.
     Month,
 }
+
+/// The highest security level `import grundschutz` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SecLevel {
+    /// normal-SdT only: the state of the art for normal protection needs.
+    #[value(alias = "normal-sdt")]
+    Normal,
+    /// normal-SdT and erhöht: for elevated protection needs.
+    #[value(alias = "erhöht", alias = "erhoeht")]
+    Elevated,
+}
+
+/// A modal verb of Grundschutz++.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ModalVerb {
+    /// Required without exception (mandatory measures).
+    #[value(name = "MUSS", alias = "must")]
+    Muss,
+    /// Required unless weighed and justified (leaving it out needs a risk acceptance).
+    #[value(name = "SOLLTE", alias = "should")]
+    Sollte,
+    /// Optional, after a risk analysis.
+    #[value(name = "KANN", alias = "may")]
+    Kann,
+}
+
+/// The size of the organisation an import plans for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OrgSize {
+    /// Gemeinde, Amt or Verbandsgemeinde (up to ~250 employees): 2 FTE.
+    Small,
+    /// Stadt or Landkreis (~250–2,000 employees): 5 FTE.
+    Medium,
+    /// Großstadt, large Landkreis or Land authority (over 2,000 employees): 10 FTE.
+    Large,
+}

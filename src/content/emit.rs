@@ -202,6 +202,9 @@ pub fn measure(measure: &Measure, indent: usize) -> String {
     if measure.mandatory {
         field("mandatory", "true".to_owned());
     }
+    if measure.risk_acceptance {
+        field("risk_acceptance", "true".to_owned());
+    }
     if measure.status.value != Status::Planned {
         field("status", measure.status.value.keyword().to_owned());
     }
@@ -210,6 +213,9 @@ pub fn measure(measure: &Measure, indent: usize) -> String {
     }
     if !measure.tags.is_empty() {
         field("tags", list(&measure.tags));
+    }
+    if !measure.documents.is_empty() {
+        field("documents", list(&measure.documents));
     }
     for (key, value) in [
         ("owner", &measure.owner),

@@ -9,7 +9,7 @@ use crate::diagnostic::source::Located;
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 19] = [
+pub const MEASURE_FIELDS: [&str; 21] = [
     "id",
     "name",
     "area",
@@ -21,9 +21,11 @@ pub const MEASURE_FIELDS: [&str; 19] = [
     "earliest",
     "deadline",
     "mandatory",
+    "risk_acceptance",
     "status",
     "start",
     "tags",
+    "documents",
     "owner",
     "source",
     "notes",
@@ -103,6 +105,10 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         .get("mandatory")
         .and_then(|n| dec.boolean(n, &format!("`mandatory` of {label}")))
         .unwrap_or(false);
+    let risk_acceptance = fields
+        .get("risk_acceptance")
+        .and_then(|n| dec.boolean(n, &format!("`risk_acceptance` of {label}")))
+        .unwrap_or(false);
     let status = match fields.get("status") {
         Some(n) => decode_status(dec, n, &label),
         None => Some(Located::new(Status::Planned, fields.start())),
@@ -113,6 +119,13 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         .unwrap_or_default()
         .into_iter()
         .map(|t| t.value)
+        .collect();
+    let documents = fields
+        .get("documents")
+        .map(|n| dec.strings(n, &format!("`documents` of {label}")))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| d.value)
         .collect();
     let uncertainty = fields
         .get("uncertainty")
@@ -129,9 +142,11 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         earliest,
         deadline,
         mandatory,
+        risk_acceptance,
         status: status?,
         start,
         tags,
+        documents,
         owner,
         source,
         notes,

@@ -14,6 +14,7 @@ mod measure;
 mod node;
 mod number;
 mod overlay;
+mod pairs;
 mod read;
 mod scalar;
 mod sections;
@@ -26,6 +27,7 @@ pub use limits::{
 pub use measure::MEASURE_FIELDS;
 pub use number::{MAX_AMOUNT, parse_amount};
 pub use overlay::{Overlay, SCENARIO_FIELDS};
+pub use pairs::{Pair, read_pairs};
 pub use read::{Disk, FileSystem, MAX_FILE_BYTES};
 
 use crate::diagnostic::Code;

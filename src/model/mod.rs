@@ -272,12 +272,19 @@ pub struct Measure {
     pub deadline: Option<Located<PeriodLabel>>,
     /// Must be in the roadmap.
     pub mandatory: bool,
+    /// Leaving it out of the roadmap needs a documented risk acceptance by management (a
+    /// requirement that should be met, like a Grundschutz SOLLTE): plan reports list it when
+    /// it is not scheduled.
+    pub risk_acceptance: bool,
     /// Planned, fixed or done.
     pub status: Located<Status>,
     /// Start period of a fixed measure.
     pub start: Option<Located<PeriodLabel>>,
     /// Free tags.
     pub tags: Vec<String>,
+    /// Documents it produces (evidence, deliverables such as an `IT-Betriebskonzept`); plan
+    /// reports list them with the measures that produce them.
+    pub documents: Vec<String>,
     /// Who is responsible.
     pub owner: Option<String>,
     /// Where the figures come from.

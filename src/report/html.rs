@@ -153,10 +153,16 @@ pub fn plan(view: &PlanView<'_>) -> String {
     body.push_str(&resources(view));
     body.push_str("<section class=\"tables\">\n");
     body.push_str(&table(&view.not_scheduled(), "h2"));
+    if let Some(acceptance) = view.acceptance_table() {
+        body.push_str(&table(&acceptance, "h2"));
+    }
     body.push_str(&table(&view.by_period(), "h2"));
     body.push_str(&table(&view.measures(true), "h2"));
     body.push_str(&table(&view.resource_use(), "h2"));
     body.push_str(&table(&view.coverage(), "h2"));
+    if let Some(documents) = view.documents_table() {
+        body.push_str(&table(&documents, "h2"));
+    }
     body.push_str("</section>\n");
     let title = format!("{}: {}", t(Label::Roadmap), portfolio.name);
     document(view.language, &title, view.provenance, &body)

@@ -151,6 +151,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
     out.push_str(&table(&view.resource_use()));
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));
+    for extra in [view.acceptance_table(), view.documents_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra));
+    }
     out.push_str(&format!("<sub>{}</sub>\n", escape(&view.provenance.line())));
     out
 }

@@ -78,6 +78,12 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     out.push_str(&table(&view.resource_use(), width));
     out.push_str(&table(&view.coverage(), width));
     out.push_str(&table(&view.not_scheduled(), width));
+    for extra in [view.acceptance_table(), view.documents_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra, width));
+    }
     out.push_str(&format!("{}\n", view.provenance.line()));
     out
 }

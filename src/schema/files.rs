@@ -351,12 +351,17 @@ struct Measure {
     deadline: Option<Period>,
     /// Mandatory.
     mandatory: Option<bool>,
+    /// Leaving it out of the roadmap needs a risk acceptance by management (a requirement
+    /// that should be met, like a Grundschutz SOLLTE); plan reports list it when left out.
+    risk_acceptance: Option<bool>,
     /// Status.
     status: Option<Status>,
     /// Fixed start.
     start: Option<Period>,
     /// Tags.
     tags: Option<Vec<String>>,
+    /// Documents it produces (evidence, deliverables); plan reports list them.
+    documents: Option<Vec<String>>,
     /// Owner.
     owner: Option<String>,
     /// Source of the figures.

@@ -117,23 +117,9 @@ impl Settings {
                 ),
                 portfolio: portfolio(args.report, args.changes),
             }),
-            Command::Import(cli::ImportCommand::Grundschutz {
-                file,
-                output,
-                start,
-                end,
-                period,
-                staff,
-            }) => Settings::Import(Import {
-                file,
-                options: grundschutz::Options {
-                    period: period.map(period_kind),
-                    start,
-                    end,
-                    staff,
-                },
-                destination: destination(output, false),
-            }),
+            Command::Import(cli::ImportCommand::Grundschutz(args)) => {
+                Settings::Import(import(args))
+            }
             Command::Catalog(cli::CatalogCommand::List { dir, format }) => {
                 Settings::CatalogList(CatalogList {
                     dir,
@@ -211,6 +197,48 @@ fn options(search: cli::SearchArgs) -> Options {
     Options {
         effort: search.effort,
         seed: search.seed,
+    }
+}
+
+/// `import grundschutz`'s arguments as settings.
+fn import(args: cli::GrundschutzArgs) -> Import {
+    use grundschutz::{Level, Modal, Size};
+    Import {
+        options: grundschutz::Options {
+            period: args.period.map(period_kind),
+            start: args.start,
+            end: args.end,
+            staff: args.staff,
+            size: match args.size {
+                cli::OrgSize::Small => Size::Small,
+                cli::OrgSize::Medium => Size::Medium,
+                cli::OrgSize::Large => Size::Large,
+            },
+            sec_level: match args.sec_level {
+                cli::SecLevel::Normal => Level::Normal,
+                cli::SecLevel::Elevated => Level::Elevated,
+            },
+            modal: args
+                .modal
+                .iter()
+                .map(|m| match m {
+                    cli::ModalVerb::Muss => Modal::Muss,
+                    cli::ModalVerb::Sollte => Modal::Sollte,
+                    cli::ModalVerb::Kann => Modal::Kann,
+                })
+                .collect(),
+            practices: args
+                .practices
+                .into_iter()
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            per_practice: args.per_practice,
+            status: args.status,
+            catalog: args.as_catalog,
+        },
+        file: args.file,
+        destination: destination(args.output, false),
     }
 }
 

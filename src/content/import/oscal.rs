@@ -44,6 +44,11 @@ pub struct Control {
     pub required: Vec<String>,
     /// Values of the `tags` properties, split at commas.
     pub tags: Vec<String>,
+    /// The statement's `documentation` properties: the evidence the BSI asks for
+    /// (e.g. `IT-Betriebskonzept`), in file order, each once.
+    pub documentation: Vec<String>,
+    /// The index (in [`Catalog::controls`]) of the control this one is nested in.
+    pub parent: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -156,7 +161,7 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
     let mut labels = BTreeMap::new();
     let mut flat = Vec::new();
     for control in &root.catalog.controls {
-        flatten(control, None, &mut flat);
+        flatten(control, None, None, &mut flat);
     }
     for group in &root.catalog.groups {
         let top = (
@@ -165,7 +170,7 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
         );
         flatten_group(group, &top, &mut flat);
     }
-    for (control, _) in &flat {
+    for (control, _, _) in &flat {
         for param in &control.params {
             if let Some(label) = &param.label {
                 labels.insert(param.id.clone(), label.clone());
@@ -174,7 +179,7 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
     }
     let controls = flat
         .into_iter()
-        .map(|(control, group)| Control {
+        .map(|(control, group, parent)| Control {
             id: control.id.clone(),
             title: control.title.clone(),
             group,
@@ -198,6 +203,8 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
                 .map(|t| t.trim().to_owned())
                 .filter(|t| !t.is_empty())
                 .collect(),
+            documentation: documentation(control),
+            parent,
         })
         .collect();
     Ok(Catalog {
@@ -208,13 +215,12 @@ pub fn parse(file: FileId, path: &str, text: &str) -> Result<Catalog, Box<Diagno
     })
 }
 
-fn flatten_group<'a>(
-    group: &'a Group,
-    top: &(String, String),
-    out: &mut Vec<(&'a ControlJson, Option<(String, String)>)>,
-) {
+/// A control, its top-level group and the index of the control it is nested in.
+type Flat<'a> = (&'a ControlJson, Option<(String, String)>, Option<usize>);
+
+fn flatten_group<'a>(group: &'a Group, top: &(String, String), out: &mut Vec<Flat<'a>>) {
     for control in &group.controls {
-        flatten(control, Some(top), out);
+        flatten(control, Some(top), None, out);
     }
     for sub in &group.groups {
         flatten_group(sub, top, out);
@@ -224,12 +230,26 @@ fn flatten_group<'a>(
 fn flatten<'a>(
     control: &'a ControlJson,
     group: Option<&(String, String)>,
-    out: &mut Vec<(&'a ControlJson, Option<(String, String)>)>,
+    parent: Option<usize>,
+    out: &mut Vec<Flat<'a>>,
 ) {
-    out.push((control, group.cloned()));
+    let index = out.len();
+    out.push((control, group.cloned(), parent));
     for child in &control.controls {
-        flatten(child, group, out);
+        flatten(child, group, Some(index), out);
     }
+}
+
+/// The statement's `documentation` values, trimmed, each once, in file order.
+fn documentation(control: &ControlJson) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for prop in statement(control).map_or(&[][..], |s| s.props.as_slice()) {
+        let value = prop.value.trim();
+        if prop.name == "documentation" && !value.is_empty() && !out.iter().any(|d| d == value) {
+            out.push(value.to_owned());
+        }
+    }
+    out
 }
 
 fn prop(props: &[Prop], name: &str) -> Option<String> {

@@ -328,7 +328,7 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         )
     );
     // (line, German comment, English comment); an empty comment means none.
-    let lines: [(&str, &str, &str); 30] = [
+    let lines: [(&str, &str, &str); 32] = [
         (
             "  - id: it-inventory",
             "eindeutig; Buchstaben, Ziffern, Bindestriche",
@@ -360,6 +360,16 @@ pub(super) fn skeleton_measures(language: Language) -> String {
             "0 to impact_scale per dimension",
         ),
         ("    tags: [inventory]", "", ""),
+        (
+            "    risk_acceptance: true",
+            "fehlt sie in der Roadmap, muss die Leitung das Risiko übernehmen",
+            "if the roadmap leaves it out, management must accept the risk",
+        ),
+        (
+            "    documents: [IT-Inventarliste]",
+            "Dokumente, die sie erstellt (Berichte listen sie)",
+            "documents it produces (reports list them)",
+        ),
         (
             "    source: est.",
             "woher die Zahlen stammen",

@@ -30,6 +30,26 @@ pub struct PlanReport {
     pub follow_up_costs: Amounts,
     /// Impact achieved per dimension.
     pub coverage: Vec<Coverage>,
+    /// Ids of the measures with `risk_acceptance` that the roadmap leaves out (SOLLTE
+    /// requirements whose risk management must accept), by rank; only when a measure of the
+    /// portfolio has the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_acceptance: Option<Vec<String>>,
+    /// The documents the measures produce, by name; only when a measure names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<PlanDocument>>,
+}
+
+/// A document and the measures that produce it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PlanDocument {
+    /// The document's name.
+    pub name: String,
+    /// Ids of every measure that produces it, in portfolio order.
+    pub measures: Vec<String>,
+    /// Ids of those in the roadmap (scheduled or done).
+    pub in_roadmap: Vec<String>,
 }
 
 /// An upper bound on the objective.
@@ -221,6 +241,7 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         })
         .collect();
     let (bound, method, share) = view.bound;
+    let id = |j: usize| portfolio.measures[j].id.value.clone();
     PlanReport {
         portfolio: PortfolioHeader::of(portfolio, view.language),
         objective: e.objective,
@@ -253,5 +274,17 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 share: c.share,
             })
             .collect(),
+        risk_acceptance: view
+            .left_out_for_acceptance()
+            .map(|ids| ids.into_iter().map(id).collect()),
+        documents: view.documents().map(|rows| {
+            rows.into_iter()
+                .map(|row| PlanDocument {
+                    name: row.name.to_owned(),
+                    measures: row.producers.into_iter().map(id).collect(),
+                    in_roadmap: row.in_roadmap.into_iter().map(id).collect(),
+                })
+                .collect()
+        }),
     }
 }

@@ -2,6 +2,7 @@
 //! every text format. Values come from `score`, `schedule` and `evaluate`;
 //! this module only picks and formats them.
 
+mod evidence;
 mod graph;
 mod plan;
 mod rank;
@@ -9,6 +10,7 @@ mod summary;
 mod table;
 mod tables;
 
+pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
 pub use plan::PlanView;
 pub use rank::{MeasureRow, RowStatus, rank_rows, ranking};

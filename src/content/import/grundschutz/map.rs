@@ -1,7 +1,8 @@
-//! Controls → measures: ids, effort levels, mandatory flags, impacts and dependencies;
-//! then what the dependencies and the mandatory controls demand of the horizon.
+//! Controls → measures: ids, effort levels, modal verbs and security levels, mandatory flags,
+//! impacts and the `required` links, with every problem in the catalog reported at its place;
+//! and a check that the links do not go round in a circle.
 
-use super::{EFFORT, GROUP_IMPACTS, Horizon, KANN_SHARE, OTHER_IMPACT};
+use super::tables::{EFFORT, GROUP_IMPACTS, Level, Modal, OTHER_IMPACT, Stage};
 use crate::content::import::oscal::{self, Catalog, Control};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
@@ -18,12 +19,21 @@ pub(super) struct Mapped {
     pub control: Control,
     /// Its effort level, 0–5.
     pub level: usize,
+    /// Its modal verb and security level (SOLLTE and normal-SdT where the catalog gives none).
+    pub stage: Stage,
     /// MUSS or effort level 0.
     pub mandatory: bool,
-    /// Score per dimension.
+    /// Score per dimension: the group's, times the stage's share.
     pub impact: Vec<(&'static str, f64)>,
-    /// Indices of the measures it requires.
+    /// Indices of the measures it requires (`required` links).
     pub depends_on: Vec<usize>,
+}
+
+impl Mapped {
+    /// The practice it belongs to: its top-level group's id.
+    pub(super) fn practice(&self) -> Option<&str> {
+        self.control.group.as_ref().map(|(id, _)| id.as_str())
+    }
 }
 
 /// Maps every control, or reports every control that cannot be mapped.
@@ -43,6 +53,18 @@ pub(super) fn controls(
     let problem = |code, needle: &str, message: String| match at(needle, needle.len()) {
         Some(span) => Diagnostic::error(code, span, message),
         None => Diagnostic::file_error(code, shown, message),
+    };
+    // A value of one control (a modal verb that others may share): the first after its id.
+    let in_control = |control: &Control, code, needle: &str, message: String| {
+        let offset = oscal::locate(text, &control.id)
+            .filter(|_| !needle.is_empty())
+            .and_then(|at| Some(at + oscal::locate(&text[at..], needle)?));
+        match offset {
+            Some(offset) => {
+                Diagnostic::error(code, Span::at(file, text, offset, needle.len()), message)
+            }
+            None => problem(code, needle, message),
+        }
     };
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
@@ -116,22 +138,20 @@ pub(super) fn controls(
                 continue;
             }
         };
-        let modal = control.modal_verb.as_deref().map(str::trim);
-        let mandatory = level == 0 || modal == Some("MUSS");
-        let share = if modal == Some("KANN") {
-            KANN_SHARE
-        } else {
-            1.0
+        let Some(stage) = stage(control, &in_control, &mut diagnostics) else {
+            continue;
         };
+        let mandatory = level == 0 || stage.modal == Modal::Muss;
         let impact = group_impact(control.group.as_ref().map(|(id, _)| id.as_str()))
             .iter()
-            .map(|(dimension, score)| (*dimension, score * share))
+            .map(|(dimension, score)| (*dimension, score * stage.share()))
             .collect();
         index.insert(&control.id, mapped.len());
         mapped.push(Mapped {
             id,
             control: control.clone(),
             level,
+            stage,
             mandatory,
             impact,
             depends_on: Vec::new(),
@@ -193,22 +213,65 @@ fn derive_id(control_id: &str) -> String {
         .collect()
 }
 
-fn group_impact(group: Option<&str>) -> &'static [(&'static str, f64)] {
+/// The control's modal verb and security level; a value the BSI does not use is a problem.
+fn stage(
+    control: &Control,
+    problem: &dyn Fn(&Control, Code, &str, String) -> Diagnostic,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Stage> {
+    let modal = match control.modal_verb.as_deref() {
+        None => Some(Modal::Sollte),
+        Some(verb) => Modal::parse(verb).or_else(|| {
+            diagnostics.push(
+                problem(
+                    control,
+                    Code::InvalidValue,
+                    verb,
+                    format!("control `{}` has the modal verb `{verb}`", control.id),
+                )
+                .with_label("not a modal verb of the BSI")
+                .with_help("Grundschutz++ statements use MUSS, SOLLTE or KANN (modal_verbs.csv)"),
+            );
+            None
+        }),
+    };
+    let level = match control.sec_level.as_deref() {
+        None => Some(Level::Normal),
+        Some(text) => Level::parse(text).or_else(|| {
+            diagnostics.push(
+                problem(
+                    control,
+                    Code::InvalidValue,
+                    text,
+                    format!("control `{}` has the sec_level `{text}`", control.id),
+                )
+                .with_label("not a security level of the BSI")
+                .with_help("Grundschutz++ security levels are `normal-SdT` and `erhöht` (security_level.csv)"),
+            );
+            None
+        }),
+    };
+    Some(Stage {
+        level: level?,
+        modal: modal?,
+    })
+}
+
+/// The impact of a practice group (the default for one without a mapping).
+pub(super) fn group_impact(group: Option<&str>) -> &'static [(&'static str, f64)] {
     GROUP_IMPACTS
         .iter()
         .find(|g| Some(g.id) == group)
         .map_or(OTHER_IMPACT, |g| g.impact)
 }
 
-/// Earliest start of every measure (in periods) if nothing but dependencies held it back;
-/// a dependency cycle is an error that prints the cycle and points at its links in `text`
-/// (file `file`).
-pub(super) fn earliest_starts(
+/// Checks that the `required` links go round in no circle; a cycle is an error that prints
+/// it and points at its links in `text` (file `file`).
+pub(super) fn check_cycles(
     measures: &[Mapped],
-    horizon: &Horizon,
     file: FileId,
     text: &str,
-) -> Result<Vec<u32>, Box<Diagnostic>> {
+) -> Result<(), Box<Diagnostic>> {
     let n = measures.len();
     let mut waiting: Vec<usize> = measures.iter().map(|m| m.depends_on.len()).collect();
     let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -217,14 +280,11 @@ pub(super) fn earliest_starts(
             dependents[i].push(j);
         }
     }
-    let mut start = vec![0_u32; n];
     let mut ready: Vec<usize> = (0..n).filter(|&j| waiting[j] == 0).collect();
     let mut placed = 0;
     while let Some(i) = ready.pop() {
         placed += 1;
-        let finish = start[i] + horizon.periods_for(EFFORT[measures[i].level].months);
         for &j in &dependents[i] {
-            start[j] = start[j].max(finish);
             waiting[j] -= 1;
             if waiting[j] == 0 {
                 ready.push(j);
@@ -232,11 +292,11 @@ pub(super) fn earliest_starts(
         }
     }
     if placed == n {
-        return Ok(start);
+        return Ok(());
     }
     // Walk dependencies among the measures left over until one repeats: that is a cycle.
     let Some(mut j) = (0..n).find(|&j| waiting[j] > 0) else {
-        return Ok(start);
+        return Ok(());
     };
     let mut path = Vec::new();
     let mut seen = vec![false; n];
@@ -287,68 +347,4 @@ fn link_span(from: &Mapped, to: &Mapped, file: FileId, text: &str) -> Option<(Sp
         Span::at(file, text, offset, href.len()),
         format!("`{}` requires `{}`", from.control.id, to.control.id),
     ))
-}
-
-/// What the mandatory controls need of the horizon and the staff.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Needs {
-    /// Most person-days the mandatory controls and their prerequisites use in one period
-    /// when every one starts as early as its dependencies allow.
-    pub mandatory_peak: f64,
-}
-
-impl Needs {
-    /// The needs, or why the horizon is too short (a usage error).
-    pub(super) fn of(
-        measures: &[Mapped],
-        starts: &[u32],
-        horizon: &Horizon,
-    ) -> Result<Needs, String> {
-        let periods = horizon.periods();
-        let plural = horizon.kind.plural();
-        let duration = |m: &Mapped| horizon.periods_for(EFFORT[m.level].months);
-        // `rev`: of the longest, name the first in the catalog.
-        if let Some(longest) = measures.iter().rev().max_by_key(|m| duration(m)) {
-            let d = duration(longest) as usize;
-            if d > periods {
-                return Err(format!(
-                    "the horizon {}–{} has {periods} {plural}, but effort level {} lasts {d} {plural} (`{}` and others); \
-                     use a later --end or a longer --period",
-                    horizon.start, horizon.end, longest.level, longest.control.id
-                ));
-            }
-        }
-        // The mandatory controls and everything they require.
-        let mut needed = vec![false; measures.len()];
-        let mut stack: Vec<usize> = (0..measures.len())
-            .filter(|&j| measures[j].mandatory)
-            .collect();
-        while let Some(j) = stack.pop() {
-            if !needed[j] {
-                needed[j] = true;
-                stack.extend(&measures[j].depends_on);
-            }
-        }
-        let mut load = vec![0.0_f64; periods];
-        for (j, m) in measures.iter().enumerate().filter(|(j, _)| needed[*j]) {
-            let (s, d) = (starts[j] as usize, duration(m) as usize);
-            if s + d > periods && m.mandatory {
-                return Err(format!(
-                    "mandatory control `{}` cannot finish within the horizon {}–{} ({periods} {plural}): with its \
-                     prerequisites it needs {} {plural}; use a later --end",
-                    m.control.id,
-                    horizon.start,
-                    horizon.end,
-                    s + d
-                ));
-            }
-            let rate = f64::from(EFFORT[m.level].person_days) / d as f64;
-            for period in load.iter_mut().skip(s).take(d) {
-                *period += rate;
-            }
-        }
-        Ok(Needs {
-            mandatory_peak: load.iter().copied().fold(0.0, f64::max),
-        })
-    }
 }

@@ -1,13 +1,29 @@
 //! BSI Grundschutz++ (OSCAL JSON) → a resiplan portfolio.
 //!
-//! One measure per control. The catalog gives each control an effort level
-//! (0–5), a modal verb (MUSS/SOLLTE/KANN), a security level, its practice
-//! group and the controls it strictly requires. Durations, staff effort and
-//! impacts are not in the catalog: they come from the tables below, which are
-//! resiplan's assumptions and are printed into the output's header.
+//! One measure per control (or, with `per_practice`, one work package per practice and
+//! stage). The catalog gives each control an effort level (0–5), a modal verb
+//! (MUSS/SOLLTE/KANN), a security level, its practice group, the evidence it asks for and
+//! the controls it strictly requires. The import keeps the BSI's own order: normal before
+//! elevated, MUSS before SOLLTE before KANN, each practice's `x.1.1` before its other
+//! controls. Durations, staff effort and impacts are not in the catalog: they come from the
+//! tables in [`tables`], which are resiplan's assumptions and are printed into the output's
+//! header.
 
+mod controls;
+mod items;
 mod map;
+mod names;
+mod order;
+mod practice;
+mod scope;
+mod status;
+pub mod tables;
 mod write;
+
+pub use tables::{
+    DAYS_PER_MONTH, DEFAULT_START_YEAR, DEFAULT_YEARS, EFFORT, Effort, GROUP_IMPACTS, GroupImpact,
+    Level, Modal, OTHER_IMPACT, PACKAGE_TEAM_FTE, Size, Stage,
+};
 
 use super::ImportError;
 use super::oscal;
@@ -17,7 +33,7 @@ use crate::diagnostic::source::{SourceMap, display_path};
 use crate::model::period::{PeriodKind, PeriodLabel};
 use crate::pipeline::Failed;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Where the catalog is published; named in the attribution.
 pub const SOURCE_URL: &str = "https://github.com/BSI-Bund/Stand-der-Technik-Bibliothek";
@@ -29,107 +45,10 @@ pub const LICENCE: &str =
 /// Where the licence text is.
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by-sa/4.0/";
 
-/// What one effort level becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Effort {
-    /// Calendar months until done (rounded up to whole periods).
-    pub months: u32,
-    /// Own staff effort in person-days.
-    pub person_days: u32,
-    /// The BSI's meaning of the level, in short (effort_level.csv).
-    pub meaning: &'static str,
-}
+/// The modal verbs imported when none are given: what a municipality must and should do.
+pub const DEFAULT_MODALS: [Modal; 2] = [Modal::Muss, Modal::Sollte];
 
-/// Effort levels 0–5 (index = level). Our estimates; the BSI gives only the verbal scale.
-pub const EFFORT: [Effort; 6] = [
-    Effort {
-        months: 1,
-        person_days: 5,
-        meaning: "not rated, always mandatory (costed like level 2)",
-    },
-    Effort {
-        months: 1,
-        person_days: 1,
-        meaning: "same day, little effort (quick win)",
-    },
-    Effort {
-        months: 1,
-        person_days: 5,
-        meaning: "within a week with own staff",
-    },
-    Effort {
-        months: 3,
-        person_days: 20,
-        meaning: "several weeks to a few months, maybe external help",
-    },
-    Effort {
-        months: 6,
-        person_days: 60,
-        meaning: "long-term, experts, often third parties",
-    },
-    Effort {
-        months: 12,
-        person_days: 120,
-        meaning: "complex, deep expertise or external providers",
-    },
-];
-
-/// Working days of one full-time person in a month (our assumption).
-pub const DAYS_PER_MONTH: u32 = 20;
-
-/// Staff capacity when `--staff` is not given, unless the mandatory controls need more.
-pub const DEFAULT_STAFF_FTE: f64 = 10.0;
-
-/// First year of the default horizon; the default horizon is five years from it.
-pub const DEFAULT_START_YEAR: u16 = 2027;
-
-/// Years in the default horizon (the span of a municipal medium-term financial plan).
-pub const DEFAULT_YEARS: i64 = 5;
-
-/// A practice group and its impact on the resilience dimensions (scores 0–5).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct GroupImpact {
-    /// The group's id in the catalog (its practice abbreviation).
-    pub id: &'static str,
-    /// The practice's name (practices.csv).
-    pub title: &'static str,
-    /// Score per dimension.
-    pub impact: &'static [(&'static str, f64)],
-}
-
-/// Practice group → impact on the resilience dimensions. Our judgement, not the BSI's: the main
-/// dimensions a practice strengthens, 4 for its core, 1–3 for side effects.
-#[rustfmt::skip]
-pub const GROUP_IMPACTS: [GroupImpact; 20] = [
-    GroupImpact { id: "GC", title: "Governance und Compliance", impact: &[("governance", 4.0), ("protection", 1.0)] },
-    GroupImpact { id: "STM", title: "Strukturmodellierung", impact: &[("governance", 2.0), ("protection", 2.0)] },
-    GroupImpact { id: "UMS", title: "Umsetzung", impact: &[("governance", 2.0), ("protection", 2.0)] },
-    GroupImpact { id: "VRB", title: "Verbesserung", impact: &[("governance", 2.0), ("capability", 1.0)] },
-    GroupImpact { id: "PERF", title: "Monitoring-Evaluation", impact: &[("governance", 2.0), ("response", 1.0)] },
-    GroupImpact { id: "RISK", title: "Risikomanagement", impact: &[("governance", 3.0), ("protection", 1.0)] },
-    GroupImpact { id: "ASST", title: "Informationen und Assets", impact: &[("protection", 3.0), ("recovery", 1.0), ("governance", 1.0)] },
-    GroupImpact { id: "PERS", title: "Personal", impact: &[("capability", 3.0), ("protection", 2.0)] },
-    GroupImpact { id: "BES", title: "Beschaffungsmanagement", impact: &[("governance", 3.0), ("protection", 2.0)] },
-    GroupImpact { id: "DLS", title: "Dienstleistersteuerung", impact: &[("governance", 3.0), ("protection", 1.0), ("recovery", 1.0)] },
-    GroupImpact { id: "TEST", title: "Änderungen und Tests", impact: &[("protection", 2.0), ("recovery", 2.0), ("service_delivery", 1.0)] },
-    GroupImpact { id: "GEB", title: "Gebäudemanagement", impact: &[("infrastructure", 3.0), ("protection", 2.0), ("recovery", 1.0)] },
-    GroupImpact { id: "SENS", title: "Sensibilisierung", impact: &[("capability", 4.0), ("protection", 2.0)] },
-    GroupImpact { id: "ARCH", title: "Architektur", impact: &[("infrastructure", 3.0), ("protection", 2.0), ("recovery", 2.0)] },
-    GroupImpact { id: "BER", title: "Berechtigung", impact: &[("protection", 4.0)] },
-    GroupImpact { id: "NOT", title: "Notfallplanung", impact: &[("recovery", 4.0), ("response", 2.0)] },
-    GroupImpact { id: "DET", title: "Detektion", impact: &[("response", 4.0), ("protection", 1.0)] },
-    GroupImpact { id: "REA", title: "Sicherheitsvorfallsbehandlung", impact: &[("response", 4.0), ("recovery", 2.0)] },
-    GroupImpact { id: "KONF", title: "Konfiguration", impact: &[("protection", 3.0), ("infrastructure", 1.0)] },
-    GroupImpact { id: "DEV", title: "Entwicklung", impact: &[("protection", 3.0), ("service_delivery", 1.0)] },
-];
-
-/// Impact of a control whose group is not in [`GROUP_IMPACTS`].
-pub const OTHER_IMPACT: &[(&str, f64)] = &[("protection", 2.0)];
-
-/// The share of its group's impact a KANN control (optional, after risk analysis) gets.
-pub const KANN_SHARE: f64 = 0.5;
-
-/// Horizon and capacity of the imported portfolio.
+/// What to import, and the horizon and capacity of the imported portfolio.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Period kind; default: the kind of `start` or `end`, else quarters.
@@ -138,8 +57,38 @@ pub struct Options {
     pub start: Option<PeriodLabel>,
     /// Last period; default: five years after `start`, minus one period.
     pub end: Option<PeriodLabel>,
-    /// Staff capacity in full-time equivalents; default: 10, or what the mandatory controls need.
+    /// Staff capacity in full-time equivalents; default: that of `size`, or what the
+    /// mandatory controls need.
     pub staff: Option<f64>,
+    /// The organisation's size, which sets the default staff.
+    pub size: Size,
+    /// The highest security level imported: `Normal` (default) takes normal-SdT controls,
+    /// `Elevated` normal-SdT and erhöht ones.
+    pub sec_level: Level,
+    /// The modal verbs imported; empty: [`DEFAULT_MODALS`].
+    pub modal: Vec<Modal>,
+    /// The practices imported (their ids, e.g. `BER`, in any case); empty: all.
+    pub practices: Vec<String>,
+    /// One work package per practice and stage instead of one measure per control.
+    pub per_practice: bool,
+    /// A file that maps control ids to `done`, `partial` or `open` (YAML, or CSV by its name).
+    pub status: Option<PathBuf>,
+    /// Write a catalog (measures only, for `include`) instead of a portfolio.
+    pub catalog: bool,
+}
+
+impl Options {
+    /// The modal verbs imported, in the BSI's order.
+    pub fn modals(&self) -> Vec<Modal> {
+        let mut modals = if self.modal.is_empty() {
+            DEFAULT_MODALS.to_vec()
+        } else {
+            self.modal.clone()
+        };
+        modals.sort();
+        modals.dedup();
+        modals
+    }
 }
 
 /// Reads the catalog at `path` (`-` for standard input) and imports it.
@@ -206,6 +155,13 @@ pub fn import_file(path: &Path, options: &Options) -> Result<String, ImportError
 /// Imports catalog text, as if read from `path`: the portfolio's YAML text, or why not.
 pub fn import(path: &Path, json: &str, options: &Options) -> Result<String, ImportError> {
     let horizon = Horizon::from_options(options).map_err(ImportError::Usage)?;
+    if path == Path::new("-") && options.status.as_deref() == Some(Path::new("-")) {
+        return Err(ImportError::Usage(
+            "the catalog and --status cannot both be read from standard input (`-`); give \
+             the status file's path"
+                .to_owned(),
+        ));
+    }
     let text = json.strip_prefix('\u{feff}').unwrap_or(json);
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -230,17 +186,43 @@ pub fn import(path: &Path, json: &str, options: &Options) -> Result<String, Impo
         Ok(measures) => measures,
         Err(diagnostics) => return Err(fail(sources.clone(), diagnostics)),
     };
-    let starts = match map::earliest_starts(&measures, &horizon, file, text) {
-        Ok(starts) => starts,
-        Err(diagnostic) => return Err(fail(sources.clone(), vec![*diagnostic])),
+    if let Err(diagnostic) = map::check_cycles(&measures, file, text) {
+        return Err(fail(sources.clone(), vec![*diagnostic]));
+    }
+    let deps = order::dependencies(&measures);
+    let modals = options.modals();
+    let scope = scope::Scope {
+        level: options.sec_level,
+        modals: &modals,
+        practices: &options.practices,
     };
-    let needs = map::Needs::of(&measures, &starts, &horizon).map_err(ImportError::Usage)?;
+    let selection = scope::select(&measures, &deps, &scope).map_err(ImportError::Usage)?;
+    let states = match &options.status {
+        None => vec![status::State::Open; measures.len()],
+        Some(path) => match status::read(path, &mut sources, &measures) {
+            Ok(states) => states,
+            Err(diagnostics) => return Err(fail(sources, diagnostics)),
+        },
+    };
+    let stages = order::effective_stages(&measures, &deps, &selection.selected);
+    let prepared = controls::Prepared {
+        measures: &measures,
+        names: names::names(&catalog.controls),
+        deps,
+        selection,
+        stages,
+        states,
+    };
+    let mut items = if options.per_practice {
+        practice::items(&prepared, &horizon)
+    } else {
+        controls::items(&prepared, &horizon)
+    };
+    items::unique_ids(&mut items);
+    let needs = items::Needs::of(&items, &horizon).map_err(ImportError::Usage)?;
+    let summary = write::Summary::of(&prepared, options.status.is_some());
     Ok(write::portfolio(
-        &catalog,
-        &measures,
-        &horizon,
-        &needs,
-        options.staff,
+        &catalog, &items, &horizon, &needs, options, &summary,
     ))
 }
 
