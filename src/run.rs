@@ -15,6 +15,7 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Compare(compare) => commands::compare::run(&compare),
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),
         Settings::Graph(graph) => commands::graph::run(&graph),
+        Settings::Weights(weights) => commands::weights::run(&weights),
         Settings::Import(import) => commands::import::run(&import),
         Settings::CatalogList(list) => commands::catalog::list(&list),
         Settings::CatalogShow(show) => commands::catalog::show(&show),

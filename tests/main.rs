@@ -34,5 +34,6 @@ mod schedule_properties;
 mod schema;
 mod support;
 mod values_cli;
+mod weights_cli;
 mod whatif_cli;
 mod whatif_properties;

@@ -2,8 +2,10 @@
 //! converts them once into typed settings; no clap type travels further.
 
 mod parse;
+mod uncertainty;
 mod values;
 
+pub(crate) use uncertainty::WeightsArgs;
 pub(crate) use values::{
     AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, Period,
     PlanFormat, RankFormat, SchemaKind,
@@ -151,6 +153,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
+    /// The dimension weights and where they come from: given, or derived from pairwise
+    /// comparisons (`weights: { method: pairwise, … }`) with their consistency ratio.
+    Weights(WeightsArgs),
     /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
     Graph(GraphArgs),
     /// Import a measure catalog from another format as a portfolio.

@@ -29,6 +29,8 @@ pub(crate) enum SchemaKind {
     CatalogListReport,
     /// `catalog show --format json`.
     CatalogShowReport,
+    /// `weights --format json`.
+    WeightsReport,
 }
 
 /// Output of `graph`.

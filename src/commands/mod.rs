@@ -14,6 +14,7 @@ pub(crate) mod man;
 pub(crate) mod plan;
 pub(crate) mod rank;
 pub(crate) mod schema;
+pub(crate) mod weights;
 
 use crate::settings::Portfolio;
 use resiplan::error::Error;

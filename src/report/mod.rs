@@ -28,6 +28,7 @@ pub mod svg;
 pub mod table;
 pub mod text;
 pub mod view;
+pub mod weights;
 
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;

@@ -36,11 +36,13 @@ pub enum Kind {
     CatalogListReport,
     /// `catalog show --format json`.
     CatalogShowReport,
+    /// `weights --format json`.
+    WeightsReport,
 }
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -52,6 +54,7 @@ impl Kind {
         Kind::FrontierReport,
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
+        Kind::WeightsReport,
     ];
 
     /// The name on the command line and of the file in `schema/` (`plan-report` →
@@ -69,6 +72,7 @@ impl Kind {
             Kind::FrontierReport => "frontier-report",
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
+            Kind::WeightsReport => "weights-report",
         }
     }
 
@@ -90,6 +94,7 @@ impl Kind {
             Kind::FrontierReport => Some("frontier"),
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
+            Kind::WeightsReport => Some("weights"),
         }
     }
 }

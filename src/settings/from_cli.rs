@@ -107,6 +107,10 @@ impl Settings {
                 steps: steps as usize,
                 options: options(search),
             }),
+            Command::Weights(args) => Settings::Weights(super::Weights {
+                report: report(&args.report, analysis_format(args.format)),
+                portfolio: portfolio(args.report, args.changes),
+            }),
             Command::Graph(args) => Settings::Graph(Graph {
                 report: report(
                     &args.report,
@@ -166,6 +170,7 @@ impl Settings {
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
+                cli::SchemaKind::WeightsReport => schema::Kind::WeightsReport,
             }),
             Command::Completions { shell } => Settings::Completions(shell),
             Command::Man => Settings::Man,

@@ -29,6 +29,8 @@ pub(crate) enum Settings {
     Frontier(Frontier),
     /// `graph`.
     Graph(Graph),
+    /// `weights`.
+    Weights(Weights),
     /// `import grundschutz`.
     Import(Import),
     /// `catalog list`.
@@ -194,6 +196,15 @@ pub(crate) struct Frontier {
     pub report: Report<FrontierFormat>,
     /// Search options.
     pub options: Options,
+}
+
+/// `weights FILE`.
+#[derive(Debug)]
+pub(crate) struct Weights {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The report.
+    pub report: Report<AnalysisFormat>,
 }
 
 /// `graph FILE`.
