@@ -16,6 +16,8 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),
         Settings::Graph(graph) => commands::graph::run(&graph),
         Settings::Weights(weights) => commands::weights::run(&weights),
+        Settings::Simulate(simulate) => commands::simulate::run(&simulate),
+        Settings::Robustness(robustness) => commands::robustness::run(&robustness),
         Settings::Import(import) => commands::import::run(&import),
         Settings::CatalogList(list) => commands::catalog::list(&list),
         Settings::CatalogShow(show) => commands::catalog::show(&show),

@@ -31,6 +31,10 @@ pub(crate) enum SchemaKind {
     CatalogShowReport,
     /// `weights --format json`.
     WeightsReport,
+    /// `simulate --format json`.
+    SimulateReport,
+    /// `robustness --format json`.
+    RobustnessReport,
 }
 
 /// Output of `graph`.

@@ -24,6 +24,8 @@ pub mod mermaid;
 pub mod moves;
 pub mod number;
 pub mod provenance;
+pub mod robustness;
+pub mod simulate;
 pub mod svg;
 pub mod table;
 pub mod text;

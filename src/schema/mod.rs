@@ -38,11 +38,15 @@ pub enum Kind {
     CatalogShowReport,
     /// `weights --format json`.
     WeightsReport,
+    /// `simulate --format json`.
+    SimulateReport,
+    /// `robustness --format json`.
+    RobustnessReport,
 }
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -55,6 +59,8 @@ impl Kind {
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
         Kind::WeightsReport,
+        Kind::SimulateReport,
+        Kind::RobustnessReport,
     ];
 
     /// The name on the command line and of the file in `schema/` (`plan-report` →
@@ -73,6 +79,8 @@ impl Kind {
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
             Kind::WeightsReport => "weights-report",
+            Kind::SimulateReport => "simulate-report",
+            Kind::RobustnessReport => "robustness-report",
         }
     }
 
@@ -95,6 +103,8 @@ impl Kind {
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
             Kind::WeightsReport => Some("weights"),
+            Kind::SimulateReport => Some("simulate"),
+            Kind::RobustnessReport => Some("robustness"),
         }
     }
 }

@@ -2,6 +2,9 @@
 //! only these; no clap type travels past this file.
 
 mod from_cli;
+mod uncertainty;
+
+pub(crate) use uncertainty::{Robustness, RobustnessFormat, Simulate, SimulateFormat};
 
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -31,6 +34,10 @@ pub(crate) enum Settings {
     Graph(Graph),
     /// `weights`.
     Weights(Weights),
+    /// `simulate`.
+    Simulate(Simulate),
+    /// `robustness`.
+    Robustness(Robustness),
     /// `import grundschutz`.
     Import(Import),
     /// `catalog list`.

@@ -1,0 +1,181 @@
+//! `simulate` as users drive it: the percentiles of a hand-computed case, the report on
+//! Musterstadt with 10,000 runs, the same bytes on one thread and on two, every format,
+//! and too many runs refused before the roadmap is planned.
+
+use crate::support::{resiplan, stdout};
+use serde_json::Value;
+
+const ONE: &str = "tests/fixtures/ok/one-triangular.yaml";
+const SMALL: &str = "tests/fixtures/ok/uncertain.yaml";
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).expect("JSON")
+}
+
+/// The inverse CDF of the triangular distribution on [0.8, 1.4] with mode 1.0, by hand.
+fn analytic(p: f64) -> f64 {
+    let (a, c, b) = (0.8_f64, 1.0_f64, 1.4_f64);
+    if p <= (c - a) / (b - a) {
+        a + (p * (b - a) * (c - a)).sqrt()
+    } else {
+        b - ((1.0 - p) * (b - a) * (b - c)).sqrt()
+    }
+}
+
+#[test]
+fn one_triangular_cost_matches_its_analytic_percentiles() {
+    let report = json(&[
+        "simulate", ONE, "--runs", "10000", "--seed", "42", "-f", "json",
+    ]);
+    let total = &report["resources"]["budget"]["total"];
+    // Standard errors at 10,000 runs are about 1,500–2,500 €; allow about four.
+    for (key, p, tolerance) in [
+        ("p20", 0.2, 8_000.0),
+        ("p50", 0.5, 8_000.0),
+        ("p80", 0.8, 8_000.0),
+        ("p95", 0.95, 10_000.0),
+    ] {
+        let got = total[key].as_f64().expect("a number");
+        let want = analytic(p) * 1e6;
+        assert!(
+            (got - want).abs() < tolerance,
+            "{key}: {got} against {want}"
+        );
+    }
+    let mean = total["mean"].as_f64().expect("mean");
+    assert!((mean - 3.2 / 3.0 * 1e6).abs() < 5_000.0, "mean {mean}");
+    assert_eq!(total["plan"], 1_000_000.0);
+    // The hand-computed values, for the record.
+    assert!((analytic(0.5) - 1.053_590).abs() < 1e-6);
+    assert!((analytic(0.8) - 1.180_911).abs() < 1e-6);
+    // Ten million a year leaves the year's budget never overrun and the measure never late.
+    let year = &report["resources"]["budget"]["periods"][0];
+    assert_eq!(year["overrun"]["probability"], 0.0);
+    assert_eq!(report["measures"][0]["late"], 0.0);
+}
+
+#[test]
+fn musterstadt_prints_cost_percentiles_per_year_and_the_chance_of_each_deadline() {
+    let text = stdout(&["simulate", "examples/musterstadt.yaml", "--runs", "10000"]);
+    assert!(
+        text.starts_with("Unsicherheitsanalyse: Digitale Resilienz Musterstadt"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ausgaben je Haushaltsjahr: `budget` (EUR)"),
+        "{text}"
+    );
+    for column in ["Kapazität", "P50", "P80", "P95", "Überschreitung"] {
+        assert!(text.contains(column), "{column}");
+    }
+    for year in 2027..=2031 {
+        assert!(text.contains(&format!("│  {year} ┆")), "{year}");
+    }
+    assert!(text.contains("Fristen und Pflichtmaßnahmen"));
+    for deadline in [
+        "`backup-321`",
+        "`it-notfallhandbuch`",
+        "`registermodernisierung`",
+    ] {
+        assert!(text.contains(deadline), "{deadline}");
+    }
+    assert!(text.contains("mit 80 % Sicherheit höchstens"));
+    assert!(text.contains("10.000 (Startwert 1)"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes_on_one_thread_and_on_two() {
+    let run = |threads: &str, seed: &str| {
+        stdout(&[
+            "simulate",
+            "examples/landkreis.yaml",
+            "--runs",
+            "700",
+            "--seed",
+            seed,
+            "--threads",
+            threads,
+            "-f",
+            "json",
+        ])
+    };
+    let one = run("1", "3");
+    assert_eq!(one, run("2", "3"));
+    assert_ne!(one, run("2", "4"));
+}
+
+#[test]
+fn every_format_reports_the_small_portfolio() {
+    let table = stdout(&["simulate", SMALL, "--runs", "2000"]);
+    insta::assert_snapshot!("simulate_small_table", table);
+    let csv = stdout(&["simulate", SMALL, "--runs", "2000", "-f", "csv"]);
+    insta::assert_snapshot!("simulate_small_csv", csv);
+    let html = stdout(&[
+        "simulate", SMALL, "--runs", "2000", "-f", "html", "--lang", "de",
+    ]);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"de\">"));
+    // The fan chart: two bands, the median, the plan and the capacity, per resource.
+    // Per resource a band of each kind (plus a legend swatch each).
+    assert_eq!(
+        html.matches("z\" fill=\"#dbe7f2\"/>").count(),
+        2,
+        "outer bands"
+    );
+    assert_eq!(
+        html.matches("z\" fill=\"#a9c4dd\"/>").count(),
+        2,
+        "inner bands"
+    );
+    assert!(html.contains("Ausgaben kumuliert") && html.contains("P5–P95"));
+    // The finish ranges: one row per scheduled measure, the deadline marked.
+    assert!(html.contains("Ende je Maßnahme"));
+    assert_eq!(
+        html.matches("<circle cx=").count(),
+        5 + 2 * 4,
+        "medians and fan points"
+    );
+    assert!(html.contains("stroke=\"#7a1f2b\""), "the deadline");
+    assert!(!html.contains("<script"));
+    insta::assert_snapshot!("simulate_small_html", html);
+    let markdown = stdout(&["simulate", SMALL, "--runs", "200", "-f", "markdown"]);
+    assert!(markdown.starts_with("# Simulation: Uncertain estimates"));
+}
+
+#[test]
+fn too_many_runs_are_refused_before_the_roadmap_is_planned() {
+    // 50 resources over 240 months, and a mandatory measure that fits no budget: planning
+    // would fail with exit 1, so exit 2 shows the runs were refused first.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.yaml");
+    let mut text = String::from(
+        "version: 1\nname: Wide\ncalendar: { period: month, start: 2027-01, end: 2046-12 }\nresources:\n",
+    );
+    for r in 0..50 {
+        text.push_str(&format!("  r{r}: {{ capacity: 1 }}\n"));
+    }
+    text.push_str(
+        "measures:\n  - { id: a, name: A, duration: 1, cost: { r0: 5 }, mandatory: true }\n",
+    );
+    std::fs::write(&path, text).expect("written");
+    let output = resiplan()
+        .args(["simulate", path.to_str().expect("UTF-8"), "--runs", "5000"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "--runs 5000 is more than this portfolio can keep in memory; use --runs 1666 or fewer"
+        ),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+    // Zero runs and more than 100,000 are refused by the command line.
+    for runs in ["0", "100001"] {
+        let output = resiplan()
+            .args(["simulate", SMALL, "--runs", runs])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "--runs {runs}");
+    }
+}
