@@ -1,7 +1,7 @@
 //! `robustness`: how much the roadmap depends on its assumptions. The portfolio is
 //! re-planned in memory ([`crate::plan::replan`]) many times, each time under dimension
 //! weights moved by up to ± a spread and estimates drawn from the `uncertainty` ranges
-//! ([`sample`]); the summary ([`summary`]) says how often each measure is in the roadmap,
+//! (`sample`); the summary (`summary`) says how often each measure is in the roadmap,
 //! its rank and start over the runs, which measures keep their place and which depend on
 //! the assumptions, and which weight changes would swap the top of the ranking.
 //!
