@@ -7,13 +7,18 @@ use serde_json::Value;
 
 const SMALL: &str = "tests/fixtures/ok/uncertain.yaml";
 const FLIP: &str = "tests/fixtures/ok/flip.yaml";
+const TIE: &str = "tests/fixtures/ok/tie.yaml";
 
 fn json(args: &[&str]) -> Value {
     serde_json::from_str(&stdout(args)).expect("JSON")
 }
 
 fn first_ranked(args: &[&str]) -> String {
-    let mut run = vec!["rank", FLIP, "-f", "json"];
+    first_ranked_in(FLIP, args)
+}
+
+fn first_ranked_in(file: &str, args: &[&str]) -> String {
+    let mut run = vec!["rank", file, "-f", "json"];
     run.extend(args);
     json(&run)["measures"][0]["id"]
         .as_str()
@@ -68,6 +73,38 @@ fn the_weight_that_swaps_the_top_is_exact() {
         Value::Null,
         "always in the roadmap: nothing to lean on"
     );
+}
+
+#[test]
+fn measures_worth_the_same_are_swapped_by_any_change_of_a_weight_they_differ_on() {
+    // Before the fix the table said "no single weight swaps them" for exact ties, the most
+    // fragile places of all (four of the top five neighbours of examples/land.yaml).
+    let report = json(&["robustness", TIE, "--runs", "5", "-f", "json"]);
+    let flip = &report["flips"][0];
+    assert_eq!(flip["higher"], "alpha");
+    assert_eq!(flip["lower"], "beta");
+    assert_eq!(flip["tied"], true);
+    assert_eq!(flip["dimension"], "protection");
+    assert_eq!(flip["raise"], true);
+    assert_eq!(flip["weight"], 1.0);
+    assert_eq!(flip["swap_at"], 1.0);
+    // Ranking again confirms it: the ids decide now, the smallest rise swaps them.
+    assert_eq!(first_ranked_in(TIE, &[]), "alpha");
+    assert_eq!(
+        first_ranked_in(TIE, &["--set", "dimensions.protection.weight=1.001"]),
+        "beta"
+    );
+    let text = stdout(&["robustness", TIE, "--runs", "5"]);
+    assert!(text.contains("any increase"), "{text}");
+    assert!(
+        text.contains("\"Tied\": both are worth exactly the same"),
+        "{text}"
+    );
+    // A pair that is not tied says nothing of ties.
+    let report = json(&["robustness", FLIP, "--runs", "5", "-f", "json"]);
+    assert_eq!(report["flips"][0]["tied"], false);
+    assert_eq!(report["flips"][0]["raise"], false);
+    assert!(!stdout(&["robustness", FLIP, "--runs", "5"]).contains("Tied"));
 }
 
 #[test]

@@ -24,15 +24,14 @@ pub fn document(r: &Robustness, l: Language, provenance: &Provenance) -> Documen
     }
     if !r.flips.is_empty() {
         blocks.push(Block::Table(flips(r, l)));
+        let tied = r.flips.iter().any(|f| f.tied);
         blocks.push(Block::Paragraph(
-            de_en(
-                l,
-                "Ein Gewicht ändert sich, die anderen bleiben: bei „tauscht bei“ sind beide Maßnahmen \
-                 gleich viel wert, darüber hinaus tauschen sie die Plätze. Genau gerechnet, nicht \
-                 gezogen.",
-                "One weight changes, the others stay: at \"swap at\" both measures are worth the \
-                 same, beyond it they change places. Worked out exactly, not sampled.",
-            )
+            match (l, tied) {
+                (Language::De, false) => FLIPS_DE.to_owned(),
+                (Language::En, false) => FLIPS_EN.to_owned(),
+                (Language::De, true) => format!("{FLIPS_DE} {TIED_DE}"),
+                (Language::En, true) => format!("{FLIPS_EN} {TIED_EN}"),
+            }
             .into(),
         ));
     }
@@ -231,6 +230,21 @@ fn failures(r: &Robustness, l: Language) -> Table {
     }
 }
 
+/// What the table of swaps says, once.
+const FLIPS_DE: &str = "Ein Gewicht ändert sich, die anderen bleiben: bei „tauscht bei“ sind \
+    beide Maßnahmen gleich viel wert, darüber hinaus tauschen sie die Plätze. Genau gerechnet, \
+    nicht gezogen.";
+/// What the table of swaps says, once.
+const FLIPS_EN: &str = "One weight changes, the others stay: at \"swap at\" both measures are \
+    worth the same, beyond it they change places. Worked out exactly, not sampled.";
+/// What "tied" means, when a row says it.
+const TIED_DE: &str = "„Gleichauf“: beide sind schon gleich viel wert, die ID entscheidet die \
+    Reihenfolge; jede noch so kleine Änderung dieses Gewichts in der genannten Richtung tauscht \
+    sie.";
+/// What "tied" means, when a row says it.
+const TIED_EN: &str = "\"Tied\": both are worth exactly the same already and their ids decide \
+    the order; any change of this weight in the direction named, however small, swaps them.";
+
 fn flips(r: &Robustness, l: Language) -> Table {
     Table {
         title: de_en(
@@ -267,6 +281,17 @@ fn flips(r: &Robustness, l: Language) -> Table {
                     Text::code(&f.lower),
                 ];
                 match &f.dimension {
+                    Some(dimension) if f.tied => row.extend([
+                        Text::code(dimension),
+                        number(l, f.from, 2).into(),
+                        de_en(l, "gleichauf", "tied").into(),
+                        if f.raise {
+                            de_en(l, "jede Erhöhung", "any increase")
+                        } else {
+                            de_en(l, "jede Senkung", "any decrease")
+                        }
+                        .into(),
+                    ]),
                     Some(dimension) => row.extend([
                         Text::code(dimension),
                         number(l, f.from, 2).into(),

@@ -116,6 +116,11 @@ pub struct Flip {
     pub from: f64,
     /// The weight at which the two measures are worth the same; past it they swap.
     pub to: f64,
+    /// Whether the two are worth exactly the same already (ranked by id): then `to` is
+    /// `from`, and any change of the weight in the direction of `raise` swaps them.
+    pub tied: bool,
+    /// Whether raising the weight (rather than lowering it) swaps them.
+    pub raise: bool,
 }
 
 /// Runs in which no roadmap exists, by the first problem.

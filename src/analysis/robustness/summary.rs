@@ -7,6 +7,7 @@ use crate::analysis::Frame;
 use crate::analysis::simulate::draw::Ranges;
 use crate::model::{Measure, Portfolio, Status};
 use crate::plan::Planning;
+use crate::score::Scores;
 
 /// How many neighbours at the top of the ranking get a flip.
 const FLIPS: usize = 5;
@@ -87,7 +88,7 @@ pub(super) fn summarise(
             .iter()
             .map(|d| (d.id.value.clone(), d.name.clone(), d.weight.value))
             .collect(),
-        flips: flips(portfolio, &scores.ranking),
+        flips: flips(portfolio, scores),
         sources: base.scored.sources.clone(),
     }
 }
@@ -206,8 +207,12 @@ fn failures(runs: &[RunResult]) -> Vec<Failure> {
 /// them worth the same with the smallest relative change. A measure's value is
 /// `Σ w·impact / Σ w`; with dimension `d` at weight `x` and the rest fixed, two values are
 /// equal where `A_i + x·I_id = A_j + x·I_jd` (the sums over the other dimensions), so
-/// `x = (A_j − A_i) / (I_id − I_jd)`.
-fn flips(portfolio: &Portfolio, ranking: &[usize]) -> Vec<Flip> {
+/// `x = (A_j − A_i) / (I_id − I_jd)`. Two measures worth exactly the same already (ranked
+/// by id) are swapped by any change, however small, of a weight on which they differ, in
+/// the direction that favours the one behind: raising a dimension it scores higher on
+/// (the largest difference is named), or else lowering one the measure ahead scores
+/// higher on.
+fn flips(portfolio: &Portfolio, scores: &Scores) -> Vec<Flip> {
     let impact = |j: usize, d: usize| {
         Measure::amount(
             &portfolio.measures[j].impact,
@@ -219,37 +224,54 @@ fn flips(portfolio: &Portfolio, ranking: &[usize]) -> Vec<Flip> {
             .map(|d| portfolio.dimensions[d].weight.value * impact(j, d))
             .sum()
     };
-    ranking
+    scores
+        .ranking
         .windows(2)
         .take(FLIPS)
         .enumerate()
         .map(|(k, pair)| {
             let (hi, lo) = (pair[0], pair[1]);
-            let mut best: Option<(usize, f64, f64)> = None;
+            let tied = scores.measures[hi].value == scores.measures[lo].value;
+            // (dimension, weight at which they swap, how far that is, raise); the nearest
+            // wins, the first of equals.
+            let mut best: Option<(usize, f64, (f64, f64), bool)> = None;
             for (d, dimension) in portfolio.dimensions.iter().enumerate() {
                 let w = dimension.weight.value;
-                let rest_hi = weighted(hi) - w * impact(hi, d);
-                let rest_lo = weighted(lo) - w * impact(lo, d);
                 let slope = impact(hi, d) - impact(lo, d);
                 if slope == 0.0 {
                     continue;
                 }
-                let x = (rest_lo - rest_hi) / slope;
-                if !(x.is_finite() && x >= 0.0) || (x - w).abs() <= 1e-12 {
-                    continue;
-                }
-                let change = if w > 0.0 { (x - w).abs() / w } else { x };
-                if best.is_none_or(|(_, _, c)| change < c) {
-                    best = Some((d, x, change));
+                let candidate = if tied {
+                    // Raising a weight the one behind scores higher on (slope < 0) always
+                    // works; lowering one the one ahead scores higher on needs room above 0.
+                    // Prefer raising, then the largest difference.
+                    if slope > 0.0 && w <= 0.0 {
+                        continue;
+                    }
+                    let raise = slope < 0.0;
+                    (d, w, (if raise { 0.0 } else { 1.0 }, -slope.abs()), raise)
+                } else {
+                    let rest_hi = weighted(hi) - w * impact(hi, d);
+                    let rest_lo = weighted(lo) - w * impact(lo, d);
+                    let x = (rest_lo - rest_hi) / slope;
+                    if !(x.is_finite() && x >= 0.0) || (x - w).abs() <= 1e-12 {
+                        continue;
+                    }
+                    let change = if w > 0.0 { (x - w).abs() / w } else { x };
+                    (d, x, (change, 0.0), x > w)
+                };
+                if best.is_none_or(|(_, _, far, _)| candidate.2 < far) {
+                    best = Some(candidate);
                 }
             }
-            let (dimension, from, to) = match best {
-                Some((d, x, _)) => (
+            let (dimension, from, to, raise) = match best {
+                Some((d, x, _, raise)) => (
                     Some(portfolio.dimensions[d].id.value.clone()),
                     portfolio.dimensions[d].weight.value,
                     x,
+                    raise,
                 ),
-                None => (None, 0.0, 0.0),
+                None => (None, 0.0, 0.0, false),
             };
             Flip {
                 rank: k + 1,
@@ -258,6 +280,8 @@ fn flips(portfolio: &Portfolio, ranking: &[usize]) -> Vec<Flip> {
                 dimension,
                 from,
                 to,
+                tied: tied && best.is_some(),
+                raise,
             }
         })
         .collect()

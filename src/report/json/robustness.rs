@@ -121,6 +121,12 @@ pub struct Flip {
     pub weight: Option<f64>,
     /// The weight at which both are worth the same; past it they swap.
     pub swap_at: Option<f64>,
+    /// Whether both are worth exactly the same already (ranked by id): `swap_at` is
+    /// `weight`, and any change of it in the direction of `raise` swaps them.
+    pub tied: bool,
+    /// Whether raising the weight (`true`) or lowering it swaps them; `null` with the
+    /// dimension.
+    pub raise: Option<bool>,
 }
 
 /// `robustness` as JSON.
@@ -189,6 +195,8 @@ pub fn robustness(r: &Robustness, language: Language, provenance: &Provenance) -
                 dimension: f.dimension.clone(),
                 weight: f.dimension.as_ref().map(|_| f.from),
                 swap_at: f.dimension.as_ref().map(|_| f.to),
+                tied: f.tied,
+                raise: f.dimension.as_ref().map(|_| f.raise),
             })
             .collect(),
     };
