@@ -77,6 +77,9 @@ pub(crate) struct Run {
     pub starts: Vec<Option<usize>>,
     /// Spending `[r * periods + t]`.
     pub spend: Vec<f64>,
+    /// Per resource: what measures started in the horizon spend after it (the cost of
+    /// their periods past the last; run costs not counted).
+    pub after: Vec<f64>,
     /// Resilience-periods with the drawn impacts and completions.
     pub objective: f64,
 }
@@ -228,25 +231,28 @@ impl Model {
             starts[j] = Some(start);
             complete[j] = Some(start + duration);
         }
-        let (spend, objective) = self.account(&starts, &complete, draws);
+        let (spend, after, objective) = self.account(&starts, &complete, draws);
         Run {
             starts,
             spend,
+            after,
             objective,
         }
     }
 
-    /// Spending per resource and period, and the objective, summed in portfolio order
-    /// exactly as the plan's evaluation sums them (`schedule::evaluate`), so that a run with
-    /// the estimates gives the plan's very numbers.
+    /// Spending per resource and period, spending after the horizon per resource, and the
+    /// objective, summed in portfolio order exactly as the plan's evaluation sums them
+    /// (`schedule::evaluate`), so that a run with the estimates gives the plan's very
+    /// numbers.
     fn account(
         &self,
         starts: &[Option<usize>],
         complete: &[Option<usize>],
         draws: &[Draw],
-    ) -> (Vec<f64>, f64) {
+    ) -> (Vec<f64>, Vec<f64>, f64) {
         let resources = self.capacity.len();
         let mut spend = vec![0.0; resources * self.periods];
+        let mut after = vec![0.0; resources];
         let mut objective = 0.0;
         for (j, e) in self.entries.iter().enumerate() {
             let Some(done_at) = complete[j] else {
@@ -256,6 +262,12 @@ impl Model {
             objective += e.value * draws[j].impact * self.counted.saturating_sub(done_at) as f64;
             for r in 0..resources {
                 let cost = draws[j].cost * e.cost[r];
+                if let Some(s) = starts[j] {
+                    let past = (s + duration).saturating_sub(s.max(self.periods));
+                    if past > 0 && cost != 0.0 {
+                        after[r] += cost / duration as f64 * past as f64;
+                    }
+                }
                 for t in 0..self.periods {
                     let cell = &mut spend[r * self.periods + t];
                     match starts[j] {
@@ -266,7 +278,7 @@ impl Model {
                 }
             }
         }
-        (spend, objective)
+        (spend, after, objective)
     }
 }
 

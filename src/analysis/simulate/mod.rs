@@ -124,6 +124,9 @@ pub struct ResourceOutlook {
     pub cumulative: Vec<Spread>,
     /// Spending over the whole horizon.
     pub total: Spread,
+    /// What measures started in the horizon spend after it (the cost of their periods past
+    /// the last; run costs not counted): not in `total`.
+    pub after: Spread,
     /// Capacity over the whole horizon.
     pub capacity: f64,
 }
@@ -238,6 +241,8 @@ pub(crate) struct Outcome {
     pub finish: Vec<u32>,
     /// Spending `[r * periods + t]`.
     pub spend: Vec<f64>,
+    /// Per resource: spending after the horizon by measures started in it.
+    pub after: Vec<f64>,
     /// Resilience-periods.
     pub objective: f64,
     /// Per measure: which fifth of its range the cost draw (bits 0–1) and the duration
@@ -350,6 +355,7 @@ fn outcome(draws: &[Draw], run: Run) -> Outcome {
             })
             .collect(),
         spend: run.spend,
+        after: run.after,
         objective: run.objective,
         fifths: draws
             .iter()

@@ -164,7 +164,9 @@ fn resource(
         cumulative.push(spread(cumulative_plan, &cumulative_runs));
     }
     let total = cumulative.last().copied().unwrap_or_default();
+    let after: Vec<f64> = outcomes.iter().map(|o| o.after[r]).collect();
     ResourceOutlook {
+        after: spread(planned.after[r], &after),
         id: info.id.clone(),
         unit: info.unit.clone(),
         periods: outlook,

@@ -77,6 +77,9 @@ pub struct ResourceOutlook {
     pub unit: Option<String>,
     /// Spending over the whole horizon.
     pub total: Spread,
+    /// What measures started in the horizon spend after it (the cost of their periods past
+    /// the last; run costs not counted); not in `total`.
+    pub after_horizon: Spread,
     /// Per period of the horizon.
     pub periods: Vec<PeriodOutlook>,
 }
@@ -207,6 +210,7 @@ pub fn simulate(s: &Simulation, language: Language, provenance: &Provenance) -> 
                     ResourceOutlook {
                         unit: r.unit.clone(),
                         total: r.total.into(),
+                        after_horizon: r.after.into(),
                         periods: r
                             .periods
                             .iter()

@@ -1,5 +1,6 @@
 //! `simulate --format csv`: one row per resource and period, then one per resource for the
-//! whole horizon (period `total`), with plain numbers (`.` as decimal point) in every
+//! whole horizon (period `total`) and one for what started measures spend after it (period
+//! `after`, not in `total`), with plain numbers (`.` as decimal point) in every
 //! language, for spreadsheets and plotting. RFC 4180 through the one CSV writer.
 
 use crate::analysis::simulate::Simulation;
@@ -69,6 +70,22 @@ pub fn csv(s: &Simulation) -> String {
         ];
         total.extend((0..7).map(|_| Cell::empty()));
         out.push_str(&record(total));
+        let a = &r.after;
+        let mut after = vec![
+            Cell::text(&r.id),
+            unit(),
+            Cell::text("after"),
+            Cell::empty(),
+            Cell::trimmed(a.plan),
+            Cell::trimmed(a.mean),
+            Cell::trimmed(a.p5),
+            Cell::trimmed(a.p20),
+            Cell::trimmed(a.p50),
+            Cell::trimmed(a.p80),
+            Cell::trimmed(a.p95),
+        ];
+        after.extend((0..7).map(|_| Cell::empty()));
+        out.push_str(&record(after));
     }
     out
 }

@@ -37,6 +37,11 @@ fn finish_text(l: Language, label: &Option<String>) -> String {
     }
 }
 
+/// Whether measures started in the horizon spend some of `r` after it in any run.
+fn spills(r: &ResourceOutlook) -> bool {
+    r.after.mean > 0.0 || r.after.plan > 0.0
+}
+
 /// The resource's amount as the reports write it.
 fn value(s: &Simulation, r: &ResourceOutlook, l: Language, v: f64) -> String {
     amount(l, v, r.unit.as_deref(), &s.frame.currency)
@@ -72,6 +77,23 @@ pub fn document(s: &Simulation, l: Language, provenance: &Provenance) -> Documen
     ];
     for r in &s.resources {
         blocks.push(Block::Table(spending(s, r, l)));
+    }
+    if let (true, Some(last)) = (s.resources.iter().any(spills), s.frame.periods.last()) {
+        blocks.push(Block::Paragraph(
+            match l {
+                Language::De => format!(
+                    "„Danach“: was im Horizont begonnene Maßnahmen nach {last} noch kosten, \
+                     weil sie länger dauern oder später beginnen als geplant (ohne Betriebskosten); \
+                     nicht in der Summe."
+                ),
+                Language::En => format!(
+                    "\"After\": what measures started in the horizon still cost after {last}, \
+                     because they take longer or start later than planned (run costs not \
+                     counted); not in the total."
+                ),
+            }
+            .into(),
+        ));
     }
     let due = deadlines(s, l);
     if !due.rows.is_empty() {
@@ -225,6 +247,18 @@ fn spending(s: &Simulation, r: &ResourceOutlook, l: Language) -> Table {
         value(s, r, l, t.p95).into(),
         "".into(),
     ]);
+    if spills(r) {
+        let a = &r.after;
+        rows.push(vec![
+            de_en(l, "danach", "after").into(),
+            "–".into(),
+            value(s, r, l, a.plan).into(),
+            value(s, r, l, a.p50).into(),
+            value(s, r, l, a.p80).into(),
+            value(s, r, l, a.p95).into(),
+            "".into(),
+        ]);
+    }
     let unit = r
         .unit
         .as_deref()
