@@ -98,6 +98,7 @@ fn main() {
             runs,
             seed: 1,
             threads,
+            area_correlation: 0.0,
         };
         let (result, wall, cpu) = timed(|| simulate::simulate(&planning, &settings, &|_| {}));
         println!("| simulate, {runs} runs, 100 measures | {threads} | {wall:.2} | {cpu:.2} |");

@@ -108,6 +108,7 @@ fn explain_and_frontier_read_each_input_file_once() {
         runs: 100,
         seed: 2,
         threads: 2,
+        area_correlation: 0.0,
     };
     simulate::simulate(&planning, &settings, &|_| {}).expect("simulates");
     assert_eq!(counting.reads(), loaded);

@@ -107,6 +107,55 @@ fn what_runs_past_the_horizon_is_reported_after_it_and_not_lost() {
 }
 
 #[test]
+fn estimates_moving_together_within_an_area_widen_the_spread() {
+    let total = |rho: &str| {
+        let report = json(&[
+            "simulate",
+            "examples/musterstadt.yaml",
+            "--runs",
+            "2000",
+            "--area-correlation",
+            rho,
+            "-f",
+            "json",
+        ]);
+        assert_eq!(report["area_correlation"].as_f64(), rho.parse().ok());
+        let t = &report["resources"]["budget"]["total"];
+        let at = |k: &str| t[k].as_f64().expect("a number");
+        (at("p5"), at("p95"))
+    };
+    let (low, high) = total("0");
+    let (low1, high1) = total("1");
+    // One draw per area spreads the total wider (by about a third).
+    assert!(
+        high1 - low1 > 1.2 * (high - low),
+        "{low}..{high} against {low1}..{high1}"
+    );
+    // 0 is the default: the same bytes.
+    assert_eq!(
+        stdout(&["simulate", ONE, "--runs", "300"]),
+        stdout(&["simulate", ONE, "--runs", "300", "--area-correlation", "0"])
+    );
+    let text = stdout(&[
+        "simulate",
+        "examples/musterstadt.yaml",
+        "--runs",
+        "100",
+        "--area-correlation",
+        "0.5",
+    ]);
+    assert!(
+        text.contains("(Startwert 1; Korrelation je Bereich 0,50)"),
+        "{text}"
+    );
+    resiplan()
+        .args(["simulate", ONE, "--area-correlation", "1.5"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a correlation from 0 to 1"));
+}
+
+#[test]
 fn musterstadt_prints_cost_percentiles_per_year_and_the_chance_of_each_deadline() {
     let text = stdout(&["simulate", "examples/musterstadt.yaml", "--runs", "10000"]);
     assert!(

@@ -64,6 +64,7 @@ fn zero_width_ranges_reproduce_the_plan_of_every_example_exactly() {
             runs: 130,
             seed: 5,
             threads: 2,
+            area_correlation: 0.0,
         };
         let s = simulate(&planning, &settings, &|_| {}).expect("simulates");
         let e = &planning.evaluation;
@@ -101,18 +102,22 @@ fn the_same_seed_gives_the_same_numbers_on_one_thread_and_on_two() {
         &Options::default(),
     )
     .expect("plans");
-    let run = |threads, seed| {
+    let run = |threads, seed, area_correlation| {
         let settings = Settings {
             runs: 300,
             seed,
             threads,
+            area_correlation,
         };
         simulate(&planning, &settings, &|_| {}).expect("simulates")
     };
-    let one = run(1, 9);
-    assert_eq!(one, run(2, 9));
-    assert_eq!(one, run(5, 9));
-    assert_ne!(one, run(2, 10), "another seed draws other numbers");
+    let one = run(1, 9, 0.0);
+    assert_eq!(one, run(2, 9, 0.0));
+    assert_eq!(one, run(5, 9, 0.0));
+    assert_ne!(one, run(2, 10, 0.0), "another seed draws other numbers");
+    let correlated = run(1, 9, 0.6);
+    assert_eq!(correlated, run(2, 9, 0.6));
+    assert_ne!(correlated, one, "correlated draws are other draws");
 }
 
 fn settings() -> impl Strategy<Value = generate::Settings> {
@@ -149,7 +154,7 @@ proptest! {
         let Ok(planning) = plan_input(&input(text), &options) else {
             return Ok(()); // an infeasible random portfolio: nothing to simulate
         };
-        let s = simulate(&planning, &Settings { runs: 64, seed: settings.seed, threads: 1 }, &|_| {});
+        let s = simulate(&planning, &Settings { runs: 64, seed: settings.seed, threads: 1, area_correlation: 0.0 }, &|_| {});
         let s = s.map_err(|e| TestCaseError::fail(e.to_string()))?;
         for r in &s.resources {
             for p in &r.periods {

@@ -51,6 +51,10 @@ pub(crate) struct SimulateArgs {
     /// Search effort of the roadmap that is simulated (as for `plan`).
     #[arg(long, default_value = "normal", value_parser = super::parse::EffortParser)]
     pub effort: Effort,
+    /// How much the estimates of measures in the same `area` move together: the rank
+    /// correlation of their draws, from 0 (each on its own) to 1 (one draw per area).
+    #[arg(long, value_name = "RHO", default_value = "0", value_parser = super::parse::parse_correlation, value_hint = ValueHint::Other)]
+    pub area_correlation: f64,
     /// Threads to run on (default: every core); the numbers do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024), value_hint = ValueHint::Other)]
     pub threads: Option<u32>,

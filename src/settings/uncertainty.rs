@@ -86,6 +86,7 @@ pub(super) fn simulation(args: &SimulateArgs) -> (resiplan::analysis::simulate::
             runs: args.runs as usize,
             seed: args.seed,
             threads: args.threads.map_or(0, |t| t as usize),
+            area_correlation: args.area_correlation,
         },
         // The roadmap `plan --effort E` prints: its search seed is `plan`'s default.
         Options {

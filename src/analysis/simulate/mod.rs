@@ -39,7 +39,7 @@ pub const MAX_KEPT: usize = 20_000_000;
 const CHUNK: usize = 64;
 
 /// How many runs, from which seed, on how many threads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
     /// Number of runs (1 to [`MAX_RUNS`]).
     pub runs: usize,
@@ -47,6 +47,9 @@ pub struct Settings {
     pub seed: u64,
     /// Threads to run on; 0 for every core.
     pub threads: usize,
+    /// Rank correlation (0 to 1) between the draws of two measures of the same `area`
+    /// (0: every measure draws on its own).
+    pub area_correlation: f64,
 }
 
 /// Why a simulation did not run.
@@ -213,6 +216,8 @@ pub struct Simulation {
     pub runs: usize,
     /// Seed of the draws.
     pub seed: u64,
+    /// Rank correlation between the draws of two measures of an area.
+    pub area_correlation: f64,
     /// Measures with at least one `uncertainty` range of some width.
     pub uncertain: usize,
     /// The resource in the portfolio's currency, if any (index into `resources`).
@@ -278,6 +283,7 @@ pub fn simulate(
     check_runs(portfolio, settings.runs)?;
     let model = Model::of(planning);
     let ranges = draw::ranges(portfolio);
+    let correlation = draw::Correlation::of(portfolio, settings.area_correlation);
     let chunks = settings.runs.div_ceil(CHUNK);
     let results: Vec<Slot> = (0..chunks).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -299,7 +305,13 @@ pub fn simulate(
                     let outcomes: Result<Vec<Outcome>, Violation> = runs
                         .map(|run| {
                             let run = run as u64;
-                            let draws = draw::draw_all(&ranges, portfolio, settings.seed, run);
+                            let draws = draw::draw_all(
+                                &ranges,
+                                portfolio,
+                                &correlation,
+                                settings.seed,
+                                run,
+                            );
                             let executed = model.execute(&draws);
                             check::check(&model, &draws, &executed, run)?;
                             Ok(outcome(&draws, executed))
@@ -324,12 +336,7 @@ pub fn simulate(
     let estimates = draw::estimates(portfolio);
     let planned = outcome(&estimates, model.execute(&estimates));
     Ok(summary::summarise(
-        planning,
-        &model,
-        &ranges,
-        &planned,
-        &outcomes,
-        settings.seed,
+        planning, &model, &ranges, &planned, &outcomes, settings,
     ))
 }
 

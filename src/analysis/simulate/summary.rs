@@ -49,7 +49,7 @@ pub(super) fn summarise(
     ranges: &[Ranges],
     planned: &Outcome,
     outcomes: &[Outcome],
-    seed: u64,
+    settings: &super::Settings,
 ) -> Simulation {
     let portfolio = &planning.scored.portfolio;
     let frame = Frame::of(portfolio);
@@ -97,7 +97,8 @@ pub(super) fn summarise(
         after,
         measure_count: portfolio.measures.len(),
         runs: outcomes.len(),
-        seed,
+        seed: settings.seed,
+        area_correlation: settings.area_correlation.clamp(0.0, 1.0),
         uncertain: ranges
             .iter()
             .filter(|r| {

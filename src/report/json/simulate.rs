@@ -21,6 +21,9 @@ pub struct SimulateReport {
     pub runs: usize,
     /// Seed of the draws.
     pub seed: u64,
+    /// Rank correlation between the draws of two measures of the same `area` (0: each
+    /// draws on its own).
+    pub area_correlation: f64,
     /// Measures with an `uncertainty` range of some width.
     pub uncertain_measures: usize,
     /// Per resource id.
@@ -200,6 +203,7 @@ pub fn simulate(s: &Simulation, language: Language, provenance: &Provenance) -> 
         portfolio: PortfolioHeader::framed(&s.portfolio, frame),
         runs: s.runs,
         seed: s.seed,
+        area_correlation: s.area_correlation,
         uncertain_measures: s.uncertain,
         resources: s
             .resources

@@ -157,10 +157,19 @@ fn facts(s: &Simulation, l: Language) -> Vec<(Text, Text)> {
         (
             de_en(l, "Läufe", "Runs").into(),
             format!(
-                "{} ({} {})",
+                "{} ({} {}{})",
                 number(l, s.runs as f64, 0),
                 de_en(l, "Startwert", "seed"),
-                s.seed
+                s.seed,
+                if s.area_correlation > 0.0 {
+                    format!(
+                        "; {} {}",
+                        de_en(l, "Korrelation je Bereich", "correlation within an area"),
+                        number(l, s.area_correlation, 2)
+                    )
+                } else {
+                    String::new()
+                }
             )
             .into(),
         ),
