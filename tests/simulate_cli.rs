@@ -156,6 +156,21 @@ fn estimates_moving_together_within_an_area_widen_the_spread() {
 }
 
 #[test]
+fn a_portfolio_without_ranges_is_told_how_to_add_them() {
+    let text = stdout(&["simulate", "tests/fixtures/ok/flip.yaml", "--runs", "20"]);
+    assert!(
+        text.contains("No measure has an uncertainty range: every run is the plan itself."),
+        "{text}"
+    );
+    assert!(text.contains("`uncertainty: { cost: [0.9, 1.4]"), "{text}");
+    let text = stdout(&["simulate", ONE, "--runs", "20"]);
+    assert!(
+        !text.contains("No measure has an uncertainty range"),
+        "{text}"
+    );
+}
+
+#[test]
 fn musterstadt_prints_cost_percentiles_per_year_and_the_chance_of_each_deadline() {
     let text = stdout(&["simulate", "examples/musterstadt.yaml", "--runs", "10000"]);
     assert!(

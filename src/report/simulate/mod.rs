@@ -71,10 +71,25 @@ pub(crate) fn explanation(l: Language) -> &'static str {
 
 /// `simulate` as a document.
 pub fn document(s: &Simulation, l: Language, provenance: &Provenance) -> Document {
-    let mut blocks = vec![
-        Block::Facts(facts(s, l)),
-        Block::Paragraph(explanation(l).into()),
-    ];
+    let mut blocks = vec![Block::Facts(facts(s, l))];
+    if s.uncertain == 0 {
+        blocks.push(Block::Paragraph(
+            Text::plain(de_en(
+                l,
+                "Keine Maßnahme hat eine Unsicherheitsspanne: Jeder Lauf ist der Plan selbst. \
+                 Spannen stehen bei der Maßnahme, z. B. ",
+                "No measure has an uncertainty range: every run is the plan itself. Ranges go \
+                 on a measure, e.g. ",
+            )) + Text::code(
+                "uncertainty: { cost: [0.9, 1.4], duration: [1, 3], impact: [0.7, 1.0] }",
+            ) + de_en(
+                l,
+                " (Kosten und Wirkung als Faktoren, Dauer in Perioden).",
+                " (cost and impact as factors, duration in periods).",
+            ),
+        ));
+    }
+    blocks.push(Block::Paragraph(explanation(l).into()));
     for r in &s.resources {
         blocks.push(Block::Table(spending(s, r, l)));
     }
