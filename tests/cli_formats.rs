@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 const MINIMAL: &str = "tests/fixtures/ok/minimal.yaml";
 
 /// Each command that writes a report, with arguments that make it succeed.
-const COMMANDS: [&[&str]; 9] = [
+const COMMANDS: [&[&str]; 12] = [
     &["check", MINIMAL],
     &["plan", MINIMAL],
     &["rank", MINIMAL],
@@ -21,6 +21,9 @@ const COMMANDS: [&[&str]; 9] = [
         "tests/fixtures/scenarios/later-horizon.yaml",
     ],
     &["frontier", MINIMAL, "--steps", "2"],
+    &["simulate", MINIMAL, "--runs", "50"],
+    &["robustness", MINIMAL, "--runs", "3"],
+    &["weights", MINIMAL],
     &["graph", MINIMAL],
     &["catalog", "list"],
     &["catalog", "show", "fuehrung-krisenmanagement"],
@@ -97,7 +100,7 @@ fn every_format_help_lists_works_and_no_other_is_accepted() {
 
 #[test]
 fn each_command_offers_the_formats_it_can_write() {
-    let expected: [(&[&str], &[&str]); 9] = [
+    let expected: [(&[&str], &[&str]); 12] = [
         (&["check"], &["text", "json"]),
         (
             &["plan"],
@@ -107,6 +110,9 @@ fn each_command_offers_the_formats_it_can_write() {
         (&["explain"], &["table", "markdown", "json"]),
         (&["compare"], &["table", "markdown", "json"]),
         (&["frontier"], &["table", "markdown", "json", "csv"]),
+        (&["simulate"], &["table", "markdown", "json", "csv", "html"]),
+        (&["robustness"], &["table", "markdown", "json", "csv"]),
+        (&["weights"], &["table", "markdown", "json"]),
         (&["graph"], &["mermaid", "dot"]),
         (&["catalog", "list"], &["table", "markdown", "json"]),
         (&["catalog", "show"], &["table", "markdown", "json"]),
@@ -161,6 +167,9 @@ fn the_man_page_is_one_page_with_every_command_and_names_no_other_page() {
         "explain",
         "compare",
         "frontier",
+        "simulate",
+        "robustness",
+        "weights",
         "graph",
         "import grundschutz",
         "catalog list",

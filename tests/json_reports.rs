@@ -167,6 +167,61 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
             ],
             0,
         ),
+        (
+            SimulateReport,
+            vec!["simulate", EXAMPLE, "--runs", "300", "-f", "json"],
+            0,
+        ),
+        // Measures that runs cannot start, finishes after the horizon, a deadline.
+        (
+            SimulateReport,
+            vec![
+                "simulate",
+                "tests/fixtures/ok/uncertain.yaml",
+                "--runs",
+                "500",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (
+            RobustnessReport,
+            vec![
+                "robustness",
+                "tests/fixtures/ok/uncertain.yaml",
+                "--runs",
+                "30",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (
+            RobustnessReport,
+            vec![
+                "robustness",
+                "tests/fixtures/ok/flip.yaml",
+                "--runs",
+                "30",
+                "--weights-spread",
+                "90",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (
+            WeightsReport,
+            vec![
+                "weights",
+                "tests/fixtures/ok/pairwise-inconsistent.yaml",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (WeightsReport, vec!["weights", EXAMPLE, "-f", "json"], 0),
         (CatalogListReport, vec!["catalog", "list", "-f", "json"], 0),
         (
             CatalogListReport,

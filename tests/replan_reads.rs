@@ -1,10 +1,12 @@
-//! `explain` and `frontier` re-plan in memory: loading reads each input file once, and
+//! `explain`, `frontier` and `robustness` re-plan in memory (and `simulate` executes the
+//! roadmap in memory): loading reads each input file once, and
 //! nothing after it reads a file again. Reads are counted through the loader's
 //! [`FileSystem`] hook, per test (no global state).
 
 use crate::support::root;
 use resiplan::analysis::explain::{Counterfactual, explain};
 use resiplan::analysis::frontier::frontier;
+use resiplan::analysis::{robustness, simulate};
 use resiplan::load::{Disk, FileSystem, Overlay};
 use resiplan::pipeline::{Input, plan_input_reading, score_input};
 use resiplan::schedule::Options;
@@ -93,5 +95,21 @@ fn explain_and_frontier_read_each_input_file_once() {
     }
     assert!(found > 0, "no counterfactual needed a re-plan");
     frontier(&planning.scored, &options, None, (0.5, 1.5), 3, &|| {}).expect("sweeps");
+    // `robustness` re-plans under sampled weights and estimates; `simulate` executes the
+    // roadmap. Neither reads a file.
+    let settings = robustness::Settings {
+        runs: 6,
+        weights_spread: 0.3,
+        seed: 2,
+        threads: 2,
+    };
+    robustness::robustness(&planning.scored, &options, &settings, &|_| {}).expect("re-plans");
+    let settings = simulate::Settings {
+        runs: 100,
+        seed: 2,
+        threads: 2,
+        area_correlation: 0.0,
+    };
+    simulate::simulate(&planning, &settings, &|_| {}).expect("simulates");
     assert_eq!(counting.reads(), loaded);
 }

@@ -1,12 +1,17 @@
 //! Analysis on planned portfolios: what changes between scenarios (`compare`), why a
-//! measure sits where it does and what would move it (`explain`), and how resilience
-//! grows with the budget (`frontier`). Pure functions over plannings (`crate::plan`),
-//! re-planning in memory where they need to, never reading a file; the
-//! reports render what they return.
+//! measure sits where it does and what would move it (`explain`), how resilience grows
+//! with the budget (`frontier`), how the roadmap fares when the estimates vary
+//! (`simulate`), how much it depends on weights and estimates (`robustness`), and where
+//! the weights come from (`weights`). Pure functions over
+//! plannings (`crate::plan`), re-planning in memory where they need to, never reading a
+//! file; the reports render what they return.
 
 pub mod compare;
 pub mod explain;
 pub mod frontier;
+pub mod robustness;
+pub mod simulate;
+pub mod weights;
 
 use crate::model::roadmap::Placement;
 use crate::model::{Portfolio, Text};

@@ -2,8 +2,10 @@
 //! converts them once into typed settings; no clap type travels further.
 
 mod parse;
+pub(crate) mod uncertainty;
 mod values;
 
+pub(crate) use uncertainty::{RobustnessArgs, SimulateArgs, WeightsArgs};
 pub(crate) use values::{
     AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, ModalVerb,
     OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
@@ -151,6 +153,22 @@ pub(crate) enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
+    /// Monte Carlo over the estimates: the roadmap executed many times with costs,
+    /// durations and impacts drawn from each measure's `uncertainty` ranges.
+    ///
+    /// Reports spending per period with percentiles (P50/P80/P95) and the chance of an
+    /// overrun, the chance of meeting each deadline, finish ranges per measure and the
+    /// measures that drive the spread. The same seed gives the same numbers everywhere.
+    Simulate(SimulateArgs),
+    /// How stable the roadmap is: re-plan under sampled weights and estimates.
+    ///
+    /// Reports how often each measure is in the roadmap, its rank and start, which
+    /// measures are stable and which depend on the assumptions, and the weight changes
+    /// that would swap the top of the ranking.
+    Robustness(RobustnessArgs),
+    /// The dimension weights and where they come from: given, or derived from pairwise
+    /// comparisons (`weights: { method: pairwise, … }`) with their consistency ratio.
+    Weights(WeightsArgs),
     /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
     Graph(GraphArgs),
     /// Import a measure catalog from another format as a portfolio.

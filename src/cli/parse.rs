@@ -32,6 +32,15 @@ pub(super) fn parse_percent(text: &str) -> Result<f64, String> {
     }
 }
 
+pub(super) fn parse_correlation(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(value) if value.is_finite() && (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err(format!(
+            "`{text}` is not a correlation from 0 to 1 (0.5: two measures of an area share their draw in half of the runs)"
+        )),
+    }
+}
+
 pub(super) fn parse_range(text: &str) -> Result<(f64, f64), String> {
     let problem = || format!("`{text}` is not a range like `0.5..2.0`");
     let (from, to) = text.split_once("..").ok_or_else(problem)?;

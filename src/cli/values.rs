@@ -29,6 +29,12 @@ pub(crate) enum SchemaKind {
     CatalogListReport,
     /// `catalog show --format json`.
     CatalogShowReport,
+    /// `weights --format json`.
+    WeightsReport,
+    /// `simulate --format json`.
+    SimulateReport,
+    /// `robustness --format json`.
+    RobustnessReport,
 }
 
 /// Output of `graph`.

@@ -13,7 +13,10 @@ pub(crate) mod init;
 pub(crate) mod man;
 pub(crate) mod plan;
 pub(crate) mod rank;
+pub(crate) mod robustness;
 pub(crate) mod schema;
+pub(crate) mod simulate;
+pub(crate) mod weights;
 
 use crate::settings::Portfolio;
 use resiplan::error::Error;

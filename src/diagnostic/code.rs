@@ -63,6 +63,8 @@ codes! {
     InvalidNumber = "invalid-number": "A number that cannot be read (a comma; in a cost or capacity, a dot before three digits such as `110.000`), is not finite, or is above 10^15.",
     NegativeNumber = "negative-number": "A negative amount, capacity, score or weight.",
     InvalidRange = "invalid-range": "An `uncertainty` range whose low end is above its high end.",
+    InvalidDurationRange = "invalid-duration-range": "An `uncertainty.duration` range that is not whole periods, or that allows a duration of 0 (a milestone) for a measure with a cost.",
+    EstimateOutsideRange = "estimate-outside-range": "A measure's estimate (its duration, or a factor of 1 for cost and impact) lies outside its `uncertainty` range; `simulate` takes the nearer end as the most likely value (warning).",
     InvalidPeriod = "invalid-period": "A period label that cannot be read, e.g. `2027-Q5`.",
     InvalidId = "invalid-id": "An id that is empty or contains whitespace, `=`, control characters or invisible format characters (zero-width, bidi).",
     // Includes, scenarios and `--set`.
@@ -81,11 +83,16 @@ codes! {
     DuplicateDependency = "duplicate-dependency": "`depends_on` names the same measure twice.",
     DependencyCycle = "dependency-cycle": "Measures depend on each other in a circle (the whole circle is shown).",
     // Dimensions, resources and scores.
-    UnknownDimension = "unknown-dimension": "`impact` names a dimension the portfolio does not have.",
+    UnknownDimension = "unknown-dimension": "`impact` or a pairwise comparison names a dimension the portfolio does not have.",
     UnknownResource = "unknown-resource": "`cost` or `run_cost` names a resource the portfolio does not have.",
     ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
     ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
     MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
+    // Pairwise weighting.
+    InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
+    IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",
+    InconsistentComparisons = "inconsistent-comparisons": "Pairwise comparisons with a consistency ratio above 0.1; the most inconsistent one is marked (warning).",
+    ConflictingWeight = "conflicting-weight": "A dimension gives a `weight` in a portfolio whose weights come from pairwise comparisons.",
     // The horizon.
     EndBeforeStart = "end-before-start": "The calendar's `end` is before its `start`.",
     PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar).",

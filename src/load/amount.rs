@@ -260,6 +260,6 @@ impl Decoder {
             );
             return None;
         }
-        Some(Located::new([low, high], node.span))
+        Some(Located::new([low, high], node.whole_span()))
     }
 }

@@ -18,6 +18,7 @@ mod pairs;
 mod read;
 mod scalar;
 mod sections;
+mod weights;
 mod yaml;
 
 pub use crate::model::DocumentKind;
@@ -34,6 +35,7 @@ use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{FileId, Located, SourceMap, Span, display_path};
 use crate::model::period::Calendar;
+use crate::model::weights::Pairwise;
 use crate::model::{
     Catalog, DEFAULT_DIMENSIONS, DEFAULT_IMPACT_SCALE, Dimension, FORMAT_VERSION, Language,
     Measure, Portfolio, Resource, ScenarioInfo, Text,
@@ -46,7 +48,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 12] = [
+pub const PORTFOLIO_FIELDS: [&str; 13] = [
     "version",
     "name",
     "organisation",
@@ -56,6 +58,7 @@ pub const PORTFOLIO_FIELDS: [&str; 12] = [
     "calendar",
     "impact_scale",
     "dimensions",
+    "weights",
     "resources",
     "include",
     "measures",
@@ -94,6 +97,8 @@ pub struct Document {
     pub impact_scale: Located<f64>,
     /// Dimensions (declared, default, or added by catalogs).
     pub dimensions: Vec<Dimension>,
+    /// The pairwise comparisons the dimension weights come from, if the portfolio has them.
+    pub weighting: Option<Pairwise>,
     /// Resources.
     pub resources: Vec<Resource>,
     /// Measures that could be decoded.
@@ -121,6 +126,7 @@ impl Document {
             calendar_span: self.calendar_span,
             impact_scale: self.impact_scale,
             dimensions: self.dimensions,
+            weighting: self.weighting,
             resources: self.resources,
             measures: self.measures,
             scenarios: self.scenarios,
@@ -453,10 +459,23 @@ impl Loader {
             ),
         };
         extra.extend(collected.dimensions.iter().cloned());
-        let dimensions = self.dimensions(declared, &extra, fields.start());
+        let mut dimensions = self.dimensions(declared, &extra, fields.start());
         if self.refused {
             return None;
         }
+        let weighting = match (kind, fields.get("weights"), fields.key("weights")) {
+            (DocumentKind::Portfolio, Some(node), Some(key)) => weights::decode_weights(
+                &mut self.dec,
+                node,
+                &weights::Place {
+                    key: key.span,
+                    file,
+                },
+                &mut dimensions,
+                &explicit_weights(declared),
+            ),
+            _ => None,
+        };
         let resources = fields
             .get("resources")
             .map(|n| sections::decode_resources(&mut self.dec, n))
@@ -466,7 +485,6 @@ impl Loader {
             .iter()
             .filter_map(|m| measure::decode_measure(&mut self.dec, m))
             .collect();
-        let _ = file;
         Some(Document {
             kind,
             name,
@@ -478,6 +496,7 @@ impl Loader {
             calendar_span,
             impact_scale,
             dimensions,
+            weighting,
             resources,
             measures,
             scenarios: changes.scenarios,
@@ -562,4 +581,18 @@ impl Loader {
         }
         dimensions
     }
+}
+
+/// The dimensions of a `dimensions` list that state a `weight`: id and the weight's span.
+fn explicit_weights(declared: Option<&Node>) -> Vec<(String, Span)> {
+    let Some(NodeKind::Seq(items)) = declared.map(|d| &d.kind) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let id = item.get("id")?.scalar_text()?;
+            Some((id, item.get("weight")?.span))
+        })
+        .collect()
 }

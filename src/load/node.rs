@@ -77,6 +77,21 @@ impl Node {
         }
     }
 
+    /// Its span, for a flow sequence written on one line (`[1, 3]`) from `[` to `]`: the
+    /// parser's span of a flow collection covers only its start.
+    pub(super) fn whole_span(&self) -> Span {
+        let mut span = self.span;
+        if let NodeKind::Seq(items) = &self.kind
+            && let Some(last) = items.last()
+            && last.span.line == span.line
+            && last.span.offset >= span.offset
+        {
+            // Up to the end of the last item and the closing bracket after it.
+            span.len = last.span.offset + last.span.len + 1 - span.offset;
+        }
+        span
+    }
+
     /// The scalar as written, for ids, keys and labels: strings and numbers as written,
     /// booleans printed.
     pub(super) fn scalar_text(&self) -> Option<String> {

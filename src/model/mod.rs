@@ -6,6 +6,7 @@
 pub mod change;
 pub mod period;
 pub mod roadmap;
+pub mod weights;
 
 use crate::diagnostic::source::{Located, Span};
 use period::{Calendar, PeriodLabel};
@@ -329,6 +330,9 @@ pub struct Portfolio {
     pub impact_scale: Located<f64>,
     /// Resilience dimensions.
     pub dimensions: Vec<Dimension>,
+    /// Pairwise comparisons the dimension weights were derived from (`weights: { method:
+    /// pairwise, … }`); `None` when the weights are given in `dimensions`.
+    pub weighting: Option<weights::Pairwise>,
     /// Resources consumed per period.
     pub resources: Vec<Resource>,
     /// All measures, included ones first.

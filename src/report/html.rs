@@ -62,7 +62,13 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 }
 "#;
 
-fn document(language: Language, title: &str, provenance: &Provenance, body: &str) -> String {
+/// The page around `body`: head with the style, `<main>`, the provenance footer.
+pub(crate) fn document(
+    language: Language,
+    title: &str,
+    provenance: &Provenance,
+    body: &str,
+) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}<footer>{} {}</footer>\n</main>\n</body>\n</html>\n",
         language.code(),
@@ -119,7 +125,7 @@ pub fn table(table: &Table, heading: &str) -> String {
 }
 
 /// A legend swatch: a bar, a diamond or a line.
-fn swatch(kind: &str, colour: &str) -> String {
+pub(crate) fn swatch(kind: &str, colour: &str) -> String {
     let shape = match kind {
         "diamond" => format!("<path d=\"M7 0l7 7l-7 7l-7 -7z\" fill=\"{colour}\"/>"),
         "line" => format!("<path d=\"M0 7H22\" stroke=\"{colour}\" stroke-width=\"2\"/>"),

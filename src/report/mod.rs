@@ -24,10 +24,13 @@ pub mod mermaid;
 pub mod moves;
 pub mod number;
 pub mod provenance;
+pub mod robustness;
+pub mod simulate;
 pub mod svg;
 pub mod table;
 pub mod text;
 pub mod view;
+pub mod weights;
 
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;

@@ -140,12 +140,65 @@ pub(super) struct PortfolioFile {
     impact_scale: Option<Amount>,
     /// Resilience dimensions and weights; omitted = the 7 defaults with equal weights.
     dimensions: Option<Vec<Dimension>>,
+    /// Dimension weights derived from pairwise comparisons (then no dimension gives a `weight`).
+    weights: Option<Weights>,
     /// Resources consumed per period, by id (e.g. `budget`, `staff`).
     resources: Option<BTreeMap<String, Resource>>,
     /// Measures taken from catalogs.
     include: Option<Vec<Include>>,
     /// The measures.
     measures: Option<Vec<Measure>>,
+}
+
+/// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Weights {
+    /// How the weights are given: `pairwise`.
+    method: WeightMethod,
+    /// How they are derived from the comparisons (default `eigenvector`).
+    derivation: Option<Derivation>,
+    /// `[a, b]: 3`: dimension `a` matters 3 times as much as `b` (1 equally, 3 moderately,
+    /// 5 strongly, 7 very strongly, 9 extremely; `1/3` … `1/9` the reverse). Every pair of
+    /// dimensions once.
+    comparisons: BTreeMap<String, Saaty>,
+}
+
+/// The only method: comparisons of pairs.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum WeightMethod {
+    /// Analytic hierarchy process: weights from pairwise comparisons.
+    Pairwise,
+}
+
+/// How weights are derived from a comparison matrix.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+enum Derivation {
+    /// The principal eigenvector (Saaty).
+    Eigenvector,
+    /// The normalised geometric means of the rows.
+    GeometricMean,
+}
+
+/// A value on Saaty's scale: a number from 1/9 to 9, or text `1/N`.
+struct Saaty;
+
+impl JsonSchema for Saaty {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Saaty".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "How many times as much the first dimension matters: a number from 1/9 to 9, or text such as `1/3`.",
+            "anyOf": [
+                { "type": "number", "minimum": 0.111, "maximum": 9 },
+                { "type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]+)?\\s*/\\s*[0-9]+(\\.[0-9]+)?\\s*$" }
+            ]
+        })
+    }
 }
 
 /// A reusable library of measures (no calendar, no resources).

@@ -36,11 +36,17 @@ pub enum Kind {
     CatalogListReport,
     /// `catalog show --format json`.
     CatalogShowReport,
+    /// `weights --format json`.
+    WeightsReport,
+    /// `simulate --format json`.
+    SimulateReport,
+    /// `robustness --format json`.
+    RobustnessReport,
 }
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -52,6 +58,9 @@ impl Kind {
         Kind::FrontierReport,
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
+        Kind::WeightsReport,
+        Kind::SimulateReport,
+        Kind::RobustnessReport,
     ];
 
     /// The name on the command line and of the file in `schema/` (`plan-report` →
@@ -69,6 +78,9 @@ impl Kind {
             Kind::FrontierReport => "frontier-report",
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
+            Kind::WeightsReport => "weights-report",
+            Kind::SimulateReport => "simulate-report",
+            Kind::RobustnessReport => "robustness-report",
         }
     }
 
@@ -90,6 +102,9 @@ impl Kind {
             Kind::FrontierReport => Some("frontier"),
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
+            Kind::WeightsReport => Some("weights"),
+            Kind::SimulateReport => Some("simulate"),
+            Kind::RobustnessReport => Some("robustness"),
         }
     }
 }

@@ -23,6 +23,13 @@ pub(super) fn schema(kind: Kind) -> Schema {
         Kind::FrontierReport => schemars::schema_for!(Envelope<FrontierReport>),
         Kind::CatalogListReport => schemars::schema_for!(Envelope<CatalogListReport>),
         Kind::CatalogShowReport => schemars::schema_for!(Envelope<CatalogShowReport>),
+        Kind::WeightsReport => schemars::schema_for!(Envelope<crate::report::json::WeightsReport>),
+        Kind::SimulateReport => {
+            schemars::schema_for!(Envelope<crate::report::json::SimulateReport>)
+        }
+        Kind::RobustnessReport => {
+            schemars::schema_for!(Envelope<crate::report::json::RobustnessReport>)
+        }
         Kind::Portfolio | Kind::Catalog | Kind::Scenario => Schema::default(),
     };
     fixed(schema, command)

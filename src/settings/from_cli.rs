@@ -4,7 +4,7 @@ use super::{
     AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
-use super::{CatalogList, CatalogShow};
+use super::{CatalogList, CatalogShow, uncertainty};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -107,6 +107,28 @@ impl Settings {
                 steps: steps as usize,
                 options: options(search),
             }),
+            Command::Simulate(args) => {
+                let (simulation, options) = uncertainty::simulation(&args);
+                Settings::Simulate(super::Simulate {
+                    report: report(&args.report, uncertainty::simulate_format(args.format)),
+                    portfolio: portfolio(args.report, args.changes),
+                    simulation,
+                    options,
+                })
+            }
+            Command::Robustness(args) => {
+                let (robustness, options) = uncertainty::robustness(&args);
+                Settings::Robustness(super::Robustness {
+                    report: report(&args.report, uncertainty::robustness_format(args.format)),
+                    portfolio: portfolio(args.report, args.changes),
+                    robustness,
+                    options,
+                })
+            }
+            Command::Weights(args) => Settings::Weights(super::Weights {
+                report: report(&args.report, analysis_format(args.format)),
+                portfolio: portfolio(args.report, args.changes),
+            }),
             Command::Graph(args) => Settings::Graph(Graph {
                 report: report(
                     &args.report,
@@ -152,6 +174,9 @@ impl Settings {
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
+                cli::SchemaKind::WeightsReport => schema::Kind::WeightsReport,
+                cli::SchemaKind::SimulateReport => schema::Kind::SimulateReport,
+                cli::SchemaKind::RobustnessReport => schema::Kind::RobustnessReport,
             }),
             Command::Completions { shell } => Settings::Completions(shell),
             Command::Man => Settings::Man,

@@ -2,6 +2,9 @@
 //! only these; no clap type travels past this file.
 
 mod from_cli;
+mod uncertainty;
+
+pub(crate) use uncertainty::{Robustness, RobustnessFormat, Simulate, SimulateFormat};
 
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -29,6 +32,12 @@ pub(crate) enum Settings {
     Frontier(Frontier),
     /// `graph`.
     Graph(Graph),
+    /// `weights`.
+    Weights(Weights),
+    /// `simulate`.
+    Simulate(Simulate),
+    /// `robustness`.
+    Robustness(Robustness),
     /// `import grundschutz`.
     Import(Import),
     /// `catalog list`.
@@ -194,6 +203,15 @@ pub(crate) struct Frontier {
     pub report: Report<FrontierFormat>,
     /// Search options.
     pub options: Options,
+}
+
+/// `weights FILE`.
+#[derive(Debug)]
+pub(crate) struct Weights {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The report.
+    pub report: Report<AnalysisFormat>,
 }
 
 /// `graph FILE`.

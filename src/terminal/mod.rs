@@ -85,13 +85,18 @@ pub(crate) struct Progress(Option<indicatif::ProgressBar>);
 impl Progress {
     /// A bar of `steps` steps (`plans` done so far).
     pub(crate) fn new(steps: u64) -> Progress {
+        Progress::counting(steps, "plans")
+    }
+
+    /// A bar of `steps` steps, each one of `unit` (`plans`, `runs`).
+    pub(crate) fn counting(steps: u64, unit: &str) -> Progress {
         if !std::io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(steps);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} plans {elapsed}")
-        {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{pos}}/{{len}} {unit} {{elapsed}}"
+        )) {
             bar.set_style(style);
         }
         Progress(Some(bar))
@@ -99,8 +104,13 @@ impl Progress {
 
     /// One step done.
     pub(crate) fn tick(&self) {
+        self.add(1);
+    }
+
+    /// `steps` more steps done.
+    pub(crate) fn add(&self, steps: usize) {
         if let Some(bar) = &self.0 {
-            bar.inc(1);
+            bar.inc(steps as u64);
         }
     }
 

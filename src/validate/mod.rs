@@ -2,8 +2,8 @@
 //!
 //! Runs on the model (a [`Subject`]: the parts of a loaded document, or of a portfolio
 //! changed in memory) and reports every problem with its position: ids and dependencies
-//! (`references`), dimensions, resources and scores (`scores`), amounts (`numbers`), and
-//! the calendar (`horizon`). It builds the dependency graph on the way and returns it,
+//! (`references`), dimensions, resources and scores (`scores`), amounts (`numbers`), the
+//! `uncertainty` ranges (`uncertainty`), and the calendar (`horizon`). It builds the dependency graph on the way and returns it,
 //! so no later stage builds it again.
 
 mod chains;
@@ -11,6 +11,7 @@ mod horizon;
 mod numbers;
 mod references;
 mod scores;
+mod uncertainty;
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
@@ -77,6 +78,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     scores::check_dimensions(subject, &mut diagnostics);
     scores::check_amounts(subject, &mut diagnostics);
     numbers::check(subject, &mut diagnostics);
+    uncertainty::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {

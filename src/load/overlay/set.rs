@@ -7,7 +7,7 @@ use crate::diagnostic::source::Span;
 use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
 use crate::load::measure::{MEASURE_FIELDS, measure_id};
-use crate::load::node::{Node, NodeKind, Number};
+use crate::load::node::{Node, NodeKind};
 use crate::model::DEFAULT_DIMENSIONS;
 use std::borrow::Cow;
 
@@ -286,7 +286,9 @@ pub(super) fn entry_mut<'n>(node: &'n mut Node, key: &str, span: Span) -> Option
     entries.get_mut(index).map(|(_, value)| value)
 }
 
-/// The default dimensions as nodes, as if the portfolio had written them.
+/// The default dimensions as nodes, as if the portfolio had written them. They state no
+/// `weight` (the default, 1), so that only the weight being set counts as given: in a
+/// portfolio with pairwise weights, the others keep their derived weights.
 fn default_dimensions(span: Span) -> Node {
     let node = |kind| Node { kind, span };
     let text = |s: &str| node(NodeKind::Str(s.to_owned()));
@@ -301,10 +303,6 @@ fn default_dimensions(span: Span) -> Node {
                         (text("de"), text(de)),
                         (text("en"), text(en)),
                     ])),
-                ),
-                (
-                    text("weight"),
-                    node(NodeKind::Number(Number::new("1", 1.0))),
                 ),
             ]))
         })

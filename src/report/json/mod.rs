@@ -15,7 +15,10 @@ pub mod frontier;
 pub mod plan;
 pub mod rank;
 pub mod reason;
+pub mod robustness;
 pub mod shared;
+pub mod simulate;
+pub mod weights;
 
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};
 pub use check::{CheckReport, check};
@@ -25,3 +28,6 @@ pub use explain::{ExplainReport, explain};
 pub use frontier::{FrontierReport, frontier};
 pub use plan::{PlanReport, plan};
 pub use rank::{RankReport, rank};
+pub use robustness::{RobustnessReport, robustness};
+pub use simulate::{SimulateReport, simulate};
+pub use weights::{WeightsReport, weights};

@@ -11,7 +11,7 @@ pub const MANDATORY: &str = "#7a1f2b";
 /// Measures done before the horizon.
 pub const DONE: &str = "#8d99a6";
 /// Capacity lines.
-pub(super) const CAPACITY: &str = "#1d2530";
+pub const CAPACITY: &str = "#1d2530";
 /// Grid lines.
 pub(super) const GRID: &str = "#e3e8ee";
 
