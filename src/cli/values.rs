@@ -81,6 +81,37 @@ pub(crate) enum RankFormat {
     Html,
 }
 
+/// Output of `profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileFormat {
+    /// A Markdown document, one part per measure.
+    Markdown,
+    /// One self-contained HTML page, a printed A4 page (or more) per measure.
+    Html,
+    /// The RACI matrix for spreadsheets: one row per measure, one column per party.
+    Csv,
+}
+
+/// Output of `decision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DecisionFormat {
+    /// A Markdown document.
+    Markdown,
+    /// One self-contained HTML page, printable on A4.
+    Html,
+}
+
+/// Who decides on a `decision` paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Body {
+    /// A town or city council (Stadtrat, Gemeinderat): Beschlussvorlage.
+    Stadtrat,
+    /// A district council (Kreistag): Beschlussvorlage.
+    Kreistag,
+    /// A Land government: Kabinettvorlage.
+    Kabinett,
+}
+
 /// Output of `explain` and `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum AnalysisFormat {

@@ -5,6 +5,7 @@ pub(crate) mod catalog;
 pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod completions;
+pub(crate) mod decision;
 pub(crate) mod explain;
 pub(crate) mod frontier;
 pub(crate) mod graph;
@@ -12,6 +13,7 @@ pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod man;
 pub(crate) mod plan;
+pub(crate) mod profile;
 pub(crate) mod rank;
 pub(crate) mod schema;
 
