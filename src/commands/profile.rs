@@ -12,7 +12,7 @@ use resiplan::model::Language;
 use resiplan::pipeline::score_input;
 use resiplan::plan::{Planning, schedule_bounded};
 use resiplan::report::document::{self, Document};
-use resiplan::report::documents::{html, profile, raci};
+use resiplan::report::documents::{file_names, html, profile, raci};
 use resiplan::report::lang::de_en;
 use resiplan::report::provenance::Provenance;
 use resiplan::schedule::Bound;
@@ -59,13 +59,15 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
         _ => None,
     };
     if let Some(dir) = split.filter(|_| report.format != ProfileFormat::Csv) {
-        for &j in &chosen {
-            let id = &portfolio.measures[j].id.value;
-            let extension = match report.format {
-                ProfileFormat::Html => "html",
-                _ => "md",
-            };
-            let path = dir.join(format!("{id}.{extension}"));
+        let extension = match report.format {
+            ProfileFormat::Html => "html",
+            _ => "md",
+        };
+        let ids = chosen
+            .iter()
+            .map(|&j| portfolio.measures[j].id.value.as_str());
+        for (&j, file) in chosen.iter().zip(file_names(ids, extension)) {
+            let path = dir.join(file);
             let destination = match &report.destination {
                 Destination::Check(_) => Destination::Check(path),
                 _ => Destination::File(path),

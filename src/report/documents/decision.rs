@@ -272,16 +272,23 @@ fn proposal(base: &Planning, programme: &Programme, body: Body, language: Langua
             ));
         }
     }
-    items.push(
-        de_en(
+    let mandate = match body {
+        Body::Cabinet => de_en(
+            language,
+            "Die Ressorts werden beauftragt, das Programm umzusetzen; das federführende \
+             Ministerium berichtet jährlich über den Stand.",
+            "The ministries are instructed to carry out the programme; the lead ministry \
+             reports on its progress every year.",
+        ),
+        _ => de_en(
             language,
             "Die Verwaltung wird beauftragt, das Programm umzusetzen und jährlich über den \
              Stand zu berichten.",
             "The administration is instructed to carry out the programme and to report on its \
              progress every year.",
-        )
-        .to_owned(),
-    );
+        ),
+    };
+    items.push(mandate.to_owned());
     items.into_iter().map(Text::plain).collect()
 }
 

@@ -61,7 +61,10 @@ pub(crate) fn quantity(
     let figure = number::number(language, value, if value == value.round() { 0 } else { 1 });
     if is_staff(resource) {
         let yearly = portfolio.calendar.period == PeriodKind::Year;
+        let one = figure == "1";
         let unit = match (total && yearly, language) {
+            (true, Language::De) if one => "VZÄ-Jahr",
+            (true, Language::En) if one => "FTE-year",
             (true, Language::De) => "VZÄ-Jahre",
             (true, Language::En) => "FTE-years",
             (false, Language::De) => "VZÄ",
@@ -129,5 +132,83 @@ pub(crate) fn listing(names: &[String], language: Language) -> String {
             rest.join(", "),
             de_en(language, "und", "and")
         ),
+    }
+}
+
+/// File names for one file per measure: each id with every character other than ASCII
+/// letters, digits, `-` and `_` as `_` (so no id can name a path elsewhere: `/`, `..`,
+/// `\`), at most 80 characters, and `-2`, `-3`, … where two would be the same (compared
+/// without case, for file systems that ignore it). `extension` is added.
+pub fn file_names<'a>(ids: impl IntoIterator<Item = &'a str>, extension: &str) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    ids.into_iter()
+        .map(|id| {
+            let stem: String = id
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .take(80)
+                .collect();
+            let stem = if stem.is_empty() {
+                "_".to_owned()
+            } else {
+                stem
+            };
+            let mut candidate = stem.clone();
+            let mut n = 1;
+            while !used.insert(candidate.to_lowercase()) {
+                n += 1;
+                candidate = format!("{stem}-{n}");
+            }
+            format!("{candidate}.{extension}")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_stay_in_their_directory_and_differ() {
+        let ids = [
+            "backup-321",
+            "../etc/passwd",
+            "a/b",
+            "A_B",
+            "a.b",
+            "",
+            "x\\y",
+        ];
+        let names = file_names(ids, "md");
+        assert_eq!(
+            names,
+            [
+                "backup-321.md",
+                "___etc_passwd.md",
+                "a_b.md",
+                "A_B-2.md",
+                "a_b-3.md",
+                "_.md",
+                "x_y.md"
+            ]
+        );
+        for name in &names {
+            assert!(!name.contains('/') && !name.contains('\\') && !name.starts_with('.'));
+        }
+    }
+
+    #[test]
+    fn names_are_listed_in_words() {
+        assert_eq!(
+            listing(&["A".into(), "B".into(), "C".into()], Language::De),
+            "A, B und C"
+        );
+        assert_eq!(listing(&["A".into()], Language::En), "A");
     }
 }
