@@ -302,3 +302,25 @@ fn the_readme_states_the_participation_rule_the_code_applies() {
         );
     }
 }
+
+#[test]
+fn a_paper_on_half_years_speaks_of_budget_years() {
+    let paper = stdout(&["vorlage", "tests/fixtures/ok/halves.yaml", "--lang", "de"]);
+    assert!(
+        paper.contains("mit einer Maßnahme in den Jahren 2027–2028")
+            && paper.contains("bereitgestellt: 2027: 5.000 €; 2028: 0 €."),
+        "{paper}"
+    );
+    assert!(
+        !paper.contains("-H1") || paper.contains("| 2027-H1 |"),
+        "{paper}"
+    );
+    let table = paper
+        .split("### Mittel und Personal je Jahr")
+        .nth(1)
+        .expect("the table");
+    assert!(
+        !table.contains("-H"),
+        "half-years summed into years:\n{table}"
+    );
+}

@@ -148,17 +148,32 @@ fn proposal(base: &Planning, programme: &Programme, body: Body, language: Langua
         .filter(|p| matches!(p, Placement::Scheduled { .. }))
         .count();
     let who = body.name(language);
-    let years = format!("{}–{}", calendar.start, calendar.end);
+    let years = match (programme.years.first(), programme.years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first}–{last}"),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    };
+    let in_years = match (programme.years.len(), language) {
+        (1, Language::De) => format!("im Jahr {years}"),
+        (_, Language::De) => format!("in den Jahren {years}"),
+        (_, Language::En) => format!("in {years}"),
+    };
+    let measures = match (count, language) {
+        (1, Language::De) => "einer Maßnahme".to_owned(),
+        (1, Language::En) => "one measure".to_owned(),
+        (n, Language::De) => format!("{n} Maßnahmen"),
+        (n, Language::En) => format!("{n} measures"),
+    };
     let mut items = vec![de_en(
         language,
         format!(
-            "{} beschließt das Programm „{}“ mit {count} Maßnahmen in den Jahren {years} \
+            "{} beschließt das Programm „{}“ mit {measures} {in_years} \
              (Anlagen 1 und 2).",
             capitalised(who),
             portfolio.name
         ),
         format!(
-            "{} adopts the programme “{}” with {count} measures in {years} (annexes 1 and 2).",
+            "{} adopts the programme “{}” with {measures} {in_years} (annexes 1 and 2).",
             capitalised(who),
             portfolio.name
         ),
@@ -169,24 +184,24 @@ fn proposal(base: &Planning, programme: &Programme, body: Body, language: Langua
         items.push(de_en(
             language,
             format!(
-                "Das Gesamtvolumen in den Jahren {years} beträgt {} (einmalige Kosten {}, \
+                "Das Gesamtvolumen {in_years} beträgt {} (einmalige Kosten {}, \
                  laufende Kosten {}).",
                 money(portfolio, programme.volume(m), language),
                 money(portfolio, one_off, language),
                 money(portfolio, running, language)
             ),
             format!(
-                "The total volume in {years} is {} (one-off costs {}, running costs {}).",
+                "The total volume {in_years} is {} (one-off costs {}, running costs {}).",
                 money(portfolio, programme.volume(m), language),
                 money(portfolio, one_off, language),
                 money(portfolio, running, language)
             ),
         ));
-        let per_year: Vec<String> = (0..calendar.len())
+        let per_year: Vec<String> = (0..programme.years.len())
             .map(|t| {
                 format!(
                     "{}: {}",
-                    calendar.label(t),
+                    programme.years[t],
                     money(portfolio, programme.total(t, m), language)
                 )
             })
@@ -201,12 +216,12 @@ fn proposal(base: &Planning, programme: &Programme, body: Body, language: Langua
         ));
         let committed = programme.committed_total(m);
         if committed > 0.0 {
-            let later: Vec<String> = (0..calendar.len())
+            let later: Vec<String> = (0..programme.years.len())
                 .filter(|&t| programme.committed[t][m] > 0.0)
                 .map(|t| {
                     format!(
                         "{}: {}",
-                        calendar.label(t),
+                        programme.years[t],
                         money(portfolio, programme.committed[t][m], language)
                     )
                 })
@@ -252,8 +267,9 @@ fn proposal(base: &Planning, programme: &Programme, body: Body, language: Langua
         .enumerate()
         .filter(|(_, r)| is_staff(r))
     {
-        let per_period: Vec<f64> = (0..calendar.len())
-            .map(|t| programme.one_off[t][r] + programme.running[t][r])
+        // Staff summed over a year's periods, per period: the year's average.
+        let per_period: Vec<f64> = (0..programme.years.len())
+            .map(|t| (programme.one_off[t][r] + programme.running[t][r]) / programme.per_year)
             .collect();
         let total: f64 = per_period.iter().sum();
         let peak = per_period.iter().copied().fold(0.0, f64::max);

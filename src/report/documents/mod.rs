@@ -44,8 +44,9 @@ pub(crate) fn resource_name(portfolio: &Portfolio, r: usize, language: Language)
     }
 }
 
-/// An amount of resource `r`: euros, `1,5 VZÄ` (per period) or `3,0 VZÄ-Jahre` (summed over
-/// years, `total`), else the number and the unit.
+/// An amount of resource `r`: euros, `1,5 VZÄ` (in a period, or a year's average) or
+/// `3,0 VZÄ-Jahre` (`total`: staff summed over time, already in years), else the number and
+/// the unit.
 pub(crate) fn quantity(
     portfolio: &Portfolio,
     r: usize,
@@ -60,9 +61,8 @@ pub(crate) fn quantity(
     }
     let figure = number::number(language, value, if value == value.round() { 0 } else { 1 });
     if is_staff(resource) {
-        let yearly = portfolio.calendar.period == PeriodKind::Year;
         let one = figure == "1";
-        let unit = match (total && yearly, language) {
+        let unit = match (total, language) {
             (true, Language::De) if one => "VZÄ-Jahr",
             (true, Language::En) if one => "FTE-year",
             (true, Language::De) => "VZÄ-Jahre",

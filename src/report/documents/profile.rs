@@ -4,7 +4,7 @@
 
 use super::figures;
 use super::raci::{check_text, participation_name, role_name};
-use super::{listing, name, period_word, quantity, resource_name, timing};
+use super::{is_staff, listing, name, period_word, quantity, resource_name, timing};
 use crate::model::raci::{participations, roles};
 use crate::model::roadmap::{Placement, Reason};
 use crate::model::{Language, Measure, Status};
@@ -313,7 +313,13 @@ fn costs(
                     resource_name(portfolio, r, language),
                     de_en(language, "einmalig", "one-off")
                 )),
-                Text::plain(quantity(portfolio, r, cost, true, language)),
+                Text::plain(if is_staff(&portfolio.resources[r]) {
+                    // A staff cost is FTE over its periods: in years, per period a year has.
+                    let per_year = f64::from(portfolio.calendar.period.per_year());
+                    quantity(portfolio, r, cost / per_year, true, language)
+                } else {
+                    quantity(portfolio, r, cost, true, language)
+                }),
             ));
         }
         let run = Measure::amount(&measure.run_cost, id);

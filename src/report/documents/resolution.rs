@@ -202,7 +202,6 @@ pub(super) fn alternatives(
 }
 
 pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: Language) -> Table {
-    let calendar = &portfolio.calendar;
     let money_at = money_resource(portfolio);
     let staff: Vec<usize> = (0..portfolio.resources.len())
         .filter(|&r| is_staff(&portfolio.resources[r]))
@@ -227,9 +226,9 @@ pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: L
         header.push(Text::plain(resource_name(portfolio, r, language)));
         align.push(Align::Right);
     }
-    let mut rows: Vec<Vec<Text>> = (0..calendar.len())
+    let mut rows: Vec<Vec<Text>> = (0..programme.years.len())
         .map(|t| {
-            let mut row = vec![Text::plain(calendar.label(t).to_string())];
+            let mut row = vec![Text::plain(programme.years[t].to_string())];
             if let Some(m) = money_at {
                 for value in [
                     programme.one_off[t][m],
@@ -244,7 +243,7 @@ pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: L
                 row.push(Text::plain(quantity(
                     portfolio,
                     r,
-                    programme.one_off[t][r] + programme.running[t][r],
+                    (programme.one_off[t][r] + programme.running[t][r]) / programme.per_year,
                     false,
                     language,
                 )));
@@ -254,7 +253,7 @@ pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: L
         .collect();
     let mut sum = vec![Text::plain(de_en(language, "Summe", "Total"))];
     if let Some(m) = money_at {
-        let column = |f: &dyn Fn(usize) -> f64| (0..calendar.len()).map(f).sum::<f64>();
+        let column = |f: &dyn Fn(usize) -> f64| (0..programme.years.len()).map(f).sum::<f64>();
         for value in [
             column(&|t| programme.one_off[t][m]),
             column(&|t| programme.running[t][m]),
@@ -265,8 +264,8 @@ pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: L
         }
     }
     for &r in &staff {
-        let total: f64 = (0..calendar.len())
-            .map(|t| programme.one_off[t][r] + programme.running[t][r])
+        let total: f64 = (0..programme.years.len())
+            .map(|t| (programme.one_off[t][r] + programme.running[t][r]) / programme.per_year)
             .sum();
         sum.push(Text::plain(quantity(portfolio, r, total, true, language)));
     }
