@@ -324,3 +324,25 @@ fn a_paper_on_half_years_speaks_of_budget_years() {
         "half-years summed into years:\n{table}"
     );
 }
+
+#[test]
+fn json_profiles_carry_the_raci_and_the_checklist() {
+    let text = stdout(&["profile", HOSTILE, "-f", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let first = &document["measures"][0];
+    assert_eq!(first["id"], "../escape");
+    assert_eq!(
+        first["raci"]["responsible"],
+        "<script>owner()</script> | Amt 10"
+    );
+    assert_eq!(first["raci"]["consulted"][1], "# heading");
+    assert_eq!(first["needed_by"][0], "a/b");
+    let checks = first["participations"].as_array().expect("a list");
+    let staff_council = &checks[0];
+    assert_eq!(staff_council["participation"], "staff_council");
+    assert_eq!(staff_council["party"], "Personalrat <b>");
+    assert_eq!(staff_council["role"], "consulted");
+    assert_eq!(checks[1]["participation"], "data_protection");
+    assert!(checks[1]["party"].is_null(), "flagged: {text}");
+    assert_eq!(first["per_period"][2]["running"]["budget"], 10_000.0);
+}

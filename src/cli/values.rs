@@ -25,6 +25,8 @@ pub(crate) enum SchemaKind {
     ExplainReport,
     /// `frontier --format json`.
     FrontierReport,
+    /// `profile --format json`.
+    ProfileReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -88,6 +90,8 @@ pub(crate) enum ProfileFormat {
     Markdown,
     /// One self-contained HTML page, a printed A4 page (or more) per measure.
     Html,
+    /// A versioned JSON document: every profiled measure with its RACI and checklist.
+    Json,
     /// The RACI matrix for spreadsheets: one row per measure, one column per party.
     Csv,
 }

@@ -58,7 +58,8 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
         Destination::File(dir) | Destination::Check(dir) if dir.is_dir() => Some(dir),
         _ => None,
     };
-    if let Some(dir) = split.filter(|_| report.format != ProfileFormat::Csv) {
+    let one_file = matches!(report.format, ProfileFormat::Csv | ProfileFormat::Json);
+    if let Some(dir) = split.filter(|_| !one_file) {
         let extension = match report.format {
             ProfileFormat::Html => "html",
             _ => "md",
@@ -99,8 +100,12 @@ fn render(
     provenance: &Provenance,
 ) -> String {
     let portfolio = &planning.scored.portfolio;
-    if format == ProfileFormat::Csv {
-        return raci::csv(portfolio, language);
+    match format {
+        ProfileFormat::Csv => return raci::csv(portfolio, language),
+        ProfileFormat::Json => {
+            return resiplan::report::json::profile(planning, chosen, language, provenance);
+        }
+        _ => {}
     }
     let mut parts: Vec<Document> = chosen
         .iter()

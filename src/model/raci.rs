@@ -33,7 +33,7 @@ impl Raci {
 }
 
 /// A RACI role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Does the work.
@@ -106,7 +106,7 @@ pub fn party_key(party: &str) -> String {
 }
 
 /// A participation a German administration must not forget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Participation {
     /// Personalrat: co-determination in technical systems that can monitor staff, in work

@@ -115,6 +115,7 @@ impl Settings {
                     match args.format {
                         cli::ProfileFormat::Markdown => ProfileFormat::Markdown,
                         cli::ProfileFormat::Html => ProfileFormat::Html,
+                        cli::ProfileFormat::Json => ProfileFormat::Json,
                         cli::ProfileFormat::Csv => ProfileFormat::Csv,
                     },
                 ),
@@ -189,6 +190,7 @@ impl Settings {
                 cli::SchemaKind::CompareReport => schema::Kind::CompareReport,
                 cli::SchemaKind::ExplainReport => schema::Kind::ExplainReport,
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
+                cli::SchemaKind::ProfileReport => schema::Kind::ProfileReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
             }),

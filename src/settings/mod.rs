@@ -153,6 +153,8 @@ pub(crate) enum ProfileFormat {
     Markdown,
     /// HTML.
     Html,
+    /// JSON.
+    Json,
     /// The RACI matrix as CSV.
     Csv,
 }
