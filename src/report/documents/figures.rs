@@ -69,6 +69,22 @@ pub struct Programme {
 impl Programme {
     /// Sums the roadmap `placements` of `portfolio`.
     pub fn of(portfolio: &Portfolio, placements: &[Placement]) -> Programme {
+        Programme::sum(portfolio, portfolio.measures.iter().zip(placements))
+    }
+
+    /// The figures of one measure alone.
+    pub fn of_measure(
+        portfolio: &Portfolio,
+        measure: &Measure,
+        placement: &Placement,
+    ) -> Programme {
+        Programme::sum(portfolio, std::iter::once((measure, placement)))
+    }
+
+    fn sum<'a>(
+        portfolio: &Portfolio,
+        measures: impl Iterator<Item = (&'a Measure, &'a Placement)>,
+    ) -> Programme {
         let calendar = &portfolio.calendar;
         let periods = calendar.len();
         let n = portfolio.resources.len();
@@ -87,7 +103,7 @@ impl Programme {
             after: vec![0.0; n],
             per_year,
         };
-        for (measure, placement) in portfolio.measures.iter().zip(placements) {
+        for (measure, placement) in measures {
             let costs = one_off(portfolio, measure, placement);
             let run = running(portfolio, measure, placement);
             let start_year = placement.start().map(year_of);

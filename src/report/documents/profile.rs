@@ -345,20 +345,20 @@ fn costs(
         }
     }
     blocks.push(Block::Facts(facts));
-    let one_off = figures::one_off(portfolio, measure, placement);
-    let running = figures::running(portfolio, measure, placement);
-    let rows: Vec<Vec<Text>> = (0..portfolio.calendar.len())
-        .filter(|&t| used.iter().any(|&r| one_off[t][r] + running[t][r] > 0.0))
-        .map(|t| {
-            let mut row = vec![Text::plain(portfolio.calendar.label(t).to_string())];
+    let figures = figures::Programme::of_measure(portfolio, measure, placement);
+    let rows: Vec<Vec<Text>> = (0..figures.years.len())
+        .filter(|&y| used.iter().any(|&r| figures.total(y, r) > 0.0))
+        .map(|y| {
+            let mut row = vec![Text::plain(figures.years[y].to_string())];
             row.extend(used.iter().map(|&r| {
-                Text::plain(quantity(
-                    portfolio,
-                    r,
-                    one_off[t][r] + running[t][r],
-                    false,
-                    language,
-                ))
+                let value = figures.total(y, r);
+                // Staff summed over a year's periods, per period: the year's average.
+                let value = if is_staff(&portfolio.resources[r]) {
+                    value / figures.per_year
+                } else {
+                    value
+                };
+                Text::plain(quantity(portfolio, r, value, false, language))
             }));
             row
         })
@@ -366,19 +366,7 @@ fn costs(
     if rows.is_empty() {
         return;
     }
-    let mut header = vec![Text::plain(de_en(
-        language,
-        if portfolio.calendar.period == crate::model::period::PeriodKind::Year {
-            "Haushaltsjahr"
-        } else {
-            "Zeitraum"
-        },
-        if portfolio.calendar.period == crate::model::period::PeriodKind::Year {
-            "Budget year"
-        } else {
-            "Period"
-        },
-    ))];
+    let mut header = vec![l("Haushaltsjahr", "Budget year")];
     header.extend(
         used.iter()
             .map(|&r| Text::plain(resource_name(portfolio, r, language))),
@@ -387,8 +375,8 @@ fn costs(
     align.extend(used.iter().map(|_| Align::Right));
     blocks.push(Block::Table(Table {
         title: l(
-            "Mittel und Personal je Jahr im Programm (einmalig und laufend)",
-            "Funds and staff per year in the programme (one-off and running)",
+            "Mittel und Personal je Haushaltsjahr (einmalig und laufend)",
+            "Funds and staff per budget year (one-off and running)",
         ),
         header,
         align,
