@@ -177,7 +177,12 @@ fn effect(planning: &Planning, measure: &Measure, language: Language, blocks: &m
 
 fn responsibilities(measure: &Measure, language: Language, blocks: &mut Vec<Block>) {
     let roles = roles(measure);
-    let checks = participations(measure);
+    // A measure done already needs no participation any more.
+    let checks = if measure.status.value == Status::Done {
+        Vec::new()
+    } else {
+        participations(measure)
+    };
     if roles.is_empty() && checks.is_empty() {
         return;
     }
@@ -402,21 +407,18 @@ fn estimate(planning: &Planning, measure: &Measure, language: Language, blocks: 
     if let Some(range) = &uncertainty.duration {
         let [low, high] = range.value;
         let n = |v: f64| number::number(language, v, number::decimals_for(v));
-        items.push(de_en(
-            language,
+        let word = period_word(kind, high != 1.0, language);
+        let span = if low == high {
+            format!("{} {word}", n(high))
+        } else {
             format!(
-                "Dauer: {} bis {} {}",
+                "{} {} {} {word}",
                 n(low),
-                n(high),
-                period_word(kind, true, language)
-            ),
-            format!(
-                "Duration: {} to {} {}",
-                n(low),
-                n(high),
-                period_word(kind, true, language)
-            ),
-        ));
+                de_en(language, "bis", "to"),
+                n(high)
+            )
+        };
+        items.push(format!("{}: {span}", de_en(language, "Dauer", "Duration")));
     }
     if let Some(range) = &uncertainty.impact {
         let [low, high] = range.value;
