@@ -2,7 +2,7 @@
 //! (Beschlussvorlage, decision paper) and the RACI matrix with its participation checklist.
 //!
 //! They speak the administration's language: names instead of ids, years and budget years,
-//! euros, VZÄ; no solver vocabulary. Each is built as a [`Document`] (Markdown via
+//! euros, VZÄ; no solver vocabulary. Each is built as a [`super::document::Document`] (Markdown via
 //! [`super::document::markdown`], HTML via [`html::page`]); ids never appear as code.
 //! Sections whose data the portfolio does not have (funding, duties, risks, kinds of money:
 //! future format additions) are left out rather than filled with "n/a".
