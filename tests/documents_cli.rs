@@ -193,6 +193,17 @@ fn one_file_per_measure_stays_inside_its_directory() {
         .collect();
     names.sort();
     assert_eq!(names, ["___escape.html", "a_b.html"]);
+    // `--check` compares every file: 0 when all are as written, 3 when one differs.
+    let check = |code: i32| {
+        resiplan()
+            .args(["profile", HOSTILE, "-f", "html", "--check", "-o"])
+            .arg(&out)
+            .assert()
+            .code(code);
+    };
+    check(0);
+    std::fs::write(out.join("a_b.html"), "changed").expect("written");
+    check(3);
     let others: Vec<_> = std::fs::read_dir(dir.path()).expect("listed").collect();
     assert_eq!(others.len(), 1, "nothing written beside the directory");
     // Not a directory: one document.
