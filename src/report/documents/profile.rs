@@ -38,8 +38,8 @@ pub fn profile(planning: &Planning, j: usize, language: Language) -> Document {
         facts.push((
             l("Verbindlichkeit", "Obligation"),
             l(
-                "Pflichtmaßnahme: muss umgesetzt werden",
-                "mandatory: must be carried out",
+                "Pflichtmaßnahme (muss umgesetzt werden)",
+                "mandatory (must be carried out)",
             ),
         ));
     }
@@ -106,10 +106,10 @@ fn status(planning: &Planning, j: usize, language: Language) -> String {
             let when = timing(portfolio, measure, placement).unwrap_or_default();
             let fixed = measure.status.value == Status::Fixed;
             match (fixed, language) {
-                (true, Language::De) => format!("fest terminiert: {when}"),
-                (true, Language::En) => format!("fixed: {when}"),
-                (false, Language::De) => format!("eingeplant: {when}"),
-                (false, Language::En) => format!("planned: {when}"),
+                (true, Language::De) => format!("fest terminiert für {when}"),
+                (true, Language::En) => format!("fixed for {when}"),
+                (false, Language::De) => format!("eingeplant für {when}"),
+                (false, Language::En) => format!("planned for {when}"),
             }
         }
         Placement::NotScheduled { reason } => {

@@ -214,8 +214,8 @@ pub(super) fn finances(portfolio: &Portfolio, programme: &Programme, language: L
             ("laufende Kosten", "running costs"),
             ("zusammen", "total"),
             (
-                "davon gebunden durch Vorjahre",
-                "of which committed earlier",
+                "davon Verpflichtungen aus Vorjahren",
+                "of which committed in earlier years",
             ),
         ] {
             header.push(Text::plain(de_en(language, de, en)));
