@@ -204,6 +204,16 @@ fn one_file_per_measure_stays_inside_its_directory() {
     check(0);
     std::fs::write(out.join("a_b.html"), "changed").expect("written");
     check(3);
+    let refused = resiplan()
+        .args(["profile", HOSTILE, "-f", "csv", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "CSV is one file, not a directory"
+    );
     let others: Vec<_> = std::fs::read_dir(dir.path()).expect("listed").collect();
     assert_eq!(others.len(), 1, "nothing written beside the directory");
     // Not a directory: one document.

@@ -59,7 +59,14 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
         _ => None,
     };
     let one_file = matches!(report.format, ProfileFormat::Csv | ProfileFormat::Json);
-    if let Some(dir) = split.filter(|_| !one_file) {
+    if let (Some(dir), true) = (split, one_file) {
+        return Err(Error::Usage(format!(
+            "{} is a directory, and CSV and JSON are one file: name a file with -o",
+            display_path(dir)
+        ))
+        .into());
+    }
+    if let Some(dir) = split {
         let extension = match report.format {
             ProfileFormat::Html => "html",
             _ => "md",
