@@ -14,6 +14,8 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Explain(explain) => commands::explain::run(&explain),
         Settings::Compare(compare) => commands::compare::run(&compare),
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),
+        Settings::Profile(profile) => commands::profile::run(&profile),
+        Settings::Decision(decision) => commands::decision::run(&decision),
         Settings::Graph(graph) => commands::graph::run(&graph),
         Settings::Weights(weights) => commands::weights::run(&weights),
         Settings::Simulate(simulate) => commands::simulate::run(&simulate),

@@ -147,3 +147,73 @@ fn the_html_report_renders_and_prints_in_a_headless_browser() {
         );
     }
 }
+
+/// The sizes of the pages of a PDF, in points.
+fn pdf_pages(pdf: &[u8]) -> Vec<Vec<f64>> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/MediaBox [")
+        .map(|(i, _)| {
+            text[i + "/MediaBox [".len()..]
+                .split(']')
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_profiles_and_the_decision_paper_print_on_a4_portrait() {
+    let Some(browser) = browser() else {
+        eprintln!(
+            "skipped: no headless browser on PATH (looked for {}); `apt-get install chromium` runs this test",
+            BROWSERS.join(", ")
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = "examples/musterstadt.yaml";
+    let scenario = "examples/scenarios/musterstadt-sparhaushalt.yaml";
+    for (name, args, least) in [
+        (
+            "steckbrief",
+            vec!["steckbrief", file, "backup-321", "e-akte", "bia"],
+            3,
+        ),
+        ("vorlage", vec!["vorlage", file, "--scenario", scenario], 2),
+    ] {
+        let page = dir.path().join(format!("{name}.html"));
+        resiplan()
+            .args(&args)
+            .args(["-f", "html", "-o"])
+            .arg(&page)
+            .assert()
+            .success();
+        let shot = screenshot(&browser, dir.path(), &page, name);
+        assert!(shot.len() > 30_000, "{name}: the screenshot looks blank");
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        headless(
+            &browser,
+            &dir.path().join(format!("profile-{name}-pdf")),
+            &[
+                "--no-pdf-header-footer".to_owned(),
+                format!("--print-to-pdf={}", pdf.display()),
+            ],
+            &page,
+        );
+        let pages = pdf_pages(&std::fs::read(&pdf).expect("PDF written"));
+        // One profile per page at least; the paper runs over more than one page.
+        assert!(pages.len() >= least, "{name}: {} pages", pages.len());
+        for numbers in pages {
+            // A4 portrait is 595 × 842 points.
+            assert!(
+                numbers.len() == 4
+                    && (numbers[2] - 595.0).abs() < 2.0
+                    && (numbers[3] - 842.0).abs() < 2.0,
+                "{name}: a page is not A4 portrait: {numbers:?}"
+            );
+        }
+    }
+}

@@ -185,6 +185,18 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
             ],
             0,
         ),
+        (ProfileReport, vec!["profile", EXAMPLE, "-f", "json"], 0),
+        (
+            ProfileReport,
+            vec![
+                "steckbrief",
+                "tests/fixtures/ok/hostile-documents.yaml",
+                "../escape",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
         (
             RobustnessReport,
             vec![

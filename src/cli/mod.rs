@@ -7,8 +7,8 @@ mod values;
 
 pub(crate) use uncertainty::{RobustnessArgs, SimulateArgs, WeightsArgs};
 pub(crate) use values::{
-    AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, ModalVerb,
-    OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
+    AnalysisFormat, Body, CatalogFormat, CheckFormat, DecisionFormat, FrontierFormat, GraphFormat,
+    Lang, ModalVerb, OrgSize, Period, PlanFormat, ProfileFormat, RankFormat, SchemaKind, SecLevel,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -169,6 +169,22 @@ pub(crate) enum Command {
     /// The dimension weights and where they come from: given, or derived from pairwise
     /// comparisons (`weights: { method: pairwise, … }`) with their consistency ratio.
     Weights(WeightsArgs),
+    /// Measure profiles (German: Maßnahmensteckbriefe): one page per measure.
+    ///
+    /// Goal, effect, responsibilities (RACI) and participations, timing with what comes before
+    /// and after, costs per year, staff, run costs, estimate quality and sources. Without
+    /// MEASURE every measure, followed by the RACI matrix and the participation checklist.
+    /// `-o DIR` (an existing directory) writes one file per measure; `-f csv` writes the RACI
+    /// matrix.
+    #[command(visible_alias = "steckbrief")]
+    Profile(ProfileArgs),
+    /// A draft resolution for a council or a cabinet (German: Beschlussvorlage).
+    ///
+    /// Subject, proposed resolution with the volume and the funds per budget year, background,
+    /// alternatives (one per `--scenario`, against the proposal), financial and staff
+    /// implications per year, annexes.
+    #[command(visible_alias = "vorlage")]
+    Decision(DecisionArgs),
     /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
     Graph(GraphArgs),
     /// Import a measure catalog from another format as a portfolio.
@@ -244,6 +260,52 @@ pub(crate) struct GraphArgs {
     /// Scenarios and `--set` changes.
     #[command(flatten)]
     pub changes: ChangeArgs,
+}
+
+/// Options of `profile`.
+#[derive(Debug, Args)]
+pub(crate) struct ProfileArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ProfileFormat::Markdown)]
+    pub format: ProfileFormat,
+    /// Report options (`-o DIR`, an existing directory: one file per measure).
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// The measures' ids (default: every measure).
+    #[arg(value_name = "MEASURE", value_hint = ValueHint::Other)]
+    pub measures: Vec<String>,
+    /// Scenarios and `--set` changes.
+    #[command(flatten)]
+    pub changes: ChangeArgs,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
+}
+
+/// Options of `decision`.
+#[derive(Debug, Args)]
+pub(crate) struct DecisionArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = DecisionFormat::Markdown)]
+    pub format: DecisionFormat,
+    /// Report options.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Who decides: the form of address and the paper's name.
+    #[arg(long, value_enum, default_value_t = Body::Stadtrat)]
+    pub body: Body,
+    /// A scenario to offer as an alternative to the proposal (repeatable).
+    #[arg(long = "scenario", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub scenarios: Vec<PathBuf>,
+    /// Change the proposal and every alternative: `PATH=VALUE` (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set, value_hint = ValueHint::Other)]
+    pub sets: Vec<String>,
+    /// Where `include` may read catalogs.
+    #[command(flatten)]
+    pub includes: IncludeArgs,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
 }
 
 /// Options shared by the commands that write reports.

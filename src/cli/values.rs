@@ -25,6 +25,8 @@ pub(crate) enum SchemaKind {
     ExplainReport,
     /// `frontier --format json`.
     FrontierReport,
+    /// `profile --format json`.
+    ProfileReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -85,6 +87,39 @@ pub(crate) enum RankFormat {
     Csv,
     /// One self-contained HTML page with the ranking table.
     Html,
+}
+
+/// Output of `profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileFormat {
+    /// A Markdown document, one part per measure.
+    Markdown,
+    /// One self-contained HTML page, a printed A4 page (or more) per measure.
+    Html,
+    /// A versioned JSON document: every profiled measure with its RACI and checklist.
+    Json,
+    /// The RACI matrix for spreadsheets: one row per measure, one column per party.
+    Csv,
+}
+
+/// Output of `decision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DecisionFormat {
+    /// A Markdown document.
+    Markdown,
+    /// One self-contained HTML page, printable on A4.
+    Html,
+}
+
+/// Who decides on a `decision` paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Body {
+    /// A town or city council (Stadtrat, Gemeinderat): Beschlussvorlage.
+    Stadtrat,
+    /// A district council (Kreistag): Beschlussvorlage.
+    Kreistag,
+    /// A Land government: Kabinettvorlage.
+    Kabinett,
 }
 
 /// Output of `explain` and `compare`.

@@ -6,6 +6,7 @@
 //! module. Whatever it writes reads back through [`crate::load`] as the same
 //! text and numbers; the tests below and the property tests hold it to that.
 
+use crate::model::raci::Raci;
 use crate::model::{Amounts, Language, Measure, Status, Text, group_digits};
 
 /// A scalar: plain when that reads back as the same text, double-quoted otherwise.
@@ -121,6 +122,22 @@ pub fn amounts(amounts: &Amounts) -> String {
     format!("{{ {} }}", items.join(", "))
 }
 
+/// `raci` as a flow mapping without the responsible party, which `owner` names:
+/// `{ accountable: Dezernat I, consulted: [Personalrat] }`.
+pub fn raci(raci: &Raci) -> String {
+    let mut items: Vec<String> = Vec::new();
+    if let Some(accountable) = &raci.accountable {
+        items.push(format!("accountable: {}", scalar(&accountable.value)));
+    }
+    for (key, parties) in [("consulted", &raci.consulted), ("informed", &raci.informed)] {
+        if !parties.is_empty() {
+            let names: Vec<&str> = parties.iter().map(|p| p.value.as_str()).collect();
+            items.push(format!("{key}: {}", list(&names)));
+        }
+    }
+    format!("{{ {} }}", items.join(", "))
+}
+
 /// Comment lines: every line of `text` behind `prefix` and `# `; control characters become spaces.
 pub fn comment(prefix: &str, text: &str) -> String {
     let mut out = String::new();
@@ -217,11 +234,13 @@ pub fn measure(measure: &Measure, indent: usize) -> String {
     if !measure.documents.is_empty() {
         field("documents", list(&measure.documents));
     }
-    for (key, value) in [
-        ("owner", &measure.owner),
-        ("source", &measure.source),
-        ("notes", &measure.notes),
-    ] {
+    if let Some(owner) = &measure.owner {
+        field("owner", scalar(owner));
+    }
+    if measure.raci.has_more_than_responsible() {
+        field("raci", raci(&measure.raci));
+    }
+    for (key, value) in [("source", &measure.source), ("notes", &measure.notes)] {
         if let Some(value) = value {
             field(key, scalar(value));
         }
@@ -284,6 +303,48 @@ mod tests {
         assert_eq!(amount(5.0), "5");
         assert_eq!(amount(1_200_000.5), "1_200_000.5");
         assert_eq!(amount(1.0 / 3.0), "0.3333333333333333");
+    }
+
+    #[test]
+    fn raci_is_written_so_that_it_reads_back() {
+        let portfolio = |measures: &str| {
+            format!(
+                "version: 1\nname: T\ncalendar: {{ period: year, start: 2027, end: 2028 }}\n\
+                 resources: {{ budget: {{ unit: EUR, capacity: 1M }} }}\nmeasures:\n{measures}"
+            )
+        };
+        let first = portfolio(
+            "  - id: a\n    name: A\n    duration: 1\n    raci: { responsible: \"Amt 10: IT\", \
+             accountable: Dezernat I, consulted: [Personalrat, \"ISB, Amt 10\"], informed: [Rat] }\n",
+        );
+        let path = std::path::Path::new("t.yaml");
+        let read = |text: &str| {
+            crate::pipeline::score_text(path, text)
+                .map(|mut scored| scored.portfolio.measures.remove(0))
+                .map_err(|failed| failed.first_error())
+        };
+        let measure = read(&first).expect("the first reads");
+        let written = super::measure(&measure, 2);
+        assert!(written.contains("owner: \"Amt 10: IT\""), "{written}");
+        let again = read(&portfolio(&written)).expect("the written one reads");
+        assert_eq!(again.owner, measure.owner);
+        let names = |m: &Measure| {
+            let r = &m.raci;
+            (
+                r.responsible.as_ref().map(|p| p.value.clone()),
+                r.accountable.as_ref().map(|p| p.value.clone()),
+                r.consulted
+                    .iter()
+                    .map(|p| p.value.clone())
+                    .collect::<Vec<_>>(),
+                r.informed
+                    .iter()
+                    .map(|p| p.value.clone())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(names(&again), names(&measure));
+        assert_eq!(names(&measure).2, ["Personalrat", "ISB, Amt 10"]);
     }
 
     #[test]

@@ -82,6 +82,9 @@ codes! {
     SelfDependency = "self-dependency": "A measure depends on itself.",
     DuplicateDependency = "duplicate-dependency": "`depends_on` names the same measure twice.",
     DependencyCycle = "dependency-cycle": "Measures depend on each other in a circle (the whole circle is shown).",
+    // Responsibilities (RACI).
+    RaciConflict = "raci-conflict": "`owner` and `raci.responsible` of a measure name different parties (`owner` is the responsible party).",
+    RaciDuplicate = "raci-duplicate": "A party holds two RACI roles of one measure, or is named twice in one role (only the responsible party may also be accountable).",
     // Dimensions, resources and scores.
     UnknownDimension = "unknown-dimension": "`impact` or a pairwise comparison names a dimension the portfolio does not have.",
     UnknownResource = "unknown-resource": "`cost` or `run_cost` names a resource the portfolio does not have.",

@@ -1,15 +1,16 @@
 //! Decoding one measure (portfolio or catalog) from its node.
 
 use super::amount::Quantity;
-use super::decode::Decoder;
+use super::decode::{Decoder, Fields};
 use super::node::Node;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::Located;
+use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 21] = [
+pub const MEASURE_FIELDS: [&str; 22] = [
     "id",
     "name",
     "area",
@@ -27,6 +28,7 @@ pub const MEASURE_FIELDS: [&str; 21] = [
     "tags",
     "documents",
     "owner",
+    "raci",
     "source",
     "notes",
     "uncertainty",
@@ -71,7 +73,12 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
             .map(|s| s.value)
     };
     let area = optional_string(dec, "area");
-    let owner = optional_string(dec, "owner");
+    let mut raci = fields
+        .get("raci")
+        .map(|n| decode_raci(dec, n, &label))
+        .unwrap_or_default();
+    raci.responsible = responsible(dec, &fields, &raci, &label);
+    let owner = raci.responsible.as_ref().map(|r| r.value.clone());
     let source = optional_string(dec, "source");
     let notes = match (
         optional_string(dec, "notes"),
@@ -148,10 +155,97 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         tags,
         documents,
         owner,
+        raci,
         source,
         notes,
         uncertainty,
     })
+}
+
+/// The responsible party: `owner` or `raci.responsible`; when both name one, it must be the
+/// same party (`raci-conflict` otherwise).
+fn responsible(
+    dec: &mut Decoder,
+    fields: &Fields<'_>,
+    raci: &Raci,
+    label: &str,
+) -> Option<Located<String>> {
+    let owner = fields
+        .get("owner")
+        .and_then(|n| dec.string(n, &format!("`owner` of {label}")));
+    let Some(responsible) = &raci.responsible else {
+        return owner;
+    };
+    if let Some(owner) = &owner
+        && party_key(&owner.value) != party_key(&responsible.value)
+    {
+        dec.report(
+            Diagnostic::error(
+                Code::RaciConflict,
+                responsible.span,
+                format!(
+                    "{label} names `{}` as `owner` and `{}` as `raci.responsible`",
+                    owner.value, responsible.value
+                ),
+            )
+            .with_label("another responsible party")
+            .with_related(owner.span, "`owner` names this one")
+            .with_help(
+                "`owner` is the responsible party: remove one of the two, or name the same \
+                 party in both (a local `owner` replaces a catalog's)",
+            ),
+        );
+    }
+    Some(responsible.clone())
+}
+
+/// Reads `raci: { responsible, accountable, consulted: [...], informed: [...] }`.
+fn decode_raci(dec: &mut Decoder, node: &Node, label: &str) -> Raci {
+    let what = format!("`raci` of {label}");
+    let keywords = Role::ALL.map(Role::keyword);
+    let Some(fields) = dec.fields(node, &what, &keywords) else {
+        return Raci::default();
+    };
+    let named = |dec: &mut Decoder, party: Located<String>, key: &str| {
+        if party.value.trim().is_empty() {
+            dec.report(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    party.span,
+                    format!("a party in `raci.{key}` of {label} is empty"),
+                )
+                .with_label("no name")
+                .with_help("name the office or role, e.g. `Personalrat`, or remove the entry"),
+            );
+            return None;
+        }
+        Some(party)
+    };
+    let one = |dec: &mut Decoder, key: &str| {
+        let party = fields
+            .get(key)
+            .and_then(|n| dec.string(n, &format!("`raci.{key}` of {label}")))?;
+        named(dec, party, key)
+    };
+    let responsible = one(dec, "responsible");
+    let accountable = one(dec, "accountable");
+    let many = |dec: &mut Decoder, key: &str| -> Vec<Located<String>> {
+        let Some(node) = fields.get(key) else {
+            return Vec::new();
+        };
+        dec.strings(node, &format!("`raci.{key}` of {label}"))
+            .into_iter()
+            .filter_map(|party| named(dec, party, key))
+            .collect()
+    };
+    let consulted = many(dec, "consulted");
+    let informed = many(dec, "informed");
+    Raci {
+        responsible,
+        accountable,
+        consulted,
+        informed,
+    }
 }
 
 fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<Status>> {

@@ -5,6 +5,7 @@
 
 pub mod change;
 pub mod period;
+pub mod raci;
 pub mod roadmap;
 pub mod weights;
 
@@ -286,8 +287,10 @@ pub struct Measure {
     /// Documents it produces (evidence, deliverables such as an `IT-Betriebskonzept`); plan
     /// reports list them with the measures that produce them.
     pub documents: Vec<String>,
-    /// Who is responsible.
+    /// Who is responsible: `owner`, or `raci.responsible` (both name the same party).
     pub owner: Option<String>,
+    /// Who is accountable, consulted and informed (`raci`); empty when not given.
+    pub raci: raci::Raci,
     /// Where the figures come from.
     pub source: Option<String>,
     /// Free notes.

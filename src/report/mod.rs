@@ -12,6 +12,7 @@ pub mod compare;
 pub mod counterfactual;
 pub mod csv;
 pub mod document;
+pub mod documents;
 pub mod dot;
 pub mod explain;
 pub mod frontier;

@@ -365,6 +365,41 @@ enum Status {
     Done,
 }
 
+/// Who does what for a measure: responsible (R, the same as `owner`), accountable (A),
+/// consulted (C) and informed (I). A party has one role per measure; only the responsible
+/// party may also be accountable.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Raci {
+    /// Does the work (the same party as `owner`, if both are given).
+    responsible: Option<Party>,
+    /// Answers for the result and decides.
+    accountable: Option<Party>,
+    /// Consulted before decisions (the Personalrat, the data protection officer, …).
+    consulted: Option<Vec<Party>>,
+    /// Kept informed.
+    informed: Option<Vec<Party>>,
+}
+
+/// An office, body or role, e.g. `Amt 10 / IT` or `Personalrat`.
+struct Party;
+
+impl JsonSchema for Party {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Party".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An office, body or role, e.g. `Amt 10 / IT` or `Personalrat`; not empty.",
+            "anyOf": [
+                { "type": "string", "pattern": "\\S" },
+                { "type": "number" }
+            ]
+        })
+    }
+}
+
 /// Ranges for the uncertainty simulation.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -415,8 +450,10 @@ struct Measure {
     tags: Option<Vec<String>>,
     /// Documents it produces (evidence, deliverables); plan reports list them.
     documents: Option<Vec<String>>,
-    /// Owner.
+    /// The responsible party (the R of `raci`).
     owner: Option<String>,
+    /// Who is responsible, accountable, consulted and informed.
+    raci: Option<Raci>,
     /// Source of the figures.
     source: Option<String>,
     /// Notes.

@@ -32,6 +32,8 @@ pub enum Kind {
     ExplainReport,
     /// `frontier --format json`.
     FrontierReport,
+    /// `profile --format json`.
+    ProfileReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -46,7 +48,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -56,6 +58,7 @@ impl Kind {
         Kind::CompareReport,
         Kind::ExplainReport,
         Kind::FrontierReport,
+        Kind::ProfileReport,
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
         Kind::WeightsReport,
@@ -76,6 +79,7 @@ impl Kind {
             Kind::CompareReport => "compare-report",
             Kind::ExplainReport => "explain-report",
             Kind::FrontierReport => "frontier-report",
+            Kind::ProfileReport => "profile-report",
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
             Kind::WeightsReport => "weights-report",
@@ -100,6 +104,7 @@ impl Kind {
             Kind::CompareReport => Some("compare"),
             Kind::ExplainReport => Some("explain"),
             Kind::FrontierReport => Some("frontier"),
+            Kind::ProfileReport => Some("profile"),
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
             Kind::WeightsReport => Some("weights"),

@@ -5,12 +5,14 @@ use super::{
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
 use super::{CatalogList, CatalogShow, uncertainty};
+use super::{Decision, DecisionFormat, Profile, ProfileFormat};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
 use resiplan::load::Overlay;
 use resiplan::model::Language;
 use resiplan::model::period::PeriodKind;
+use resiplan::report::documents::decision::Body;
 use resiplan::report::{self, catalog::CatalogFormat};
 use resiplan::schedule::Options;
 use resiplan::schema;
@@ -129,6 +131,44 @@ impl Settings {
                 report: report(&args.report, analysis_format(args.format)),
                 portfolio: portfolio(args.report, args.changes),
             }),
+            Command::Profile(args) => Settings::Profile(Profile {
+                report: report(
+                    &args.report,
+                    match args.format {
+                        cli::ProfileFormat::Markdown => ProfileFormat::Markdown,
+                        cli::ProfileFormat::Html => ProfileFormat::Html,
+                        cli::ProfileFormat::Json => ProfileFormat::Json,
+                        cli::ProfileFormat::Csv => ProfileFormat::Csv,
+                    },
+                ),
+                portfolio: portfolio(args.report, args.changes),
+                measures: args.measures,
+                options: options(args.search),
+            }),
+            Command::Decision(args) => Settings::Decision(Decision {
+                report: report(
+                    &args.report,
+                    match args.format {
+                        cli::DecisionFormat::Markdown => DecisionFormat::Markdown,
+                        cli::DecisionFormat::Html => DecisionFormat::Html,
+                    },
+                ),
+                portfolio: portfolio(
+                    args.report,
+                    cli::ChangeArgs {
+                        scenarios: Vec::new(),
+                        sets: args.sets,
+                        includes: args.includes,
+                    },
+                ),
+                scenarios: args.scenarios,
+                body: match args.body {
+                    cli::Body::Stadtrat => Body::CityCouncil,
+                    cli::Body::Kreistag => Body::DistrictCouncil,
+                    cli::Body::Kabinett => Body::Cabinet,
+                },
+                options: options(args.search),
+            }),
             Command::Graph(args) => Settings::Graph(Graph {
                 report: report(
                     &args.report,
@@ -172,6 +212,7 @@ impl Settings {
                 cli::SchemaKind::CompareReport => schema::Kind::CompareReport,
                 cli::SchemaKind::ExplainReport => schema::Kind::ExplainReport,
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
+                cli::SchemaKind::ProfileReport => schema::Kind::ProfileReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
                 cli::SchemaKind::WeightsReport => schema::Kind::WeightsReport,

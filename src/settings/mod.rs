@@ -30,6 +30,10 @@ pub(crate) enum Settings {
     Compare(Compare),
     /// `frontier`.
     Frontier(Frontier),
+    /// `profile` (`steckbrief`).
+    Profile(Profile),
+    /// `decision` (`vorlage`).
+    Decision(Decision),
     /// `graph`.
     Graph(Graph),
     /// `weights`.
@@ -147,6 +151,56 @@ pub(crate) struct Plan {
     pub portfolio: Portfolio,
     /// The report.
     pub report: Report<report::Format>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// Formats of `profile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProfileFormat {
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+    /// JSON.
+    Json,
+    /// The RACI matrix as CSV.
+    Csv,
+}
+
+/// Formats of `decision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DecisionFormat {
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+/// `profile FILE [MEASURE...]`.
+#[derive(Debug)]
+pub(crate) struct Profile {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// The measures' ids; empty for every measure.
+    pub measures: Vec<String>,
+    /// The report.
+    pub report: Report<ProfileFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// `decision FILE`.
+#[derive(Debug)]
+pub(crate) struct Decision {
+    /// The portfolio (with `--set` changes).
+    pub portfolio: Portfolio,
+    /// The scenarios offered as alternatives.
+    pub scenarios: Vec<PathBuf>,
+    /// Who decides.
+    pub body: report::documents::decision::Body,
+    /// The report.
+    pub report: Report<DecisionFormat>,
     /// Search options.
     pub options: Options,
 }

@@ -123,6 +123,7 @@ mod tests {
                 tags: Vec::new(),
                 documents: Vec::new(),
                 owner: None,
+                raci: Default::default(),
                 source: None,
                 notes: None,
                 uncertainty: None,

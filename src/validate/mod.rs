@@ -3,12 +3,14 @@
 //! Runs on the model (a [`Subject`]: the parts of a loaded document, or of a portfolio
 //! changed in memory) and reports every problem with its position: ids and dependencies
 //! (`references`), dimensions, resources and scores (`scores`), amounts (`numbers`), the
-//! `uncertainty` ranges (`uncertainty`), and the calendar (`horizon`). It builds the dependency graph on the way and returns it,
-//! so no later stage builds it again.
+//! `uncertainty` ranges (`uncertainty`), responsibilities (`raci`), and the calendar
+//! (`horizon`). It builds the dependency graph on the way and returns it, so no later stage
+//! builds it again.
 
 mod chains;
 mod horizon;
 mod numbers;
+mod raci;
 mod references;
 mod scores;
 mod uncertainty;
@@ -79,6 +81,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     scores::check_amounts(subject, &mut diagnostics);
     numbers::check(subject, &mut diagnostics);
     uncertainty::check(subject, &mut diagnostics);
+    raci::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {

@@ -328,7 +328,7 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         )
     );
     // (line, German comment, English comment); an empty comment means none.
-    let lines: [(&str, &str, &str); 32] = [
+    let lines: [(&str, &str, &str); 33] = [
         (
             "  - id: it-inventory",
             "eindeutig; Buchstaben, Ziffern, Bindestriche",
@@ -414,6 +414,11 @@ pub(super) fn skeleton_measures(language: Language) -> String {
             "    owner: IT",
             "wer verantwortlich ist",
             "who is responsible",
+        ),
+        (
+            "    raci: { accountable: Leitung, consulted: [ISB], informed: [Personalrat] }",
+            "RACI: entscheidet, beteiligt, informiert",
+            "RACI: decides, consulted, informed",
         ),
         (
             &notes,
