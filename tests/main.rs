@@ -11,6 +11,7 @@ mod check_cli;
 mod ci_recipes;
 mod cli_formats;
 mod content;
+mod drift;
 mod evidence_report;
 mod examples;
 mod exit_codes;

@@ -5,8 +5,8 @@ mod parse;
 mod values;
 
 pub(crate) use values::{
-    AnalysisFormat, CatalogFormat, CheckFormat, FrontierFormat, GraphFormat, Lang, ModalVerb,
-    OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
+    AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, FrontierFormat, GraphFormat, Lang,
+    ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -25,6 +25,21 @@ pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Options of every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command takes, before or after its name.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalArgs {
+    /// Print only errors: no warnings, no notes such as "is up to date", no progress bars.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// Colour on standard error. `auto`: on a terminal, unless `NO_COLOR` is set, `TERM=dumb`
+    /// or `CLICOLOR=0`; `CLICOLOR_FORCE=1` turns it on in pipes and CI logs.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
 }
 
 /// The subcommands.
@@ -241,8 +256,12 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// Write nothing; exit 3 if OUT differs from what would be written (a CI drift check).
+    /// The provenance (tool version, hash of the inputs) does not count unless --strict.
     #[arg(long, requires = "output")]
     pub check: bool,
+    /// With --check: also fail (exit 3) when only the provenance differs.
+    #[arg(long, requires = "check")]
+    pub strict: bool,
 }
 
 /// `resiplan import …`: the formats that can be imported.

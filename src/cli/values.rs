@@ -173,3 +173,14 @@ pub(crate) enum OrgSize {
     /// Großstadt, large Landkreis or Land authority (over 2,000 employees): 10 FTE.
     Large,
 }
+
+/// When standard error gets colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// On a terminal, by the environment's conventions.
+    Auto,
+    /// Always (CI logs that show colour).
+    Always,
+    /// Never.
+    Never,
+}

@@ -10,7 +10,10 @@ use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::load::Overlay;
 use resiplan::pipeline::{Planning, plan_input};
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 
 /// Plans the base and every scenario, delivers the comparison, then checks the gates.
 pub(crate) fn run(settings: &Compare) -> Result<()> {
@@ -58,7 +61,11 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
         .chain(&plannings)
         .map(|p| &p.scored.sources)
         .collect();
-    let provenance = Provenance::new(VERSION, &sources, Some(options));
+    let contents: Vec<Content> = std::iter::once(&base_planning)
+        .chain(&plannings)
+        .map(|p| Content::Portfolio(&p.scored.portfolio))
+        .collect();
+    let provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
     let text = match report.format {
         AnalysisFormat::Json => report::json::compare(&comparison, &failed, language, &provenance),
         AnalysisFormat::Markdown => document::markdown(&report::compare::document(

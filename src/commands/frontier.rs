@@ -8,7 +8,10 @@ use resiplan::analysis::frontier::{FrontierError, frontier};
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
 pub(crate) fn run(settings: &Frontier) -> Result<()> {
@@ -29,7 +32,12 @@ pub(crate) fn run(settings: &Frontier) -> Result<()> {
     let frontier = result.map_err(error)?;
     let report = &settings.report;
     let language = report.language(frontier.language);
-    let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(options));
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&frontier.sources],
+        Some(options),
+    );
     let text = match report.format {
         FrontierFormat::Json => report::json::frontier(&frontier, &provenance),
         FrontierFormat::Csv => report::frontier::csv(&frontier),

@@ -6,7 +6,11 @@ use crate::terminal;
 use anyhow::Result;
 use resiplan::error::Error;
 use resiplan::pipeline::plan_input;
-use resiplan::report::{self, provenance::Provenance, view::PlanView};
+use resiplan::report::{
+    self,
+    provenance::{Content, Provenance},
+    view::PlanView,
+};
 
 /// Plans the portfolio and delivers the report.
 pub(crate) fn run(settings: &Plan) -> Result<()> {
@@ -14,7 +18,12 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
     let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
     let scored = &planning.scored;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;
-    let provenance = Provenance::new(VERSION, &[&scored.sources], Some(&settings.options));
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&scored.sources],
+        Some(&settings.options),
+    );
     let language = settings.report.language(scored.portfolio.language);
     let view = PlanView::of(&planning, language, &provenance);
     let width = terminal::table_width(&settings.report.destination);

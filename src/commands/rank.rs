@@ -6,7 +6,10 @@ use crate::terminal;
 use anyhow::Result;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, provenance::Provenance};
+use resiplan::report::{
+    self,
+    provenance::{Content, Provenance},
+};
 
 /// Scores the portfolio and delivers the ranking.
 pub(crate) fn run(settings: &Rank) -> Result<()> {
@@ -18,7 +21,12 @@ pub(crate) fn run(settings: &Rank) -> Result<()> {
         &scored.portfolio,
         &scored.scores,
         settings.report.language(scored.portfolio.language),
-        &Provenance::new(VERSION, &[&scored.sources], None),
+        &Provenance::new(
+            VERSION,
+            &[Content::Portfolio(&scored.portfolio)],
+            &[&scored.sources],
+            None,
+        ),
         terminal::table_width(&settings.report.destination),
     )
     // The command line offers only the formats a ranking has.

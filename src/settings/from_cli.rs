@@ -4,7 +4,7 @@ use super::{
     AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
-use super::{CatalogList, CatalogShow};
+use super::{CatalogList, CatalogShow, ColourChoice, Style};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -15,6 +15,20 @@ use resiplan::report::{self, catalog::CatalogFormat};
 use resiplan::schedule::Options;
 use resiplan::schema;
 use std::path::PathBuf;
+
+impl Style {
+    /// The global options of the command line.
+    pub(crate) fn from_cli(cli: &Cli) -> Style {
+        Style {
+            quiet: cli.global.quiet,
+            colour: match cli.global.color {
+                cli::ColorWhen::Auto => ColourChoice::Auto,
+                cli::ColorWhen::Always => ColourChoice::Always,
+                cli::ColorWhen::Never => ColourChoice::Never,
+            },
+        }
+    }
+}
 
 impl Settings {
     /// Converts the parsed command line.
@@ -170,7 +184,10 @@ fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
 fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
     Report {
         format,
-        destination: destination(args.output.clone(), args.check),
+        destination: match destination(args.output.clone(), args.check) {
+            Destination::Check(path) if args.strict => Destination::CheckStrict(path),
+            other => other,
+        },
         lang: args.lang.map(language),
     }
 }

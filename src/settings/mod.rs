@@ -56,6 +56,27 @@ pub(crate) struct Portfolio {
     pub include_roots: Vec<PathBuf>,
 }
 
+/// The options of every command: how much goes to standard error, and whether in colour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// `--quiet`: errors only.
+    pub quiet: bool,
+    /// `--color`.
+    pub colour: ColourChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ColourChoice {
+    /// By the terminal and the environment.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Where a report goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Destination {
@@ -63,8 +84,11 @@ pub(crate) enum Destination {
     Stdout,
     /// A file, written atomically.
     File(PathBuf),
-    /// Nothing is written; the file is compared with what would be (`--check`).
+    /// Nothing is written; the file is compared with what would be, except for the
+    /// provenance (`--check`).
     Check(PathBuf),
+    /// As [`Destination::Check`], byte for byte (`--check --strict`).
+    CheckStrict(PathBuf),
 }
 
 /// How a report is written.
