@@ -98,7 +98,7 @@ fn every_format_help_lists_works_and_no_other_is_accepted() {
 #[test]
 fn each_command_offers_the_formats_it_can_write() {
     let expected: [(&[&str], &[&str]); 9] = [
-        (&["check"], &["text", "json"]),
+        (&["check"], &["text", "json", "github", "gitlab"]),
         (
             &["plan"],
             &["table", "markdown", "json", "csv", "mermaid", "html"],

@@ -3,6 +3,7 @@
 // Test code may panic on what it does not expect: that is how a test fails.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod annotations;
 mod architecture;
 mod bound_properties;
 mod broken;

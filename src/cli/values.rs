@@ -47,6 +47,11 @@ pub(crate) enum CheckFormat {
     Text,
     /// One JSON document on stdout.
     Json,
+    /// GitHub Actions workflow commands on stdout (`::error file=…,line=…,col=…::…`):
+    /// annotations at the lines of a pull request.
+    Github,
+    /// A GitLab code-quality report (JSON) on stdout, for `artifacts:reports:codequality`.
+    Gitlab,
 }
 
 /// Output of `plan`.

@@ -42,6 +42,14 @@ pub(crate) fn run(settings: &Check) -> Result<()> {
             let provenance = Provenance::new(VERSION, &contents, &sources, None);
             terminal::print(&report::json::check(&outcomes, &provenance))?;
         }
+        CheckFormat::Github => {
+            terminal::print(&report::annotations::github(&outcomes))?;
+            // The runner shows other lines as they are: the clean files' summaries.
+            for summary in outcomes.iter().filter_map(|o| o.summary.as_ref()) {
+                terminal::print(&format!("{}\n", summary.line()))?;
+            }
+        }
+        CheckFormat::Gitlab => terminal::print(&report::annotations::gitlab(&outcomes))?,
     }
     let files = outcomes.iter().filter(|o| o.failed()).count();
     if files == 0 {

@@ -7,6 +7,7 @@
 //! numbers in the language's style from [`number`]. No module here imports one that
 //! imports it back.
 
+pub mod annotations;
 pub mod catalog;
 pub mod compare;
 pub mod counterfactual;

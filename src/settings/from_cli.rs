@@ -45,6 +45,8 @@ impl Settings {
                 format: match format {
                     cli::CheckFormat::Text => CheckFormat::Text,
                     cli::CheckFormat::Json => CheckFormat::Json,
+                    cli::CheckFormat::Github => CheckFormat::Github,
+                    cli::CheckFormat::Gitlab => CheckFormat::Gitlab,
                 },
             }),
             Command::Plan {

@@ -116,6 +116,10 @@ pub(crate) enum CheckFormat {
     Text,
     /// One JSON document on stdout.
     Json,
+    /// GitHub workflow commands on stdout.
+    Github,
+    /// A GitLab code-quality report on stdout.
+    Gitlab,
 }
 
 /// Formats of `explain` and `compare`.
