@@ -5,7 +5,7 @@
 
 use crate::support::{resiplan, root};
 use predicates::prelude::*;
-use resiplan::analysis::compare::compare;
+use resiplan::analysis::compare::{Gates, compare, gate_results};
 use resiplan::pipeline::{Planning, plan_file};
 use resiplan::report::provenance::{Content, Provenance, without_provenance};
 use resiplan::report::{self, document, view::PlanView};
@@ -130,12 +130,20 @@ fn every_report_masks_to_the_same_text_under_another_provenance() {
         (
             "compare",
             Box::new(|p| {
-                let comparison = compare(&base, std::slice::from_ref(&base));
+                let columns = std::slice::from_ref(&base);
+                let comparison = compare(&base, columns);
+                let gates = Gates {
+                    max_loss: Some(0.05),
+                    ..Gates::default()
+                };
+                let results = gate_results(&comparison, &gates, &base, columns);
                 let language = resiplan::model::Language::De;
-                let doc = report::compare::document(&comparison, language, p);
+                let doc = report::compare::document(&comparison, &results, language, p);
+                let summary = report::compare_summary::document(&comparison, &results, language, p);
                 document::markdown(&doc)
                     + &document::terminal(&doc, 100)
-                    + &report::json::compare(&comparison, &[], language, p)
+                    + &document::markdown(&summary)
+                    + &report::json::compare(&comparison, &results, language, p)
             }),
         ),
     ];

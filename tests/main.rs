@@ -11,6 +11,7 @@ mod catalog_cli;
 mod check_cli;
 mod ci_recipes;
 mod cli_formats;
+mod compare_versions;
 mod content;
 mod drift;
 mod evidence_report;

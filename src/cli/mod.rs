@@ -109,10 +109,14 @@ pub(crate) enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
-    /// Compare the plan with scenarios side by side: objective, curve, moved measures, resource use.
+    /// Compare the plan with scenarios, or two versions of a portfolio, side by side:
+    /// objective, curve, moved measures, resource use, and the gates' verdicts.
     ///
-    /// Each `--scenario` is one column, applied to the portfolio on its own. Gates make the
-    /// command exit 4 for CI when a scenario loses too much or drops or delays named measures.
+    /// `compare FILE --scenario S…`: each scenario is one column, applied to the portfolio on
+    /// its own. `compare OLD NEW` (or `compare --base OLD NEW`): the new version against the
+    /// old one, e.g. `git show main:portfolio.yaml > old.yaml`. Gates make the command exit 4
+    /// for CI when a column loses too much or drops or delays named measures; every gate's
+    /// result, passed or failed, is part of the report.
     Compare {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = AnalysisFormat::Table)]
@@ -120,8 +124,18 @@ pub(crate) enum Command {
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
+        /// The new version of the portfolio; FILE is then the old one.
+        #[arg(value_name = "NEW", value_hint = ValueHint::FilePath, conflicts_with_all = ["scenarios", "base"])]
+        new: Option<PathBuf>,
+        /// The old version of the portfolio; FILE is then the new one (`--base OLD NEW`).
+        #[arg(long, value_name = "OLD", value_hint = ValueHint::FilePath, conflicts_with = "scenarios")]
+        base: Option<PathBuf>,
+        /// A short report for a pull-request comment, under 60 KB for any portfolio: gates,
+        /// figures, counts of changes and the largest changes only.
+        #[arg(long)]
+        summary: bool,
         /// A scenario to compare with the base (repeatable: one column each).
-        #[arg(long = "scenario", value_name = "FILE", required = true, value_hint = ValueHint::FilePath)]
+        #[arg(long = "scenario", value_name = "FILE", required_unless_present_any = ["new", "base"], value_hint = ValueHint::FilePath)]
         scenarios: Vec<PathBuf>,
         /// Change the base and every scenario: `PATH=VALUE` (repeatable).
         #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set, value_hint = ValueHint::Other)]

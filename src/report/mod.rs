@@ -10,12 +10,14 @@
 pub mod annotations;
 pub mod catalog;
 pub mod compare;
+pub mod compare_summary;
 pub mod counterfactual;
 pub mod csv;
 pub mod document;
 pub mod dot;
 pub mod explain;
 pub mod frontier;
+pub mod gates;
 pub mod html;
 pub mod json;
 pub mod lang;

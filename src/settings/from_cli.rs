@@ -82,6 +82,9 @@ impl Settings {
             Command::Compare {
                 format,
                 report: args,
+                new,
+                base,
+                summary,
                 scenarios,
                 sets,
                 fail_if_loss_above,
@@ -89,24 +92,48 @@ impl Settings {
                 fail_if_delayed,
                 includes,
                 search,
-            } => Settings::Compare(Compare {
-                report: report(&args, analysis_format(format)),
-                portfolio: portfolio(
+            } => {
+                let report = report(&args, analysis_format(format));
+                let base_portfolio = portfolio(
                     args,
                     cli::ChangeArgs {
                         scenarios: Vec::new(),
                         sets,
                         includes,
                     },
-                ),
-                scenarios,
-                gates: Gates {
-                    max_loss: fail_if_loss_above,
-                    keep: fail_if_dropped,
-                    on_time: fail_if_delayed,
-                },
-                options: options(search),
-            }),
+                );
+                // `OLD NEW` and `--base OLD NEW` name the same two versions.
+                let (portfolio, new) = match (new, base) {
+                    (Some(new), _) => {
+                        let new = Portfolio {
+                            file: new,
+                            ..base_portfolio.clone()
+                        };
+                        (base_portfolio, Some(new))
+                    }
+                    (None, Some(old)) => {
+                        let old = Portfolio {
+                            file: old,
+                            ..base_portfolio.clone()
+                        };
+                        (old, Some(base_portfolio))
+                    }
+                    (None, None) => (base_portfolio, None),
+                };
+                Settings::Compare(Compare {
+                    report,
+                    portfolio,
+                    new,
+                    summary,
+                    scenarios,
+                    gates: Gates {
+                        max_loss: fail_if_loss_above,
+                        keep: fail_if_dropped,
+                        on_time: fail_if_delayed,
+                    },
+                    options: options(search),
+                })
+            }
             Command::Frontier {
                 format,
                 report: args,

@@ -195,8 +195,12 @@ pub(crate) struct Explain {
 /// `compare FILE --scenario S...`.
 #[derive(Debug)]
 pub(crate) struct Compare {
-    /// The base: the portfolio with the `--set` changes.
+    /// The base: the portfolio with the `--set` changes (the old version with `OLD NEW`).
     pub portfolio: Portfolio,
+    /// The new version of the portfolio, with the same changes (`compare OLD NEW`).
+    pub new: Option<Portfolio>,
+    /// The short report for a pull-request comment.
+    pub summary: bool,
     /// One column each.
     pub scenarios: Vec<PathBuf>,
     /// The CI gates.
