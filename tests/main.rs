@@ -13,6 +13,7 @@ mod ci_recipes;
 mod cli_formats;
 mod compare_versions;
 mod content;
+mod csv_rules;
 mod drift;
 mod evidence_report;
 mod examples;

@@ -5,8 +5,8 @@ mod parse;
 mod values;
 
 pub(crate) use values::{
-    AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, FrontierFormat, GraphFormat, Lang,
-    ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
+    AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, CsvDialect, FrontierFormat, GraphFormat,
+    Lang, ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -65,6 +65,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = PlanFormat::Table)]
         format: PlanFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
@@ -80,6 +83,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
@@ -161,6 +167,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = FrontierFormat::Table)]
         format: FrontierFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,

@@ -189,3 +189,12 @@ pub(crate) enum ColorWhen {
     /// Never.
     Never,
 }
+
+/// How `-f csv` is written (`--csv-dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CsvDialect {
+    /// For scripts: fixed column ids and status codes in every language, `,`, decimal point.
+    Machine,
+    /// For a German Excel (double click): byte-order mark, `;`, decimal commas, German headers.
+    ExcelDe,
+}

@@ -40,7 +40,7 @@ pub(crate) fn run(settings: &Frontier) -> Result<()> {
     );
     let text = match report.format {
         FrontierFormat::Json => report::json::frontier(&frontier, &provenance),
-        FrontierFormat::Csv => report::frontier::csv(&frontier),
+        FrontierFormat::Csv => report::frontier::csv(&frontier, settings.csv),
         FrontierFormat::Markdown => document::markdown(&report::frontier::document(
             &frontier,
             language,

@@ -27,7 +27,10 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
     let language = settings.report.language(scored.portfolio.language);
     let view = PlanView::of(&planning, language, &provenance);
     let width = terminal::table_width(&settings.report.destination);
-    let text = report::plan(settings.report.format, &view, width);
+    let text = match settings.report.format {
+        report::Format::Csv => report::csv::plan(&view, settings.csv),
+        format => report::plan(format, &view, width),
+    };
     let inputs = terminal::read_files(&scored.sources);
     Ok(terminal::deliver(
         &settings.report.destination,

@@ -71,13 +71,14 @@ pub struct Unsupported {
     pub format: &'static str,
 }
 
-/// Renders a plan; `width` is the terminal width for tables.
+/// Renders a plan; `width` is the terminal width for tables; CSV in the machine dialect
+/// ([`csv::plan`] takes another).
 pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
     match format {
         Format::Table => table::printable(table::plan(view, width)),
         Format::Markdown => markdown::plan(view),
         Format::Json => json::plan(view),
-        Format::Csv => csv::plan(view),
+        Format::Csv => csv::plan(view, csv::Dialect::Machine),
         Format::Mermaid => mermaid::plan(view),
         Format::Html => html::plan(view),
     }
@@ -91,7 +92,8 @@ pub fn graph(format: GraphFormat, view: &GraphView<'_>) -> String {
     }
 }
 
-/// Renders a ranking; a Gantt chart of a ranking does not exist.
+/// Renders a ranking; a Gantt chart of a ranking does not exist. CSV in the machine
+/// dialect ([`csv::rank`] takes another).
 pub fn rank(
     format: Format,
     portfolio: &Portfolio,
@@ -115,7 +117,7 @@ pub fn rank(
             markdown::escape(&provenance.line())
         ),
         Format::Json => json::rank(portfolio, scores, language, provenance),
-        Format::Csv => csv::rank(portfolio, scores, language),
+        Format::Csv => csv::rank(portfolio, scores, language, csv::Dialect::Machine),
         Format::Html => html::rank(portfolio, &ranking, language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })

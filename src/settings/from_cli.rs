@@ -51,19 +51,23 @@ impl Settings {
             }),
             Command::Plan {
                 format,
+                csv_dialect,
                 report: args,
                 changes,
                 search,
             } => Settings::Plan(Plan {
+                csv: dialect(csv_dialect),
                 report: report(&args, plan_format(format)),
                 portfolio: portfolio(args, changes),
                 options: options(search),
             }),
             Command::Rank {
                 format,
+                csv_dialect,
                 report: args,
                 changes,
             } => Settings::Rank(Rank {
+                csv: dialect(csv_dialect),
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
             }),
@@ -136,6 +140,7 @@ impl Settings {
             }
             Command::Frontier {
                 format,
+                csv_dialect,
                 report: args,
                 budget_scale,
                 steps,
@@ -143,6 +148,7 @@ impl Settings {
                 changes,
                 search,
             } => Settings::Frontier(Frontier {
+                csv: dialect(csv_dialect),
                 report: report(&args, frontier_format(format)),
                 portfolio: portfolio(args, changes),
                 resource,
@@ -207,6 +213,13 @@ fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
         file: args.file,
         include_roots: changes.includes.include_roots.clone(),
         overlays: overlays(changes),
+    }
+}
+
+fn dialect(dialect: cli::CsvDialect) -> report::csv::Dialect {
+    match dialect {
+        cli::CsvDialect::Machine => report::csv::Dialect::Machine,
+        cli::CsvDialect::ExcelDe => report::csv::Dialect::ExcelDe,
     }
 }
 

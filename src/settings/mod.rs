@@ -164,6 +164,8 @@ pub(crate) struct Check {
 pub(crate) struct Plan {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The report.
     pub report: Report<report::Format>,
     /// Search options.
@@ -175,6 +177,8 @@ pub(crate) struct Plan {
 pub(crate) struct Rank {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The report (never Mermaid).
     pub report: Report<report::Format>,
 }
@@ -216,6 +220,8 @@ pub(crate) struct Compare {
 pub(crate) struct Frontier {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The resource to scale; `None` for the one in the portfolio's currency.
     pub resource: Option<String>,
     /// Range of factors.
