@@ -14,6 +14,7 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Explain(explain) => commands::explain::run(&explain),
         Settings::Compare(compare) => commands::compare::run(&compare),
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),
+        Settings::Sweep(sweep) => commands::sweep::run(&sweep),
         Settings::Graph(graph) => commands::graph::run(&graph),
         Settings::Import(import) => commands::import::run(&import),
         Settings::CatalogList(list) => commands::catalog::list(&list),

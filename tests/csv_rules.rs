@@ -16,6 +16,18 @@ fn commands() -> Vec<Vec<&'static str>> {
         vec![
             "frontier", EXAMPLE, "-f", "csv", "--steps", "3", "--effort", "quick",
         ],
+        vec![
+            "sweep",
+            EXAMPLE,
+            "-f",
+            "csv",
+            "--set",
+            "resources.budget.capacity.default=0.8M..1.2M/2",
+            "--track",
+            "ozg-efa",
+            "--effort",
+            "quick",
+        ],
     ]
 }
 
@@ -88,11 +100,15 @@ fn both_dialects_hold_the_same_cells() {
         let excel = stdout(&[&command[..], &["--csv-dialect", "excel-de"]].concat());
         let excel = parse_csv_with(excel.trim_start_matches('\u{feff}'), ';');
         assert_eq!(machine.len(), excel.len(), "{command:?}");
-        let status = machine[0].iter().position(|h| h == "status");
+        // Codes, translated in excel-de: the status, and where tracked measures finish.
+        let codes: Vec<usize> = (machine[0].iter().enumerate())
+            .filter(|(_, h)| *h == "status" || h.starts_with("finish_"))
+            .map(|(i, _)| i)
+            .collect();
         for (m, e) in machine[1..].iter().zip(&excel[1..]) {
             assert_eq!(m.len(), e.len(), "{command:?}");
             for (i, (a, b)) in m.iter().zip(e).enumerate() {
-                if Some(i) == status {
+                if codes.contains(&i) {
                     continue;
                 }
                 if a.parse::<f64>().is_ok() && !a.is_empty() {

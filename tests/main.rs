@@ -42,6 +42,7 @@ mod required_properties;
 mod schedule_properties;
 mod schema;
 mod support;
+mod sweep_cli;
 mod values_cli;
 mod whatif_cli;
 mod whatif_properties;

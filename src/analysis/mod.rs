@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod explain;
 pub mod frontier;
+pub mod sweep;
 
 use crate::model::roadmap::Placement;
 use crate::model::{Portfolio, Text};

@@ -6,7 +6,7 @@ mod values;
 
 pub(crate) use values::{
     AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, CsvDialect, FrontierFormat, GraphFormat,
-    Lang, ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel,
+    Lang, ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel, SweepFormat,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -185,6 +185,42 @@ pub(crate) enum Command {
         /// Scenarios and `--set` changes.
         #[command(flatten)]
         changes: ChangeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
+    },
+    /// Plan every combination of values for a few paths: a budget × staff grid, a weight, a
+    /// deadline. One row per combination.
+    ///
+    /// Each `--set` is an axis: `PATH=FROM..TO/N` (N values evenly spaced, both ends
+    /// included), `PATH=A,B,C` or `PATH=VALUE`. The combinations are planned in memory and in
+    /// parallel; the rows are the same on any number of threads.
+    Sweep {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = SweepFormat::Table)]
+        format: SweepFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// An axis: `resources.budget.capacity.default=800k..1.6M/5`, `measures.ID.deadline=2028,2029`
+        /// (repeatable: every combination is planned).
+        #[arg(long = "set", value_name = "PATH=VALUES", required = true, value_hint = ValueHint::Other)]
+        axes: Vec<String>,
+        /// Report where this measure finishes in every row (repeatable).
+        #[arg(long, value_name = "MEASURE", value_hint = ValueHint::Other)]
+        track: Vec<String>,
+        /// Apply a scenario file first (repeatable; applied in the order given).
+        #[arg(long = "scenario", value_name = "FILE", value_hint = ValueHint::FilePath)]
+        scenarios: Vec<PathBuf>,
+        /// Threads to plan on; default: one per core.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256), value_hint = ValueHint::Other)]
+        jobs: Option<u32>,
+        /// Where `include` may read catalogs.
+        #[command(flatten)]
+        includes: IncludeArgs,
         /// Search options.
         #[command(flatten)]
         search: SearchArgs,

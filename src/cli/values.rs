@@ -198,3 +198,14 @@ pub(crate) enum CsvDialect {
     /// For a German Excel (double click): byte-order mark, `;`, decimal commas, German headers.
     ExcelDe,
 }
+
+/// Output of `sweep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SweepFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document.
+    Markdown,
+    /// CSV: one row per combination.
+    Csv,
+}

@@ -14,6 +14,7 @@ pub(crate) mod man;
 pub(crate) mod plan;
 pub(crate) mod rank;
 pub(crate) mod schema;
+pub(crate) mod sweep;
 
 use crate::settings::Portfolio;
 use resiplan::error::Error;

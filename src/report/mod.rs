@@ -28,6 +28,7 @@ pub mod moves;
 pub mod number;
 pub mod provenance;
 pub mod svg;
+pub mod sweep;
 pub mod table;
 pub mod text;
 pub mod view;

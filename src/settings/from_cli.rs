@@ -4,7 +4,7 @@ use super::{
     AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
-use super::{CatalogList, CatalogShow, ColourChoice, Style};
+use super::{CatalogList, CatalogShow, ColourChoice, Style, Sweep, SweepFormat};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -154,6 +154,39 @@ impl Settings {
                 resource,
                 scale: budget_scale,
                 steps: steps as usize,
+                options: options(search),
+            }),
+            Command::Sweep {
+                format,
+                csv_dialect,
+                report: args,
+                axes,
+                track,
+                scenarios,
+                jobs,
+                includes,
+                search,
+            } => Settings::Sweep(Sweep {
+                csv: dialect(csv_dialect),
+                report: report(
+                    &args,
+                    match format {
+                        cli::SweepFormat::Table => SweepFormat::Table,
+                        cli::SweepFormat::Markdown => SweepFormat::Markdown,
+                        cli::SweepFormat::Csv => SweepFormat::Csv,
+                    },
+                ),
+                portfolio: portfolio(
+                    args,
+                    cli::ChangeArgs {
+                        scenarios,
+                        sets: Vec::new(),
+                        includes,
+                    },
+                ),
+                axes,
+                track,
+                jobs: jobs.map(|n| n as usize),
                 options: options(search),
             }),
             Command::Graph(args) => Settings::Graph(Graph {

@@ -27,6 +27,8 @@ pub(crate) enum Settings {
     Compare(Compare),
     /// `frontier`.
     Frontier(Frontier),
+    /// `sweep`.
+    Sweep(Sweep),
     /// `graph`.
     Graph(Graph),
     /// `import grundschutz`.
@@ -283,4 +285,34 @@ pub(crate) struct Init {
     pub language: Language,
     /// Standard output or a file.
     pub destination: Destination,
+}
+
+/// `sweep FILE --set PATH=VALUES…`.
+#[derive(Debug)]
+pub(crate) struct Sweep {
+    /// The portfolio (with scenarios, no `--set`: those are the axes).
+    pub portfolio: Portfolio,
+    /// The axes as given.
+    pub axes: Vec<String>,
+    /// `--track`.
+    pub track: Vec<String>,
+    /// Threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
+    /// The report.
+    pub report: Report<SweepFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// Formats of `sweep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SweepFormat {
+    /// Terminal table.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// CSV.
+    Csv,
 }
