@@ -97,7 +97,7 @@ fn every_format_help_lists_works_and_no_other_is_accepted() {
 
 #[test]
 fn each_command_offers_the_formats_it_can_write() {
-    let expected: [(&[&str], &[&str]); 9] = [
+    let expected: [(&[&str], &[&str]); 10] = [
         (&["check"], &["text", "json", "github", "gitlab"]),
         (
             &["plan"],
@@ -105,8 +105,9 @@ fn each_command_offers_the_formats_it_can_write() {
         ),
         (&["rank"], &["table", "markdown", "json", "csv", "html"]),
         (&["explain"], &["table", "markdown", "json"]),
-        (&["compare"], &["table", "markdown", "json"]),
+        (&["compare"], &["table", "markdown", "json", "csv"]),
         (&["frontier"], &["table", "markdown", "json", "csv"]),
+        (&["sweep"], &["table", "markdown", "csv"]),
         (&["graph"], &["mermaid", "dot"]),
         (&["catalog", "list"], &["table", "markdown", "json"]),
         (&["catalog", "show"], &["table", "markdown", "json"]),

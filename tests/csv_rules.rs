@@ -17,6 +17,16 @@ fn commands() -> Vec<Vec<&'static str>> {
             "frontier", EXAMPLE, "-f", "csv", "--steps", "3", "--effort", "quick",
         ],
         vec![
+            "compare",
+            EXAMPLE,
+            "--scenario",
+            "examples/scenarios/musterstadt-sparhaushalt.yaml",
+            "-f",
+            "csv",
+            "--effort",
+            "quick",
+        ],
+        vec![
             "sweep",
             EXAMPLE,
             "-f",
@@ -100,9 +110,14 @@ fn both_dialects_hold_the_same_cells() {
         let excel = stdout(&[&command[..], &["--csv-dialect", "excel-de"]].concat());
         let excel = parse_csv_with(excel.trim_start_matches('\u{feff}'), ';');
         assert_eq!(machine.len(), excel.len(), "{command:?}");
-        // Codes, translated in excel-de: the status, and where tracked measures finish.
+        // Codes, translated in excel-de: statuses, changes, where tracked measures finish.
         let codes: Vec<usize> = (machine[0].iter().enumerate())
-            .filter(|(_, h)| *h == "status" || h.starts_with("finish_"))
+            .filter(|(_, h)| {
+                *h == "status"
+                    || *h == "change"
+                    || h.ends_with("_status")
+                    || h.starts_with("finish_")
+            })
             .map(|(i, _)| i)
             .collect();
         for (m, e) in machine[1..].iter().zip(&excel[1..]) {

@@ -5,8 +5,9 @@ mod parse;
 mod values;
 
 pub(crate) use values::{
-    AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, CsvDialect, FrontierFormat, GraphFormat,
-    Lang, ModalVerb, OrgSize, Period, PlanFormat, RankFormat, SchemaKind, SecLevel, SweepFormat,
+    AnalysisFormat, CatalogFormat, CheckFormat, ColorWhen, CompareFormat, CsvDialect,
+    FrontierFormat, GraphFormat, Lang, ModalVerb, OrgSize, Period, PlanFormat, RankFormat,
+    SchemaKind, SecLevel, SweepFormat,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -125,8 +126,11 @@ pub(crate) enum Command {
     /// result, passed or failed, is part of the report.
     Compare {
         /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = AnalysisFormat::Table)]
-        format: AnalysisFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,

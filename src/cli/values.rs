@@ -209,3 +209,16 @@ pub(crate) enum SweepFormat {
     /// CSV: one row per combination.
     Csv,
 }
+
+/// Output of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CompareFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (fits a pull-request comment; `--summary` for a large one).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV: one row per column and measure that moved.
+    Csv,
+}

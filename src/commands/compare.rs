@@ -1,7 +1,7 @@
 //! `resiplan compare`: the plan and each scenario side by side, with CI gates.
 
 use crate::commands::{VERSION, input, measure_ids};
-use crate::settings::{AnalysisFormat, Compare};
+use crate::settings::{Compare, CompareFormat};
 use crate::terminal;
 use anyhow::Result;
 use resiplan::analysis::compare::{Gates, compare, compare_versions, gate_results, violations};
@@ -80,15 +80,16 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
         .collect();
     let provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
     let text = match report.format {
-        AnalysisFormat::Json => report::json::compare(&comparison, &results, language, &provenance),
-        AnalysisFormat::Markdown | AnalysisFormat::Table => {
+        CompareFormat::Json => report::json::compare(&comparison, &results, language, &provenance),
+        CompareFormat::Csv => report::compare_csv::csv(&comparison, language, settings.csv),
+        CompareFormat::Markdown | CompareFormat::Table => {
             let document = if settings.summary {
                 report::compare_summary::document(&comparison, &results, language, &provenance)
             } else {
                 report::compare::document(&comparison, &results, language, &provenance)
             };
             match report.format {
-                AnalysisFormat::Markdown => document::markdown(&document),
+                CompareFormat::Markdown => document::markdown(&document),
                 _ => document::terminal(&document, terminal::table_width(&report.destination)),
             }
         }

@@ -10,6 +10,7 @@
 pub mod annotations;
 pub mod catalog;
 pub mod compare;
+pub mod compare_csv;
 pub mod compare_summary;
 pub mod counterfactual;
 pub mod csv;

@@ -4,7 +4,7 @@ use super::{
     AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
-use super::{CatalogList, CatalogShow, ColourChoice, Style, Sweep, SweepFormat};
+use super::{CatalogList, CatalogShow, ColourChoice, CompareFormat, Style, Sweep, SweepFormat};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -85,6 +85,7 @@ impl Settings {
             }),
             Command::Compare {
                 format,
+                csv_dialect,
                 report: args,
                 new,
                 base,
@@ -97,7 +98,15 @@ impl Settings {
                 includes,
                 search,
             } => {
-                let report = report(&args, analysis_format(format));
+                let report = report(
+                    &args,
+                    match format {
+                        cli::CompareFormat::Table => CompareFormat::Table,
+                        cli::CompareFormat::Markdown => CompareFormat::Markdown,
+                        cli::CompareFormat::Json => CompareFormat::Json,
+                        cli::CompareFormat::Csv => CompareFormat::Csv,
+                    },
+                );
                 let base_portfolio = portfolio(
                     args,
                     cli::ChangeArgs {
@@ -129,6 +138,7 @@ impl Settings {
                     portfolio,
                     new,
                     summary,
+                    csv: dialect(csv_dialect),
                     scenarios,
                     gates: Gates {
                         max_loss: fail_if_loss_above,

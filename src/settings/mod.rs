@@ -207,12 +207,14 @@ pub(crate) struct Compare {
     pub new: Option<Portfolio>,
     /// The short report for a pull-request comment.
     pub summary: bool,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// One column each.
     pub scenarios: Vec<PathBuf>,
     /// The CI gates.
     pub gates: Gates,
     /// The report.
-    pub report: Report<AnalysisFormat>,
+    pub report: Report<CompareFormat>,
     /// Search options.
     pub options: Options,
 }
@@ -313,6 +315,19 @@ pub(crate) enum SweepFormat {
     Table,
     /// Markdown.
     Markdown,
+    /// CSV.
+    Csv,
+}
+
+/// Formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompareFormat {
+    /// Terminal tables.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
     /// CSV.
     Csv,
 }
