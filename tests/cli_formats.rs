@@ -107,7 +107,7 @@ fn each_command_offers_the_formats_it_can_write() {
         (&["explain"], &["table", "markdown", "json"]),
         (&["compare"], &["table", "markdown", "json", "csv"]),
         (&["frontier"], &["table", "markdown", "json", "csv"]),
-        (&["sweep"], &["table", "markdown", "csv"]),
+        (&["sweep"], &["table", "markdown", "json", "csv"]),
         (&["graph"], &["mermaid", "dot"]),
         (&["catalog", "list"], &["table", "markdown", "json"]),
         (&["catalog", "show"], &["table", "markdown", "json"]),

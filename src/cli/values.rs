@@ -25,6 +25,8 @@ pub(crate) enum SchemaKind {
     ExplainReport,
     /// `frontier --format json`.
     FrontierReport,
+    /// `sweep --format json`.
+    SweepReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -206,6 +208,8 @@ pub(crate) enum SweepFormat {
     Table,
     /// A Markdown document.
     Markdown,
+    /// A versioned JSON document.
+    Json,
     /// CSV: one row per combination.
     Csv,
 }

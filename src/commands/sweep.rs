@@ -73,6 +73,7 @@ pub(crate) fn run(settings: &Sweep) -> Result<()> {
     );
     let text = match report.format {
         SweepFormat::Csv => report::sweep::csv(&swept, settings.csv),
+        SweepFormat::Json => report::json::sweep(&swept, &provenance),
         SweepFormat::Markdown => {
             document::markdown(&report::sweep::document(&swept, language, &provenance))
         }

@@ -32,6 +32,8 @@ pub enum Kind {
     ExplainReport,
     /// `frontier --format json`.
     FrontierReport,
+    /// `sweep --format json`.
+    SweepReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -40,7 +42,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -50,6 +52,7 @@ impl Kind {
         Kind::CompareReport,
         Kind::ExplainReport,
         Kind::FrontierReport,
+        Kind::SweepReport,
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
     ];
@@ -67,6 +70,7 @@ impl Kind {
             Kind::CompareReport => "compare-report",
             Kind::ExplainReport => "explain-report",
             Kind::FrontierReport => "frontier-report",
+            Kind::SweepReport => "sweep-report",
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
         }
@@ -88,6 +92,7 @@ impl Kind {
             Kind::CompareReport => Some("compare"),
             Kind::ExplainReport => Some("explain"),
             Kind::FrontierReport => Some("frontier"),
+            Kind::SweepReport => Some("sweep"),
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
         }

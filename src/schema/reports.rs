@@ -4,7 +4,7 @@
 use super::Kind;
 use crate::report::json::{
     CatalogListReport, CatalogShowReport, CheckReport, CompareReport, Envelope, ExplainReport,
-    FORMAT_VERSION, FrontierReport, PlanReport, RankReport,
+    FORMAT_VERSION, FrontierReport, PlanReport, RankReport, SweepReport,
 };
 use schemars::Schema;
 use serde_json::json;
@@ -21,6 +21,7 @@ pub(super) fn schema(kind: Kind) -> Schema {
         Kind::CompareReport => schemars::schema_for!(Envelope<CompareReport>),
         Kind::ExplainReport => schemars::schema_for!(Envelope<ExplainReport>),
         Kind::FrontierReport => schemars::schema_for!(Envelope<FrontierReport>),
+        Kind::SweepReport => schemars::schema_for!(Envelope<SweepReport>),
         Kind::CatalogListReport => schemars::schema_for!(Envelope<CatalogListReport>),
         Kind::CatalogShowReport => schemars::schema_for!(Envelope<CatalogShowReport>),
         Kind::Portfolio | Kind::Catalog | Kind::Scenario => Schema::default(),

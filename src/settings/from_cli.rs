@@ -183,6 +183,7 @@ impl Settings {
                     match format {
                         cli::SweepFormat::Table => SweepFormat::Table,
                         cli::SweepFormat::Markdown => SweepFormat::Markdown,
+                        cli::SweepFormat::Json => SweepFormat::Json,
                         cli::SweepFormat::Csv => SweepFormat::Csv,
                     },
                 ),
@@ -242,6 +243,7 @@ impl Settings {
                 cli::SchemaKind::CompareReport => schema::Kind::CompareReport,
                 cli::SchemaKind::ExplainReport => schema::Kind::ExplainReport,
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
+                cli::SchemaKind::SweepReport => schema::Kind::SweepReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
             }),

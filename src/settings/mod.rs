@@ -315,6 +315,8 @@ pub(crate) enum SweepFormat {
     Table,
     /// Markdown.
     Markdown,
+    /// JSON.
+    Json,
     /// CSV.
     Csv,
 }

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod rank;
 pub mod reason;
 pub mod shared;
+pub mod sweep;
 
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};
 pub use check::{CheckReport, check};
@@ -25,3 +26,4 @@ pub use explain::{ExplainReport, explain};
 pub use frontier::{FrontierReport, frontier};
 pub use plan::{PlanReport, plan};
 pub use rank::{RankReport, rank};
+pub use sweep::{SweepReport, sweep};
