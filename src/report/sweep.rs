@@ -51,7 +51,10 @@ pub fn document(sweep: &Sweep, language: Language, provenance: &Provenance) -> D
                     for (r, value) in sweep.resources.iter().zip(follow_up) {
                         cells.push(amount(l, *value, r.unit.as_deref(), &sweep.currency).into());
                     }
-                    cells.extend(tracked.iter().map(|slot| Text::from(slot_text(l, slot))));
+                    cells.extend(tracked.iter().map(|slot| match slot {
+                        Slot::Scheduled { finish, .. } => Text::from(finish),
+                        slot => Text::from(slot_text(l, slot)),
+                    }));
                 }
                 RowResult::Infeasible { problem } => {
                     cells.push(
