@@ -144,12 +144,21 @@ pub fn effort_text(effort: Effort) -> String {
 }
 
 /// A rendered report with the tool's version and the inputs' hash masked wherever a
-/// provenance puts them (the footer line, Mermaid and DOT comments, HTML's `<meta>` and
-/// footer, JSON's `tool` and `inputs_sha256`). Two reports that differ only there differ
-/// only in their provenance: `--check` compares them masked unless it is strict.
+/// provenance puts them, and nowhere else: the line `resiplan 0.1.0 · inputs 0123…` (text
+/// footers, Mermaid and DOT comments, HTML's footer), JSON's `"tool": "resiplan 0.1.0"` and
+/// `"inputs_sha256": "…"`, and HTML's `content="resiplan 0.1.0"`. A measure named
+/// `resiplan 2` keeps its name. Two reports that differ only there differ only in their
+/// provenance: `--check` compares them masked unless it is strict.
 pub fn without_provenance(text: &str) -> String {
-    let text = mask_after(text, "resiplan ", version_length, "‹version›");
-    let text = mask_after(&text, "inputs ", |rest| hex_length(rest, 16), "‹hash›");
+    let text = mask_after(text, "resiplan ", footer_version, "‹version›");
+    let text = mask_after(
+        &text,
+        "resiplan ‹version› · inputs ",
+        |rest| hex_length(rest, 16),
+        "‹hash›",
+    );
+    let text = mask_after(&text, "\"tool\": \"resiplan ", quoted_version, "‹version›");
+    let text = mask_after(&text, "content=\"resiplan ", quoted_version, "‹version›");
     mask_after(
         &text,
         "\"inputs_sha256\": \"",
@@ -162,9 +171,34 @@ pub fn without_provenance(text: &str) -> String {
 pub fn tool_version(text: &str) -> Option<&str> {
     text.match_indices("resiplan ").find_map(|(at, prefix)| {
         let rest = &text[at + prefix.len()..];
-        let length = version_length(rest);
+        let before = &text[..at];
+        let length = if before.ends_with("\"tool\": \"") || before.ends_with("content=\"") {
+            quoted_version(rest)
+        } else {
+            footer_version(rest)
+        };
         (length > 0).then(|| &rest[..length])
     })
+}
+
+/// A version followed by ` · inputs ` and a short hash: the provenance line.
+fn footer_version(rest: &str) -> usize {
+    let length = version_length(rest);
+    let after = &rest[length..];
+    match after.strip_prefix(" · inputs ") {
+        Some(hash) if length > 0 && hex_length(hash, 16) == 16 => length,
+        _ => 0,
+    }
+}
+
+/// A version followed by the closing quote of a JSON string or an HTML attribute.
+fn quoted_version(rest: &str) -> usize {
+    let length = version_length(rest);
+    if length > 0 && rest[length..].starts_with('"') {
+        length
+    } else {
+        0
+    }
 }
 
 /// `text` with the token after each `prefix` replaced by `mask`, where `token` gives the
@@ -295,6 +329,17 @@ mod tests {
             without_provenance("resiplan plan. inputs abc"),
             "resiplan plan. inputs abc"
         );
-        assert_eq!(tool_version("made by resiplan 1.2."), Some("1.2"));
+        // Only where a provenance puts them: a name stays.
+        assert_eq!(
+            without_provenance("| resiplan 2 rollout | resiplan 1.2 · inputs 0123 |"),
+            "| resiplan 2 rollout | resiplan 1.2 · inputs 0123 |"
+        );
+        assert_eq!(tool_version("resiplan 2 rollout"), None);
+        let html = "<meta name=\"generator\" content=\"resiplan 0.1.0\">";
+        assert_eq!(tool_version(html), Some("0.1.0"));
+        assert_eq!(
+            without_provenance(html),
+            "<meta name=\"generator\" content=\"resiplan ‹version›\">"
+        );
     }
 }
