@@ -259,3 +259,77 @@ fn the_sticky_comment_updates_its_own_comment() {
          (35 bytes from c.md)\n"
     );
 }
+
+/// Without STICKY_COMMENTS the script asks the API: every page (stub `gh` and `curl` on
+/// the PATH answer as GitHub and GitLab do), and finds its comment on the second one.
+#[test]
+fn the_sticky_comment_reads_every_page_of_comments() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("a directory");
+    let page2 = r#"[{"id": 9, "body": "<!-- resiplan-compare -->\nold"}]"#;
+    let stubs = [
+        (
+            "gh",
+            format!("#!/bin/sh\nprintf '%s\\n' '[{{\"id\": 1, \"body\": \"x\"}}]' '{page2}'\n"),
+        ),
+        (
+            "curl",
+            format!(
+                "#!/bin/sh\ncase \"$*\" in\n  *\"&page=1\") echo '[{{\"id\": 1, \"body\": \"x\"}}]' ;;\n  \
+                 *\"&page=2\") printf '%s\\n' '{page2}' ;;\n  *) echo '[]' ;;\nesac\n"
+            ),
+        ),
+    ];
+    for (name, script) in stubs {
+        let path = bin.join(name);
+        std::fs::write(&path, script).expect("written");
+        let status = Command::new("chmod")
+            .args(["+x"])
+            .arg(&path)
+            .status()
+            .expect("chmod runs");
+        assert!(status.success());
+    }
+    std::fs::write(dir.path().join("c.md"), "# Report\n").expect("written");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for (platform, expected) in [
+        (
+            "github",
+            "dry run: PATCH repos/owner/repo/issues/comments/9 (35 bytes from c.md)\n",
+        ),
+        (
+            "gitlab",
+            "dry run: PUT https://gitlab.example.org/api/v4/projects/3/merge_requests/7/notes/9 \
+             (35 bytes from c.md)\n",
+        ),
+    ] {
+        let output = Command::new("sh")
+            .arg(root().join("docs/ci/sticky-comment.sh"))
+            .args([platform, "c.md"])
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env_remove("STICKY_COMMENTS")
+            .envs([
+                ("GITHUB_REPOSITORY", "owner/repo"),
+                ("PR_NUMBER", "7"),
+                ("GITLAB_TOKEN", "t"),
+                ("CI_API_V4_URL", "https://gitlab.example.org/api/v4"),
+                ("CI_PROJECT_ID", "3"),
+                ("CI_MERGE_REQUEST_IID", "7"),
+                ("DRY_RUN", "1"),
+            ])
+            .output()
+            .expect("sh runs");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            expected,
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -136,3 +136,23 @@ fn both_dialects_hold_the_same_cells() {
         }
     }
 }
+
+#[test]
+fn a_dialect_without_csv_is_refused() {
+    for command in [
+        &["plan", EXAMPLE][..],
+        &["rank", EXAMPLE],
+        &["frontier", EXAMPLE, "-f", "json"],
+        &["sweep", EXAMPLE, "--set", "dimensions.recovery.weight=1"],
+    ] {
+        crate::support::resiplan()
+            .args(command)
+            .args(["--csv-dialect", "excel-de"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "--csv-dialect applies to CSV only: add `-f csv`, or leave it out",
+            ));
+    }
+}

@@ -46,8 +46,15 @@ existing() {
   elif [ "$platform" = github ]; then
     gh api --paginate "$comments"
   else
-    curl --fail --silent --show-error --header "PRIVATE-TOKEN: $GITLAB_TOKEN" \
-      "$comments?sort=asc&per_page=100"
+    # Page by page until an empty one (100 notes each; at most 100 pages).
+    page=1
+    while [ "$page" -le 100 ]; do
+      notes=$(curl --fail --silent --show-error --header "PRIVATE-TOKEN: $GITLAB_TOKEN" \
+        "$comments?sort=asc&per_page=100&page=$page")
+      [ "$(printf '%s' "$notes" | jq length)" -gt 0 ] || break
+      printf '%s\n' "$notes"
+      page=$((page + 1))
+    done
   fi
 }
 

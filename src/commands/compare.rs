@@ -19,6 +19,10 @@ use resiplan::report::{
 /// Plans the base and every scenario (or the old and the new version), delivers the
 /// comparison with every gate's verdict, then fails when a gate did.
 pub(crate) fn run(settings: &Compare) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == CompareFormat::Csv,
+        settings.csv,
+    )?;
     if let Some(new) = &settings.new
         && new.file.as_os_str() == "-"
         && settings.portfolio.file.as_os_str() == "-"

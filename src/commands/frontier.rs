@@ -15,6 +15,10 @@ use resiplan::report::{
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
 pub(crate) fn run(settings: &Frontier) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == FrontierFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
     let scored = score_input(&input).map_err(Error::from)?;

@@ -49,3 +49,17 @@ pub(crate) fn measure_ids(planning: &Planning) -> Vec<&str> {
     let measures = &planning.scored.portfolio.measures;
     measures.iter().map(|m| m.id.value.as_str()).collect()
 }
+
+/// Refuses `--csv-dialect excel-de` for a format that is not CSV: it would change nothing.
+pub(crate) fn csv_dialect_needs_csv(
+    csv: bool,
+    dialect: resiplan::report::csv::Dialect,
+) -> Result<(), Error> {
+    if csv || dialect == resiplan::report::csv::Dialect::Machine {
+        Ok(())
+    } else {
+        Err(Error::Usage(
+            "--csv-dialect applies to CSV only: add `-f csv`, or leave it out".to_owned(),
+        ))
+    }
+}

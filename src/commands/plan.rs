@@ -14,6 +14,10 @@ use resiplan::report::{
 
 /// Plans the portfolio and delivers the report.
 pub(crate) fn run(settings: &Plan) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == report::Format::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
     let scored = &planning.scored;

@@ -13,6 +13,10 @@ use resiplan::report::{
 
 /// Scores the portfolio and delivers the ranking.
 pub(crate) fn run(settings: &Rank) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == report::Format::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;

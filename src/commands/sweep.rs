@@ -21,6 +21,10 @@ fn amount(text: &str) -> Result<f64, String> {
 
 /// Reads the axes (refusing a bad one before planning), plans and delivers the rows.
 pub(crate) fn run(settings: &Sweep) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == SweepFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;
