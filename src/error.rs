@@ -238,6 +238,16 @@ pub enum Drift {
         /// That line as it would be written.
         new: String,
     },
+    /// `--check --strict`: only the provenance differs (the tool version, or the hash of
+    /// inputs whose change does not show in the report).
+    Provenance {
+        /// The file, as the user named it.
+        file: String,
+        /// The version that wrote the file, if it names one.
+        old: Option<String>,
+        /// This version.
+        new: String,
+    },
 }
 
 impl fmt::Display for Drift {
@@ -263,7 +273,21 @@ impl fmt::Display for Drift {
                     "lines differ"
                 }
             ),
+            Drift::Provenance { file, old, new } => write!(
+                f,
+                "{file} differs only in its provenance ({}); without --strict, --check \
+                 accepts it. Run the same command without --check to update it",
+                provenance_change(old.as_deref(), new)
+            ),
         }
+    }
+}
+
+/// `written by resiplan 0.1.0, this is 0.2.0`, or what else differs in a provenance.
+pub fn provenance_change(old: Option<&str>, new: &str) -> String {
+    match old {
+        Some(old) if old != new => format!("written by resiplan {old}, this is {new}"),
+        _ => "the hash of the inputs: they changed in a way the report does not show".to_owned(),
     }
 }
 

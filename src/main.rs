@@ -11,7 +11,9 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let settings = settings::Settings::from_cli(cli::Cli::parse());
+    let cli = cli::Cli::parse();
+    terminal::configure(settings::Style::from_cli(&cli));
+    let settings = settings::Settings::from_cli(cli);
     match run::run(settings) {
         Ok(()) => ExitCode::SUCCESS,
         // Prints the error chain once, in the form its kind needs.

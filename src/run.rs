@@ -16,6 +16,7 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),
         Settings::Profile(profile) => commands::profile::run(&profile),
         Settings::Decision(decision) => commands::decision::run(&decision),
+        Settings::Sweep(sweep) => commands::sweep::run(&sweep),
         Settings::Graph(graph) => commands::graph::run(&graph),
         Settings::Weights(weights) => commands::weights::run(&weights),
         Settings::Simulate(simulate) => commands::simulate::run(&simulate),

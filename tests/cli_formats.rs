@@ -100,19 +100,20 @@ fn every_format_help_lists_works_and_no_other_is_accepted() {
 
 #[test]
 fn each_command_offers_the_formats_it_can_write() {
-    let expected: [(&[&str], &[&str]); 12] = [
-        (&["check"], &["text", "json"]),
+    let expected: [(&[&str], &[&str]); 13] = [
+        (&["check"], &["text", "json", "github", "gitlab"]),
         (
             &["plan"],
             &["table", "markdown", "json", "csv", "mermaid", "html"],
         ),
         (&["rank"], &["table", "markdown", "json", "csv", "html"]),
         (&["explain"], &["table", "markdown", "json"]),
-        (&["compare"], &["table", "markdown", "json"]),
+        (&["compare"], &["table", "markdown", "json", "csv"]),
         (&["frontier"], &["table", "markdown", "json", "csv"]),
         (&["simulate"], &["table", "markdown", "json", "csv", "html"]),
         (&["robustness"], &["table", "markdown", "json", "csv"]),
         (&["weights"], &["table", "markdown", "json"]),
+        (&["sweep"], &["table", "markdown", "json", "csv"]),
         (&["graph"], &["mermaid", "dot"]),
         (&["catalog", "list"], &["table", "markdown", "json"]),
         (&["catalog", "show"], &["table", "markdown", "json"]),

@@ -185,6 +185,24 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
             ],
             0,
         ),
+        (
+            SweepReport,
+            vec![
+                "sweep",
+                EXAMPLE,
+                "--set",
+                "resources.budget.capacity=0..1M/2",
+                "--set",
+                "measures.ozg-efa.deadline=2029,2031",
+                "--track",
+                "ozg-efa",
+                "--effort",
+                "quick",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
         (ProfileReport, vec!["profile", EXAMPLE, "-f", "json"], 0),
         (
             ProfileReport,
@@ -391,7 +409,7 @@ fn every_json_output_meets_its_schema_envelope_and_names() {
         // The report language where names or reasons are in it; messages are English only.
         let worded = !matches!(
             kind,
-            Kind::CheckReport | Kind::FrontierReport | Kind::CatalogListReport
+            Kind::CheckReport | Kind::FrontierReport | Kind::SweepReport | Kind::CatalogListReport
         );
         assert_eq!(envelope.contains(&"language"), worded, "{args:?}");
         if let Some(i) = args.iter().position(|a| *a == "--lang") {

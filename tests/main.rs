@@ -3,6 +3,7 @@
 // Test code may panic on what it does not expect: that is how a test fails.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod annotations;
 mod architecture;
 mod bound_properties;
 mod broken;
@@ -10,8 +11,11 @@ mod catalog_cli;
 mod check_cli;
 mod ci_recipes;
 mod cli_formats;
+mod compare_versions;
 mod content;
+mod csv_rules;
 mod documents_cli;
+mod drift;
 mod evidence_report;
 mod examples;
 mod exit_codes;
@@ -42,6 +46,7 @@ mod schema;
 mod simulate_cli;
 mod simulate_properties;
 mod support;
+mod sweep_cli;
 mod values_cli;
 mod weights_cli;
 mod whatif_cli;

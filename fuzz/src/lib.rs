@@ -8,7 +8,7 @@ use resiplan::diagnostic;
 use resiplan::load::{Disk, FileSystem};
 use resiplan::pipeline::{Input, PlanError, Planning, plan_input_reading, score_input_reading};
 use resiplan::plan::schedule_bounded;
-use resiplan::report::provenance::Provenance;
+use resiplan::report::provenance::{Content, Provenance};
 use resiplan::report::view::{PlanView, graph_view};
 use resiplan::report::{self, Format, GraphFormat};
 use resiplan::schedule::search::Effort;
@@ -126,7 +126,12 @@ pub fn exercise(data: &[u8]) -> Outcome {
 /// Every report of a planned portfolio, in both languages.
 fn render(planning: &Planning) {
     let scored = &planning.scored;
-    let provenance = Provenance::new("0.0.0", &[&scored.sources], Some(&options()));
+    let provenance = Provenance::new(
+        "0.0.0",
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&scored.sources],
+        Some(&options()),
+    );
     for language in [resiplan::model::Language::De, resiplan::model::Language::En] {
         let view = PlanView::of(planning, language, &provenance);
         for format in [

@@ -1,6 +1,7 @@
-//! `compare`: the base plan and each scenario side by side, and the policy gates CI can enforce.
+//! `compare`: the base plan and each scenario side by side (or two versions of a portfolio),
+//! and the policy gates CI can enforce, with the verdict of every gate, passed or failed.
 
-use super::{ChangeKind, Frame, Moved, Outcome, differences};
+use super::{ChangeKind, Frame, Moved, Outcome, Slot, differences, slot};
 use crate::model::Text;
 use crate::plan::Planning;
 use serde::Serialize;
@@ -10,6 +11,9 @@ use serde::Serialize;
 pub struct Comparison {
     /// Portfolio title.
     pub portfolio: String,
+    /// When two versions of a portfolio are compared (`compare OLD NEW`): the old one's file;
+    /// the new one is the only column of `scenarios`.
+    pub base_path: Option<String>,
     /// Periods and resources of the base.
     pub frame: Frame,
     /// The base plan's numbers.
@@ -44,36 +48,66 @@ pub struct ScenarioResult {
 
 /// Compares scenario plannings (each the base with one scenario applied) with the base.
 pub fn compare(base: &Planning, scenarios: &[Planning]) -> Comparison {
-    let base_outcome = Outcome::of(base);
     let results = scenarios
         .iter()
         .map(|planning| {
-            let portfolio = &planning.scored.portfolio;
-            let info = portfolio.scenarios.last();
-            let outcome = Outcome::of(planning);
-            let change = outcome.objective - base_outcome.objective;
-            ScenarioResult {
-                name: info.map_or_else(|| Text::plain("–"), |s| s.name.clone()),
-                path: info.map(|s| s.path.clone()).unwrap_or_default(),
-                description: info.and_then(|s| s.description.clone()),
-                frame: Frame::of(portfolio),
-                change,
-                change_share: if base_outcome.objective > 0.0 {
-                    change / base_outcome.objective
-                } else {
-                    0.0
-                },
-                objective_at_base_weights: at_base_weights(base, planning),
-                outcome,
-                moved: differences(base, planning),
-            }
+            let info = planning.scored.portfolio.scenarios.last();
+            let mut result = column(base, planning);
+            result.name = info.map_or_else(|| Text::plain("–"), |s| s.name.clone());
+            result.path = info.map(|s| s.path.clone()).unwrap_or_default();
+            result.description = info.and_then(|s| s.description.clone());
+            result
         })
         .collect();
     Comparison {
         portfolio: base.scored.portfolio.name.clone(),
+        base_path: None,
         frame: Frame::of(&base.scored.portfolio),
-        base: base_outcome,
+        base: Outcome::of(base),
         scenarios: results,
+    }
+}
+
+/// Compares two versions of a portfolio (`old_path` and `new_path` as the user named them):
+/// the old one is the base, the new one the only column; measures added or removed show as
+/// added or dropped.
+pub fn compare_versions(
+    old: &Planning,
+    old_path: &str,
+    new: &Planning,
+    new_path: &str,
+) -> Comparison {
+    let mut result = column(old, new);
+    result.name = Text::plain(new_path);
+    result.path = new_path.to_owned();
+    Comparison {
+        portfolio: new.scored.portfolio.name.clone(),
+        base_path: Some(old_path.to_owned()),
+        frame: Frame::of(&old.scored.portfolio),
+        base: Outcome::of(old),
+        scenarios: vec![result],
+    }
+}
+
+/// One column against the base, without its name.
+fn column(base: &Planning, planning: &Planning) -> ScenarioResult {
+    let base_objective = Outcome::of(base).objective;
+    let outcome = Outcome::of(planning);
+    let change = outcome.objective - base_objective;
+    ScenarioResult {
+        name: Text::plain("–"),
+        path: String::new(),
+        description: None,
+        frame: Frame::of(&planning.scored.portfolio),
+        change,
+        change_share: if base_objective > 0.0 {
+            change / base_objective
+        } else {
+            0.0
+        },
+        objective_at_base_weights: at_base_weights(base, planning),
+        outcome,
+        moved: differences(base, planning),
     }
 }
 
@@ -147,10 +181,39 @@ pub struct Violation {
     pub loss: Option<f64>,
 }
 
-/// Every gate every scenario fails, in scenario order.
-pub fn violations(comparison: &Comparison, gates: &Gates) -> Vec<Violation> {
+/// The verdict of one gate on one column, passed or failed, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateResult {
+    /// The column's file (a scenario, or the new version).
+    pub scenario: String,
+    /// Which gate: `max-loss`, `keep` or `on-time`.
+    pub gate: &'static str,
+    /// The measure concerned, for `keep` and `on-time`.
+    pub measure: Option<String>,
+    /// The gate holds.
+    pub passed: bool,
+    /// For `max-loss`: the loss of resilience as a share (negative: a gain), under the
+    /// base's dimension weights.
+    pub loss: Option<f64>,
+    /// For `max-loss`: the limit, as a share.
+    pub limit: Option<f64>,
+    /// For `keep` and `on-time`: where the measure is in the base, and in the column.
+    pub from: Option<Slot>,
+    /// See `from`.
+    pub to: Option<Slot>,
+}
+
+/// Every gate on every column, in column order, then gate order (`max-loss`, `keep`,
+/// `on-time`, each in the order given). `columns` are the plannings of the comparison's
+/// columns, in order.
+pub fn gate_results(
+    comparison: &Comparison,
+    gates: &Gates,
+    base: &Planning,
+    columns: &[Planning],
+) -> Vec<GateResult> {
     let mut found = Vec::new();
-    for scenario in &comparison.scenarios {
+    for (scenario, planning) in comparison.scenarios.iter().zip(columns) {
         // Under other weights values are not comparable: judge the loss under the base's.
         let loss = match scenario.objective_at_base_weights {
             Some(objective) if comparison.base.objective > 0.0 => {
@@ -158,15 +221,17 @@ pub fn violations(comparison: &Comparison, gates: &Gates) -> Vec<Violation> {
             }
             _ => -scenario.change_share,
         };
-        if let Some(limit) = gates.max_loss
-            // A hair of tolerance: a limit of exactly the loss passes.
-            && loss > limit + 1e-12
-        {
-            found.push(Violation {
+        if let Some(limit) = gates.max_loss {
+            found.push(GateResult {
                 scenario: scenario.path.clone(),
                 gate: "max-loss",
                 measure: None,
+                // A hair of tolerance: a limit of exactly the loss passes.
+                passed: loss <= limit + 1e-12,
                 loss: Some(loss),
+                limit: Some(limit),
+                from: None,
+                to: None,
             });
         }
         for (ids, gate, kinds) in [
@@ -178,20 +243,36 @@ pub fn violations(comparison: &Comparison, gates: &Gates) -> Vec<Violation> {
             ),
         ] {
             for id in ids {
-                if scenario
+                let failed = scenario
                     .moved
                     .iter()
-                    .any(|m| &m.id == id && kinds.contains(&m.change))
-                {
-                    found.push(Violation {
-                        scenario: scenario.path.clone(),
-                        gate,
-                        measure: Some(id.clone()),
-                        loss: None,
-                    });
-                }
+                    .any(|m| &m.id == id && kinds.contains(&m.change));
+                found.push(GateResult {
+                    scenario: scenario.path.clone(),
+                    gate,
+                    measure: Some(id.clone()),
+                    passed: !failed,
+                    loss: None,
+                    limit: None,
+                    from: Some(slot(base, id)),
+                    to: Some(slot(planning, id)),
+                });
             }
         }
     }
     found
+}
+
+/// The gates that failed, from [`gate_results`].
+pub fn violations(results: &[GateResult]) -> Vec<Violation> {
+    results
+        .iter()
+        .filter(|r| !r.passed)
+        .map(|r| Violation {
+            scenario: r.scenario.clone(),
+            gate: r.gate,
+            measure: r.measure.clone(),
+            loss: if r.gate == "max-loss" { r.loss } else { None },
+        })
+        .collect()
 }

@@ -11,6 +11,7 @@ pub mod explain;
 pub mod frontier;
 pub mod robustness;
 pub mod simulate;
+pub mod sweep;
 pub mod weights;
 
 use crate::model::roadmap::Placement;

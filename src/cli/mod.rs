@@ -7,8 +7,9 @@ mod values;
 
 pub(crate) use uncertainty::{RobustnessArgs, SimulateArgs, WeightsArgs};
 pub(crate) use values::{
-    AnalysisFormat, Body, CatalogFormat, CheckFormat, DecisionFormat, FrontierFormat, GraphFormat,
-    Lang, ModalVerb, OrgSize, Period, PlanFormat, ProfileFormat, RankFormat, SchemaKind, SecLevel,
+    AnalysisFormat, Body, CatalogFormat, CheckFormat, ColorWhen, CompareFormat, CsvDialect,
+    DecisionFormat, FrontierFormat, GraphFormat, Lang, ModalVerb, OrgSize, Period, PlanFormat,
+    ProfileFormat, RankFormat, SchemaKind, SecLevel, SweepFormat,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -27,6 +28,21 @@ pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Options of every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command takes, before or after its name.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalArgs {
+    /// Print only errors: no warnings, no notes such as "is up to date", no progress bars.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// Colour on standard error. `auto`: on a terminal, unless `NO_COLOR` is set, `TERM=dumb`
+    /// or `CLICOLOR=0`; `CLICOLOR_FORCE=1` turns it on in pipes and CI logs.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
 }
 
 /// The subcommands.
@@ -52,6 +68,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = PlanFormat::Table)]
         format: PlanFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
@@ -67,6 +86,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
@@ -96,19 +118,36 @@ pub(crate) enum Command {
         #[command(flatten)]
         search: SearchArgs,
     },
-    /// Compare the plan with scenarios side by side: objective, curve, moved measures, resource use.
+    /// Compare the plan with scenarios, or two versions of a portfolio, side by side:
+    /// objective, curve, moved measures, resource use, and the gates' verdicts.
     ///
-    /// Each `--scenario` is one column, applied to the portfolio on its own. Gates make the
-    /// command exit 4 for CI when a scenario loses too much or drops or delays named measures.
+    /// `compare FILE --scenario S…`: each scenario is one column, applied to the portfolio on
+    /// its own. `compare OLD NEW` (or `compare --base OLD NEW`): the new version against the
+    /// old one, e.g. `git show main:portfolio.yaml > old.yaml`. Gates make the command exit 4
+    /// for CI when a column loses too much or drops or delays named measures; every gate's
+    /// result, passed or failed, is part of the report.
     Compare {
         /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = AnalysisFormat::Table)]
-        format: AnalysisFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
+        /// The new version of the portfolio; FILE is then the old one.
+        #[arg(value_name = "NEW", value_hint = ValueHint::FilePath, conflicts_with_all = ["scenarios", "base"])]
+        new: Option<PathBuf>,
+        /// The old version of the portfolio; FILE is then the new one (`--base OLD NEW`).
+        #[arg(long, value_name = "OLD", value_hint = ValueHint::FilePath, conflicts_with = "scenarios")]
+        base: Option<PathBuf>,
+        /// A short report for a pull-request comment, under 60 KB for any portfolio: gates,
+        /// figures, counts of changes and the largest changes only.
+        #[arg(long)]
+        summary: bool,
         /// A scenario to compare with the base (repeatable: one column each).
-        #[arg(long = "scenario", value_name = "FILE", required = true, value_hint = ValueHint::FilePath)]
+        #[arg(long = "scenario", value_name = "FILE", required_unless_present_any = ["new", "base"], value_hint = ValueHint::FilePath)]
         scenarios: Vec<PathBuf>,
         /// Change the base and every scenario: `PATH=VALUE` (repeatable).
         #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_set, value_hint = ValueHint::Other)]
@@ -134,6 +173,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t = FrontierFormat::Table)]
         format: FrontierFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
         /// Report options.
         #[command(flatten)]
         report: ReportArgs,
@@ -185,6 +227,42 @@ pub(crate) enum Command {
     /// implications per year, annexes.
     #[command(visible_alias = "vorlage")]
     Decision(DecisionArgs),
+    /// Plan every combination of values for a few paths: a budget × staff grid, a weight, a
+    /// deadline. One row per combination.
+    ///
+    /// Each `--set` is an axis: `PATH=FROM..TO/N` (N values evenly spaced, both ends
+    /// included), `PATH=A,B,C` or `PATH=VALUE`. The combinations are planned in memory and in
+    /// parallel; the rows are the same on any number of threads.
+    Sweep {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = SweepFormat::Table)]
+        format: SweepFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// An axis: `resources.budget.capacity.default=800k..1.6M/5`, `measures.ID.deadline=2028,2029`
+        /// (repeatable: every combination is planned).
+        #[arg(long = "set", value_name = "PATH=VALUES", required = true, value_hint = ValueHint::Other)]
+        axes: Vec<String>,
+        /// Report where this measure finishes in every row (repeatable).
+        #[arg(long, value_name = "MEASURE", value_hint = ValueHint::Other)]
+        track: Vec<String>,
+        /// Apply a scenario file first (repeatable; applied in the order given).
+        #[arg(long = "scenario", value_name = "FILE", value_hint = ValueHint::FilePath)]
+        scenarios: Vec<PathBuf>,
+        /// Threads to plan on; default: one per core.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256), value_hint = ValueHint::Other)]
+        jobs: Option<u32>,
+        /// Where `include` may read catalogs.
+        #[command(flatten)]
+        includes: IncludeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
+    },
     /// Draw the dependency graph (Mermaid flowchart or Graphviz DOT).
     Graph(GraphArgs),
     /// Import a measure catalog from another format as a portfolio.
@@ -321,8 +399,12 @@ pub(crate) struct ReportArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// Write nothing; exit 3 if OUT differs from what would be written (a CI drift check).
+    /// The provenance (tool version, hash of the inputs) does not count unless --strict.
     #[arg(long, requires = "output")]
     pub check: bool,
+    /// With --check: also fail (exit 3) when only the provenance differs.
+    #[arg(long, requires = "check")]
+    pub strict: bool,
 }
 
 /// `resiplan import …`: the formats that can be imported.

@@ -27,6 +27,8 @@ pub(crate) enum SchemaKind {
     FrontierReport,
     /// `profile --format json`.
     ProfileReport,
+    /// `sweep --format json`.
+    SweepReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -55,6 +57,11 @@ pub(crate) enum CheckFormat {
     Text,
     /// One JSON document on stdout.
     Json,
+    /// GitHub Actions workflow commands on stdout (`::error file=…,line=…,col=…::…`):
+    /// annotations at the lines of a pull request.
+    Github,
+    /// A GitLab code-quality report (JSON) on stdout, for `artifacts:reports:codequality`.
+    Gitlab,
 }
 
 /// Output of `plan`.
@@ -213,4 +220,50 @@ pub(crate) enum OrgSize {
     Medium,
     /// Großstadt, large Landkreis or Land authority (over 2,000 employees): 10 FTE.
     Large,
+}
+
+/// When standard error gets colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// On a terminal, by the environment's conventions.
+    Auto,
+    /// Always (CI logs that show colour).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How `-f csv` is written (`--csv-dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CsvDialect {
+    /// For scripts: fixed column ids and status codes in every language, `,`, decimal point.
+    Machine,
+    /// For a German Excel (double click): byte-order mark, `;`, decimal commas, German headers.
+    ExcelDe,
+}
+
+/// Output of `sweep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SweepFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document.
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV: one row per combination.
+    Csv,
+}
+
+/// Output of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CompareFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (fits a pull-request comment; `--summary` for a large one).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV: one row per column and measure that moved.
+    Csv,
 }

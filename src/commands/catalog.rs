@@ -8,7 +8,7 @@ use resiplan::content::catalogs::{self, Source};
 use resiplan::diagnostic::source::display_path;
 use resiplan::error::Error;
 use resiplan::report::catalog;
-use resiplan::report::provenance::Provenance;
+use resiplan::report::provenance::{Content, Provenance};
 
 /// Lists the catalogs; the files that do not load are reported, and fail the run.
 pub(crate) fn list(settings: &CatalogList) -> Result<()> {
@@ -44,7 +44,12 @@ pub(crate) fn show(settings: &CatalogShow) -> Result<()> {
         &display_path(&source.path()),
         &loaded.catalog,
         settings.language,
-        &Provenance::new(VERSION, &[&loaded.sources], None),
+        &Provenance::new(
+            VERSION,
+            &[Content::Catalog(&loaded.catalog)],
+            &[&loaded.sources],
+            None,
+        ),
         terminal::table_width(&Destination::Stdout),
     );
     Ok(terminal::print(&text)?)

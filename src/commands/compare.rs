@@ -1,19 +1,38 @@
 //! `resiplan compare`: the plan and each scenario side by side, with CI gates.
 
 use crate::commands::{VERSION, input, measure_ids};
-use crate::settings::{AnalysisFormat, Compare};
+use crate::settings::{Compare, CompareFormat};
 use crate::terminal;
 use anyhow::Result;
-use resiplan::analysis::compare::{compare, violations};
+use resiplan::analysis::compare::{Gates, compare, compare_versions, gate_results, violations};
 use resiplan::diagnostic::source::SourceMap;
+use resiplan::diagnostic::source::display_path;
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::load::Overlay;
 use resiplan::pipeline::{Planning, plan_input};
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 
-/// Plans the base and every scenario, delivers the comparison, then checks the gates.
+/// Plans the base and every scenario (or the old and the new version), delivers the
+/// comparison with every gate's verdict, then fails when a gate did.
 pub(crate) fn run(settings: &Compare) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == CompareFormat::Csv,
+        settings.csv,
+    )?;
+    if let Some(new) = &settings.new
+        && new.file.as_os_str() == "-"
+        && settings.portfolio.file.as_os_str() == "-"
+    {
+        return Err(Error::Usage(
+            "both versions cannot be read from standard input: name one of them as a file"
+                .to_owned(),
+        )
+        .into());
+    }
     let base = input(&settings.portfolio, true)?;
     let options = &settings.options;
     let base_planning = plan_input(&base, options).map_err(Error::from)?;
@@ -21,55 +40,63 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
         &base_planning.scored.warnings,
         &base_planning.scored.sources,
     )?;
-    let ids = measure_ids(&base_planning);
     let gates = &settings.gates;
-    if let Some(id) = gates
-        .keep
-        .iter()
-        .chain(&gates.on_time)
-        .find(|id| !ids.contains(&id.as_str()))
-    {
-        return Err(Error::Usage(
-            format!(
-                "a gate names `{id}`, which is not a measure of the portfolio. {}",
-                did_you_mean(id, ids.iter().copied())
-            )
-            .trim_end()
-            .to_owned(),
-        )
-        .into());
-    }
-    let plannings = settings
-        .scenarios
-        .iter()
-        .map(|scenario| {
-            // The scenario first, then the `--set` changes, as for `plan`.
-            let mut changed = base.clone();
-            let overlay = Overlay::Scenario(scenario.clone());
-            changed.overlays.insert(0, overlay);
-            plan_input(&changed, options).map_err(Error::from)
-        })
-        .collect::<Result<Vec<Planning>, Error>>()?;
-    let comparison = compare(&base_planning, &plannings);
-    let failed = violations(&comparison, gates);
+    let (comparison, plannings) = match &settings.new {
+        Some(new) => {
+            let planning = plan_input(&input(new, false)?, options).map_err(Error::from)?;
+            terminal::diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
+            known_measures(gates, &[&base_planning, &planning])?;
+            let comparison = compare_versions(
+                &base_planning,
+                &display_path(&settings.portfolio.file),
+                &planning,
+                &display_path(&new.file),
+            );
+            (comparison, vec![planning])
+        }
+        None => {
+            known_measures(gates, &[&base_planning])?;
+            let plannings = settings
+                .scenarios
+                .iter()
+                .map(|scenario| {
+                    // The scenario first, then the `--set` changes, as for `plan`.
+                    let mut changed = base.clone();
+                    let overlay = Overlay::Scenario(scenario.clone());
+                    changed.overlays.insert(0, overlay);
+                    plan_input(&changed, options).map_err(Error::from)
+                })
+                .collect::<Result<Vec<Planning>, Error>>()?;
+            (compare(&base_planning, &plannings), plannings)
+        }
+    };
+    let results = gate_results(&comparison, gates, &base_planning, &plannings);
+    let failed = violations(&results);
     let report = &settings.report;
     let language = report.language(base_planning.scored.portfolio.language);
     let sources: Vec<&SourceMap> = std::iter::once(&base_planning)
         .chain(&plannings)
         .map(|p| &p.scored.sources)
         .collect();
-    let provenance = Provenance::new(VERSION, &sources, Some(options));
+    let contents: Vec<Content> = std::iter::once(&base_planning)
+        .chain(&plannings)
+        .map(|p| Content::Portfolio(&p.scored.portfolio))
+        .collect();
+    let provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
     let text = match report.format {
-        AnalysisFormat::Json => report::json::compare(&comparison, &failed, language, &provenance),
-        AnalysisFormat::Markdown => document::markdown(&report::compare::document(
-            &comparison,
-            language,
-            &provenance,
-        )),
-        AnalysisFormat::Table => document::terminal(
-            &report::compare::document(&comparison, language, &provenance),
-            terminal::table_width(&report.destination),
-        ),
+        CompareFormat::Json => report::json::compare(&comparison, &results, language, &provenance),
+        CompareFormat::Csv => report::compare_csv::csv(&comparison, language, settings.csv),
+        CompareFormat::Markdown | CompareFormat::Table => {
+            let document = if settings.summary {
+                report::compare_summary::document(&comparison, &results, language, &provenance)
+            } else {
+                report::compare::document(&comparison, &results, language, &provenance)
+            };
+            match report.format {
+                CompareFormat::Markdown => document::markdown(&document),
+                _ => document::terminal(&document, terminal::table_width(&report.destination)),
+            }
+        }
     };
     let inputs: Vec<&std::path::Path> = sources
         .iter()
@@ -82,4 +109,31 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
     let lines = report::compare::violation_lines(language, &failed, gates.max_loss);
     let lines = lines.iter().map(|line| line.unmarked()).collect();
     Err(Error::GateFailed(lines).into())
+}
+
+/// Refuses a gate that names a measure none of the plannings has.
+fn known_measures(gates: &Gates, plannings: &[&Planning]) -> Result<(), Error> {
+    let mut known = std::collections::BTreeSet::new();
+    // In portfolio order, for the suggestion.
+    let ids: Vec<&str> = plannings
+        .iter()
+        .flat_map(|p| measure_ids(p))
+        .filter(|id| known.insert(*id))
+        .collect();
+    match gates
+        .keep
+        .iter()
+        .chain(&gates.on_time)
+        .find(|id| !known.contains(id.as_str()))
+    {
+        None => Ok(()),
+        Some(id) => Err(Error::Usage(
+            format!(
+                "a gate names `{id}`, which is not a measure of the portfolio. {}",
+                did_you_mean(id, ids.iter().copied())
+            )
+            .trim_end()
+            .to_owned(),
+        )),
+    }
 }

@@ -12,7 +12,7 @@ use resiplan::pipeline::{Input, score_input};
 use resiplan::plan::{Planning, schedule_bounded};
 use resiplan::report::document;
 use resiplan::report::documents::{decision, html};
-use resiplan::report::provenance::Provenance;
+use resiplan::report::provenance::{Content, Provenance};
 use resiplan::schedule::{Bound, Options};
 
 /// Plans the proposal and every alternative and delivers the paper.
@@ -40,7 +40,11 @@ pub(crate) fn run(settings: &Decision) -> Result<()> {
         .chain(&alternatives)
         .map(|p| &p.scored.sources)
         .collect();
-    let provenance = Provenance::new(VERSION, &sources, Some(options));
+    let contents: Vec<Content<'_>> = std::iter::once(&proposal)
+        .chain(&alternatives)
+        .map(|p| Content::Portfolio(&p.scored.portfolio))
+        .collect();
+    let provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
     let paper = decision::decision(
         &proposal,
         &alternatives,

@@ -10,7 +10,10 @@ use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
 use resiplan::plan::schedule_bounded;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 use resiplan::schedule::Bound;
 
 /// Plans the portfolio, explains the measure and delivers the explanation.
@@ -38,7 +41,12 @@ pub(crate) fn run(settings: &Explain) -> Result<()> {
     };
     let report = &settings.report;
     let language = report.language(planning.scored.portfolio.language);
-    let provenance = Provenance::new(VERSION, &[&planning.scored.sources], Some(options));
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&planning.scored.portfolio)],
+        &[&planning.scored.sources],
+        Some(options),
+    );
     let text = match report.format {
         AnalysisFormat::Json => report::json::explain(
             &explanation,

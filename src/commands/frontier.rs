@@ -8,10 +8,17 @@ use resiplan::analysis::frontier::{FrontierError, frontier};
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 
 /// Plans every step, with a progress bar on a terminal, and delivers the frontier.
 pub(crate) fn run(settings: &Frontier) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == FrontierFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let options = &settings.options;
     let scored = score_input(&input).map_err(Error::from)?;
@@ -29,10 +36,15 @@ pub(crate) fn run(settings: &Frontier) -> Result<()> {
     let frontier = result.map_err(error)?;
     let report = &settings.report;
     let language = report.language(frontier.language);
-    let provenance = Provenance::new(VERSION, &[&frontier.sources], Some(options));
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&frontier.sources],
+        Some(options),
+    );
     let text = match report.format {
         FrontierFormat::Json => report::json::frontier(&frontier, &provenance),
-        FrontierFormat::Csv => report::frontier::csv(&frontier),
+        FrontierFormat::Csv => report::frontier::csv(&frontier, settings.csv),
         FrontierFormat::Markdown => document::markdown(&report::frontier::document(
             &frontier,
             language,

@@ -6,7 +6,11 @@ use crate::terminal;
 use anyhow::Result;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, provenance::Provenance, view::graph_view};
+use resiplan::report::{
+    self,
+    provenance::{Content, Provenance},
+    view::graph_view,
+};
 
 /// Loads the portfolio and delivers its graph.
 pub(crate) fn run(settings: &Graph) -> Result<()> {
@@ -14,7 +18,12 @@ pub(crate) fn run(settings: &Graph) -> Result<()> {
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;
     let language = settings.report.language(scored.portfolio.language);
-    let provenance = Provenance::new(VERSION, &[&scored.sources], None);
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&scored.sources],
+        None,
+    );
     let mut view = graph_view(&scored.portfolio, &scored.graph, language);
     view.provenance = Some(&provenance);
     let text = report::graph(settings.report.format, &view);

@@ -10,7 +10,7 @@ use resiplan::error::Error;
 pub(crate) fn run(settings: &Init) -> Result<()> {
     let starts = init::load(&settings.catalogs).map_err(Error::from)?;
     let save_dir = match &settings.destination {
-        Destination::File(path) | Destination::Check(path) => {
+        Destination::File(path) | Destination::Check(path) | Destination::CheckStrict(path) => {
             Some(path.parent().unwrap_or(std::path::Path::new("")))
         }
         Destination::Stdout => None,

@@ -18,6 +18,7 @@ pub(crate) mod rank;
 pub(crate) mod robustness;
 pub(crate) mod schema;
 pub(crate) mod simulate;
+pub(crate) mod sweep;
 pub(crate) mod weights;
 
 use crate::settings::Portfolio;
@@ -52,4 +53,18 @@ pub(crate) fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error
 pub(crate) fn measure_ids(planning: &Planning) -> Vec<&str> {
     let measures = &planning.scored.portfolio.measures;
     measures.iter().map(|m| m.id.value.as_str()).collect()
+}
+
+/// Refuses `--csv-dialect excel-de` for a format that is not CSV: it would change nothing.
+pub(crate) fn csv_dialect_needs_csv(
+    csv: bool,
+    dialect: resiplan::report::csv::Dialect,
+) -> Result<(), Error> {
+    if csv || dialect == resiplan::report::csv::Dialect::Machine {
+        Ok(())
+    } else {
+        Err(Error::Usage(
+            "--csv-dialect applies to CSV only: add `-f csv`, or leave it out".to_owned(),
+        ))
+    }
 }

@@ -14,7 +14,7 @@ use resiplan::plan::{Planning, schedule_bounded};
 use resiplan::report::document::{self, Document};
 use resiplan::report::documents::{file_names, html, profile, raci};
 use resiplan::report::lang::de_en;
-use resiplan::report::provenance::Provenance;
+use resiplan::report::provenance::{Content, Provenance};
 use resiplan::schedule::Bound;
 
 /// Plans the portfolio (the profiles show when each measure runs) and delivers the profiles.
@@ -50,6 +50,7 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
     let language = report.language(portfolio.language);
     let provenance = Provenance::new(
         VERSION,
+        &[Content::Portfolio(&planning.scored.portfolio)],
         &[&planning.scored.sources],
         Some(&settings.options),
     );

@@ -7,7 +7,10 @@ use anyhow::Result;
 use resiplan::analysis::robustness::{RobustnessError, robustness};
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 use resiplan::schedule::Options;
 
 /// Re-plans the portfolio (a progress bar on a terminal) and delivers the report.
@@ -25,6 +28,7 @@ pub(crate) fn run(settings: &Robustness) -> Result<()> {
     let language = report.language(analysis.language);
     let provenance = Provenance::new(
         VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
         &[&analysis.sources],
         Some(&Options {
             effort: settings.options.effort,

@@ -8,7 +8,10 @@ use resiplan::analysis::simulate::{SimulateError, check_runs, simulate};
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
 use resiplan::plan::schedule;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 use resiplan::schedule::Options;
 
 /// Plans the portfolio, simulates its roadmap (a progress bar on a terminal) and delivers
@@ -29,6 +32,7 @@ pub(crate) fn run(settings: &Simulate) -> Result<()> {
     // The provenance names the roadmap's effort and the seed of the draws.
     let provenance = Provenance::new(
         VERSION,
+        &[Content::Portfolio(&planning.scored.portfolio)],
         &[&simulation.sources],
         Some(&Options {
             effort: settings.options.effort,

@@ -7,7 +7,10 @@ use anyhow::Result;
 use resiplan::analysis::weights::Weights as Derived;
 use resiplan::error::Error;
 use resiplan::pipeline::score_input;
-use resiplan::report::{self, document, provenance::Provenance};
+use resiplan::report::{
+    self, document,
+    provenance::{Content, Provenance},
+};
 
 /// Loads and checks the portfolio (an inconsistency is a warning on stderr) and delivers
 /// its weights.
@@ -18,7 +21,12 @@ pub(crate) fn run(settings: &Weights) -> Result<()> {
     let weights = Derived::of(&scored.portfolio);
     let report = &settings.report;
     let language = report.language(scored.portfolio.language);
-    let provenance = Provenance::new(VERSION, &[&scored.sources], None);
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&scored.sources],
+        None,
+    );
     let text = match report.format {
         AnalysisFormat::Json => {
             report::json::weights(&weights, &scored.portfolio, language, &provenance)

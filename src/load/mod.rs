@@ -26,7 +26,7 @@ pub use limits::{
     MAX_DIMENSIONS, MAX_INCLUDE_DEPTH, MAX_INCLUDES, MAX_MEASURES, MAX_PERIODS, MAX_RESOURCES,
 };
 pub use measure::MEASURE_FIELDS;
-pub use number::{MAX_AMOUNT, parse_amount};
+pub use number::{MAX_AMOUNT, parse_amount, parse_resource_amount};
 pub use overlay::{Overlay, SCENARIO_FIELDS};
 pub use pairs::{Pair, read_pairs};
 pub use read::{Disk, FileSystem, MAX_FILE_BYTES};

@@ -120,6 +120,19 @@ impl From<Readings> for AmountError {
     }
 }
 
+/// An amount of a resource given on the command line (`sweep --set`): a plain number or
+/// [`parse_amount`]'s forms, and, as in a portfolio, no dot that may separate thousands
+/// (`1.500`).
+pub fn parse_resource_amount(text: &str) -> Result<f64, AmountError> {
+    if let Some(readings) = thousands_separator(text) {
+        return Err(readings.into());
+    }
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n.abs() <= MAX_AMOUNT => Ok(n),
+        _ => parse_amount(text),
+    }
+}
+
 /// Whether `text` (a YAML number or an amount as text) has a dot that a German reader takes
 /// for a thousands separator: one to three digits, not a lone `0`, then a dot and exactly
 /// three digits, and nothing after them (`110.000`, `1.500`). Returns both readings when it

@@ -9,18 +9,80 @@ use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::Frame;
-use crate::analysis::compare::{Comparison, Violation};
+use crate::analysis::compare::{Comparison, GateResult, ScenarioResult, Violation};
 use crate::model::Language;
 
-/// `compare` as a document.
-pub fn document(comparison: &Comparison, language: Language, provenance: &Provenance) -> Document {
+/// `compare` as a document: the gates' verdicts first (when gates were set), then the
+/// figures side by side, the curve and, per column, the moved measures and resource use.
+pub fn document(
+    comparison: &Comparison,
+    gates: &[GateResult],
+    language: Language,
+    provenance: &Provenance,
+) -> Document {
     let l = language;
-    let mut blocks = Vec::new();
-    let mut header: Vec<Text> = vec![
-        de_en(l, "Kennzahl", "Figure").into(),
-        de_en(l, "Basis", "Base").into(),
-    ];
+    let mut blocks: Vec<Block> = super::gates::table(l, gates)
+        .map(Block::Table)
+        .into_iter()
+        .collect();
+    blocks.push(Block::Table(summary_table(comparison, l)));
+    blocks.push(Block::Table(curve_table(comparison, l)));
+    for s in &comparison.scenarios {
+        blocks.push(Block::Heading(column_heading(comparison, s, l)));
+        if let Some(description) = &s.description {
+            blocks.push(Block::Paragraph(description.into()));
+        }
+        blocks.push(Block::Table(moved_table(
+            l,
+            de_en(l, "Veränderte Maßnahmen", "Measures that changed").to_owned(),
+            &s.moved,
+        )));
+        blocks.push(Block::Table(resource_table(comparison, s, l)));
+    }
+    blocks.push(Block::Footer(provenance.line()));
+    Document {
+        title: title(comparison, l),
+        blocks,
+    }
+}
+
+/// `Szenarienvergleich: …`, or for two versions `Versionsvergleich: …`.
+pub(super) fn title(comparison: &Comparison, l: Language) -> Text {
+    let kind = match comparison.base_path {
+        Some(_) => de_en(l, "Versionsvergleich", "Version comparison"),
+        None => de_en(l, "Szenarienvergleich", "Scenario comparison"),
+    };
+    format!("{kind}: {}", comparison.portfolio).into()
+}
+
+/// The heading of one column's section.
+pub(super) fn column_heading(comparison: &Comparison, s: &ScenarioResult, l: Language) -> Text {
+    match &comparison.base_path {
+        Some(old) => format!("{}: {old} → {}", de_en(l, "Version", "Version"), s.path).into(),
+        None => format!(
+            "{}: {} ({})",
+            de_en(l, "Szenario", "Scenario"),
+            s.name.get(l),
+            s.path
+        )
+        .into(),
+    }
+}
+
+/// The header of the side-by-side tables: the first column's title, the base, the columns.
+fn header(comparison: &Comparison, first: Text, l: Language) -> Vec<Text> {
+    let base: Text = match &comparison.base_path {
+        Some(old) => old.into(),
+        None => de_en(l, "Basis", "Base").into(),
+    };
+    let mut header = vec![first, base];
     header.extend(comparison.scenarios.iter().map(|s| s.name.get(l).into()));
+    header
+}
+
+/// Objective, change, quality, counts and follow-up costs, side by side.
+pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
+    let header = header(comparison, de_en(l, "Kennzahl", "Figure").into(), l);
     let columns = header.len();
     let mut rows: Vec<Vec<Text>> = Vec::new();
     let outcomes: Vec<_> = std::iter::once(&comparison.base)
@@ -101,14 +163,16 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
     }
     let mut align = vec![Align::Right; columns];
     align[0] = Align::Left;
-    blocks.push(Block::Table(Table {
+    Table {
         title: Label::Summary.text(l).into(),
-        header: header.clone(),
-        align: align.clone(),
+        header,
+        align,
         rows,
-    }));
+    }
+}
 
-    // The resilience curve, by period label (a scenario may change the horizon).
+/// Every period's label, the base's first, then those only a column has.
+fn all_periods(comparison: &Comparison) -> Vec<String> {
     let mut periods = comparison.frame.periods.clone();
     for s in &comparison.scenarios {
         for p in &s.frame.periods {
@@ -117,15 +181,24 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
             }
         }
     }
+    periods
+}
+
+/// The resilience curve, by period label (a column may change the horizon).
+pub(super) fn curve_table(comparison: &Comparison, l: Language) -> Table {
+    let periods = all_periods(comparison);
+    let mut align = vec![Align::Right; comparison.scenarios.len() + 2];
+    align[0] = Align::Left;
     let frames: Vec<&Frame> = std::iter::once(&comparison.frame)
         .chain(comparison.scenarios.iter().map(|s| &s.frame))
         .collect();
-    let mut curve_header = header.clone();
-    curve_header[0] = Label::Period.text(l).into();
-    blocks.push(Block::Table(Table {
+    let outcomes: Vec<_> = std::iter::once(&comparison.base)
+        .chain(comparison.scenarios.iter().map(|s| &s.outcome))
+        .collect();
+    Table {
         title: Label::ResilienceCurve.text(l).into(),
-        header: curve_header,
-        align: align.clone(),
+        header: header(comparison, Label::Period.text(l).into(), l),
+        align,
         rows: periods
             .iter()
             .map(|p| {
@@ -141,86 +214,61 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
                     .collect()
             })
             .collect(),
-    }));
-
-    for s in &comparison.scenarios {
-        blocks.push(Block::Heading(
-            format!(
-                "{}: {} ({})",
-                de_en(l, "Szenario", "Scenario"),
-                s.name.get(l),
-                s.path
-            )
-            .into(),
-        ));
-        if let Some(description) = &s.description {
-            blocks.push(Block::Paragraph(description.into()));
-        }
-        blocks.push(Block::Table(moved_table(
-            l,
-            de_en(l, "Veränderte Maßnahmen", "Measures that changed").to_owned(),
-            &s.moved,
-        )));
-        let mut header: Vec<Text> = vec![Label::Period.text(l).into()];
-        let mut resource_columns = Vec::new();
-        for (r, resource) in comparison.frame.resources.iter().enumerate() {
-            if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
-                header.push(
-                    Text::code(&resource.id)
-                        + format!(
-                            " {}",
-                            de_en(
-                                l,
-                                "Basis → Szenario / Kapazität",
-                                "base → scenario / capacity"
-                            )
-                        ),
-                );
-                resource_columns.push((r, sr));
-            }
-        }
-        blocks.push(Block::Table(Table {
-            title: de_en(l, "Ressourcennutzung", "Resource use").into(),
-            align: std::iter::once(Align::Left)
-                .chain(resource_columns.iter().map(|_| Align::Right))
-                .collect(),
-            header,
-            rows: periods
-                .iter()
-                .map(|p| {
-                    let bt = comparison.frame.periods.iter().position(|q| q == p);
-                    let st = s.frame.periods.iter().position(|q| q == p);
-                    std::iter::once(Text::from(p))
-                        .chain(resource_columns.iter().map(|&(r, sr)| {
-                            let base = bt.map_or_else(
-                                || "–".to_owned(),
-                                |t| amount(l, &comparison.frame, r, comparison.base.usage[r][t]),
-                            );
-                            let (used, capacity) = st.map_or_else(
-                                || ("–".to_owned(), "–".to_owned()),
-                                |t| {
-                                    (
-                                        amount(l, &s.frame, sr, s.outcome.usage[sr][t]),
-                                        amount(l, &s.frame, sr, s.outcome.capacity[sr][t]),
-                                    )
-                                },
-                            );
-                            format!("{base} → {used} / {capacity}").into()
-                        }))
-                        .collect()
-                })
-                .collect(),
-        }));
     }
-    blocks.push(Block::Footer(provenance.line()));
-    Document {
-        title: format!(
-            "{}: {}",
-            de_en(l, "Szenarienvergleich", "Scenario comparison"),
-            comparison.portfolio
-        )
-        .into(),
-        blocks,
+}
+
+/// One column's resource use against the base's, period by period.
+fn resource_table(comparison: &Comparison, s: &ScenarioResult, l: Language) -> Table {
+    let periods = all_periods(comparison);
+    let mut header: Vec<Text> = vec![Label::Period.text(l).into()];
+    let mut resource_columns = Vec::new();
+    for (r, resource) in comparison.frame.resources.iter().enumerate() {
+        if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
+            header.push(
+                Text::code(&resource.id)
+                    + format!(
+                        " {}",
+                        de_en(
+                            l,
+                            "Basis → Szenario / Kapazität",
+                            "base → scenario / capacity"
+                        )
+                    ),
+            );
+            resource_columns.push((r, sr));
+        }
+    }
+    Table {
+        title: de_en(l, "Ressourcennutzung", "Resource use").into(),
+        align: std::iter::once(Align::Left)
+            .chain(resource_columns.iter().map(|_| Align::Right))
+            .collect(),
+        header,
+        rows: periods
+            .iter()
+            .map(|p| {
+                let bt = comparison.frame.periods.iter().position(|q| q == p);
+                let st = s.frame.periods.iter().position(|q| q == p);
+                std::iter::once(Text::from(p))
+                    .chain(resource_columns.iter().map(|&(r, sr)| {
+                        let base = bt.map_or_else(
+                            || "–".to_owned(),
+                            |t| amount(l, &comparison.frame, r, comparison.base.usage[r][t]),
+                        );
+                        let (used, capacity) = st.map_or_else(
+                            || ("–".to_owned(), "–".to_owned()),
+                            |t| {
+                                (
+                                    amount(l, &s.frame, sr, s.outcome.usage[sr][t]),
+                                    amount(l, &s.frame, sr, s.outcome.capacity[sr][t]),
+                                )
+                            },
+                        );
+                        format!("{base} → {used} / {capacity}").into()
+                    }))
+                    .collect()
+            })
+            .collect(),
     }
 }
 

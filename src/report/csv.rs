@@ -1,7 +1,15 @@
-//! CSV (RFC 4180) for spreadsheets. Every CSV resiplan writes goes through
-//! [`record`]: the plan and the ranking here (one row per measure, a header row
-//! in the report language), and `frontier`'s table. Numbers have a `.` decimal
-//! point in every language.
+//! CSV (RFC 4180) for scripts and spreadsheets. Every CSV resiplan writes is a [`table`] of
+//! [`Column`]s and [`Cell`]s, written in one of two [`Dialect`]s:
+//!
+//! - [`Dialect::Machine`] (the default): a header of fixed, language-independent column ids
+//!   (`id,name,area,status,…`), status codes (`scheduled`), `,` separators and numbers
+//!   with a `.` decimal point, whatever `--lang` says. Names and reasons stay text in the
+//!   portfolio's or report's language.
+//! - [`Dialect::ExcelDe`] (`--csv-dialect excel-de`): what a German Excel opens correctly
+//!   on a double click: a UTF-8 byte-order mark, `;` separators, decimal commas, German
+//!   headers and status words.
+//!
+//! Both end records with CRLF.
 //!
 //! Text is cleaned first (control characters other than line breaks and tabs become
 //! spaces), then checked: a cell a spreadsheet would read as a formula (`=`, `+`, `-`,
@@ -10,12 +18,77 @@
 //! (amounts are non-negative, so none starts with `-`).
 
 use super::lang::Label;
-use super::view::{self, MeasureRow, PlanView};
+use super::view::{self, MeasureRow, PlanView, RowStatus};
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;
 
 /// RFC 4180 ends records with CRLF.
 const RECORD_END: &str = "\r\n";
+
+/// Who reads the CSV.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Scripts: column ids, status codes, `,` and a decimal point.
+    #[default]
+    Machine,
+    /// A German spreadsheet: byte-order mark, `;`, decimal commas, German headers.
+    ExcelDe,
+}
+
+impl Dialect {
+    fn separator(self) -> char {
+        match self {
+            Dialect::Machine => ',',
+            Dialect::ExcelDe => ';',
+        }
+    }
+}
+
+/// One column: its fixed id (the machine header) and its German header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// `cost_budget`: never translated.
+    pub id: String,
+    /// `Kosten budget (EUR)`.
+    pub de: String,
+}
+
+impl Column {
+    /// A column with its id and German header.
+    pub fn new(id: impl Into<String>, de: impl Into<String>) -> Column {
+        Column {
+            id: id.into(),
+            de: de.into(),
+        }
+    }
+}
+
+/// A whole CSV: the header row and one record per row, in the dialect.
+pub fn table(columns: &[Column], rows: &[Vec<Cell>], dialect: Dialect) -> String {
+    let mut out = String::new();
+    if dialect == Dialect::ExcelDe {
+        out.push('\u{feff}');
+    }
+    let header = columns.iter().map(|c| {
+        Cell::text(match dialect {
+            Dialect::Machine => c.id.as_str(),
+            Dialect::ExcelDe => c.de.as_str(),
+        })
+    });
+    out.push_str(&record_in(header.collect(), dialect));
+    for row in rows {
+        out.push_str(&record_in(row.clone(), dialect));
+    }
+    out
+}
+
+/// A status code (`not_scheduled`), or its German word for a spreadsheet.
+pub fn status(code: &str, label: Label, dialect: Dialect) -> Cell {
+    Cell::text(match dialect {
+        Dialect::Machine => code,
+        Dialect::ExcelDe => label.text(Language::De),
+    })
+}
 
 /// One cell: text from the portfolio or the report, or a number in a fixed format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,15 +154,26 @@ pub fn neutralise(text: &str) -> String {
 
 /// Quotes a field that holds a comma, a quote, CR or LF; doubles the quotes inside.
 pub fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
+    quote_in(field, Dialect::Machine)
+}
+
+/// Quotes a field that holds the dialect's separator, a quote, CR or LF (`excel-de` also
+/// quotes commas, which are decimal commas there).
+fn quote_in(field: &str, dialect: Dialect) -> String {
+    if field.contains([dialect.separator(), ',', '"', '\r', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_owned()
     }
 }
 
-/// One record (a line ending in CRLF): the one way every CSV of resiplan writes its cells.
+/// One record of the machine dialect (a line ending in CRLF).
 pub fn record(cells: Vec<Cell>) -> String {
+    record_in(cells, Dialect::Machine)
+}
+
+/// One record (a line ending in CRLF): the one way every CSV of resiplan writes its cells.
+fn record_in(cells: Vec<Cell>, dialect: Dialect) -> String {
     let fields: Vec<String> = cells
         .into_iter()
         .map(|cell| match cell {
@@ -105,16 +189,20 @@ pub fn record(cells: Vec<Cell>) -> String {
                         }
                     })
                     .collect();
-                quote(&neutralise(&t))
+                quote_in(&neutralise(&t), dialect)
             }
-            Cell::Number(n) => n,
+            Cell::Number(n) => match dialect {
+                Dialect::Machine => n,
+                // Numbers have no grouping, so the point is the only one to change.
+                Dialect::ExcelDe => n.replace('.', ","),
+            },
         })
         .collect();
-    fields.join(",") + RECORD_END
+    fields.join(&dialect.separator().to_string()) + RECORD_END
 }
 
-/// Header cells `Kosten budget (EUR)` for every resource.
-fn resource_headers(portfolio: &Portfolio, language: Language, label: Label) -> Vec<Cell> {
+/// Columns `cost_budget` / `Kosten budget (EUR)` for every resource.
+fn resource_columns(portfolio: &Portfolio, id: &str, label: Label) -> Vec<Column> {
     portfolio
         .resources
         .iter()
@@ -123,9 +211,17 @@ fn resource_headers(portfolio: &Portfolio, language: Language, label: Label) -> 
                 .unit
                 .as_deref()
                 .map_or(String::new(), |u| format!(" ({u})"));
-            Cell::text(format!("{} {}{unit}", label.text(language), r.id.value))
+            Column::new(
+                format!("{id}_{}", r.id.value),
+                format!("{} {}{unit}", label.text(Language::De), r.id.value),
+            )
         })
         .collect()
+}
+
+/// A column whose German header is a report label.
+fn labelled(id: &str, label: Label) -> Column {
+    Column::new(id, label.text(Language::De))
 }
 
 /// Amounts (two decimals) per resource.
@@ -134,75 +230,92 @@ fn amounts(values: &[f64]) -> impl Iterator<Item = Cell> + '_ {
 }
 
 /// The plan: one row per measure, in roadmap order.
-pub fn plan(view: &PlanView<'_>) -> String {
-    let language = view.language;
-    let t = |l: Label| Cell::text(l.text(language));
+pub fn plan(view: &PlanView<'_>, dialect: Dialect) -> String {
     let portfolio = view.portfolio;
     let calendar = &portfolio.calendar;
-    let mut header = vec![
-        t(Label::Id),
-        t(Label::Measure),
-        t(Label::Area),
-        t(Label::Status),
-        t(Label::Start),
-        t(Label::Finish),
-        t(Label::Duration),
+    let mut columns = vec![
+        labelled("id", Label::Id),
+        labelled("name", Label::Measure),
+        labelled("area", Label::Area),
+        labelled("status", Label::Status),
+        labelled("start", Label::Start),
+        labelled("finish", Label::Finish),
+        labelled("duration", Label::Duration),
     ];
-    header.extend(resource_headers(portfolio, language, Label::Cost));
-    header.extend(resource_headers(portfolio, language, Label::RunCost));
-    header.extend([t(Label::Value), t(Label::Rank), t(Label::Reason)]);
-    let mut out = record(header);
-    for row in view.rows() {
-        let (start, finish) = row
-            .periods
-            .map_or((String::new(), String::new()), |(s, f)| {
-                (calendar.label(s).to_string(), calendar.label(f).to_string())
-            });
-        let mut cells = vec![
-            Cell::text(row.id),
-            Cell::text(row.name),
-            Cell::text(row.area.unwrap_or_default()),
-            Cell::text(row.status.map_or("", |s| view.status_text(s))),
-            Cell::text(start),
-            Cell::text(finish),
-            Cell::integer(row.duration as usize),
-        ];
-        cells.extend(amounts(&row.cost));
-        cells.extend(amounts(&row.run_cost));
-        cells.extend([
-            Cell::fixed(row.value, 4),
-            Cell::integer(row.rank),
-            Cell::text(
-                row.reason
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-            ),
-        ]);
-        out.push_str(&record(cells));
-    }
-    out
+    columns.extend(resource_columns(portfolio, "cost", Label::Cost));
+    columns.extend(resource_columns(portfolio, "run_cost", Label::RunCost));
+    columns.extend([
+        labelled("value", Label::Value),
+        labelled("rank", Label::Rank),
+        labelled("reason", Label::Reason),
+    ]);
+    let rows: Vec<Vec<Cell>> = view
+        .rows()
+        .into_iter()
+        .map(|row| {
+            let (start, finish) = row
+                .periods
+                .map_or((String::new(), String::new()), |(s, f)| {
+                    (calendar.label(s).to_string(), calendar.label(f).to_string())
+                });
+            let status_cell = match row.status {
+                Some(RowStatus::Scheduled) => status("scheduled", Label::Scheduled, dialect),
+                Some(RowStatus::Done) => status("done", Label::Done, dialect),
+                Some(RowStatus::NotScheduled) => {
+                    status("not_scheduled", Label::NotScheduled, dialect)
+                }
+                None => Cell::text(""),
+            };
+            let mut cells = vec![
+                Cell::text(row.id),
+                Cell::text(row.name),
+                Cell::text(row.area.unwrap_or_default()),
+                status_cell,
+                Cell::text(start),
+                Cell::text(finish),
+                Cell::integer(row.duration as usize),
+            ];
+            cells.extend(amounts(&row.cost));
+            cells.extend(amounts(&row.run_cost));
+            cells.extend([
+                Cell::fixed(row.value, 4),
+                Cell::integer(row.rank),
+                Cell::text(
+                    row.reason
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ),
+            ]);
+            cells
+        })
+        .collect();
+    table(&columns, &rows, dialect)
 }
 
 /// The ranking: one row per measure, by rank.
-pub fn rank(portfolio: &Portfolio, scores: &Scores, language: Language) -> String {
-    let t = |l: Label| Cell::text(l.text(language));
-    let mut header = vec![
-        t(Label::Rank),
-        t(Label::Id),
-        t(Label::Measure),
-        t(Label::Area),
-        t(Label::Value),
-        t(Label::ValuePerMillion),
-        t(Label::Enables),
+pub fn rank(
+    portfolio: &Portfolio,
+    scores: &Scores,
+    language: Language,
+    dialect: Dialect,
+) -> String {
+    let mut columns = vec![
+        labelled("rank", Label::Rank),
+        labelled("id", Label::Id),
+        labelled("name", Label::Measure),
+        labelled("area", Label::Area),
+        labelled("value", Label::Value),
+        labelled("value_per_million", Label::ValuePerMillion),
+        labelled("enabler_value", Label::Enables),
     ];
-    header.extend(resource_headers(portfolio, language, Label::Cost));
-    header.extend(resource_headers(portfolio, language, Label::RunCost));
-    let mut out = record(header);
-    for row in view::rank_rows(portfolio, scores, language) {
-        out.push_str(&record(rank_cells(&row)));
-    }
-    out
+    columns.extend(resource_columns(portfolio, "cost", Label::Cost));
+    columns.extend(resource_columns(portfolio, "run_cost", Label::RunCost));
+    let rows: Vec<Vec<Cell>> = view::rank_rows(portfolio, scores, language)
+        .iter()
+        .map(rank_cells)
+        .collect();
+    table(&columns, &rows, dialect)
 }
 
 fn rank_cells(row: &MeasureRow<'_>) -> Vec<Cell> {

@@ -1,7 +1,7 @@
 //! `frontier` as a document (terminal and Markdown) and as CSV. Every number comes from
 //! [`crate::analysis::frontier`]; this file only words and formats it.
 
-use super::csv::{Cell, record};
+use super::csv::{Cell, Column, Dialect, table};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::number::{amount, number, percent};
@@ -124,61 +124,77 @@ pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Do
     }
 }
 
-/// `frontier` as CSV (RFC 4180): plain numbers with a `.` decimal point in every language;
-/// marginal values per [`marginal_per`], as in the table, with the amount in the header
-/// (`marginal_per_1000000_EUR`).
-pub fn csv(f: &Frontier) -> String {
-    let mut header: Vec<Cell> = [
-        "scale",
-        "capacity",
-        "status",
-        "objective",
-        "bound_share",
-        "scheduled",
-        "not_scheduled",
-    ]
-    .into_iter()
-    .map(Cell::text)
-    .collect();
-    header.extend(
-        f.resources
-            .iter()
-            .map(|r| Cell::text(format!("follow_up_{}", r.id))),
-    );
-    header.push(Cell::text(match f.unit.as_deref() {
-        Some(unit) if is_money(f) => format!("marginal_per_1000000_{unit}"),
-        Some(unit) => format!("marginal_per_{unit}"),
-        None => "marginal_per_unit".to_owned(),
+/// `frontier` as CSV (RFC 4180) in the dialect: marginal values per [`marginal_per`], as in
+/// the table, with the amount in the column id (`marginal_per_1000000_EUR`).
+pub fn csv(f: &Frontier, dialect: Dialect) -> String {
+    let mut columns = vec![
+        Column::new("scale", "Faktor"),
+        Column::new("capacity", format!("{} im Horizont", f.resource)),
+        Column::new("status", "Status"),
+        Column::new("objective", Label::ResiliencePeriods.text(DE)),
+        Column::new("bound_share", Label::Quality.text(DE)),
+        Column::new("scheduled", Label::Scheduled.text(DE)),
+        Column::new("not_scheduled", Label::NotScheduled.text(DE)),
+    ];
+    columns.extend(f.resources.iter().map(|r| {
+        Column::new(
+            format!("follow_up_{}", r.id),
+            format!("{} {}", Label::FollowUp.text(DE), r.id),
+        )
     }));
+    columns.push(match f.unit.as_deref() {
+        Some(unit) if is_money(f) => Column::new(
+            format!("marginal_per_1000000_{unit}"),
+            format!("Grenznutzen je 1.000.000 {unit}"),
+        ),
+        Some(unit) => Column::new(
+            format!("marginal_per_{unit}"),
+            format!("Grenznutzen je {unit}"),
+        ),
+        None => Column::new("marginal_per_unit", "Grenznutzen je Einheit"),
+    });
     let per = marginal_per(f);
-    let mut out = record(header);
-    for step in &f.steps {
-        let mut cells = vec![Cell::trimmed(step.scale), Cell::trimmed(step.capacity)];
-        match &step.result {
-            StepResult::Planned {
-                objective,
-                bound_share,
-                scheduled,
-                not_scheduled,
-                follow_up,
-                marginal,
-            } => {
-                cells.extend([
-                    Cell::text("planned"),
-                    Cell::trimmed(*objective),
-                    Cell::trimmed(*bound_share),
-                    Cell::integer(*scheduled),
-                    Cell::integer(*not_scheduled),
-                ]);
-                cells.extend(follow_up.iter().map(|v| Cell::trimmed(*v)));
-                cells.push(marginal.map_or_else(Cell::empty, |m| Cell::trimmed(m * per)));
+    let rows: Vec<Vec<Cell>> = f
+        .steps
+        .iter()
+        .map(|step| {
+            let mut cells = vec![Cell::trimmed(step.scale), Cell::trimmed(step.capacity)];
+            match &step.result {
+                StepResult::Planned {
+                    objective,
+                    bound_share,
+                    scheduled,
+                    not_scheduled,
+                    follow_up,
+                    marginal,
+                } => {
+                    cells.extend([
+                        status("planned", "geplant", dialect),
+                        Cell::trimmed(*objective),
+                        Cell::trimmed(*bound_share),
+                        Cell::integer(*scheduled),
+                        Cell::integer(*not_scheduled),
+                    ]);
+                    cells.extend(follow_up.iter().map(|v| Cell::trimmed(*v)));
+                    cells.push(marginal.map_or_else(Cell::empty, |m| Cell::trimmed(m * per)));
+                }
+                StepResult::Infeasible { .. } => {
+                    cells.push(status("infeasible", "nicht planbar", dialect));
+                    cells.extend((0..4 + f.resources.len() + 1).map(|_| Cell::empty()));
+                }
             }
-            StepResult::Infeasible { .. } => {
-                cells.push(Cell::text("infeasible"));
-                cells.extend((0..4 + f.resources.len() + 1).map(|_| Cell::empty()));
-            }
-        }
-        out.push_str(&record(cells));
-    }
-    out
+            cells
+        })
+        .collect();
+    table(&columns, &rows, dialect)
+}
+
+const DE: crate::model::Language = crate::model::Language::De;
+
+/// A status code, or its German word for a spreadsheet.
+fn status(code: &str, de: &str, dialect: Dialect) -> Cell {
+    Cell::text(match dialect {
+        Dialect::Machine => code,
+        Dialect::ExcelDe => de,
+    })
 }

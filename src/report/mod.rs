@@ -7,8 +7,11 @@
 //! numbers in the language's style from [`number`]. No module here imports one that
 //! imports it back.
 
+pub mod annotations;
 pub mod catalog;
 pub mod compare;
+pub mod compare_csv;
+pub mod compare_summary;
 pub mod counterfactual;
 pub mod csv;
 pub mod document;
@@ -16,6 +19,7 @@ pub mod documents;
 pub mod dot;
 pub mod explain;
 pub mod frontier;
+pub mod gates;
 pub mod html;
 pub mod json;
 pub mod lang;
@@ -28,6 +32,7 @@ pub mod provenance;
 pub mod robustness;
 pub mod simulate;
 pub mod svg;
+pub mod sweep;
 pub mod table;
 pub mod text;
 pub mod view;
@@ -72,13 +77,14 @@ pub struct Unsupported {
     pub format: &'static str,
 }
 
-/// Renders a plan; `width` is the terminal width for tables.
+/// Renders a plan; `width` is the terminal width for tables; CSV in the machine dialect
+/// ([`csv::plan`] takes another).
 pub fn plan(format: Format, view: &PlanView<'_>, width: u16) -> String {
     match format {
         Format::Table => table::printable(table::plan(view, width)),
         Format::Markdown => markdown::plan(view),
         Format::Json => json::plan(view),
-        Format::Csv => csv::plan(view),
+        Format::Csv => csv::plan(view, csv::Dialect::Machine),
         Format::Mermaid => mermaid::plan(view),
         Format::Html => html::plan(view),
     }
@@ -92,7 +98,8 @@ pub fn graph(format: GraphFormat, view: &GraphView<'_>) -> String {
     }
 }
 
-/// Renders a ranking; a Gantt chart of a ranking does not exist.
+/// Renders a ranking; a Gantt chart of a ranking does not exist. CSV in the machine
+/// dialect ([`csv::rank`] takes another).
 pub fn rank(
     format: Format,
     portfolio: &Portfolio,
@@ -116,7 +123,7 @@ pub fn rank(
             markdown::escape(&provenance.line())
         ),
         Format::Json => json::rank(portfolio, scores, language, provenance),
-        Format::Csv => csv::rank(portfolio, scores, language),
+        Format::Csv => csv::rank(portfolio, scores, language, csv::Dialect::Machine),
         Format::Html => html::rank(portfolio, &ranking, language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })

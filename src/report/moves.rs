@@ -61,7 +61,7 @@ pub fn slot_text(language: Language, slot: &Slot) -> String {
 }
 
 /// The kind of a move in words.
-fn change_text(language: Language, change: ChangeKind) -> &'static str {
+pub(super) fn change_text(language: Language, change: ChangeKind) -> &'static str {
     match change {
         ChangeKind::Earlier => de_en(language, "früher fertig", "earlier"),
         ChangeKind::Later => de_en(language, "später fertig", "later"),

@@ -34,6 +34,8 @@ pub enum Kind {
     FrontierReport,
     /// `profile --format json`.
     ProfileReport,
+    /// `sweep --format json`.
+    SweepReport,
     /// `catalog list --format json`.
     CatalogListReport,
     /// `catalog show --format json`.
@@ -48,7 +50,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -59,6 +61,7 @@ impl Kind {
         Kind::ExplainReport,
         Kind::FrontierReport,
         Kind::ProfileReport,
+        Kind::SweepReport,
         Kind::CatalogListReport,
         Kind::CatalogShowReport,
         Kind::WeightsReport,
@@ -80,6 +83,7 @@ impl Kind {
             Kind::ExplainReport => "explain-report",
             Kind::FrontierReport => "frontier-report",
             Kind::ProfileReport => "profile-report",
+            Kind::SweepReport => "sweep-report",
             Kind::CatalogListReport => "catalog-list-report",
             Kind::CatalogShowReport => "catalog-show-report",
             Kind::WeightsReport => "weights-report",
@@ -105,6 +109,7 @@ impl Kind {
             Kind::ExplainReport => Some("explain"),
             Kind::FrontierReport => Some("frontier"),
             Kind::ProfileReport => Some("profile"),
+            Kind::SweepReport => Some("sweep"),
             Kind::CatalogListReport => Some("catalog list"),
             Kind::CatalogShowReport => Some("catalog show"),
             Kind::WeightsReport => Some("weights"),

@@ -4,7 +4,7 @@
 use super::Kind;
 use crate::report::json::{
     CatalogListReport, CatalogShowReport, CheckReport, CompareReport, Envelope, ExplainReport,
-    FORMAT_VERSION, FrontierReport, PlanReport, ProfileReport, RankReport,
+    FORMAT_VERSION, FrontierReport, PlanReport, ProfileReport, RankReport, SweepReport,
 };
 use schemars::Schema;
 use serde_json::json;
@@ -22,6 +22,7 @@ pub(super) fn schema(kind: Kind) -> Schema {
         Kind::ExplainReport => schemars::schema_for!(Envelope<ExplainReport>),
         Kind::FrontierReport => schemars::schema_for!(Envelope<FrontierReport>),
         Kind::ProfileReport => schemars::schema_for!(Envelope<ProfileReport>),
+        Kind::SweepReport => schemars::schema_for!(Envelope<SweepReport>),
         Kind::CatalogListReport => schemars::schema_for!(Envelope<CatalogListReport>),
         Kind::CatalogShowReport => schemars::schema_for!(Envelope<CatalogShowReport>),
         Kind::WeightsReport => schemars::schema_for!(Envelope<crate::report::json::WeightsReport>),

@@ -4,8 +4,8 @@ use super::{
     AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
     Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
-use super::{CatalogList, CatalogShow, uncertainty};
-use super::{Decision, DecisionFormat, Profile, ProfileFormat};
+use super::{CatalogList, CatalogShow, ColourChoice, CompareFormat, Style, Sweep, SweepFormat};
+use super::{Decision, DecisionFormat, Profile, ProfileFormat, uncertainty};
 use crate::cli::{self, Cli, Command};
 use resiplan::analysis::compare::Gates;
 use resiplan::content::import::grundschutz;
@@ -17,6 +17,20 @@ use resiplan::report::{self, catalog::CatalogFormat};
 use resiplan::schedule::Options;
 use resiplan::schema;
 use std::path::PathBuf;
+
+impl Style {
+    /// The global options of the command line.
+    pub(crate) fn from_cli(cli: &Cli) -> Style {
+        Style {
+            quiet: cli.global.quiet,
+            colour: match cli.global.color {
+                cli::ColorWhen::Auto => ColourChoice::Auto,
+                cli::ColorWhen::Always => ColourChoice::Always,
+                cli::ColorWhen::Never => ColourChoice::Never,
+            },
+        }
+    }
+}
 
 impl Settings {
     /// Converts the parsed command line.
@@ -33,23 +47,29 @@ impl Settings {
                 format: match format {
                     cli::CheckFormat::Text => CheckFormat::Text,
                     cli::CheckFormat::Json => CheckFormat::Json,
+                    cli::CheckFormat::Github => CheckFormat::Github,
+                    cli::CheckFormat::Gitlab => CheckFormat::Gitlab,
                 },
             }),
             Command::Plan {
                 format,
+                csv_dialect,
                 report: args,
                 changes,
                 search,
             } => Settings::Plan(Plan {
+                csv: dialect(csv_dialect),
                 report: report(&args, plan_format(format)),
                 portfolio: portfolio(args, changes),
                 options: options(search),
             }),
             Command::Rank {
                 format,
+                csv_dialect,
                 report: args,
                 changes,
             } => Settings::Rank(Rank {
+                csv: dialect(csv_dialect),
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
             }),
@@ -67,7 +87,11 @@ impl Settings {
             }),
             Command::Compare {
                 format,
+                csv_dialect,
                 report: args,
+                new,
+                base,
+                summary,
                 scenarios,
                 sets,
                 fail_if_loss_above,
@@ -75,26 +99,60 @@ impl Settings {
                 fail_if_delayed,
                 includes,
                 search,
-            } => Settings::Compare(Compare {
-                report: report(&args, analysis_format(format)),
-                portfolio: portfolio(
+            } => {
+                let report = report(
+                    &args,
+                    match format {
+                        cli::CompareFormat::Table => CompareFormat::Table,
+                        cli::CompareFormat::Markdown => CompareFormat::Markdown,
+                        cli::CompareFormat::Json => CompareFormat::Json,
+                        cli::CompareFormat::Csv => CompareFormat::Csv,
+                    },
+                );
+                let base_portfolio = portfolio(
                     args,
                     cli::ChangeArgs {
                         scenarios: Vec::new(),
                         sets,
                         includes,
                     },
-                ),
-                scenarios,
-                gates: Gates {
-                    max_loss: fail_if_loss_above,
-                    keep: fail_if_dropped,
-                    on_time: fail_if_delayed,
-                },
-                options: options(search),
-            }),
+                );
+                // `OLD NEW` and `--base OLD NEW` name the same two versions.
+                let (portfolio, new) = match (new, base) {
+                    (Some(new), _) => {
+                        let new = Portfolio {
+                            file: new,
+                            ..base_portfolio.clone()
+                        };
+                        (base_portfolio, Some(new))
+                    }
+                    (None, Some(old)) => {
+                        let old = Portfolio {
+                            file: old,
+                            ..base_portfolio.clone()
+                        };
+                        (old, Some(base_portfolio))
+                    }
+                    (None, None) => (base_portfolio, None),
+                };
+                Settings::Compare(Compare {
+                    report,
+                    portfolio,
+                    new,
+                    summary,
+                    csv: dialect(csv_dialect),
+                    scenarios,
+                    gates: Gates {
+                        max_loss: fail_if_loss_above,
+                        keep: fail_if_dropped,
+                        on_time: fail_if_delayed,
+                    },
+                    options: options(search),
+                })
+            }
             Command::Frontier {
                 format,
+                csv_dialect,
                 report: args,
                 budget_scale,
                 steps,
@@ -102,6 +160,7 @@ impl Settings {
                 changes,
                 search,
             } => Settings::Frontier(Frontier {
+                csv: dialect(csv_dialect),
                 report: report(&args, frontier_format(format)),
                 portfolio: portfolio(args, changes),
                 resource,
@@ -169,6 +228,40 @@ impl Settings {
                 },
                 options: options(args.search),
             }),
+            Command::Sweep {
+                format,
+                csv_dialect,
+                report: args,
+                axes,
+                track,
+                scenarios,
+                jobs,
+                includes,
+                search,
+            } => Settings::Sweep(Sweep {
+                csv: dialect(csv_dialect),
+                report: report(
+                    &args,
+                    match format {
+                        cli::SweepFormat::Table => SweepFormat::Table,
+                        cli::SweepFormat::Markdown => SweepFormat::Markdown,
+                        cli::SweepFormat::Json => SweepFormat::Json,
+                        cli::SweepFormat::Csv => SweepFormat::Csv,
+                    },
+                ),
+                portfolio: portfolio(
+                    args,
+                    cli::ChangeArgs {
+                        scenarios,
+                        sets: Vec::new(),
+                        includes,
+                    },
+                ),
+                axes,
+                track,
+                jobs: jobs.map(|n| n as usize),
+                options: options(search),
+            }),
             Command::Graph(args) => Settings::Graph(Graph {
                 report: report(
                     &args.report,
@@ -213,6 +306,7 @@ impl Settings {
                 cli::SchemaKind::ExplainReport => schema::Kind::ExplainReport,
                 cli::SchemaKind::FrontierReport => schema::Kind::FrontierReport,
                 cli::SchemaKind::ProfileReport => schema::Kind::ProfileReport,
+                cli::SchemaKind::SweepReport => schema::Kind::SweepReport,
                 cli::SchemaKind::CatalogListReport => schema::Kind::CatalogListReport,
                 cli::SchemaKind::CatalogShowReport => schema::Kind::CatalogShowReport,
                 cli::SchemaKind::WeightsReport => schema::Kind::WeightsReport,
@@ -233,10 +327,20 @@ fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
     }
 }
 
+fn dialect(dialect: cli::CsvDialect) -> report::csv::Dialect {
+    match dialect {
+        cli::CsvDialect::Machine => report::csv::Dialect::Machine,
+        cli::CsvDialect::ExcelDe => report::csv::Dialect::ExcelDe,
+    }
+}
+
 fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
     Report {
         format,
-        destination: destination(args.output.clone(), args.check),
+        destination: match destination(args.output.clone(), args.check) {
+            Destination::Check(path) if args.strict => Destination::CheckStrict(path),
+            other => other,
+        },
         lang: args.lang.map(language),
     }
 }

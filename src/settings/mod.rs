@@ -34,6 +34,8 @@ pub(crate) enum Settings {
     Profile(Profile),
     /// `decision` (`vorlage`).
     Decision(Decision),
+    /// `sweep`.
+    Sweep(Sweep),
     /// `graph`.
     Graph(Graph),
     /// `weights`.
@@ -69,6 +71,27 @@ pub(crate) struct Portfolio {
     pub include_roots: Vec<PathBuf>,
 }
 
+/// The options of every command: how much goes to standard error, and whether in colour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// `--quiet`: errors only.
+    pub quiet: bool,
+    /// `--color`.
+    pub colour: ColourChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ColourChoice {
+    /// By the terminal and the environment.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Where a report goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Destination {
@@ -76,8 +99,11 @@ pub(crate) enum Destination {
     Stdout,
     /// A file, written atomically.
     File(PathBuf),
-    /// Nothing is written; the file is compared with what would be (`--check`).
+    /// Nothing is written; the file is compared with what would be, except for the
+    /// provenance (`--check`).
     Check(PathBuf),
+    /// As [`Destination::Check`], byte for byte (`--check --strict`).
+    CheckStrict(PathBuf),
 }
 
 /// How a report is written.
@@ -105,6 +131,10 @@ pub(crate) enum CheckFormat {
     Text,
     /// One JSON document on stdout.
     Json,
+    /// GitHub workflow commands on stdout.
+    Github,
+    /// A GitLab code-quality report on stdout.
+    Gitlab,
 }
 
 /// Formats of `explain` and `compare`.
@@ -149,6 +179,8 @@ pub(crate) struct Check {
 pub(crate) struct Plan {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The report.
     pub report: Report<report::Format>,
     /// Search options.
@@ -210,6 +242,8 @@ pub(crate) struct Decision {
 pub(crate) struct Rank {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The report (never Mermaid).
     pub report: Report<report::Format>,
 }
@@ -230,14 +264,20 @@ pub(crate) struct Explain {
 /// `compare FILE --scenario S...`.
 #[derive(Debug)]
 pub(crate) struct Compare {
-    /// The base: the portfolio with the `--set` changes.
+    /// The base: the portfolio with the `--set` changes (the old version with `OLD NEW`).
     pub portfolio: Portfolio,
+    /// The new version of the portfolio, with the same changes (`compare OLD NEW`).
+    pub new: Option<Portfolio>,
+    /// The short report for a pull-request comment.
+    pub summary: bool,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// One column each.
     pub scenarios: Vec<PathBuf>,
     /// The CI gates.
     pub gates: Gates,
     /// The report.
-    pub report: Report<AnalysisFormat>,
+    pub report: Report<CompareFormat>,
     /// Search options.
     pub options: Options,
 }
@@ -247,6 +287,8 @@ pub(crate) struct Compare {
 pub(crate) struct Frontier {
     /// The portfolio.
     pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The resource to scale; `None` for the one in the portfolio's currency.
     pub resource: Option<String>,
     /// Range of factors.
@@ -317,4 +359,49 @@ pub(crate) struct Init {
     pub language: Language,
     /// Standard output or a file.
     pub destination: Destination,
+}
+
+/// `sweep FILE --set PATH=VALUES…`.
+#[derive(Debug)]
+pub(crate) struct Sweep {
+    /// The portfolio (with scenarios, no `--set`: those are the axes).
+    pub portfolio: Portfolio,
+    /// The axes as given.
+    pub axes: Vec<String>,
+    /// `--track`.
+    pub track: Vec<String>,
+    /// Threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
+    /// The report.
+    pub report: Report<SweepFormat>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// Formats of `sweep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SweepFormat {
+    /// Terminal table.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
+}
+
+/// Formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CompareFormat {
+    /// Terminal tables.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
 }

@@ -1,21 +1,38 @@
 //! The terminal: standard output and error, colour, table width and progress bars; the
 //! delivery of a report (`deliver`) and the exit code of an error (`exit`). Only the binary
-//! writes to the terminal.
+//! writes to the terminal. The global options (`--quiet`, `--color`) are set once
+//! ([`configure`]) before a command runs.
 
+mod colour;
 mod deliver;
 mod exit;
 mod file;
 
+pub(crate) use colour::colour;
 pub(crate) use deliver::deliver;
 pub(crate) use exit::fail;
 
-use crate::settings::Destination;
+use crate::settings::{Destination, Style};
 use resiplan::diagnostic::source::SourceMap;
-use resiplan::diagnostic::{self, Diagnostic};
+use resiplan::diagnostic::{self, Diagnostic, Severity};
 use resiplan::error::Error;
 use resiplan::report::table;
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// The global options, set once by [`configure`]; the defaults until then.
+static STYLE: OnceLock<Style> = OnceLock::new();
+
+/// Sets the global options for the rest of the run (the first call wins).
+pub(crate) fn configure(style: Style) {
+    let _ = STYLE.set(style);
+}
+
+/// The global options.
+fn style() -> Style {
+    STYLE.get().copied().unwrap_or_default()
+}
 
 /// Writes to standard output. A closed pipe (`resiplan … | head`) is not an error: the
 /// reader has what it wanted.
@@ -59,14 +76,29 @@ pub(crate) fn read_files(sources: &SourceMap) -> Vec<&Path> {
         .collect()
 }
 
-/// Renders diagnostics (warnings, or the errors of a failed load) to standard error.
-pub(crate) fn diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<(), Error> {
-    note(&diagnostic::render_text(diagnostics, sources, colour()))
+/// A note that is not an error (`ROADMAP.md is up to date`): left out with `--quiet`.
+pub(crate) fn info(text: &str) -> Result<(), Error> {
+    if style().quiet { Ok(()) } else { note(text) }
 }
 
-/// Colour on standard error: only on a terminal, and not when `NO_COLOR` is set.
-pub(crate) fn colour() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Renders diagnostics (warnings, or the errors of a failed load) to standard error; with
+/// `--quiet`, only the errors.
+pub(crate) fn diagnostics(diagnostics: &[Diagnostic], sources: &SourceMap) -> Result<(), Error> {
+    let shown: Vec<Diagnostic>;
+    let diagnostics = if style().quiet {
+        shown = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        &shown[..]
+    } else {
+        diagnostics
+    };
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    note(&diagnostic::render_text(diagnostics, sources, colour()))
 }
 
 /// The terminal's width for a table printed to a terminal; a fixed width otherwise, so
@@ -90,7 +122,7 @@ impl Progress {
 
     /// A bar of `steps` steps, each one of `unit` (`plans`, `runs`).
     pub(crate) fn counting(steps: u64, unit: &str) -> Progress {
-        if !std::io::stderr().is_terminal() {
+        if style().quiet || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
         let bar = indicatif::ProgressBar::new(steps);

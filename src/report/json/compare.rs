@@ -1,9 +1,9 @@
-//! `compare --format json`: the base plan and each scenario's, side by side, with the
-//! measures that moved and the gates that failed.
+//! `compare --format json`: the base plan and each scenario's (or two versions'), side by
+//! side, with the measures that moved, every gate's verdict and the gates that failed.
 
 use super::envelope::render;
-use super::shared::{Amounts, Move, PeriodUse, PortfolioHeader, Use, keyed, moves};
-use crate::analysis::compare::{Comparison, Violation};
+use super::shared::{Amounts, Move, PeriodUse, PortfolioHeader, Slot, Use, keyed, moves};
+use crate::analysis::compare::{Comparison, GateResult, violations};
 use crate::analysis::{Frame, Outcome};
 use crate::model::Language;
 use crate::report::provenance::Provenance;
@@ -16,12 +16,46 @@ use serde::Serialize;
 pub struct CompareReport {
     /// The base portfolio.
     pub portfolio: PortfolioHeader,
+    /// When two versions are compared: the old version's file (the base); the new one is
+    /// the only entry of `scenarios`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_path: Option<String>,
     /// The base plan's figures.
     pub base: Figures,
     /// One entry per scenario, in the order given.
     pub scenarios: Vec<ScenarioPlan>,
+    /// Every gate on every column, passed or failed, with its figures (absent without gates).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gates: Vec<GateVerdict>,
     /// The gates that failed.
     pub violations: Vec<Gate>,
+}
+
+/// One gate on one column, passed or failed.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct GateVerdict {
+    /// The column's file (a scenario, or the new version).
+    pub scenario: String,
+    /// Which gate.
+    pub gate: GateKind,
+    /// The gate holds.
+    pub passed: bool,
+    /// The measure concerned (`keep`, `on-time`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// The loss of resilience as a share, negative for a gain (`max-loss`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loss: Option<f64>,
+    /// The limit as a share (`max-loss`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    /// Where the measure is in the base (`keep`, `on-time`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Slot>,
+    /// Where it is in the column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<Slot>,
 }
 
 /// The headline figures of one plan.
@@ -92,15 +126,37 @@ pub enum GateKind {
     OnTime,
 }
 
-/// `compare` as JSON, including the failed gates.
+fn gate_kind(gate: &str) -> GateKind {
+    match gate {
+        "max-loss" => GateKind::MaxLoss,
+        "keep" => GateKind::Keep,
+        _ => GateKind::OnTime,
+    }
+}
+
+/// `compare` as JSON, including every gate's verdict (`gates`) and the failed ones.
 pub fn compare(
     comparison: &Comparison,
-    violations: &[Violation],
+    gates: &[GateResult],
     language: Language,
     provenance: &Provenance,
 ) -> String {
     let report = CompareReport {
         portfolio: PortfolioHeader::framed(&comparison.portfolio, &comparison.frame),
+        base_path: comparison.base_path.clone(),
+        gates: gates
+            .iter()
+            .map(|g| GateVerdict {
+                scenario: g.scenario.clone(),
+                gate: gate_kind(g.gate),
+                passed: g.passed,
+                measure: g.measure.clone(),
+                loss: g.loss,
+                limit: g.limit,
+                from: g.from.as_ref().map(Slot::from),
+                to: g.to.as_ref().map(Slot::from),
+            })
+            .collect(),
         base: figures(&comparison.base, &comparison.frame),
         scenarios: comparison
             .scenarios
@@ -116,15 +172,11 @@ pub fn compare(
                 moved: moves(&s.moved, language),
             })
             .collect(),
-        violations: violations
+        violations: violations(gates)
             .iter()
             .map(|v| Gate {
                 scenario: v.scenario.clone(),
-                gate: match v.gate {
-                    "max-loss" => GateKind::MaxLoss,
-                    "keep" => GateKind::Keep,
-                    _ => GateKind::OnTime,
-                },
+                gate: gate_kind(v.gate),
                 measure: v.measure.clone(),
                 loss: v.loss,
             })

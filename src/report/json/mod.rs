@@ -19,6 +19,7 @@ pub mod reason;
 pub mod robustness;
 pub mod shared;
 pub mod simulate;
+pub mod sweep;
 pub mod weights;
 
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};
@@ -32,4 +33,5 @@ pub use profile::{ProfileReport, profile};
 pub use rank::{RankReport, rank};
 pub use robustness::{RobustnessReport, robustness};
 pub use simulate::{SimulateReport, simulate};
+pub use sweep::{SweepReport, sweep};
 pub use weights::{WeightsReport, weights};

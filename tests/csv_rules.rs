@@ -1,0 +1,158 @@
+//! Every CSV follows the same rules (issue 20): the machine dialect has fixed column ids
+//! and status codes in every language; `--csv-dialect excel-de` has a byte-order mark,
+//! `;`, decimal commas and German headers, and holds the same cells otherwise.
+
+use crate::formats_cli::parse_csv_with;
+use crate::support::stdout;
+
+const EXAMPLE: &str = "examples/musterstadt.yaml";
+
+/// The CSV commands, with the options that keep them quick.
+fn commands() -> Vec<Vec<&'static str>> {
+    vec![
+        vec!["plan", EXAMPLE, "-f", "csv"],
+        vec!["plan", "tests/fixtures/ok/hostile.yaml", "-f", "csv"],
+        vec!["rank", EXAMPLE, "-f", "csv"],
+        vec![
+            "frontier", EXAMPLE, "-f", "csv", "--steps", "3", "--effort", "quick",
+        ],
+        vec![
+            "compare",
+            EXAMPLE,
+            "--scenario",
+            "examples/scenarios/musterstadt-sparhaushalt.yaml",
+            "-f",
+            "csv",
+            "--effort",
+            "quick",
+        ],
+        vec![
+            "sweep",
+            EXAMPLE,
+            "-f",
+            "csv",
+            "--set",
+            "resources.budget.capacity.default=0.8M..1.2M/2",
+            "--track",
+            "ozg-efa",
+            "--effort",
+            "quick",
+        ],
+    ]
+}
+
+#[test]
+fn the_machine_header_and_status_codes_do_not_depend_on_the_language() {
+    for command in commands() {
+        let de = stdout(&[&command[..], &["--lang", "de"]].concat());
+        let en = stdout(&[&command[..], &["--lang", "en"]].concat());
+        let (de, en) = (parse_csv_with(&de, ','), parse_csv_with(&en, ','));
+        assert_eq!(de[0], en[0], "{command:?}");
+        // Ids, not words (a resource id is part of some: `cost_<staff>` in hostile.yaml).
+        assert!(
+            de[0].iter().all(|id| !id.contains(char::is_whitespace)),
+            "{:?}",
+            de[0]
+        );
+        if let Some(status) = de[0].iter().position(|h| h == "status") {
+            for (a, b) in de[1..].iter().zip(&en[1..]) {
+                assert_eq!(a[status], b[status]);
+                assert!(
+                    [
+                        "scheduled",
+                        "done",
+                        "not_scheduled",
+                        "planned",
+                        "infeasible"
+                    ]
+                    .contains(&a[status].as_str()),
+                    "{}",
+                    a[status]
+                );
+            }
+        }
+    }
+    let plan = stdout(&["plan", EXAMPLE, "-f", "csv", "--lang", "en"]);
+    assert!(plan.starts_with(
+        "id,name,area,status,start,finish,duration,cost_budget,cost_staff,run_cost_budget,\
+         run_cost_staff,value,rank,reason\r\n"
+    ));
+}
+
+#[test]
+fn excel_de_has_a_bom_semicolons_decimal_commas_and_german_headers() {
+    let bytes = stdout(&["plan", EXAMPLE, "-f", "csv", "--csv-dialect", "excel-de"]);
+    let bytes = bytes.as_bytes();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
+    let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
+    assert!(text.starts_with(
+        "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Kosten budget (EUR);\
+         Kosten staff (FTE);Folgekosten/Periode budget (EUR);Folgekosten/Periode staff (FTE);\
+         Wert;Rang;Grund\r\n"
+    ));
+    assert!(
+        text.contains(
+            "\r\nbackup-321;Datensicherung nach 3-2-1(-1-0) mit Offline-/unveränderlicher Kopie;\
+             security;eingeplant;2027;2027;1;275000,00;0,50;45000,00;0,10;1,2857;7;\r\n"
+        ),
+        "{text}"
+    );
+    // A comma in a name is quoted, as it could be read as a decimal comma.
+    assert!(text.contains(";\"Warnmittel-Mix: Sirenennetz (MoWaS-angebunden), Cell"));
+}
+
+/// In every CSV, excel-de holds the machine dialect's cells: numbers with a comma for the
+/// point, German words for status codes, and nothing that a spreadsheet would run.
+#[test]
+fn both_dialects_hold_the_same_cells() {
+    for command in commands() {
+        let machine = parse_csv_with(&stdout(&command), ',');
+        let excel = stdout(&[&command[..], &["--csv-dialect", "excel-de"]].concat());
+        let excel = parse_csv_with(excel.trim_start_matches('\u{feff}'), ';');
+        assert_eq!(machine.len(), excel.len(), "{command:?}");
+        // Codes, translated in excel-de: statuses, changes, where tracked measures finish.
+        let codes: Vec<usize> = (machine[0].iter().enumerate())
+            .filter(|(_, h)| {
+                *h == "status"
+                    || *h == "change"
+                    || h.ends_with("_status")
+                    || h.starts_with("finish_")
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for (m, e) in machine[1..].iter().zip(&excel[1..]) {
+            assert_eq!(m.len(), e.len(), "{command:?}");
+            for (i, (a, b)) in m.iter().zip(e).enumerate() {
+                if codes.contains(&i) {
+                    continue;
+                }
+                if a.parse::<f64>().is_ok() && !a.is_empty() {
+                    assert_eq!(&a.replace('.', ","), b, "{command:?}");
+                } else {
+                    assert_eq!(a, b, "{command:?}");
+                }
+                assert!(!b.starts_with(['=', '+', '-', '@']), "{b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dialect_without_csv_is_refused() {
+    for command in [
+        &["plan", EXAMPLE][..],
+        &["rank", EXAMPLE],
+        &["frontier", EXAMPLE, "-f", "json"],
+        &["sweep", EXAMPLE, "--set", "dimensions.recovery.weight=1"],
+    ] {
+        crate::support::resiplan()
+            .args(command)
+            .args(["--csv-dialect", "excel-de"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "--csv-dialect applies to CSV only: add `-f csv`, or leave it out",
+            ));
+    }
+}
