@@ -13,6 +13,7 @@ pub mod bound;
 pub mod checked;
 pub mod evaluate;
 mod infeasible;
+mod lns;
 pub mod problem;
 pub mod rules;
 pub mod search;
@@ -123,7 +124,7 @@ pub fn plan_bounded(
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
     }
-    let (schedule, rule) = best_schedule(&problem, scores, options);
+    let (schedule, rule, proven) = best_schedule(&problem, scores, options);
     let errors = infeasible::missing(portfolio, &problem, &schedule);
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
@@ -142,6 +143,8 @@ pub fn plan_bounded(
     let roadmap = Roadmap { placements };
     checked::verified(portfolio, &roadmap).map_err(NoRoadmap::Internal)?;
     let (bound, bound_method) = match bound {
+        // No roadmap does better than a proven optimum: it is its own bound.
+        _ if proven => (schedule.objective, bound::BoundMethod::Optimal),
         // The roadmap is a point of the LP relaxation: an LP without a solution is a bug.
         Bound::Best => bound::best_bound(&problem, schedule.objective)
             .map_err(|_| NoRoadmap::Internal(Internal::BoundInfeasible))?,
@@ -167,9 +170,10 @@ pub fn plan_bounded(
     })
 }
 
-/// The best schedule the priority rules, the local search and the exact improvement find:
-/// fewest missing required measures first, then the highest objective.
-fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Schedule, Rule) {
+/// The best schedule the priority rules, the local search, the exact solve and the
+/// large-neighbourhood search find: fewest missing required measures first, then the
+/// highest objective. `true` when the exact solver proved it optimal.
+fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Schedule, Rule, bool) {
     let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
     let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
     for rule in Rule::ALL {
@@ -195,19 +199,41 @@ fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Sche
         (sgs::generate(problem, &list), Rule::Value, list)
     });
     let searched = search::improve(problem, &list, &schedule, options.effort, options.seed);
-    let searched_missing = searched.missing_required(problem).len();
-    let missing = schedule.missing_required(problem).len();
-    if searched_missing < missing
-        || (searched_missing == missing && searched.objective > schedule.objective + 1e-9)
-    {
+    if search::better(
+        search::key(problem, &searched),
+        search::key(problem, &schedule),
+    ) {
         schedule = searched;
         rule = Rule::Search;
     }
-    if let Some(improved) = improve_exactly(problem, &schedule, rule, &enabler) {
+    let exact = improve_exactly(problem, &schedule, rule, &enabler);
+    if let Some(improved) = exact.improved {
         schedule = improved;
         rule = Rule::Exact;
     }
-    (schedule, rule)
+    if exact.proven {
+        return (schedule, rule, true);
+    }
+    let parts = options.effort.parts(problem.jobs.len());
+    let improved = lns::improve(problem, &list, &schedule, parts, options.seed);
+    if search::better(
+        search::key(problem, &improved),
+        search::key(problem, &schedule),
+    ) {
+        schedule = improved;
+        rule = Rule::Search;
+    }
+    // The exact solve's optimum, when it was proven, caps what any roadmap reaches.
+    let proven = exact
+        .optimum
+        .is_some_and(|optimum| reaches(schedule.objective, optimum))
+        && schedule.missing_required(problem).is_empty();
+    (schedule, rule, proven)
+}
+
+/// Whether `objective` reaches a proven `optimum`, up to the solver's round-off.
+fn reaches(objective: f64, optimum: f64) -> bool {
+    objective >= optimum - 1e-6 * (1.0 + optimum.abs())
 }
 
 /// Largest model that `plan` hands to the exact solver, in start variables times periods
@@ -217,7 +243,17 @@ pub const EXACT_WORK_LIMIT: usize = 8_000;
 /// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
 /// a deterministic effort limit, smaller for larger models since each node costs more.
 pub fn exact_node_limit(size: usize) -> u64 {
-    (150_000 / size.max(1)).clamp(10, 2_000) as u64
+    (600_000 / size.max(1)).clamp(10, 10_000) as u64
+}
+
+/// What the exact solve of the whole model gave.
+struct ExactOutcome {
+    /// Its roadmap, where it is better than the heuristic's.
+    improved: Option<Schedule>,
+    /// The optimum, when the solver proved it.
+    optimum: Option<f64>,
+    /// Whether the better of the two roadmaps reaches the proven optimum.
+    proven: bool,
 }
 
 /// Solves the time-indexed model with integer variables, warm-started from the
@@ -229,10 +265,15 @@ fn improve_exactly(
     heuristic: &Schedule,
     rule: Rule,
     enabler: &[f64],
-) -> Option<Schedule> {
+) -> ExactOutcome {
+    let none = ExactOutcome {
+        improved: None,
+        optimum: None,
+        proven: false,
+    };
     let size = crate::schedule::bound::model_size(problem);
     if size * problem.periods.max(1) > EXACT_WORK_LIMIT {
-        return None;
+        return none;
     }
     let hint: Vec<Option<usize>> = heuristic
         .slots
@@ -242,16 +283,24 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let solved = bound::exact(problem, exact_node_limit(size), Some(&hint))?;
+    let Some(solved) = bound::exact(problem, exact_node_limit(size), Some(&hint)) else {
+        return none;
+    };
     let candidate = sgs::generate_from(
         problem,
         &solved.starts,
         &rules::list(problem, rule, enabler),
     );
-    let fewer_missing =
-        candidate.missing_required(problem).len() < heuristic.missing_required(problem).len();
-    let same_missing =
-        candidate.missing_required(problem).len() == heuristic.missing_required(problem).len();
-    (fewer_missing || (same_missing && candidate.objective > heuristic.objective + 1e-9))
-        .then_some(candidate)
+    let missing = |s: &Schedule| s.missing_required(problem).len();
+    let better = missing(&candidate) < missing(heuristic)
+        || (missing(&candidate) == missing(heuristic)
+            && candidate.objective > heuristic.objective + 1e-9);
+    let optimum = solved.optimal.then_some(solved.objective);
+    let kept = if better { &candidate } else { heuristic };
+    let proven = optimum.is_some_and(|o| reaches(kept.objective, o)) && missing(kept) == 0;
+    ExactOutcome {
+        improved: better.then_some(candidate),
+        optimum,
+        proven,
+    }
 }
