@@ -73,7 +73,7 @@ fn main() {
         );
         for seed in seeds {
             let name = format!("{set}-{seed}");
-            if only.as_ref().is_some_and(|o| *o != name) {
+            if only.as_ref().is_some_and(|o| !name.starts_with(o.as_str())) {
                 continue;
             }
             let text = portfolio_yaml(&Settings::hard(measures, periods, kind, seed));

@@ -53,10 +53,16 @@ pub(crate) fn improve(
     let mut best_key = key(problem, &best);
     for round in 0..rounds {
         let starts = starts_of(&best);
-        let free = match round % 3 {
+        let (free, range) = match round % 3 {
             0 => window_part(problem, &windows, &movable, &starts, size, &mut rng),
-            1 => cluster_part(problem, &windows, &movable, &starts, size, &mut rng),
-            _ => exchange_part(problem, &windows, &movable, &starts, size, &mut rng),
+            1 => (
+                cluster_part(problem, &windows, &movable, &starts, size, &mut rng),
+                None,
+            ),
+            _ => (
+                exchange_part(problem, &windows, &movable, &starts, size, &mut rng),
+                None,
+            ),
         };
         if free.is_empty() {
             continue;
@@ -64,7 +70,7 @@ pub(crate) fn improve(
         let Some(Solved {
             starts: placed,
             optimal,
-        }) = bound::solve_part(problem, &windows, &starts, &free, PART_NODES)
+        }) = bound::solve_part(problem, &windows, &starts, &free, range, PART_NODES)
         else {
             continue;
         };
@@ -112,7 +118,8 @@ fn sample(mut candidates: Vec<usize>, size: usize, rng: &mut Rng) -> Vec<usize> 
     candidates
 }
 
-/// Measures running in (or, unscheduled, able to start in) a random window of periods.
+/// Measures starting in (or, unscheduled, able to start in) a random window of periods,
+/// and that window: they move within it. Narrow windows allow more measures per part.
 fn window_part(
     problem: &Problem,
     windows: &[Option<(usize, usize)>],
@@ -120,21 +127,22 @@ fn window_part(
     starts: &[Option<usize>],
     size: usize,
     rng: &mut Rng,
-) -> Vec<usize> {
+) -> (Vec<usize>, Option<(usize, usize)>) {
     let periods = problem.periods.max(1);
-    let span = (periods / 4).max(1);
+    let span = (periods / 5).clamp(1, 4);
     let from = rng.below(periods);
-    let to = from + span;
+    let to = (from + span - 1).min(periods - 1);
     let candidates = movable
         .iter()
         .copied()
         .filter(|&j| match (starts[j], windows[j]) {
-            (Some(s), _) => s < to && s + problem.jobs[j].duration.max(1) > from,
-            (None, Some((a, b))) => a < to && b >= from,
+            (Some(s), _) => (from..=to).contains(&s),
+            (None, Some((a, b))) => a <= to && b >= from,
             (None, None) => false,
         })
         .collect();
-    sample(candidates, size, rng)
+    let wide = size * 3;
+    (sample(candidates, wide, rng), Some((from, to)))
 }
 
 /// A random measure with its prerequisites and dependents, and the measures that run
@@ -208,7 +216,7 @@ fn exchange_part(
         .filter(|&j| starts[j].is_none())
         .collect();
     if out.is_empty() {
-        return window_part(problem, windows, movable, starts, size, rng);
+        return window_part(problem, windows, movable, starts, size, rng).0;
     }
     let mut chosen = vec![false; n];
     let mut part = Vec::new();

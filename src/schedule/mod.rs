@@ -119,12 +119,27 @@ pub fn plan_bounded(
     options: &Options,
     bound: Bound,
 ) -> Result<Planned, NoRoadmap> {
+    plan_from(portfolio, graph, scores, options, bound, &[])
+}
+
+/// Like [`plan_bounded`], warm-started from `warm`: roadmaps of an earlier, related plan
+/// (a start per measure of this portfolio, `None`: not scheduled). Each is decoded
+/// first, so when one is feasible here, the roadmap returned is at least as good: more
+/// capacity never gives a worse objective.
+pub fn plan_from(
+    portfolio: &Portfolio,
+    graph: &DependencyGraph,
+    scores: &Scores,
+    options: &Options,
+    bound: Bound,
+    warm: &[Vec<Option<usize>>],
+) -> Result<Planned, NoRoadmap> {
     let problem = Problem::new(portfolio, graph, scores);
     let errors = infeasible::fixed_overruns(portfolio, &problem);
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
     }
-    let (schedule, rule, proven) = best_schedule(&problem, scores, options);
+    let (schedule, rule, proven) = best_schedule(&problem, scores, options, warm);
     let errors = infeasible::missing(portfolio, &problem, &schedule);
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
@@ -173,7 +188,12 @@ pub fn plan_bounded(
 /// The best schedule the priority rules, the local search, the exact solve and the
 /// large-neighbourhood search find: fewest missing required measures first, then the
 /// highest objective. `true` when the exact solver proved it optimal.
-fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Schedule, Rule, bool) {
+fn best_schedule(
+    problem: &Problem,
+    scores: &Scores,
+    options: &Options,
+    warm: &[Vec<Option<usize>>],
+) -> (Schedule, Rule, bool) {
     let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
     let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
     for rule in Rule::ALL {
@@ -194,10 +214,35 @@ fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Sche
             best = Some((schedule, rule, list));
         }
     }
-    let (mut schedule, mut rule, list) = best.unwrap_or_else(|| {
+    let (mut schedule, mut rule, mut list) = best.unwrap_or_else(|| {
         let list = problem.order.clone();
         (sgs::generate(problem, &list), Rule::Value, list)
     });
+    for starts in warm.iter().filter(|w| w.len() == problem.jobs.len()) {
+        let decoded = sgs::generate_from(problem, starts, &list);
+        if search::better(
+            search::key(problem, &decoded),
+            search::key(problem, &schedule),
+        ) {
+            schedule = decoded;
+            rule = Rule::Search;
+        }
+    }
+    // Guided by prices: the Lagrangian relaxation's starts, where resources are priced so
+    // that each measure pays its way (for the searches that follow).
+    if options.effort.parts(problem.jobs.len()) > 0 {
+        let guide = bound::lagrangian_starts(problem, schedule.objective, GUIDE_WORK);
+        let guided_list = rules::guided(problem, &guide);
+        let guided = sgs::generate_from(problem, &guide, &guided_list);
+        if search::better(
+            search::key(problem, &guided),
+            search::key(problem, &schedule),
+        ) {
+            schedule = guided;
+            rule = Rule::Search;
+            list = guided_list;
+        }
+    }
     let searched = search::improve(problem, &list, &schedule, options.effort, options.seed);
     if search::better(
         search::key(problem, &searched),
@@ -230,6 +275,9 @@ fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Sche
         && schedule.missing_required(problem).is_empty();
     (schedule, rule, proven)
 }
+
+/// Work of the Lagrangian guide, in (start, resource) evaluations.
+const GUIDE_WORK: usize = 10_000_000;
 
 /// Whether `objective` reaches a proven `optimum`, up to the solver's round-off.
 fn reaches(objective: f64, optimum: f64) -> bool {

@@ -33,13 +33,14 @@ fn use_of(problem: &Problem, j: usize, s: usize, t: usize, r: usize) -> f64 {
 }
 
 /// Solves the part of the model made of `free` measures, every other measure kept at its
-/// start in `starts` (`None`: not scheduled, or done), within `node_limit` nodes and
-/// warm-started from `starts`. `None` when the solver gives no solution.
+/// start in `starts` (`None`: not scheduled, or done), the free ones starting within
+/// `range` when given, within `node_limit` nodes and warm-started from `starts`. `None` when the solver gives no solution.
 pub(crate) fn solve_part(
     problem: &Problem,
     windows: &[Option<(usize, usize)>],
     starts: &[Option<usize>],
     free: &[usize],
+    range: Option<(usize, usize)>,
     node_limit: u64,
 ) -> Option<Solved> {
     let n = problem.jobs.len();
@@ -82,6 +83,10 @@ pub(crate) fn solve_part(
             }
             continue;
         };
+        if let Some((from, to)) = range {
+            lo = lo.max(from);
+            hi = hi.min(to);
+        }
         let mut open = true;
         for &d in &job.dependencies {
             if problem.jobs[d].done || is_free[d] {
