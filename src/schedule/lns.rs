@@ -18,18 +18,24 @@ use crate::random::Rng;
 
 /// Node limit of one part's solve.
 const PART_NODES: u64 = 200;
+/// Work of one part's solve that the budget allows on average (rows times non-zero
+/// coefficients of its model, see [`Solved::work`]): 200 quarterly measures' parts
+/// use about half of it, the months of a PSPLIB instance thirty times as much.
+const PART_WORK: usize = 300_000;
 /// Start variables a part aims at, at first.
 const PART_VARIABLES: usize = 120;
 
-/// Improves `start` (its measures' order `list` completes decodings) with `rounds` exact
-/// re-solves of parts of it; the same inputs and seed give the same roadmap.
+/// Improves `start` (its measures' order `list` completes decodings) with up to `rounds`
+/// exact re-solves of parts of it, within a budget of work of `rounds` average parts;
+/// the same inputs and seed give the same roadmap. Also returns the rounds the budget
+/// left unused.
 pub(crate) fn improve(
     problem: &Problem,
     list: &[usize],
     start: &Schedule,
     rounds: usize,
     seed: u64,
-) -> Schedule {
+) -> (Schedule, usize) {
     let windows = bound::part_windows(problem);
     let movable: Vec<usize> = (0..problem.jobs.len())
         .filter(|&j| {
@@ -38,7 +44,7 @@ pub(crate) fn improve(
         })
         .collect();
     if movable.is_empty() || rounds == 0 {
-        return start.clone();
+        return (start.clone(), 0);
     }
     let width: usize = movable
         .iter()
@@ -51,7 +57,15 @@ pub(crate) fn improve(
     let mut rng = Rng::new(seed);
     let mut best = start.clone();
     let mut best_key = key(problem, &best);
+    // Parts of long horizons cost far more to solve: the rounds share a budget of work.
+    let budget = rounds.saturating_mul(PART_WORK);
+    let mut spent = 0usize;
+    let mut done = 0;
     for round in 0..rounds {
+        if spent >= budget {
+            break;
+        }
+        done += 1;
         let starts = starts_of(&best);
         let (free, range) = match round % 3 {
             0 => window_part(problem, &windows, &movable, &starts, size, &mut rng),
@@ -70,10 +84,12 @@ pub(crate) fn improve(
         let Some(Solved {
             starts: placed,
             optimal,
+            work,
         }) = bound::solve_part(problem, &windows, &starts, &free, range, PART_NODES)
         else {
             continue;
         };
+        spent += work;
         let mut candidate = starts.clone();
         for (&j, s) in free.iter().zip(placed) {
             candidate[j] = s;
@@ -90,7 +106,7 @@ pub(crate) fn improve(
             size = (size * 4 / 5).max(4);
         }
     }
-    best
+    (best, rounds - done)
 }
 
 /// Start per measure (`None`: not scheduled, or done).

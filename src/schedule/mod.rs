@@ -260,13 +260,33 @@ fn best_schedule(
         return (schedule, rule, true);
     }
     let parts = options.effort.parts(problem.jobs.len());
-    let improved = lns::improve(problem, &list, &schedule, parts, options.seed);
+    let (improved, unused) = lns::improve(problem, &list, &schedule, parts, options.seed);
     if search::better(
         search::key(problem, &improved),
         search::key(problem, &schedule),
     ) {
         schedule = improved;
         rule = Rule::Search;
+    }
+    // Where parts are too costly to solve (long horizons), the rounds left go to the
+    // local search instead: its effort scales with the problem's difficulty.
+    if unused > 0 {
+        let n = problem.jobs.len();
+        let extra = search::Effort::Normal.iterations(n) * EXTRA_SEARCH * unused / parts.max(1);
+        let searched = search::improve(
+            problem,
+            &list,
+            &schedule,
+            search::Effort::Iterations(extra),
+            options.seed,
+        );
+        if search::better(
+            search::key(problem, &searched),
+            search::key(problem, &schedule),
+        ) {
+            schedule = searched;
+            rule = Rule::Search;
+        }
     }
     // The exact solve's optimum, when it was proven, caps what any roadmap reaches.
     let proven = exact
@@ -275,6 +295,10 @@ fn best_schedule(
         && schedule.missing_required(problem).is_empty();
     (schedule, rule, proven)
 }
+
+/// Local-search iterations, in units of `normal`'s, that all unused large-neighbourhood
+/// rounds are worth.
+const EXTRA_SEARCH: usize = 25;
 
 /// Work of the Lagrangian guide, in (start, resource) evaluations.
 const GUIDE_WORK: usize = 10_000_000;

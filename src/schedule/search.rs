@@ -46,13 +46,13 @@ impl Effort {
     }
 }
 
-/// `base` parts, fewer beyond a thousand measures (each part's model is as large, but
+/// `base` parts, fewer beyond 500 measures (each part's model is as large, but
 /// building it and decoding the result take time in proportion to `n`).
 fn lns_rounds(n: usize, base: usize) -> usize {
     if n < 2 {
         0
     } else {
-        (base * 1000 / n.max(1000)).max(10)
+        (base * 500 / n.max(500)).max(10)
     }
 }
 

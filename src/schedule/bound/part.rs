@@ -18,6 +18,9 @@ pub(crate) struct Solved {
     pub(crate) starts: Vec<Option<usize>>,
     /// Whether the solver proved it optimal for the part.
     pub(crate) optimal: bool,
+    /// The size of the part's model: its non-zero coefficients times its rows, a
+    /// deterministic measure of what solving it cost.
+    pub(crate) work: usize,
 }
 
 /// Resource use of measure `j` started at `s`, in period `t`, of resource `r`.
@@ -32,9 +35,14 @@ fn use_of(problem: &Problem, j: usize, s: usize, t: usize, r: usize) -> f64 {
     }
 }
 
+/// Most starts a free measure of a part may choose from.
+const MAX_SPAN: usize = 24;
+
 /// Solves the part of the model made of `free` measures, every other measure kept at its
 /// start in `starts` (`None`: not scheduled, or done), the free ones starting within
-/// `range` when given, within `node_limit` nodes and warm-started from `starts`. `None` when the solver gives no solution.
+/// `range` when given (and within [`MAX_SPAN`] periods around their start), within
+/// `node_limit` nodes and warm-started from `starts`. `None` when the solver gives no
+/// solution.
 pub(crate) fn solve_part(
     problem: &Problem,
     windows: &[Option<(usize, usize)>],
@@ -71,6 +79,7 @@ pub(crate) fn solve_part(
         }
     }
     let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
+    let (mut rows, mut nonzeros) = (0usize, 0usize);
     let mut vars: Vec<Vec<(usize, Variable)>> = vec![Vec::new(); free.len()];
     let mut index = vec![usize::MAX; n];
     for (i, &j) in free.iter().enumerate() {
@@ -86,6 +95,15 @@ pub(crate) fn solve_part(
         if let Some((from, to)) = range {
             lo = lo.max(from);
             hi = hi.min(to);
+        }
+        // At most `MAX_SPAN` starts, around its start when it has one: a part's model
+        // stays small however long the horizon.
+        if hi >= lo + MAX_SPAN {
+            let centre = starts[j].unwrap_or(lo).clamp(lo, hi);
+            let from = centre
+                .saturating_sub(MAX_SPAN / 2)
+                .clamp(lo, hi + 1 - MAX_SPAN);
+            (lo, hi) = (from, from + MAX_SPAN - 1);
         }
         let mut open = true;
         for &d in &job.dependencies {
@@ -126,6 +144,7 @@ pub(crate) fn solve_part(
         } else {
             ComparisonOp::Le
         };
+        (rows, nonzeros) = (rows + 1, nonzeros + row.len());
         lp.add_constraint(row.as_slice(), op, 1.0);
     }
     for (i, &j) in free.iter().enumerate() {
@@ -143,6 +162,7 @@ pub(crate) fn solve_part(
                         .filter(|(sd, _)| sd + duration <= s)
                         .map(|(_, v)| (*v, -1.0)),
                 );
+                (rows, nonzeros) = (rows + 1, nonzeros + row.len());
                 lp.add_constraint(row.as_slice(), ComparisonOp::Le, 0.0);
             }
         }
@@ -165,6 +185,7 @@ pub(crate) fn solve_part(
             }
             if !row.is_empty() {
                 let room = (capacity_limit(capacity) - used[t * resources + r]).max(0.0);
+                (rows, nonzeros) = (rows + 1, nonzeros + row.len());
                 lp.add_constraint(row.as_slice(), ComparisonOp::Le, room * scale);
             }
         }
@@ -192,7 +213,11 @@ pub(crate) fn solve_part(
                 .map(|(s, _)| *s)
         })
         .collect();
-    Some(Solved { starts, optimal })
+    Some(Solved {
+        starts,
+        optimal,
+        work: rows * nonzeros,
+    })
 }
 
 /// The start windows of every measure, for [`solve_part`] (computed once per search).
