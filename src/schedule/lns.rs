@@ -261,3 +261,40 @@ fn exchange_part(
     part.sort_unstable();
     part
 }
+
+#[cfg(test)]
+mod tests {
+    use super::improve;
+    use crate::generate::{Settings, portfolio_yaml};
+    use crate::model::period::PeriodKind;
+    use crate::schedule::problem::Problem;
+    use crate::schedule::sgs;
+
+    /// The rounds the work budget leaves unused on generated portfolio `settings`, and
+    /// whether the result is at least as good as the start.
+    fn unused(settings: &Settings, rounds: usize) -> (usize, bool) {
+        let text = portfolio_yaml(settings);
+        let scored = crate::pipeline::score_text(std::path::Path::new("g.yaml"), &text)
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        let start = sgs::generate(&problem, &problem.order);
+        let (best, unused) = improve(&problem, &problem.order, &start, rounds, 1);
+        (unused, best.objective >= start.objective - 1e-9)
+    }
+
+    #[test]
+    fn long_horizons_leave_rounds_to_the_local_search_short_ones_use_them_all() {
+        // 30 measures over 5 years: every part is small, all rounds run.
+        let (left, kept) = unused(&Settings::new(30, 5, 3), 20);
+        assert_eq!(left, 0);
+        assert!(kept);
+        // 30 long measures over 160 quarters: each part is costly, the budget ends early.
+        let long = Settings {
+            kind: PeriodKind::Quarter,
+            ..Settings::new(30, 160, 3)
+        };
+        let (left, kept) = unused(&long, 20);
+        assert!(left > 0, "every round ran on a 160-period horizon");
+        assert!(kept);
+    }
+}
