@@ -26,7 +26,7 @@ const PART_WORK: usize = 300_000;
 const PART_VARIABLES: usize = 120;
 
 /// Improves `start` (its measures' order `list` completes decodings) with up to `rounds`
-/// exact re-solves of parts of it, within a budget of work of `rounds` average parts;
+/// exact re-solves of parts of it, within a budget of work of `budget_rounds` average parts;
 /// the same inputs and seed give the same roadmap. Also returns the rounds the budget
 /// left unused.
 pub(crate) fn improve(
@@ -34,6 +34,7 @@ pub(crate) fn improve(
     list: &[usize],
     start: &Schedule,
     rounds: usize,
+    budget_rounds: usize,
     seed: u64,
 ) -> (Schedule, usize) {
     let windows = bound::part_windows(problem);
@@ -58,7 +59,7 @@ pub(crate) fn improve(
     let mut best = start.clone();
     let mut best_key = key(problem, &best);
     // Parts of long horizons cost far more to solve: the rounds share a budget of work.
-    let budget = rounds.saturating_mul(PART_WORK);
+    let budget = budget_rounds.saturating_mul(PART_WORK);
     let mut spent = 0usize;
     let mut done = 0;
     for round in 0..rounds {
@@ -278,7 +279,7 @@ mod tests {
             .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
         let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
         let start = sgs::generate(&problem, &problem.order);
-        let (best, unused) = improve(&problem, &problem.order, &start, rounds, 1);
+        let (best, unused) = improve(&problem, &problem.order, &start, rounds, rounds, 1);
         (unused, best.objective >= start.objective - 1e-9)
     }
 

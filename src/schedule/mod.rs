@@ -259,8 +259,9 @@ fn best_schedule(
     if exact.proven {
         return (schedule, rule, true);
     }
-    let parts = options.effort.parts(problem.jobs.len());
-    let (improved, unused) = lns::improve(problem, &list, &schedule, parts, options.seed);
+    let base = options.effort.parts(problem.jobs.len());
+    let parts = base * difficulty(problem);
+    let (improved, unused) = lns::improve(problem, &list, &schedule, parts, base, options.seed);
     if search::better(
         search::key(problem, &improved),
         search::key(problem, &schedule),
@@ -294,6 +295,18 @@ fn best_schedule(
         .is_some_and(|optimum| reaches(schedule.objective, optimum))
         && schedule.missing_required(problem).is_empty();
     (schedule, rule, proven)
+}
+
+/// How many times the base number of large-neighbourhood parts a problem deserves: more
+/// for many measures over many periods, where the whole model is beyond the exact solve
+/// and parts can only cover a small share of it (within the base number's budget of
+/// work, so costly parts do not take longer).
+fn difficulty(problem: &Problem) -> usize {
+    if problem.jobs.len() >= 100 && problem.periods >= 12 {
+        2
+    } else {
+        1
+    }
 }
 
 /// Local-search iterations, in units of `normal`'s, that all unused large-neighbourhood
