@@ -145,3 +145,50 @@ fn frontier_is_monotone_on_every_example() {
         }
     }
 }
+
+/// Guard for the warm start itself: where a cold `quick` plan falls short of a `normal`
+/// one, `quick` warm-started from the `normal` roadmap reaches at least its objective
+/// (the roadmap before a change is kept when nothing better is found).
+#[test]
+fn a_warm_start_is_never_lost() {
+    let mut compared = 0;
+    for seed in 1..=6 {
+        let settings = Settings::hard(40, 8, PeriodKind::Quarter, seed);
+        let text = portfolio_yaml(&settings);
+        let scored = score_text(Path::new("g.yaml"), &text)
+            .unwrap_or_else(|f| panic!("does not check: {:?}", f.diagnostics));
+        let at = |effort| Options { effort, seed: 1 };
+        let (Ok(quick), Ok(normal)) = (
+            replan(&scored, &[], &at(Effort::Quick), Bound::ResourceFree),
+            replan(&scored, &[], &at(Effort::Normal), Bound::ResourceFree),
+        ) else {
+            continue;
+        };
+        if quick.evaluation.objective >= normal.evaluation.objective - 1e-9 {
+            continue;
+        }
+        compared += 1;
+        let warm: Vec<Option<usize>> = normal
+            .planned
+            .roadmap
+            .placements
+            .iter()
+            .map(|p| p.start())
+            .collect();
+        let started = replan_from(
+            &scored,
+            &[],
+            &at(Effort::Quick),
+            Bound::ResourceFree,
+            &[warm],
+        )
+        .expect("plans");
+        assert!(
+            started.evaluation.objective >= normal.evaluation.objective - 1e-9,
+            "seed {seed}: {} < {}",
+            started.evaluation.objective,
+            normal.evaluation.objective
+        );
+    }
+    assert!(compared > 0, "no seed where quick falls short of normal");
+}
