@@ -34,6 +34,19 @@ pub struct Settings {
     pub milestones: f64,
     /// Average number of dependencies per measure.
     pub dependencies: f64,
+    /// Dependencies are drawn among this many preceding measures (`None`: any earlier
+    /// one). A small number makes long chains, some too long for the horizon.
+    pub chain: Option<usize>,
+    /// Chance that a measure has a run cost on each resource.
+    pub run_costs: f64,
+    /// Run costs as a share of the running cost per period, on average (`None`: small
+    /// amounts independent of the cost).
+    pub run_share: Option<f64>,
+    /// Impact scores run 1..=this (`impact_scale` of the file).
+    pub impact_scale: u32,
+    /// Writes the seven default dimensions out (equal weights), for readers that do not
+    /// know the defaults (the CP-SAT referee).
+    pub explicit_dimensions: bool,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -53,7 +66,34 @@ impl Settings {
             deadlines: 0.15,
             milestones: 0.05,
             dependencies: 1.2,
+            chain: None,
+            run_costs: 0.4,
+            run_share: None,
+            impact_scale: 5,
+            explicit_dimensions: false,
             seed,
+        }
+    }
+
+    /// The harder class of issue 14, on which the scheduler is compared with CP-SAT: two
+    /// resources (budget and staff) at 45 % of demand, run costs on about half of the
+    /// measures (15 % of their running cost per period, on average), about 10 %
+    /// mandatory, long dependency chains (some too long for the horizon), impact scale 10.
+    /// No milestones and no done measures, and the dimensions written out, so that the
+    /// CP-SAT referee reads the same model and objective.
+    pub fn hard(measures: usize, periods: usize, kind: PeriodKind, seed: u64) -> Settings {
+        Settings {
+            kind,
+            milestones: 0.0,
+            done: 0.0,
+            explicit_dimensions: true,
+            run_share: Some(0.15),
+            tightness: 0.45,
+            mandatory: 0.10,
+            chain: Some(4),
+            run_costs: 0.3,
+            impact_scale: 10,
+            ..Settings::new(measures, periods, seed)
         }
     }
 }
@@ -111,7 +151,10 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         if j > 0 {
             let count = (rng.unit() * settings.dependencies * 2.0) as usize;
             for _ in 0..count {
-                let d = rng.below(j);
+                let d = match settings.chain {
+                    Some(window) => j - 1 - rng.below(window.clamp(1, j)),
+                    None => rng.below(j),
+                };
                 if !deps[j].contains(&d) && (!done[j] || done[d]) {
                     deps[j].push(d);
                 }
@@ -143,9 +186,15 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             }
         }
         for r in 0..resources {
-            if rng.chance(0.4) {
-                let scale = [30_000.0, 0.3, 5.0][r];
-                run[j][r] = (rng.unit() * scale).round();
+            if rng.chance(settings.run_costs) {
+                run[j][r] = match settings.run_share {
+                    None => (rng.unit() * [30_000.0, 0.3, 5.0][r]).round(),
+                    // Up to twice the share of the running cost per period, to the cent.
+                    Some(share) => {
+                        let running = cost[j][r] / duration[j].max(1) as f64;
+                        (rng.unit() * 2.0 * share * running * 100.0).round() / 100.0
+                    }
+                };
             }
         }
     }
@@ -155,6 +204,9 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         "version: 1\nname: Generated portfolio {}\ncurrency: EUR",
         settings.seed
     );
+    if settings.impact_scale != 5 {
+        let _ = writeln!(text, "impact_scale: {}", settings.impact_scale);
+    }
     let _ = writeln!(
         text,
         "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {} }}",
@@ -163,6 +215,12 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         calendar.end,
         calendar.evaluation_tail
     );
+    if settings.explicit_dimensions {
+        let _ = writeln!(text, "dimensions:");
+        for dimension in DIMENSIONS {
+            let _ = writeln!(text, "  - {{ id: {dimension}, weight: 1 }}");
+        }
+    }
     let _ = writeln!(text, "resources:");
     for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
         let demand: f64 = (0..n)
@@ -210,7 +268,8 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         let mut impacts: Vec<String> = Vec::new();
         for dimension in DIMENSIONS {
             if rng.chance(0.35) {
-                impacts.push(format!("{dimension}: {}", 1 + rng.below(5)));
+                let scale = settings.impact_scale.max(1) as usize;
+                impacts.push(format!("{dimension}: {}", 1 + rng.below(scale)));
             }
         }
         if !impacts.is_empty() {

@@ -84,7 +84,7 @@ fn small_settings() -> impl Strategy<Value = Settings> {
                 deadlines: 0.3,
                 milestones: 0.1,
                 dependencies,
-                seed,
+                ..Settings::new(measures, periods, seed)
             },
         )
 }

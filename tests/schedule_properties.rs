@@ -42,7 +42,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     deadlines: shares.3,
                     milestones: shares.4,
                     dependencies,
-                    seed,
+                    ..Settings::new(measures, periods, seed)
                 }
             },
         )

@@ -3,7 +3,7 @@
 //! follow-up costs, and the marginal resilience per extra unit of the resource.
 
 use crate::model::change::Change;
-use crate::plan::{PlanError, Scored, replan};
+use crate::plan::{PlanError, Planning, Scored, replan_from};
 use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Options};
 use serde::Serialize;
@@ -178,8 +178,21 @@ pub fn frontier(
             }
         })
         .collect();
-    let results: Vec<Mutex<Option<Result<StepResult, Internal>>>> =
-        scales.iter().map(|_| Mutex::new(None)).collect();
+    let change = |scale: f64| Change::Scale {
+        resource: ids[r].clone(),
+        factor: scale,
+    };
+    // Each step shows its bound share: the best bound, as for `plan`.
+    let plan_step = |scale: f64, warm: &[Vec<Option<usize>>]| {
+        step_result(replan_from(
+            scored,
+            &[change(scale)],
+            options,
+            Bound::Best,
+            warm,
+        ))
+    };
+    let results: Vec<Mutex<Option<Outcome>>> = scales.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -193,25 +206,7 @@ pub fn frontier(
                     let Some(&scale) = scales.get(i) else {
                         break;
                     };
-                    let change = Change::Scale {
-                        resource: ids[r].clone(),
-                        factor: scale,
-                    };
-                    // Each step shows its bound share: the best bound, as for `plan`.
-                    let result = match replan(scored, &[change], options, Bound::Best) {
-                        Ok(planning) => Ok(StepResult::Planned {
-                            objective: planning.evaluation.objective,
-                            bound_share: planning.planned.bound_share,
-                            scheduled: planning.evaluation.scheduled + planning.evaluation.done,
-                            not_scheduled: planning.evaluation.not_scheduled,
-                            follow_up: planning.evaluation.follow_up.clone(),
-                            marginal: None,
-                        }),
-                        Err(PlanError::Failed(failed)) => Ok(StepResult::Infeasible {
-                            problem: failed.first_error(),
-                        }),
-                        Err(PlanError::Internal(internal)) => Err(internal),
-                    };
+                    let result = plan_step(scale, &[]);
                     if let Ok(mut slot) = results[i].lock() {
                         *slot = Some(result);
                     }
@@ -220,17 +215,45 @@ pub fn frontier(
             });
         }
     });
-    let mut steps: Vec<Step> = Vec::with_capacity(scales.len());
-    for (&scale, result) in scales.iter().zip(results) {
-        let result = result.into_inner().ok().flatten().unwrap_or_else(|| {
-            Ok(StepResult::Infeasible {
-                problem: "not planned".to_owned(),
+    let mut outcomes: Vec<Outcome> = results
+        .into_iter()
+        .map(|result| {
+            result.into_inner().ok().flatten().unwrap_or_else(|| {
+                Ok((
+                    StepResult::Infeasible {
+                        problem: "not planned".to_owned(),
+                    },
+                    None,
+                ))
             })
-        });
+        })
+        .collect();
+    // More capacity never gives a worse roadmap: where a step falls below the step before
+    // it (whose roadmap still fits), it is planned again from that roadmap.
+    for i in 1..outcomes.len() {
+        let (Ok((before, Some(roadmap))), Ok((current, _))) = (&outcomes[i - 1], &outcomes[i])
+        else {
+            continue;
+        };
+        let worse = match (before, current) {
+            (
+                StepResult::Planned { objective: a, .. },
+                StepResult::Planned { objective: b, .. },
+            ) => b < a,
+            (StepResult::Planned { .. }, StepResult::Infeasible { .. }) => true,
+            _ => false,
+        };
+        if worse && scales[i] >= scales[i - 1] {
+            let warm = [roadmap.clone()];
+            outcomes[i] = plan_step(scales[i], &warm);
+        }
+    }
+    let mut steps: Vec<Step> = Vec::with_capacity(scales.len());
+    for (&scale, outcome) in scales.iter().zip(outcomes) {
         steps.push(Step {
             scale,
             capacity: base_capacity * scale,
-            result: result.map_err(FrontierError::Internal)?,
+            result: outcome.map_err(FrontierError::Internal)?.0,
         });
     }
     let mut previous: Option<(f64, f64)> = None;
@@ -266,4 +289,39 @@ pub fn frontier(
         steps,
         sources: scored.sources.clone(),
     })
+}
+
+/// A step's result and its roadmap (a start per measure), or a bug caught.
+type Outcome = Result<(StepResult, Option<Vec<Option<usize>>>), Internal>;
+
+/// A step's result from its planning.
+fn step_result(planned: Result<Planning, PlanError>) -> Outcome {
+    match planned {
+        Ok(planning) => Ok((
+            StepResult::Planned {
+                objective: planning.evaluation.objective,
+                bound_share: planning.planned.bound_share,
+                scheduled: planning.evaluation.scheduled + planning.evaluation.done,
+                not_scheduled: planning.evaluation.not_scheduled,
+                follow_up: planning.evaluation.follow_up.clone(),
+                marginal: None,
+            },
+            Some(
+                planning
+                    .planned
+                    .roadmap
+                    .placements
+                    .iter()
+                    .map(|p| p.start())
+                    .collect(),
+            ),
+        )),
+        Err(PlanError::Failed(failed)) => Ok((
+            StepResult::Infeasible {
+                problem: failed.first_error(),
+            },
+            None,
+        )),
+        Err(PlanError::Internal(internal)) => Err(internal),
+    }
 }

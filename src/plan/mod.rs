@@ -7,7 +7,7 @@
 
 mod replan;
 
-pub use replan::{replan, rescore};
+pub use replan::{replan, replan_from, rescore};
 
 use crate::diagnostic::source::SourceMap;
 use crate::diagnostic::{self, Diagnostic};
@@ -15,7 +15,7 @@ use crate::graph::DependencyGraph;
 use crate::model::Portfolio;
 use crate::schedule::checked::Internal;
 use crate::schedule::evaluate::{Evaluation, evaluate};
-use crate::schedule::{Bound, NoRoadmap, Options, Planned, plan_bounded};
+use crate::schedule::{Bound, NoRoadmap, Options, Planned, plan_from};
 use crate::score::{Scores, score};
 
 /// A portfolio that passed validation, with its graph and scores.
@@ -121,12 +121,24 @@ pub fn schedule_bounded(
     options: &Options,
     bound: Bound,
 ) -> Result<Planning, PlanError> {
-    let planned = match plan_bounded(
+    schedule_from(scored, options, bound, &[])
+}
+
+/// Like [`schedule_bounded`], warm-started from earlier roadmaps of the same measures
+/// (see [`crate::schedule::plan_from`]).
+pub fn schedule_from(
+    scored: Scored,
+    options: &Options,
+    bound: Bound,
+    warm: &[Vec<Option<usize>>],
+) -> Result<Planning, PlanError> {
+    let planned = match plan_from(
         &scored.portfolio,
         &scored.graph,
         &scored.scores,
         options,
         bound,
+        warm,
     ) {
         Ok(planned) => planned,
         Err(NoRoadmap::Infeasible(mut diagnostics)) => {

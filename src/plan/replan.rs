@@ -1,7 +1,7 @@
 //! Re-planning in memory: a scored portfolio, changed by [`Change`]s, validated like a
 //! loaded one, scored and scheduled again, reading no file.
 
-use super::{Failed, PlanError, Planning, Scored, schedule_bounded};
+use super::{Failed, PlanError, Planning, Scored, schedule_from};
 use crate::diagnostic::Code;
 use crate::diagnostic::source::FileId;
 use crate::diagnostic::{self, Diagnostic};
@@ -56,7 +56,29 @@ pub fn replan(
     options: &Options,
     bound: Bound,
 ) -> Result<Planning, PlanError> {
-    schedule_bounded(rescore(base, changes)?, options, bound)
+    schedule_from(rescore(base, changes)?, options, bound, &[])
+}
+
+/// Like [`replan`], warm-started from roadmaps of `base` (a start per measure, `None`:
+/// not scheduled; see [`crate::schedule::plan_from`]). They are used only when the
+/// changes keep the measures as they are (no exclusion): a change that only adds
+/// capacity then never gives a worse objective.
+pub fn replan_from(
+    base: &Scored,
+    changes: &[Change],
+    options: &Options,
+    bound: Bound,
+    warm: &[Vec<Option<usize>>],
+) -> Result<Planning, PlanError> {
+    let scored = rescore(base, changes)?;
+    let same = scored.portfolio.measures.len() == base.portfolio.measures.len()
+        && scored
+            .portfolio
+            .measures
+            .iter()
+            .zip(&base.portfolio.measures)
+            .all(|(a, b)| a.id.value == b.id.value);
+    schedule_from(scored, options, bound, if same { warm } else { &[] })
 }
 
 /// Whether a change can alter a score: values (impacts, weights) or value per money.

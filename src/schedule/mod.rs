@@ -13,6 +13,7 @@ pub mod bound;
 pub mod checked;
 pub mod evaluate;
 mod infeasible;
+mod lns;
 pub mod problem;
 pub mod rules;
 pub mod search;
@@ -118,12 +119,27 @@ pub fn plan_bounded(
     options: &Options,
     bound: Bound,
 ) -> Result<Planned, NoRoadmap> {
+    plan_from(portfolio, graph, scores, options, bound, &[])
+}
+
+/// Like [`plan_bounded`], warm-started from `warm`: roadmaps of an earlier, related plan
+/// (a start per measure of this portfolio, `None`: not scheduled). Each is decoded
+/// first, so when one is feasible here, the roadmap returned is at least as good: more
+/// capacity never gives a worse objective.
+pub fn plan_from(
+    portfolio: &Portfolio,
+    graph: &DependencyGraph,
+    scores: &Scores,
+    options: &Options,
+    bound: Bound,
+    warm: &[Vec<Option<usize>>],
+) -> Result<Planned, NoRoadmap> {
     let problem = Problem::new(portfolio, graph, scores);
     let errors = infeasible::fixed_overruns(portfolio, &problem);
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
     }
-    let (schedule, rule) = best_schedule(&problem, scores, options);
+    let (schedule, rule, proven) = best_schedule(&problem, scores, options, warm);
     let errors = infeasible::missing(portfolio, &problem, &schedule);
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
@@ -142,6 +158,8 @@ pub fn plan_bounded(
     let roadmap = Roadmap { placements };
     checked::verified(portfolio, &roadmap).map_err(NoRoadmap::Internal)?;
     let (bound, bound_method) = match bound {
+        // No roadmap does better than a proven optimum: it is its own bound.
+        _ if proven => (schedule.objective, bound::BoundMethod::Optimal),
         // The roadmap is a point of the LP relaxation: an LP without a solution is a bug.
         Bound::Best => bound::best_bound(&problem, schedule.objective)
             .map_err(|_| NoRoadmap::Internal(Internal::BoundInfeasible))?,
@@ -167,9 +185,15 @@ pub fn plan_bounded(
     })
 }
 
-/// The best schedule the priority rules, the local search and the exact improvement find:
-/// fewest missing required measures first, then the highest objective.
-fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Schedule, Rule) {
+/// The best schedule the priority rules, the local search, the exact solve and the
+/// large-neighbourhood search find: fewest missing required measures first, then the
+/// highest objective. `true` when the exact solver proved it optimal.
+fn best_schedule(
+    problem: &Problem,
+    scores: &Scores,
+    options: &Options,
+    warm: &[Vec<Option<usize>>],
+) -> (Schedule, Rule, bool) {
     let enabler: Vec<f64> = scores.measures.iter().map(|s| s.enabler_value).collect();
     let mut best: Option<(Schedule, Rule, Vec<usize>)> = None;
     for rule in Rule::ALL {
@@ -190,24 +214,111 @@ fn best_schedule(problem: &Problem, scores: &Scores, options: &Options) -> (Sche
             best = Some((schedule, rule, list));
         }
     }
-    let (mut schedule, mut rule, list) = best.unwrap_or_else(|| {
+    let (mut schedule, mut rule, mut list) = best.unwrap_or_else(|| {
         let list = problem.order.clone();
         (sgs::generate(problem, &list), Rule::Value, list)
     });
+    for starts in warm.iter().filter(|w| w.len() == problem.jobs.len()) {
+        let decoded = sgs::generate_from(problem, starts, &list);
+        if search::better(
+            search::key(problem, &decoded),
+            search::key(problem, &schedule),
+        ) {
+            schedule = decoded;
+            rule = Rule::Search;
+        }
+    }
+    // Guided by prices: the Lagrangian relaxation's starts, where resources are priced so
+    // that each measure pays its way (for the searches that follow).
+    if options.effort.parts(problem.jobs.len()) > 0 {
+        let guide = bound::lagrangian_starts(problem, schedule.objective, GUIDE_WORK);
+        let guided_list = rules::guided(problem, &guide);
+        let guided = sgs::generate_from(problem, &guide, &guided_list);
+        if search::better(
+            search::key(problem, &guided),
+            search::key(problem, &schedule),
+        ) {
+            schedule = guided;
+            rule = Rule::Search;
+            list = guided_list;
+        }
+    }
     let searched = search::improve(problem, &list, &schedule, options.effort, options.seed);
-    let searched_missing = searched.missing_required(problem).len();
-    let missing = schedule.missing_required(problem).len();
-    if searched_missing < missing
-        || (searched_missing == missing && searched.objective > schedule.objective + 1e-9)
-    {
+    if search::better(
+        search::key(problem, &searched),
+        search::key(problem, &schedule),
+    ) {
         schedule = searched;
         rule = Rule::Search;
     }
-    if let Some(improved) = improve_exactly(problem, &schedule, rule, &enabler) {
+    let exact = improve_exactly(problem, &schedule, rule, &enabler);
+    if let Some(improved) = exact.improved {
         schedule = improved;
         rule = Rule::Exact;
     }
-    (schedule, rule)
+    if exact.proven {
+        return (schedule, rule, true);
+    }
+    let base = options.effort.parts(problem.jobs.len());
+    let parts = base * difficulty(problem);
+    let (improved, unused) = lns::improve(problem, &list, &schedule, parts, base, options.seed);
+    if search::better(
+        search::key(problem, &improved),
+        search::key(problem, &schedule),
+    ) {
+        schedule = improved;
+        rule = Rule::Search;
+    }
+    // Where parts are too costly to solve (long horizons), the rounds left go to the
+    // local search instead: its effort scales with the problem's difficulty.
+    if unused > 0 {
+        let n = problem.jobs.len();
+        let extra = search::Effort::Normal.iterations(n) * EXTRA_SEARCH * unused / parts.max(1);
+        let searched = search::improve(
+            problem,
+            &list,
+            &schedule,
+            search::Effort::Iterations(extra),
+            options.seed,
+        );
+        if search::better(
+            search::key(problem, &searched),
+            search::key(problem, &schedule),
+        ) {
+            schedule = searched;
+            rule = Rule::Search;
+        }
+    }
+    // The exact solve's optimum, when it was proven, caps what any roadmap reaches.
+    let proven = exact
+        .optimum
+        .is_some_and(|optimum| reaches(schedule.objective, optimum))
+        && schedule.missing_required(problem).is_empty();
+    (schedule, rule, proven)
+}
+
+/// How many times the base number of large-neighbourhood parts a problem deserves: more
+/// for many measures over many periods, where the whole model is beyond the exact solve
+/// and parts can only cover a small share of it (within the base number's budget of
+/// work, so costly parts do not take longer).
+fn difficulty(problem: &Problem) -> usize {
+    if problem.jobs.len() >= 100 && problem.periods >= 12 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Local-search iterations, in units of `normal`'s, that all unused large-neighbourhood
+/// rounds are worth.
+const EXTRA_SEARCH: usize = 25;
+
+/// Work of the Lagrangian guide, in (start, resource) evaluations.
+const GUIDE_WORK: usize = 10_000_000;
+
+/// Whether `objective` reaches a proven `optimum`, up to the solver's round-off.
+fn reaches(objective: f64, optimum: f64) -> bool {
+    objective >= optimum - 1e-6 * (1.0 + optimum.abs())
 }
 
 /// Largest model that `plan` hands to the exact solver, in start variables times periods
@@ -217,7 +328,17 @@ pub const EXACT_WORK_LIMIT: usize = 8_000;
 /// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
 /// a deterministic effort limit, smaller for larger models since each node costs more.
 pub fn exact_node_limit(size: usize) -> u64 {
-    (150_000 / size.max(1)).clamp(10, 2_000) as u64
+    (600_000 / size.max(1)).clamp(10, 10_000) as u64
+}
+
+/// What the exact solve of the whole model gave.
+struct ExactOutcome {
+    /// Its roadmap, where it is better than the heuristic's.
+    improved: Option<Schedule>,
+    /// The optimum, when the solver proved it.
+    optimum: Option<f64>,
+    /// Whether the better of the two roadmaps reaches the proven optimum.
+    proven: bool,
 }
 
 /// Solves the time-indexed model with integer variables, warm-started from the
@@ -229,10 +350,15 @@ fn improve_exactly(
     heuristic: &Schedule,
     rule: Rule,
     enabler: &[f64],
-) -> Option<Schedule> {
+) -> ExactOutcome {
+    let none = ExactOutcome {
+        improved: None,
+        optimum: None,
+        proven: false,
+    };
     let size = crate::schedule::bound::model_size(problem);
     if size * problem.periods.max(1) > EXACT_WORK_LIMIT {
-        return None;
+        return none;
     }
     let hint: Vec<Option<usize>> = heuristic
         .slots
@@ -242,16 +368,24 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let solved = bound::exact(problem, exact_node_limit(size), Some(&hint))?;
+    let Some(solved) = bound::exact(problem, exact_node_limit(size), Some(&hint)) else {
+        return none;
+    };
     let candidate = sgs::generate_from(
         problem,
         &solved.starts,
         &rules::list(problem, rule, enabler),
     );
-    let fewer_missing =
-        candidate.missing_required(problem).len() < heuristic.missing_required(problem).len();
-    let same_missing =
-        candidate.missing_required(problem).len() == heuristic.missing_required(problem).len();
-    (fewer_missing || (same_missing && candidate.objective > heuristic.objective + 1e-9))
-        .then_some(candidate)
+    let missing = |s: &Schedule| s.missing_required(problem).len();
+    let better = missing(&candidate) < missing(heuristic)
+        || (missing(&candidate) == missing(heuristic)
+            && candidate.objective > heuristic.objective + 1e-9);
+    let optimum = solved.optimal.then_some(solved.objective);
+    let kept = if better { &candidate } else { heuristic };
+    let proven = optimum.is_some_and(|o| reaches(kept.objective, o)) && missing(kept) == 0;
+    ExactOutcome {
+        improved: better.then_some(candidate),
+        optimum,
+        proven,
+    }
 }

@@ -131,3 +131,23 @@ pub fn latest_starts(problem: &Problem) -> Vec<i64> {
     }
     latest
 }
+
+/// A placement list from a guide (a start per measure, `None`: leave it out): what every
+/// roadmap must hold first, then guided measures by their start, then the rest, each by
+/// value; dependencies first.
+pub fn guided(problem: &Problem, guide: &[Option<usize>]) -> Vec<usize> {
+    let n = problem.jobs.len();
+    let keys: Vec<(bool, usize, Desc)> = (0..n)
+        .map(|j| {
+            (
+                !problem.jobs[j].required,
+                guide.get(j).copied().flatten().unwrap_or(usize::MAX),
+                Desc(problem.jobs[j].value),
+            )
+        })
+        .collect();
+    problem
+        .graph
+        .topological_order_by(|j| keys[j])
+        .unwrap_or_else(|| (0..n).collect())
+}

@@ -33,10 +33,31 @@ impl Effort {
             Effort::Iterations(count) => count,
         }
     }
+
+    /// Parts of the roadmap the large-neighbourhood search solves exactly, for `n`
+    /// measures.
+    pub fn parts(self, n: usize) -> usize {
+        match self {
+            Effort::Quick => 0,
+            Effort::Normal => lns_rounds(n, 150),
+            Effort::Thorough => lns_rounds(n, 600),
+            Effort::Iterations(count) => count / 100,
+        }
+    }
+}
+
+/// `base` parts, fewer beyond 500 measures (each part's model is as large, but
+/// building it and decoding the result take time in proportion to `n`).
+fn lns_rounds(n: usize, base: usize) -> usize {
+    if n < 2 {
+        0
+    } else {
+        (base * 500 / n.max(500)).max(10)
+    }
 }
 
 /// How good a schedule is: fewer missing mandatory measures, then objective, then earlier completions.
-fn key(problem: &Problem, schedule: &Schedule) -> (i64, f64, f64) {
+pub(crate) fn key(problem: &Problem, schedule: &Schedule) -> (i64, f64, f64) {
     let completions: f64 = schedule
         .slots
         .iter()
@@ -58,7 +79,7 @@ fn at_least(a: (i64, f64, f64), b: (i64, f64, f64)) -> bool {
     !better(b, a)
 }
 
-fn better(a: (i64, f64, f64), b: (i64, f64, f64)) -> bool {
+pub(crate) fn better(a: (i64, f64, f64), b: (i64, f64, f64)) -> bool {
     a.0 > b.0 || (a.0 == b.0 && (a.1 > b.1 + 1e-9 || ((a.1 - b.1).abs() <= 1e-9 && a.2 > b.2)))
 }
 

@@ -118,8 +118,9 @@ pub fn generate(problem: &Problem, list: &[usize]) -> Schedule {
 }
 
 /// Like [`generate`], but first places the measures of `starts` at exactly those
-/// starts (in `list` order, where dependencies allow and resources fit), then
-/// the remaining measures of `list` at their earliest feasible start.
+/// starts (in `list` order, where dependencies allow and resources fit; a required
+/// measure whose start does not fit at its earliest feasible one, at once), then the
+/// remaining measures of `list` at their earliest feasible start.
 pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]) -> Schedule {
     let mut usage = Usage::new(problem);
     let mut slots: Vec<Option<Slot>> = vec![None; problem.jobs.len()];
@@ -133,6 +134,10 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
     }
     for &j in list {
         let Some(start) = starts.get(j).copied().flatten() else {
+            if slots[j].is_none() && problem.jobs[j].required {
+                let slot = place_one(problem, &mut usage, &slots, j);
+                slots[j] = Some(slot);
+            }
             continue;
         };
         let window = problem.jobs[j].earliest <= start
@@ -150,6 +155,10 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
         if slots[j].is_none() && window && ready && usage.check(j, start).is_ok() {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
+        } else if slots[j].is_none() && problem.jobs[j].required {
+            // What every roadmap must hold goes in now, before the rest takes its room.
+            let slot = place_one(problem, &mut usage, &slots, j);
+            slots[j] = Some(slot);
         }
     }
     for &j in list {

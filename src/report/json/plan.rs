@@ -62,6 +62,9 @@ pub struct Bound {
     pub method: Method,
     /// objective / bound: the roadmap is at least this good.
     pub share: f64,
+    /// The exact solver proved the roadmap optimal: the bound is the objective
+    /// (`method` is `optimal`).
+    pub proven_optimal: bool,
 }
 
 /// How a bound was found.
@@ -249,6 +252,7 @@ fn report(view: &PlanView<'_>) -> PlanReport {
             value: bound,
             method: Method::from(method),
             share,
+            proven_optimal: method == BoundMethod::Optimal,
         },
         summary: Summary {
             measures: portfolio.measures.len(),

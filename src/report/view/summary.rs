@@ -100,7 +100,7 @@ impl PlanView<'_> {
     pub fn quality(&self) -> String {
         let l = self.language;
         let (bound, method, share) = self.bound;
-        let method = match method {
+        let method_name = match method {
             BoundMethod::LinearRelaxation => de_en(l, "LP-Relaxierung", "LP relaxation"),
             BoundMethod::ResourceFree => de_en(l, "ohne Ressourcengrenzen", "ignoring resources"),
             BoundMethod::Lagrangian => de_en(l, "Lagrange-Relaxierung", "Lagrangian relaxation"),
@@ -109,10 +109,19 @@ impl PlanView<'_> {
         // Rounded down: "at least" must stay true after rounding.
         let percent = percent_at_least(l, share);
         let bound = number(l, bound, 1);
+        if method == BoundMethod::Optimal {
+            return de_en(
+                l,
+                format!("optimal (bewiesen: Schranke {bound} = Zielwert)"),
+                format!("optimal (proven: bound {bound} = objective)"),
+            );
+        }
         de_en(
             l,
-            format!("mindestens {percent} % des bestmöglichen Werts (Schranke {bound}, {method})"),
-            format!("at least {percent}% of the best possible (bound {bound}, {method})"),
+            format!(
+                "mindestens {percent} % des bestmöglichen Werts (Schranke {bound}, {method_name})"
+            ),
+            format!("at least {percent}% of the best possible (bound {bound}, {method_name})"),
         )
     }
 

@@ -22,6 +22,22 @@ const MIN_ITERATIONS: usize = 20;
 /// An upper bound on the objective of every roadmap; `target` is the objective of a known
 /// roadmap, which steers the step sizes (it does not affect soundness).
 pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
+    let (best, _) = subgradient(problem, target, WORK);
+    // Guard against round-off, as for the LP bound.
+    best * (1.0 + 1e-9) + 1e-6
+}
+
+/// The starts of the relaxed problem at the best multipliers found with `work` (see
+/// [`WORK`]): each measure's best start at those prices, or none. A guide for building a
+/// roadmap: where the prices say each measure pays its way.
+pub(crate) fn lagrangian_starts(problem: &Problem, target: f64, work: usize) -> Vec<Option<usize>> {
+    let (_, multipliers) = subgradient(problem, target, work);
+    let relaxed = Relaxed::new(problem);
+    relaxed.evaluate(&multipliers).2
+}
+
+/// The subgradient search: the smallest `L(μ)` found and its multipliers.
+fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
     let relaxed = Relaxed::new(problem);
     let starts: usize = relaxed
         .windows
@@ -30,17 +46,19 @@ pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
         .map(|(first, last)| last - first + 1)
         .sum();
     let per_iteration = (starts * problem.resources.max(1)).max(1);
-    let iterations = (WORK / per_iteration).clamp(MIN_ITERATIONS, MAX_ITERATIONS);
+    let iterations = (work / per_iteration).clamp(MIN_ITERATIONS, MAX_ITERATIONS);
 
     let rows = problem.periods * problem.resources;
     let mut multipliers = vec![0.0; rows];
-    let (mut best, _) = relaxed.evaluate(&multipliers);
+    let (mut best, _, _) = relaxed.evaluate(&multipliers);
+    let mut best_multipliers = multipliers.clone();
     let mut theta = 1.0;
     let mut stalled = 0;
     for _ in 0..iterations {
-        let (value, slack) = relaxed.evaluate(&multipliers);
+        let (value, slack, _) = relaxed.evaluate(&multipliers);
         if value < best - 1e-12 * best.abs() {
             best = value;
+            best_multipliers.clone_from(&multipliers);
             stalled = 0;
         } else {
             stalled += 1;
@@ -70,8 +88,7 @@ pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
             }
         }
     }
-    // Guard against round-off, as for the LP bound.
-    best * (1.0 + 1e-9) + 1e-6
+    (best, best_multipliers)
 }
 
 /// The relaxed problem: windows, row capacities and scales, precomputed.
@@ -123,9 +140,9 @@ impl<'p> Relaxed<'p> {
         }
     }
 
-    /// `L(μ)` for multipliers `μ` on the scaled rows, and the slack of each row
-    /// (room − use) at the maximising starts: the subgradient.
-    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>) {
+    /// `L(μ)` for multipliers `μ` on the scaled rows, the slack of each row (room − use)
+    /// at the maximising starts (the subgradient), and those starts.
+    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
         let p = self.problem;
         let (periods, resources) = (p.periods, p.resources);
         // Price of one unit of resource r in period t, and its prefix sums over t.
@@ -153,6 +170,7 @@ impl<'p> Relaxed<'p> {
                 .map(|((m, room), _)| m * room)
                 .sum::<f64>();
         let mut slack = self.room.clone();
+        let mut chosen = vec![None; p.jobs.len()];
         for (j, job) in p.jobs.iter().enumerate() {
             let Some((first, last)) = self.windows[j].filter(|_| !job.done) else {
                 continue;
@@ -179,6 +197,7 @@ impl<'p> Relaxed<'p> {
                 continue; // leaving it out is at least as good
             }
             value += gain;
+            chosen[j] = Some(s);
             let complete = s + job.duration;
             for t in s.min(periods)..periods {
                 for r in 0..resources {
@@ -194,6 +213,6 @@ impl<'p> Relaxed<'p> {
                 }
             }
         }
-        (value, slack)
+        (value, slack, chosen)
     }
 }

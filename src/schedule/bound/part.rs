@@ -1,0 +1,226 @@
+//! One part of the time-indexed model solved exactly, the rest of a roadmap fixed: the
+//! sub-problem of the large-neighbourhood search ([`crate::schedule::lns`]).
+//!
+//! The free measures get start variables within their windows, narrowed by what is fixed:
+//! a fixed prerequisite's completion, a fixed dependent's start (which also makes the
+//! measure required). The capacity rows keep only what the fixed measures leave, and
+//! precedence among free measures is written as in the whole model, disaggregated by time.
+
+use super::windows;
+use crate::model::capacity_limit;
+use crate::schedule::problem::Problem;
+use microlp::{ComparisonOp, OptimizationDirection, Variable};
+
+/// What the exact solve of a part gave.
+#[derive(Debug, Clone)]
+pub(crate) struct Solved {
+    /// New start of each free measure, in the order given (`None`: not scheduled).
+    pub(crate) starts: Vec<Option<usize>>,
+    /// Whether the solver proved it optimal for the part.
+    pub(crate) optimal: bool,
+    /// The size of the part's model: its non-zero coefficients times its rows, a
+    /// deterministic measure of what solving it cost.
+    pub(crate) work: usize,
+}
+
+/// Resource use of measure `j` started at `s`, in period `t`, of resource `r`.
+fn use_of(problem: &Problem, j: usize, s: usize, t: usize, r: usize) -> f64 {
+    let job = &problem.jobs[j];
+    if t < s {
+        0.0
+    } else if t < s + job.duration {
+        job.running[r]
+    } else {
+        job.run[r]
+    }
+}
+
+/// Most starts a free measure of a part may choose from.
+const MAX_SPAN: usize = 24;
+
+/// Solves the part of the model made of `free` measures, every other measure kept at its
+/// start in `starts` (`None`: not scheduled, or done), the free ones starting within
+/// `range` when given (and within [`MAX_SPAN`] periods around their start), within
+/// `node_limit` nodes and warm-started from `starts`. `None` when the solver gives no
+/// solution.
+pub(crate) fn solve_part(
+    problem: &Problem,
+    windows: &[Option<(usize, usize)>],
+    starts: &[Option<usize>],
+    free: &[usize],
+    range: Option<(usize, usize)>,
+    node_limit: u64,
+) -> Option<Solved> {
+    let n = problem.jobs.len();
+    let (periods, resources) = (problem.periods, problem.resources);
+    let mut is_free = vec![false; n];
+    for &j in free {
+        is_free[j] = true;
+    }
+    // What the fixed part uses, per period and resource.
+    let mut used = vec![0.0; periods * resources];
+    for (j, job) in problem.jobs.iter().enumerate() {
+        let start = if job.done {
+            Some(0)
+        } else if is_free[j] {
+            None
+        } else {
+            starts[j]
+        };
+        let Some(s) = start else { continue };
+        for t in 0..periods {
+            for r in 0..resources {
+                used[t * resources + r] += if job.done {
+                    job.run[r]
+                } else {
+                    use_of(problem, j, s, t, r)
+                };
+            }
+        }
+    }
+    let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
+    let (mut rows, mut nonzeros) = (0usize, 0usize);
+    let mut vars: Vec<Vec<(usize, Variable)>> = vec![Vec::new(); free.len()];
+    let mut index = vec![usize::MAX; n];
+    for (i, &j) in free.iter().enumerate() {
+        index[j] = i;
+        let job = &problem.jobs[j];
+        let mut required = job.required;
+        let Some((mut lo, mut hi)) = windows[j].filter(|_| !job.done) else {
+            if required {
+                return None;
+            }
+            continue;
+        };
+        if let Some((from, to)) = range {
+            lo = lo.max(from);
+            hi = hi.min(to);
+        }
+        // At most `MAX_SPAN` starts, around its start when it has one: a part's model
+        // stays small however long the horizon.
+        if hi >= lo + MAX_SPAN {
+            let centre = starts[j].unwrap_or(lo).clamp(lo, hi);
+            let from = centre
+                .saturating_sub(MAX_SPAN / 2)
+                .clamp(lo, hi + 1 - MAX_SPAN);
+            (lo, hi) = (from, from + MAX_SPAN - 1);
+        }
+        let mut open = true;
+        for &d in &job.dependencies {
+            if problem.jobs[d].done || is_free[d] {
+                continue;
+            }
+            match starts[d] {
+                Some(sd) => lo = lo.max(sd + problem.jobs[d].duration),
+                None => open = false,
+            }
+        }
+        for &k in &problem.dependents[j] {
+            if is_free[k] {
+                continue;
+            }
+            if let Some(sk) = starts[k] {
+                required = true;
+                match sk.checked_sub(job.duration) {
+                    Some(limit) => hi = hi.min(limit),
+                    None => open = false,
+                }
+            }
+        }
+        if open && lo <= hi {
+            for s in lo..=hi {
+                vars[i].push((s, lp.add_binary_var(problem.contribution(j, s))));
+            }
+        }
+        if vars[i].is_empty() {
+            if required {
+                return None;
+            }
+            continue;
+        }
+        let row: Vec<(Variable, f64)> = vars[i].iter().map(|(_, v)| (*v, 1.0)).collect();
+        let op = if required {
+            ComparisonOp::Eq
+        } else {
+            ComparisonOp::Le
+        };
+        (rows, nonzeros) = (rows + 1, nonzeros + row.len());
+        lp.add_constraint(row.as_slice(), op, 1.0);
+    }
+    for (i, &j) in free.iter().enumerate() {
+        for &d in &problem.jobs[j].dependencies {
+            if !is_free[d] || problem.jobs[d].done {
+                continue;
+            }
+            let duration = problem.jobs[d].duration;
+            let dep = &vars[index[d]];
+            for (k, &(s, _)) in vars[i].iter().enumerate() {
+                let mut row: Vec<(Variable, f64)> =
+                    vars[i][..=k].iter().map(|(_, v)| (*v, 1.0)).collect();
+                row.extend(
+                    dep.iter()
+                        .filter(|(sd, _)| sd + duration <= s)
+                        .map(|(_, v)| (*v, -1.0)),
+                );
+                (rows, nonzeros) = (rows + 1, nonzeros + row.len());
+                lp.add_constraint(row.as_slice(), ComparisonOp::Le, 0.0);
+            }
+        }
+    }
+    for t in 0..periods {
+        for r in 0..resources {
+            let capacity = problem.capacity(t, r);
+            if !capacity.is_finite() {
+                continue;
+            }
+            let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+            let mut row: Vec<(Variable, f64)> = Vec::new();
+            for (i, &j) in free.iter().enumerate() {
+                for &(s, var) in &vars[i] {
+                    let amount = use_of(problem, j, s, t, r);
+                    if amount > 0.0 {
+                        row.push((var, amount * scale));
+                    }
+                }
+            }
+            if !row.is_empty() {
+                let room = (capacity_limit(capacity) - used[t * resources + r]).max(0.0);
+                (rows, nonzeros) = (rows + 1, nonzeros + row.len());
+                lp.add_constraint(row.as_slice(), ComparisonOp::Le, room * scale);
+            }
+        }
+    }
+    let mut options = microlp::SolveOptions::default();
+    options.node_limit = Some(node_limit);
+    options.warm_start = Some(
+        free.iter()
+            .enumerate()
+            .flat_map(|(i, &j)| {
+                vars[i]
+                    .iter()
+                    .map(move |&(s, var)| (var, if starts[j] == Some(s) { 1.0 } else { 0.0 }))
+            })
+            .collect(),
+    );
+    let outcome = lp.solve_with(options).ok()?;
+    let optimal = outcome.is_optimal();
+    let solution = outcome.solution()?;
+    let starts = vars
+        .iter()
+        .map(|vars| {
+            vars.iter()
+                .find(|(_, var)| solution.var_value(*var) > 0.5)
+                .map(|(s, _)| *s)
+        })
+        .collect();
+    Some(Solved {
+        starts,
+        optimal,
+        work: rows * nonzeros,
+    })
+}
+
+/// The start windows of every measure, for [`solve_part`] (computed once per search).
+pub(crate) fn part_windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
+    windows(problem)
+}
