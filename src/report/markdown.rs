@@ -157,6 +157,8 @@ pub fn plan(view: &PlanView<'_>) -> String {
     {
         out.push_str(&table(&extra));
     }
+    let (note, quality) = view.technical_note();
+    out.push_str(&format!("## {}\n\n{}\n\n", text(&note), text(&quality)));
     out.push_str(&format!("<sub>{}</sub>\n", escape(&view.provenance.line())));
     out
 }

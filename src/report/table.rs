@@ -84,6 +84,8 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     {
         out.push_str(&table(&extra, width));
     }
+    let (note, quality) = view.technical_note();
+    out.push_str(&format!("{note}: {quality}\n\n"));
     out.push_str(&format!("{}\n", view.provenance.line()));
     out
 }

@@ -23,7 +23,7 @@ impl PlanView<'_> {
                 }
                 let mut id = measure.id.value.clone();
                 if !names && measure.mandatory {
-                    id.push_str(" (!)");
+                    id.push_str(&format!(" ({})", self.t(Label::MandatoryShort)));
                 }
                 let mut row = vec![self.scores.measures[j].rank.to_string(), id];
                 if names {
@@ -106,11 +106,11 @@ impl PlanView<'_> {
         let calendar = &self.portfolio.calendar;
         let mut header: Vec<Text> = vec![self.t(Label::Period).into()];
         let mut align = vec![Align::Left];
-        for resource in &self.portfolio.resources {
+        for r in 0..self.portfolio.resources.len() {
             header.push(
                 format!(
                     "{} ({} / {})",
-                    resource.id.value,
+                    self.resource_name(r),
                     self.t(Label::Used),
                     self.t(Label::Capacity)
                 )
