@@ -3,7 +3,7 @@
 
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
-use super::moves::{amount, moved_table};
+use super::moves::{amount, moved_table, resource_of};
 use super::number::{number, percent, signed};
 use super::provenance::Provenance;
 use super::text::Text;
@@ -15,6 +15,7 @@ use crate::model::Language;
 /// `compare` as a document.
 pub fn document(comparison: &Comparison, language: Language, provenance: &Provenance) -> Document {
     let l = language;
+    let period = comparison.frame.period;
     let mut blocks = Vec::new();
     let mut header: Vec<Text> = vec![
         de_en(l, "Kennzahl", "Figure").into(),
@@ -70,10 +71,6 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
             },
         ));
     }
-    rows.push(row(
-        de_en(l, "Güte (mindestens)", "Quality (at least)").into(),
-        &|i| percent(l, outcomes[i].bound_share),
-    ));
     rows.push(row(Label::Scheduled.text(l).into(), &|i| {
         outcomes[i].scheduled.to_string()
     }));
@@ -84,9 +81,12 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
         outcomes[i].not_scheduled.to_string()
     }));
     for (r, resource) in comparison.frame.resources.iter().enumerate() {
-        let label = Text::plain(format!("{} ", Label::FollowUp.text(l)))
-            + Text::code(&resource.id)
-            + format!(" {}", Label::PerPeriod.text(l));
+        let label = Text::plain(format!(
+            "{} {} {}",
+            Label::FollowUp.text(l),
+            resource_of(l, &comparison.frame, &resource.id),
+            Label::PerPeriod.text_for(l, period)
+        ));
         rows.push(row(label, &|i| {
             let frame = if i == 0 {
                 &comparison.frame
@@ -121,7 +121,7 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
         .chain(comparison.scenarios.iter().map(|s| &s.frame))
         .collect();
     let mut curve_header = header.clone();
-    curve_header[0] = Label::Period.text(l).into();
+    curve_header[0] = Label::Period.text_for(l, period).into();
     blocks.push(Block::Table(Table {
         title: Label::ResilienceCurve.text(l).into(),
         header: curve_header,
@@ -161,12 +161,12 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
             de_en(l, "Veränderte Maßnahmen", "Measures that changed").to_owned(),
             &s.moved,
         )));
-        let mut header: Vec<Text> = vec![Label::Period.text(l).into()];
+        let mut header: Vec<Text> = vec![Label::Period.text_for(l, period).into()];
         let mut resource_columns = Vec::new();
         for (r, resource) in comparison.frame.resources.iter().enumerate() {
             if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
                 header.push(
-                    Text::code(&resource.id)
+                    Text::plain(resource_of(l, &comparison.frame, &resource.id))
                         + format!(
                             " {}",
                             de_en(
@@ -212,6 +212,32 @@ pub fn document(comparison: &Comparison, language: Language, provenance: &Proven
                 .collect(),
         }));
     }
+    // The solver's quality is a technical note at the end, not a figure of the comparison.
+    let quality: Vec<String> = std::iter::once(de_en(l, "Basis", "Base").to_owned())
+        .chain(
+            comparison
+                .scenarios
+                .iter()
+                .map(|s| s.name.get(l).to_owned()),
+        )
+        .zip(&outcomes)
+        .map(|(name, o)| {
+            format!(
+                "{name} {} {}",
+                de_en(l, "mindestens", "at least"),
+                percent(l, o.bound_share)
+            )
+        })
+        .collect();
+    blocks.push(Block::Paragraph(
+        format!(
+            "{}: {} ({}).",
+            Label::Quality.text(l),
+            quality.join(" · "),
+            de_en(l, "des bestmöglichen Werts", "of the best possible")
+        )
+        .into(),
+    ));
     blocks.push(Block::Footer(provenance.line()));
     Document {
         title: format!(

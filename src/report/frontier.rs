@@ -8,6 +8,7 @@ use super::number::{amount, number, percent};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
+use super::words::resource_label;
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::model::Language;
 
@@ -16,6 +17,18 @@ use crate::model::Language;
 /// of anything else. Table, CSV and JSON all give marginal values per this amount.
 pub fn marginal_per(f: &Frontier) -> f64 {
     if is_money(f) { 1e6 } else { 1.0 }
+}
+
+/// The resource with id `id` as the reader knows it.
+fn name_of(f: &Frontier, id: &str, l: Language) -> String {
+    let info = f.resources.iter().find(|r| r.id == id);
+    resource_label(
+        l,
+        info.and_then(|r| r.name.as_ref()),
+        info.and_then(|r| r.unit.as_deref()),
+        &f.currency,
+        id,
+    )
 }
 
 fn is_money(f: &Frontier) -> bool {
@@ -40,7 +53,12 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     let per = marginal_per(f);
     let mut header: Vec<Text> = vec![
         de_en(l, "Faktor", "Scale").into(),
-        Text::code(&f.resource) + format!(" {}", de_en(l, "im Horizont", "over the horizon")),
+        format!(
+            "{} {}",
+            name_of(f, &f.resource, l),
+            de_en(l, "im Horizont", "over the horizon")
+        )
+        .into(),
         Label::ResiliencePeriods.text(l).into(),
         Label::Quality.text(l).into(),
         Label::Scheduled.text(l).into(),
@@ -49,16 +67,23 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     header.extend(
         f.resources
             .iter()
-            .map(|r| Text::plain(format!("{} ", Label::FollowUp.text(l))) + Text::code(&r.id)),
+            .map(|r| format!("{} {}", Label::FollowUp.text(l), name_of(f, &r.id, l)).into()),
     );
     header.push(marginal_label.into());
     let columns = header.len();
     Table {
-        title: Text::plain(format!(
-            "{}: ",
-            de_en(l, "Resilienz nach Budget", "Resilience by budget")
-        )) + Text::code(&f.resource)
-            + format!(" {}", de_en(l, "skaliert", "scaled")),
+        title: de_en(
+            l,
+            format!(
+                "Resilienz nach Budget: {} skaliert",
+                name_of(f, &f.resource, l)
+            ),
+            format!(
+                "Resilience by budget: {} scaled",
+                name_of(f, &f.resource, l)
+            ),
+        )
+        .into(),
         align: vec![Align::Right; columns],
         header,
         rows: f
