@@ -25,12 +25,13 @@ const EXAMPLES: [(&str, &str); 3] = [
 /// Words a German report must not use in its main text.
 const FORBIDDEN: [&str; 4] = ["Periode", "FTE", "Zielwert", "LP-Relax"];
 
-/// The report up to its technical note (a heading or a line that starts "Planungsgüte").
+/// The report's own words: up to the portfolio's sources and notes (its own text) and the
+/// technical note (a heading or a line that starts "Quellen und Hinweise"/"Planungsgüte").
 fn main_text(report: &str) -> &str {
     let mut at = 0;
     for line in report.split_inclusive('\n') {
         let start = line.trim_start_matches(['#', ' ']);
-        if start.starts_with("Planungsgüte") {
+        if start.starts_with("Planungsgüte") || start.starts_with("Quellen und Hinweise") {
             return &report[..at];
         }
         at += line.len();
@@ -114,7 +115,7 @@ fn german_reports_speak_the_administrations_language() {
             if name.contains("(table)") && report.contains("planbar") {
                 continue; // the planner's English message wraps over lines (see ids_named)
             }
-            let named = ids_named(&report, &ids);
+            let named = ids_named(main, &ids);
             assert!(named.is_empty(), "{name} names {named:?}:\n{report}");
         }
     }
@@ -131,4 +132,43 @@ fn the_main_text_ends_at_the_technical_note() {
         ["budget"]
     );
     assert!(ids_named("--set resources.budget.capacity=1", &["budget".to_owned()]).is_empty());
+}
+
+#[test]
+fn owners_sources_notes_tags_and_dependencies_reach_the_reports() {
+    let example = "examples/musterstadt.yaml";
+    let markdown = stdout(&["plan", example, "-f", "markdown"]);
+    assert!(markdown.contains("| Verantwortlich |"), "{markdown}");
+    assert!(
+        markdown.contains("Kopie \\[2\\] | Amt 10 / IT |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Quellen und Hinweise"), "{markdown}");
+    assert!(
+        markdown.contains("| \\[2\\] | Datensicherung"),
+        "{markdown}"
+    );
+    let html = stdout(&["plan", example, "-f", "html"]);
+    assert!(html.contains("Quellen und Hinweise"), "{html}");
+    assert!(html.contains("<td>Amt 10 / IT</td>"), "{html}");
+    let json: Value =
+        serde_json::from_str(&stdout(&["plan", example, "-f", "json"])).expect("JSON");
+    let measure = |id: &str| {
+        json["measures"]
+            .as_array()
+            .expect("measures")
+            .iter()
+            .find(|m| m["id"] == id)
+            .cloned()
+            .expect("the measure")
+    };
+    let backup = measure("backup-321");
+    assert_eq!(backup["owner"], "Amt 10 / IT");
+    assert!(backup["notes"].as_str().is_some_and(|n| !n.is_empty()));
+    assert_eq!(backup["sources"].as_array().map(Vec::len), Some(1));
+    assert!(backup["tags"].is_array());
+    assert_eq!(
+        measure("bia")["depends_on"],
+        serde_json::json!(["it-inventar"])
+    );
 }

@@ -164,11 +164,14 @@ pub fn plan(view: &PlanView<'_>) -> String {
         body.push_str(&table(&acceptance, "h2"));
     }
     body.push_str(&table(&view.by_period(), "h2"));
-    body.push_str(&table(&view.measures(true), "h2"));
+    body.push_str(&table(&view.measures_documented(), "h2"));
     body.push_str(&table(&view.resource_use(), "h2"));
     body.push_str(&table(&view.coverage(), "h2"));
     if let Some(documents) = view.documents_table() {
         body.push_str(&table(&documents, "h2"));
+    }
+    if let Some(sources) = view.sources_table() {
+        body.push_str(&table(&sources, "h2"));
     }
     let (note, quality) = view.technical_note();
     body.push_str(&format!(
