@@ -109,6 +109,15 @@ fn german_reports_speak_the_administrations_language() {
         assert!(!ids.is_empty(), "{example} has resources");
         for (name, report) in german_reports(example, scenario) {
             let main = main_text(&report);
+            // Tables never split an amount from its unit: no cell line holds a lone "€".
+            let lone = report.lines().find(|line| {
+                line.split(['┆', '│'])
+                    .any(|cell| cell.trim() == "€" || cell.trim() == "VZÄ")
+            });
+            assert!(
+                lone.is_none(),
+                "{name} splits an amount: {lone:?}\n{report}"
+            );
             for word in FORBIDDEN {
                 assert!(!main.contains(word), "{name} says {word:?}:\n{main}");
             }
