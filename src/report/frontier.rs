@@ -60,7 +60,6 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
         )
         .into(),
         Label::ResiliencePeriods.text(l).into(),
-        Label::Quality.text(l).into(),
         Label::Scheduled.text(l).into(),
         Label::NotScheduled.text(l).into(),
     ];
@@ -97,14 +96,13 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                 match &step.result {
                     StepResult::Planned {
                         objective,
-                        bound_share,
                         scheduled,
                         not_scheduled,
                         follow_up,
                         marginal,
+                        ..
                     } => {
                         row.push(number(l, *objective, 1).into());
-                        row.push(percent(l, *bound_share).into());
                         row.push(scheduled.to_string().into());
                         row.push(not_scheduled.to_string().into());
                         row.extend(
@@ -133,6 +131,36 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     }
 }
 
+/// The solver's quality per step, as the technical note at the end.
+fn quality_note(f: &Frontier, l: Language) -> String {
+    let steps: Vec<String> = f
+        .steps
+        .iter()
+        .filter_map(|step| match &step.result {
+            StepResult::Planned { bound_share, .. } => Some(format!(
+                "{} {}: {}",
+                de_en(l, "Faktor", "scale"),
+                number(l, step.scale, 2),
+                percent(l, *bound_share)
+            )),
+            StepResult::Infeasible { .. } => None,
+        })
+        .collect();
+    de_en(
+        l,
+        format!(
+            "{} (mindestens erreichter Anteil des bestmöglichen Werts): {}.",
+            Label::Quality.text(l),
+            steps.join(" · ")
+        ),
+        format!(
+            "{} (share of the best possible reached, at least): {}.",
+            Label::Quality.text(l),
+            steps.join(" · ")
+        ),
+    )
+}
+
 /// `frontier` as a document.
 pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Document {
     Document {
@@ -144,6 +172,7 @@ pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Do
         .into(),
         blocks: vec![
             Block::Table(frontier_table(f, language)),
+            Block::Paragraph(quality_note(f, language).into()),
             Block::Footer(provenance.line()),
         ],
     }
