@@ -102,8 +102,8 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             NotScheduled::Capacity { resource } => {
                 Text::plain(de_en(
                     l,
-                    "Nicht eingeplant: Jeder mögliche Beginn überzieht ",
-                    "Not scheduled: every start it could take overruns ",
+                    "Nicht eingeplant: Engpass bei jedem möglichen Beginn: ",
+                    "Not scheduled: short at every start it could take: ",
                 )) + resource_of(l, &e.frame, resource)
                     + de_en(l, " (siehe unten).", " (see below).")
             }
