@@ -16,7 +16,8 @@ pub fn amount(language: Language, frame: &Frame, r: usize, value: f64) -> String
     number::amount(language, value, resource.unit.as_deref(), &frame.currency)
 }
 
-/// The resource with id `id` as the reader knows it (see [`resource_label`]).
+/// The resource with id `id` as the reader knows it: its name, else "Haushaltsmittel"
+/// (funds) for money, "Eigenes Personal" (own staff) for staff, else its id.
 pub fn resource_of(language: Language, frame: &Frame, id: &str) -> String {
     let info = frame.resources.iter().find(|r| r.id == id);
     resource_label(
