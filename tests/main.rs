@@ -39,6 +39,7 @@ mod plan_cli;
 mod psplib;
 mod replan_changes;
 mod replan_reads;
+mod report_wording;
 mod reports_never_garble;
 mod required_properties;
 mod robustness_cli;

@@ -47,13 +47,13 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn language_defaults_to_the_portfolio_then_english() {
     assert!(
-        stdout(&["plan", EXAMPLE]).contains("Roadmap nach Perioden"),
+        stdout(&["plan", EXAMPLE]).contains("Roadmap nach Jahren"),
         "musterstadt says language: de"
     );
-    assert!(stdout(&["plan", EXAMPLE, "--lang", "en"]).contains("Roadmap by period"));
+    assert!(stdout(&["plan", EXAMPLE, "--lang", "en"]).contains("Roadmap by year"));
     assert!(
         stdout(&["plan", MINIMAL]).contains("Roadmap by period"),
-        "minimal says language: en"
+        "minimal says language: en (and plans in quarters)"
     );
 }
 

@@ -78,12 +78,17 @@ fn shell_words(arguments: &str) -> Vec<String> {
         .collect()
 }
 
-/// The `--set` arguments after `resiplan plan … ` in the line that starts with `lead`.
+/// The `--set` arguments after `resiplan plan … ` in the first line from `lead` on that
+/// has them.
 fn repeat_line<'a>(text: &'a str, lead: &str) -> &'a str {
-    let line = text
-        .lines()
-        .find(|l| l.contains(lead))
+    // The command is never broken, but a paragraph may wrap before it.
+    let at = text
+        .find(lead)
         .unwrap_or_else(|| panic!("no {lead:?} in\n{text}"));
+    let line = text[at..]
+        .lines()
+        .find(|l| l.contains("resiplan plan … "))
+        .unwrap_or_else(|| panic!("no command after {lead:?} in\n{text}"));
     let start = line.find("resiplan plan … ").expect("a command") + "resiplan plan … ".len();
     line[start..].strip_suffix('`').expect("a code span")
 }
@@ -143,10 +148,9 @@ fn markdown_shows_backticks_in_text_as_text_and_ids_as_code() {
     );
     assert!(plan.contains("| First \\`one\\` |"), "{plan}");
     assert!(plan.contains("| Late \\| \\`x |"), "{plan}");
-    assert!(
-        plan.contains("- **Resource <code>bud\\`get</code>**:"),
-        "{plan}"
-    );
+    // A resource is named as the reader knows it (money: "Funds"), never by its id.
+    assert!(plan.contains("- **Funds**: €200,000 planned"), "{plan}");
+    assert!(!plan.contains("bud\\`get</code>**"), "{plan}");
     assert!(
         explain.starts_with("# Explanation: <code>it's\\`late</code> Late \\| \\`x\n"),
         "{explain}"
@@ -164,14 +168,8 @@ fn html_shows_backticks_in_text_as_text_and_ids_as_code() {
     let html = stdout(&["plan", BACKTICKS, "-f", "html"]);
     assert!(html.contains("<td>First `one`</td>"), "{html}");
     assert!(!html.contains("<code>one</code>"), "{html}");
-    assert!(
-        html.contains("<dt>Resource <code>bud`get</code></dt>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<td><code>bud`get</code> is short in 2027–2028"),
-        "{html}"
-    );
+    assert!(html.contains("<dt>Funds</dt>"), "{html}");
+    assert!(html.contains("<td>Funds: short in 2027–2028"), "{html}");
 }
 
 #[test]
@@ -236,21 +234,22 @@ const CENTS: &str = "tests/fixtures/ok/cents-short.yaml";
 
 #[test]
 fn a_shortage_of_cents_is_never_shown_as_zero() {
-    let plan = stdout(&["plan", CENTS]);
+    // Tables keep a number and its unit together with a non-breaking space.
+    let plan = stdout(&["plan", CENTS]).replace('\u{a0}', " ");
     assert!(
         !plan.contains("€0)") && !plan.contains(" 0.00 FTE"),
         "{plan}"
     );
     assert!(
-        plan.contains("`budget` is short in 2027 (by at least €0.30)"),
+        plan.contains("Funds: short in 2027 (by at least €0.30)"),
         "{plan}"
     );
     assert!(
-        plan.contains("`staff` is short in 2027 (by at least 0.003 FTE)"),
+        plan.contains("Own staff: short in 2027 (by at least 0.003 FTE)"),
         "{plan}"
     );
     let german = stdout(&["plan", CENTS, "--lang", "de", "-f", "markdown"]);
-    assert!(german.contains("mindestens 0,30 € zu wenig"), "{german}");
+    assert!(german.contains("es fehlen mindestens 0,30 €"), "{german}");
     let json: Value = serde_json::from_str(&stdout(&["plan", CENTS, "-f", "json"])).expect("JSON");
     let reasons: Vec<&str> = json["measures"]
         .as_array()
@@ -268,12 +267,12 @@ fn a_shortage_of_cents_is_never_shown_as_zero() {
         "{explain}"
     );
     assert!(
-        explain.contains("+€0.30 `budget` in 2027 (€100,000.00 → €100,000.30)"),
+        explain.contains("Funds, 2027: +€0.30 (€100,000.00 → €100,000.30)"),
         "{explain}"
     );
     let explain = stdout(&["explain", CENTS, "c", "--lang", "de", "-f", "markdown"]);
     assert!(
-        explain.contains("Bedarf 0,503 FTE, frei 0,500 FTE, fehlen 0,003 FTE"),
+        explain.contains("Bedarf 0,503 VZÄ, frei 0,500 VZÄ, fehlen 0,003 VZÄ"),
         "{explain}"
     );
 }
@@ -281,11 +280,14 @@ fn a_shortage_of_cents_is_never_shown_as_zero() {
 #[test]
 fn counts_of_one_are_singular() {
     let plan = stdout(&["plan", CENTS]);
-    assert!(plan.contains("2027–2027 (1 period)\n"), "{plan}");
+    assert!(plan.contains("2027–2027 (1 year)\n"), "{plan}");
     let german = stdout(&["plan", CENTS, "--lang", "de"]);
-    assert!(german.contains("2027–2027 (1 Periode)\n"), "{german}");
+    assert!(german.contains("2027–2027 (1 Jahr)\n"), "{german}");
     let explain = stdout(&["explain", CENTS, "d", "-f", "markdown"]);
-    assert!(explain.contains("(+1 more shortage);"), "{explain}");
+    assert!(explain.contains("(and one more shortage);"), "{explain}");
     let explain = stdout(&["explain", CENTS, "d", "--lang", "de", "-f", "markdown"]);
-    assert!(explain.contains("(+1 weiterer Engpass);"), "{explain}");
+    assert!(
+        explain.contains("(dazu ein weiterer Engpass);"),
+        "{explain}"
+    );
 }

@@ -284,6 +284,7 @@ pub fn frontier(
             .map(|r| super::ResourceInfo {
                 id: r.id.value.clone(),
                 unit: r.unit.clone(),
+                name: r.name.clone(),
             })
             .collect(),
         steps,

@@ -14,6 +14,7 @@ pub mod simulate;
 pub mod sweep;
 pub mod weights;
 
+use crate::model::period::PeriodKind;
 use crate::model::roadmap::Placement;
 use crate::model::{Portfolio, Text};
 use crate::plan::Planning;
@@ -195,6 +196,9 @@ pub struct Frame {
     pub resources: Vec<ResourceInfo>,
     /// Currency code.
     pub currency: String,
+    /// How long a period is (for the words of reports; not in JSON, which has the labels).
+    #[serde(skip)]
+    pub period: PeriodKind,
 }
 
 /// A resource's id and unit.
@@ -204,6 +208,9 @@ pub struct ResourceInfo {
     pub id: String,
     /// Unit (`EUR`, `FTE`).
     pub unit: Option<String>,
+    /// Display name, if the portfolio gives one (for reports; not in JSON).
+    #[serde(skip)]
+    pub name: Option<Text>,
 }
 
 impl Frame {
@@ -222,9 +229,11 @@ impl Frame {
                 .map(|r| ResourceInfo {
                     id: r.id.value.clone(),
                     unit: r.unit.clone(),
+                    name: r.name.clone(),
                 })
                 .collect(),
             currency: portfolio.currency.clone(),
+            period: portfolio.calendar.period,
         }
     }
 }

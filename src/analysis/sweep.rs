@@ -503,6 +503,7 @@ pub fn sweep(
             .map(|r| super::ResourceInfo {
                 id: r.id.value.clone(),
                 unit: r.unit.clone(),
+                name: r.name.clone(),
             })
             .collect(),
         tracked: track.to_vec(),

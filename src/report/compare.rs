@@ -3,7 +3,7 @@
 
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
-use super::moves::{amount, moved_table};
+use super::moves::{amount, moved_table, resource_of};
 use super::number::{number, percent, signed};
 use super::provenance::Provenance;
 use super::text::Text;
@@ -39,6 +39,7 @@ pub fn document(
         )));
         blocks.push(Block::Table(resource_table(comparison, s, l)));
     }
+    blocks.push(quality_note(comparison, l));
     blocks.push(Block::Footer(provenance.line()));
     Document {
         title: title(comparison, l),
@@ -132,10 +133,6 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
             },
         ));
     }
-    rows.push(row(
-        de_en(l, "Güte (mindestens)", "Quality (at least)").into(),
-        &|i| percent(l, outcomes[i].bound_share),
-    ));
     rows.push(row(Label::Scheduled.text(l).into(), &|i| {
         outcomes[i].scheduled.to_string()
     }));
@@ -146,9 +143,12 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
         outcomes[i].not_scheduled.to_string()
     }));
     for (r, resource) in comparison.frame.resources.iter().enumerate() {
-        let label = Text::plain(format!("{} ", Label::FollowUp.text(l)))
-            + Text::code(&resource.id)
-            + format!(" {}", Label::PerPeriod.text(l));
+        let label = Text::plain(format!(
+            "{} {} {}",
+            Label::FollowUp.text(l),
+            resource_of(l, &comparison.frame, &resource.id),
+            Label::PerPeriod.text_for(l, comparison.frame.period)
+        ));
         rows.push(row(label, &|i| {
             let frame = if i == 0 {
                 &comparison.frame
@@ -197,7 +197,11 @@ pub(super) fn curve_table(comparison: &Comparison, l: Language) -> Table {
         .collect();
     Table {
         title: Label::ResilienceCurve.text(l).into(),
-        header: header(comparison, Label::Period.text(l).into(), l),
+        header: header(
+            comparison,
+            Label::Period.text_for(l, comparison.frame.period).into(),
+            l,
+        ),
         align,
         rows: periods
             .iter()
@@ -220,12 +224,12 @@ pub(super) fn curve_table(comparison: &Comparison, l: Language) -> Table {
 /// One column's resource use against the base's, period by period.
 fn resource_table(comparison: &Comparison, s: &ScenarioResult, l: Language) -> Table {
     let periods = all_periods(comparison);
-    let mut header: Vec<Text> = vec![Label::Period.text(l).into()];
+    let mut header: Vec<Text> = vec![Label::Period.text_for(l, comparison.frame.period).into()];
     let mut resource_columns = Vec::new();
     for (r, resource) in comparison.frame.resources.iter().enumerate() {
         if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
             header.push(
-                Text::code(&resource.id)
+                Text::plain(resource_of(l, &comparison.frame, &resource.id))
                     + format!(
                         " {}",
                         de_en(
@@ -315,4 +319,36 @@ pub fn violation_lines(
             _ => v.scenario.as_str().into(),
         })
         .collect()
+}
+
+/// The solver's quality of every column: a technical note at the end, not a figure of the
+/// comparison.
+pub(super) fn quality_note(comparison: &Comparison, l: Language) -> Block {
+    let outcomes =
+        std::iter::once(&comparison.base).chain(comparison.scenarios.iter().map(|s| &s.outcome));
+    let quality: Vec<String> = std::iter::once(de_en(l, "Basis", "Base").to_owned())
+        .chain(
+            comparison
+                .scenarios
+                .iter()
+                .map(|s| s.name.get(l).to_owned()),
+        )
+        .zip(outcomes)
+        .map(|(name, o)| {
+            format!(
+                "{name} {} {}",
+                de_en(l, "mindestens", "at least"),
+                percent(l, o.bound_share)
+            )
+        })
+        .collect();
+    Block::Paragraph(
+        format!(
+            "{}: {} ({}).",
+            Label::Quality.text(l),
+            quality.join(" · "),
+            de_en(l, "des bestmöglichen Werts", "of the best possible")
+        )
+        .into(),
+    )
 }

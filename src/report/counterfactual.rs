@@ -3,10 +3,11 @@
 //! priority re-plan (made mandatory, same budgets), with what each moves besides.
 
 use super::document::Block;
-use super::lang::de_en;
-use super::moves::{amount_of_at, moved_table, precision_of, slot_text};
+use super::lang::{Label, de_en};
+use super::moves::{amount_of_at, moved_table, precision_of, resource_of, slot_text};
 use super::number::{number, signed};
 use super::text::{Text, set_option};
+use super::words::one_period;
 use crate::analysis::explain::{Counterfactual, Explanation, Limit, Priority};
 use crate::model::Language;
 
@@ -22,24 +23,26 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
                     // capacity before and after.
                     let decimals = precision_of(&e.frame, &x.resource, x.extra);
                     let at = |value: f64| amount_of_at(l, &e.frame, &x.resource, value, decimals);
-                    Text::plain(format!("+{} ", at(x.extra)))
-                        + Text::code(&x.resource)
-                        + format!(
-                            " {} {} ({} → {})",
-                            de_en(l, "in", "in"),
-                            x.period,
-                            at(x.capacity),
-                            at(x.capacity + x.extra),
-                        )
+                    Text::plain(format!(
+                        "{}, {}: +{} ({} → {})",
+                        resource_of(l, &e.frame, &x.resource),
+                        x.period,
+                        at(x.extra),
+                        at(x.capacity),
+                        at(x.capacity + x.extra),
+                    ))
                 })
                 .collect();
+            let slot = slot_text(l, &found.slot);
             blocks.push(Block::Paragraph(
                 format!(
-                    "{} {}: {}. {} {} → {} ({}).",
-                    de_en(l, "Diese zusätzliche Kapazität", "This extra capacity"),
-                    de_en(l, "legt sie auf", "moves it to"),
-                    slot_text(l, &found.slot),
-                    de_en(l, "Zielwert", "Objective"),
+                    "{} {}: {} → {} ({}).",
+                    de_en(
+                        l,
+                        format!("Mit diesen zusätzlichen Ressourcen ließe sie sich für {slot} einplanen."),
+                        format!("With this extra capacity it could be scheduled for {slot}."),
+                    ),
+                    Label::Objective.text(l),
                     number(l, found.objective_before, 1),
                     number(l, found.objective, 1),
                     signed(l, found.objective - found.objective_before, 1)
@@ -61,11 +64,12 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
             blocks.push(Block::Paragraph(limit_text(l, *limit)));
         }
         Counterfactual::PlannerChoice => {
+            let one = one_period(e.frame.period, l);
             blocks.push(Block::Paragraph(
                 de_en(
                     l,
-                    "Keine Kapazität nötig: Bei sonst gleicher Roadmap passt sie schon eine Periode früher; der Planer hat eine andere Reihenfolge vorgezogen, die insgesamt mehr Resilienz bringt.",
-                    "No capacity is needed: with the rest of the roadmap unchanged it already fits a period earlier; the planner preferred another order that yields more resilience overall.",
+                    format!("Mehr Mittel oder Personal sind nicht nötig: Bei sonst gleicher Roadmap passt sie schon {one} früher; die Planung hat eine andere Reihenfolge vorgezogen, die insgesamt mehr Resilienz bringt."),
+                    format!("No extra capacity is needed: with the rest of the roadmap unchanged it already fits {one} earlier; the planner preferred another order that yields more resilience overall."),
                 )
                 .into(),
             ));
@@ -87,26 +91,29 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
 
 /// The paragraph and table of the priority re-plan, if there is one.
 pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
+    let one = one_period(e.frame.period, l);
     match &e.priority {
         Some(Priority::Moves(found)) => {
             let sentence = format!(
-                "{} {}: {}. {} {} → {} ({}). ",
+                "{} {} {}. {}: {} → {} ({}). ",
                 if found.sets.len() > 1 {
                     de_en(
                         l,
-                        "Als Priorität (Pflicht, eine Periode früher fällig, gleiche Budgets)",
-                        "As a priority (mandatory, due one period earlier, same budgets)",
+                        format!(
+                            "Mit Vorrang (als Pflichtmaßnahme, Frist {one} früher, gleiche Budgets)"
+                        ),
+                        format!("As a priority (mandatory, due {one} earlier, same budgets)"),
                     )
                 } else {
                     de_en(
                         l,
-                        "Als Priorität (Pflicht, gleiche Budgets)",
-                        "As a priority (mandatory, same budgets)",
+                        "Mit Vorrang (als Pflichtmaßnahme, gleiche Budgets)".to_owned(),
+                        "As a priority (mandatory, same budgets)".to_owned(),
                     )
                 },
-                de_en(l, "landet sie auf", "it lands on"),
+                de_en(l, "wäre sie eingeplant für", "it would be scheduled for"),
                 slot_text(l, &found.slot),
-                de_en(l, "Zielwert", "Objective"),
+                Label::Objective.text(l),
                 number(l, found.objective_before, 1),
                 number(l, found.objective, 1),
                 signed(l, found.objective - found.objective_before, 1),
@@ -118,8 +125,8 @@ pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
                 l,
                 de_en(
                     l,
-                    "Was die Priorität verdrängt",
-                    "What the priority displaces",
+                    "Was sich mit Vorrang außerdem verschiebt",
+                    "What else moves when it has priority",
                 )
                 .to_owned(),
                 &found.also_moved,
@@ -131,8 +138,10 @@ pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
                     "{} ",
                     de_en(
                         l,
-                        "Als Priorität (Pflicht, eine Periode früher fällig) passt sie nicht:",
-                        "As a priority (mandatory, due one period earlier) it does not fit:"
+                        format!(
+                            "Mit Vorrang (als Pflichtmaßnahme, Frist {one} früher) passt sie nicht:"
+                        ),
+                        format!("As a priority (mandatory, due {one} earlier) it does not fit:"),
                     )
                 )) + Text::marked(problem),
             ));
@@ -154,18 +163,18 @@ fn limit_text(l: Language, limit: Limit) -> Text {
     match limit {
         Limit::HorizonStart => de_en(
             l,
-            "Nichts: Sie beginnt in der ersten Periode.",
-            "Nothing: it starts in the first period.",
+            "Nichts: Sie beginnt schon am Anfang des Planungszeitraums.",
+            "Nothing: it starts at the beginning of the horizon.",
         )
         .into(),
         Limit::Earliest => de_en(
             l,
-            Text::plain("Keine Kapazität: Sie beginnt zu ihrem ")
+            Text::plain("Mehr Mittel oder Personal helfen nicht: Sie beginnt zu ihrem ")
                 + earliest()
                 + ". Ein früheres "
                 + earliest()
                 + " würde sie vorziehen.",
-            Text::plain("No capacity would: it starts at its ")
+            Text::plain("No extra capacity would help: it starts at its ")
                 + earliest()
                 + ". An earlier "
                 + earliest()
@@ -179,17 +188,17 @@ fn limit_text(l: Language, limit: Limit) -> Text {
         Limit::Done => de_en(l, "Nichts: Sie ist erledigt.", "Nothing: it is done.").into(),
         Limit::Chain => de_en(
             l,
-            Text::plain("Keine Kapazität: Ihre Abhängigkeitskette kann nicht früher fertig werden (Horizontbeginn, ")
+            Text::plain("Mehr Mittel oder Personal helfen nicht: Ihre Abhängigkeitskette kann nicht früher fertig werden (Beginn des Planungszeitraums, ")
                 + earliest()
                 + " oder eine feste oder erledigte Maßnahme).",
-            Text::plain("No capacity would: its dependency chain cannot complete earlier (horizon start, ")
+            Text::plain("No extra capacity would help: its dependency chain cannot complete earlier (horizon start, ")
                 + earliest()
                 + ", or a fixed or done measure).",
         ),
         Limit::NoWindow => de_en(
             l,
-            "Keine Kapazität: Mit Dauer, Abhängigkeiten und Frist passt sie nicht in den Horizont. Ein längerer Horizont oder eine spätere Frist wären nötig.",
-            "No capacity would: with its duration, dependencies and deadline it does not fit the horizon. A longer horizon or a later deadline would be needed.",
+            "Mehr Mittel oder Personal helfen nicht: Mit Dauer, Abhängigkeiten und Frist passt sie nicht in den Planungszeitraum. Ein längerer Planungszeitraum oder eine spätere Frist wären nötig.",
+            "No extra capacity would help: with its duration, dependencies and deadline it does not fit the horizon. A longer horizon or a later deadline would be needed.",
         )
         .into(),
     }

@@ -4,7 +4,7 @@
 
 use super::markdown;
 use super::table::{self, printable};
-use super::text::Text;
+use super::text::{Span, Text};
 use super::view::Table;
 
 /// A report: a title and blocks in order.
@@ -42,7 +42,10 @@ pub fn terminal(document: &Document, width: u16) -> String {
                 let text = text.to_string();
                 out.push_str(&format!("{text}\n{}\n\n", "═".repeat(text.chars().count())));
             }
-            Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
+            Block::Paragraph(text) => {
+                out.push_str(&wrap(text, usize::from(width), ""));
+                out.push_str("\n\n");
+            }
             Block::Facts(facts) => {
                 let facts: Vec<(String, String)> = facts
                     .iter()
@@ -61,7 +64,8 @@ pub fn terminal(document: &Document, width: u16) -> String {
             }
             Block::List(items) => {
                 for item in items {
-                    out.push_str(&format!("  • {item}\n"));
+                    let wrapped = wrap(item, usize::from(width).saturating_sub(4), "    ");
+                    out.push_str(&format!("  • {wrapped}\n"));
                 }
                 out.push('\n');
             }
@@ -70,6 +74,52 @@ pub fn terminal(document: &Document, width: u16) -> String {
         }
     }
     printable(format!("{}\n", out.trim_end()))
+}
+
+/// Text wrapped at the spaces between words to lines of at most `width` characters;
+/// continuation lines start with `indent`. Code (an id, a command line to paste) is never
+/// broken, and a word longer than the line stays whole on its own line.
+fn wrap(text: &Text, width: usize, indent: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut glued = false; // whether the next piece continues the last word
+    for span in text.spans() {
+        match span {
+            Span::Plain(plain) => {
+                for (i, piece) in plain.split(' ').enumerate() {
+                    let continues = i == 0 && glued;
+                    match words.last_mut() {
+                        Some(last) if continues => last.push_str(piece),
+                        _ => words.push(piece.to_owned()),
+                    }
+                    glued = true;
+                }
+            }
+            Span::Code(code) => {
+                let code = format!("`{code}`");
+                match words.last_mut() {
+                    Some(last) if glued => last.push_str(&code),
+                    _ => words.push(code),
+                }
+                glued = true;
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut line = 0;
+    for word in words.iter().filter(|w| !w.is_empty()) {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width.max(20) {
+            out.push('\n');
+            out.push_str(indent);
+            line = indent.chars().count();
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
 }
 
 /// Markdown, with portfolio text escaped.

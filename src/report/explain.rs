@@ -5,11 +5,12 @@
 use super::counterfactual::{counterfactual_blocks, priority_blocks};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
-use super::moves::{amount_of, amount_of_at, precision_of, slot_text};
+use super::moves::{amount_of, amount_of_at, precision_of, resource_of, slot_text};
 use super::number::number;
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
+use super::words::period_word;
 use crate::analysis::Frame;
 use crate::analysis::explain::{Blocked, Blocker, Explanation, NotScheduled};
 use crate::model::Language;
@@ -24,15 +25,17 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             if b { "yes" } else { "no" },
         )
     };
+    let per_period = format!(
+        "{} {}",
+        de_en(l, "Wert je", "Value per"),
+        period_word(e.frame.period, false, l)
+    );
     let facts: Vec<(&str, String)> = vec![
         (
             de_en(l, "Platz in der Roadmap", "Place in the roadmap"),
             slot_text(l, &e.slot),
         ),
-        (
-            de_en(l, "Wert je Periode", "Value per period"),
-            number(l, e.value, 2),
-        ),
+        (per_period.as_str(), number(l, e.value, 2)),
         (
             Label::Rank.text(l),
             format!("{} {} {}", e.rank, de_en(l, "von", "of"), e.of),
@@ -45,7 +48,10 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             ),
             number(l, e.enabler_value, 2),
         ),
-        (Label::Duration.text(l), e.duration.to_string()),
+        (
+            Label::Duration.text_for(l, e.frame.period),
+            e.duration.to_string(),
+        ),
         (
             de_en(l, "Pflichtmaßnahme", "Mandatory"),
             yes_no(e.mandatory).to_owned(),
@@ -96,9 +102,9 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
             NotScheduled::Capacity { resource } => {
                 Text::plain(de_en(
                     l,
-                    "Nicht eingeplant: Jeder mögliche Beginn überzieht ",
-                    "Not scheduled: every start it could take overruns ",
-                )) + Text::code(resource)
+                    "Nicht eingeplant: Engpass bei jedem möglichen Beginn: ",
+                    "Not scheduled: short at every start it could take: ",
+                )) + resource_of(l, &e.frame, resource)
                     + de_en(l, " (siehe unten).", " (see below).")
             }
         };
@@ -186,13 +192,26 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
             dependency,
             complete_from,
         } => match complete_from {
-            Some(period) => {
-                Text::code(dependency)
-                    + format!(
-                        " {} {period}",
-                        de_en(l, "ist erst fertig ab", "is complete only from")
-                    )
-            }
+            // Complete from a period = it finishes at the end of the period before.
+            Some(period) => match frame.periods.iter().position(|p| p == period) {
+                Some(next) if next > 0 => {
+                    let finish = &frame.periods[next - 1];
+                    Text::code(dependency)
+                        + de_en(
+                            l,
+                            format!(" wird erst Ende {finish} fertig"),
+                            format!(" completes only at the end of {finish}"),
+                        )
+                }
+                _ => {
+                    Text::code(dependency)
+                        + de_en(
+                            l,
+                            format!(" wird erst vor {period} fertig"),
+                            format!(" completes only before {period}"),
+                        )
+                }
+            },
             None => {
                 Text::code(dependency)
                     + format!(
@@ -230,13 +249,18 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                 .collect();
             let more = if shortages.len() > 1 {
                 let others = shortages.len() - 1;
-                format!(
-                    " (+{others} {})",
-                    match others {
-                        1 => de_en(l, "weiterer Engpass", "more shortage"),
-                        _ => de_en(l, "weitere Engpässe", "more shortages"),
-                    }
-                )
+                match others {
+                    1 => de_en(
+                        l,
+                        " (dazu ein weiterer Engpass)".to_owned(),
+                        " (and one more shortage)".to_owned(),
+                    ),
+                    _ => de_en(
+                        l,
+                        format!(" (dazu {others} weitere Engpässe)"),
+                        format!(" (and {others} more shortages)"),
+                    ),
+                }
             } else {
                 String::new()
             };
@@ -250,10 +274,9 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
             // amounts needed and free beside it.
             let decimals = precision_of(frame, &first.resource, first.short);
             let at = |value: f64| amount_of_at(l, frame, &first.resource, value, decimals);
-            Text::code(&first.resource)
+            Text::plain(resource_of(l, frame, &first.resource))
                 + format!(
-                    " {} {}: {} {}, {} {}, {} {}{more}",
-                    de_en(l, "reicht nicht in", "short in"),
+                    ", {}: {} {}, {} {}, {} {}{more}",
                     first.period,
                     de_en(l, "Bedarf", "needs"),
                     at(first.needed),

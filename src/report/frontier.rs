@@ -8,6 +8,7 @@ use super::number::{amount, number, percent};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
+use super::words::resource_label;
 use crate::analysis::frontier::{Frontier, StepResult};
 use crate::model::Language;
 
@@ -16,6 +17,18 @@ use crate::model::Language;
 /// of anything else. Table, CSV and JSON all give marginal values per this amount.
 pub fn marginal_per(f: &Frontier) -> f64 {
     if is_money(f) { 1e6 } else { 1.0 }
+}
+
+/// The resource with id `id` as the reader knows it.
+fn name_of(f: &Frontier, id: &str, l: Language) -> String {
+    let info = f.resources.iter().find(|r| r.id == id);
+    resource_label(
+        l,
+        info.and_then(|r| r.name.as_ref()),
+        info.and_then(|r| r.unit.as_deref()),
+        &f.currency,
+        id,
+    )
 }
 
 fn is_money(f: &Frontier) -> bool {
@@ -40,25 +53,36 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     let per = marginal_per(f);
     let mut header: Vec<Text> = vec![
         de_en(l, "Faktor", "Scale").into(),
-        Text::code(&f.resource) + format!(" {}", de_en(l, "im Horizont", "over the horizon")),
+        format!(
+            "{} {}",
+            name_of(f, &f.resource, l),
+            de_en(l, "im Horizont", "over the horizon")
+        )
+        .into(),
         Label::ResiliencePeriods.text(l).into(),
-        Label::Quality.text(l).into(),
         Label::Scheduled.text(l).into(),
         Label::NotScheduled.text(l).into(),
     ];
     header.extend(
         f.resources
             .iter()
-            .map(|r| Text::plain(format!("{} ", Label::FollowUp.text(l))) + Text::code(&r.id)),
+            .map(|r| format!("{} {}", Label::FollowUp.text(l), name_of(f, &r.id, l)).into()),
     );
     header.push(marginal_label.into());
     let columns = header.len();
     Table {
-        title: Text::plain(format!(
-            "{}: ",
-            de_en(l, "Resilienz nach Budget", "Resilience by budget")
-        )) + Text::code(&f.resource)
-            + format!(" {}", de_en(l, "skaliert", "scaled")),
+        title: de_en(
+            l,
+            format!(
+                "Resilienz nach Budget: {} skaliert",
+                name_of(f, &f.resource, l)
+            ),
+            format!(
+                "Resilience by budget: {} scaled",
+                name_of(f, &f.resource, l)
+            ),
+        )
+        .into(),
         align: vec![Align::Right; columns],
         header,
         rows: f
@@ -72,14 +96,13 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                 match &step.result {
                     StepResult::Planned {
                         objective,
-                        bound_share,
                         scheduled,
                         not_scheduled,
                         follow_up,
                         marginal,
+                        ..
                     } => {
                         row.push(number(l, *objective, 1).into());
-                        row.push(percent(l, *bound_share).into());
                         row.push(scheduled.to_string().into());
                         row.push(not_scheduled.to_string().into());
                         row.extend(
@@ -108,6 +131,36 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     }
 }
 
+/// The solver's quality per step, as the technical note at the end.
+fn quality_note(f: &Frontier, l: Language) -> String {
+    let steps: Vec<String> = f
+        .steps
+        .iter()
+        .filter_map(|step| match &step.result {
+            StepResult::Planned { bound_share, .. } => Some(format!(
+                "{} {}: {}",
+                de_en(l, "Faktor", "scale"),
+                number(l, step.scale, 2),
+                percent(l, *bound_share)
+            )),
+            StepResult::Infeasible { .. } => None,
+        })
+        .collect();
+    de_en(
+        l,
+        format!(
+            "{} (mindestens erreichter Anteil des bestmöglichen Werts): {}.",
+            Label::Quality.text(l),
+            steps.join(" · ")
+        ),
+        format!(
+            "{} (share of the best possible reached, at least): {}.",
+            Label::Quality.text(l),
+            steps.join(" · ")
+        ),
+    )
+}
+
 /// `frontier` as a document.
 pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Document {
     Document {
@@ -119,6 +172,7 @@ pub fn document(f: &Frontier, language: Language, provenance: &Provenance) -> Do
         .into(),
         blocks: vec![
             Block::Table(frontier_table(f, language)),
+            Block::Paragraph(quality_note(f, language).into()),
             Block::Footer(provenance.line()),
         ],
     }

@@ -5,6 +5,7 @@
 
 use super::lang::Label;
 use super::markup::{self, escape, lines};
+use super::number::unit_word;
 use super::svg;
 use super::view::{Align, MeasureRow, PlanView, RowStatus, Table};
 use crate::model::{Language, Portfolio};
@@ -163,12 +164,21 @@ pub fn plan(view: &PlanView<'_>) -> String {
         body.push_str(&table(&acceptance, "h2"));
     }
     body.push_str(&table(&view.by_period(), "h2"));
-    body.push_str(&table(&view.measures(true), "h2"));
+    body.push_str(&table(&view.measures_documented(), "h2"));
     body.push_str(&table(&view.resource_use(), "h2"));
     body.push_str(&table(&view.coverage(), "h2"));
     if let Some(documents) = view.documents_table() {
         body.push_str(&table(&documents, "h2"));
     }
+    if let Some(sources) = view.sources_table() {
+        body.push_str(&table(&sources, "h2"));
+    }
+    let (note, quality) = view.technical_note();
+    body.push_str(&format!(
+        "<h2>{}</h2>\n<p>{}</p>\n",
+        markup::text(&note),
+        markup::text(&quality)
+    ));
     body.push_str("</section>\n");
     let title = format!("{}: {}", t(Label::Roadmap), portfolio.name);
     document(view.language, &title, view.provenance, &body)
@@ -246,7 +256,7 @@ fn resources(view: &PlanView<'_>) -> String {
     let t = |l: Label| l.text(view.language);
     let mut out = format!(
         "<section class=\"resources\">\n<h2>{}</h2>\n",
-        escape(t(Label::ResourceUse))
+        escape(view.t(Label::ResourceUse))
     );
     out.push_str(&format!(
         "<ul class=\"legend\"><li>{}{}</li><li>{}{}</li></ul>\n<div class=\"charts\">\n",
@@ -256,14 +266,12 @@ fn resources(view: &PlanView<'_>) -> String {
         escape(t(Label::Capacity))
     ));
     for (r, resource) in view.portfolio.resources.iter().enumerate() {
-        let unit = resource
-            .unit
-            .as_deref()
-            .map_or(String::new(), |u| format!(" ({})", escape(u)));
+        let unit = resource.unit.as_deref().map_or(String::new(), |u| {
+            format!(" ({})", escape(unit_word(view.language, u)))
+        });
         out.push_str(&format!(
-            "<div><h3>{} <code>{}</code>{unit}</h3>\n<figure>\n{}</figure></div>\n",
-            escape(t(Label::Resource)),
-            escape(&resource.id.value),
+            "<div><h3>{}{unit}</h3>\n<figure>\n{}</figure></div>\n",
+            escape(&view.resource_name(r)),
             svg::resource(view, r)
         ));
     }

@@ -7,6 +7,7 @@
 //! language's style are formatted in [`super::number`].
 
 use crate::model::Language;
+use crate::model::period::PeriodKind;
 
 /// The German or the English text, whichever `language` is. `T` is `&'static str` for
 /// fixed words and `String` for sentences built with `format!`.
@@ -41,6 +42,8 @@ pub enum Label {
     Area,
     Mandatory,
     MandatoryNote,
+    MandatoryShort,
+    Owner,
     Deadline,
     Scheduled,
     Done,
@@ -102,20 +105,46 @@ impl Label {
         de_en(language, de, en)
     }
 
+    /// The text of this label in `language` for a calendar of `period`s: the period words
+    /// read "Jahr"/"year" when a period is a year (a reader thinks in years, not periods).
+    pub fn text_for(self, language: Language, period: PeriodKind) -> &'static str {
+        match self.yearly() {
+            Some((de, en)) if period == PeriodKind::Year => de_en(language, de, en),
+            _ => self.text(language),
+        }
+    }
+
+    /// German and English of the labels that name a period, for yearly calendars.
+    fn yearly(self) -> Option<(&'static str, &'static str)> {
+        use Label as L;
+        Some(match self {
+            L::Period => ("Jahr", "Year"),
+            L::Periods => ("Jahre", "years"),
+            L::ByPeriod => ("Roadmap nach Jahren", "Roadmap by year"),
+            L::PerPeriod | L::FollowUpNote => ("je Jahr", "per year"),
+            L::RunCost => ("Folgekosten/Jahr", "Run cost/year"),
+            L::ResourceUse => ("Ressourcennutzung je Jahr", "Resource use per year"),
+            L::Duration => ("Dauer (Jahre)", "Duration (years)"),
+            L::ObjectiveNote => (
+                "jede abgeschlossene Maßnahme zählt ihren Wert in jedem Jahr bis zum Ende des Bewertungszeitraums",
+                "each completed measure counts its value in every year to the end of the evaluation period",
+            ),
+            L::DurationPeriods => ("Jahre", "Years"),
+            _ => return None,
+        })
+    }
+
     /// German and English.
     fn pair(self) -> (&'static str, &'static str) {
         use Label as L;
         match self {
             L::Roadmap => ("Roadmap", "Roadmap"),
             L::Summary => ("Überblick", "Summary"),
-            L::Objective => (
-                "Resilienz-Perioden (Zielwert)",
-                "Resilience-periods (objective)",
-            ),
-            L::Quality => ("Güte", "Quality"),
+            L::Objective => ("Resilienzpunkte", "Resilience points"),
+            L::Quality => ("Planungsgüte", "Planning quality"),
             L::ObjectiveNote => (
-                "Summe der Werte abgeschlossener Maßnahmen über alle Perioden bis zum Ende des Bewertungszeitraums",
-                "sum of the values of completed measures over every period to the end of the evaluation tail",
+                "jede abgeschlossene Maßnahme zählt ihren Wert in jeder Periode bis zum Ende des Bewertungszeitraums",
+                "each completed measure counts its value in every period to the end of the evaluation period",
             ),
             L::Measures => ("Maßnahmen", "Measures"),
             L::Measure => ("Maßnahme", "Measure"),
@@ -132,6 +161,8 @@ impl Label {
             L::Area => ("Bereich", "Area"),
             L::Mandatory => ("Pflicht", "Mandatory"),
             L::MandatoryNote => ("Pflichtmaßnahme", "mandatory"),
+            L::MandatoryShort => ("Pflicht", "mandatory"),
+            L::Owner => ("Verantwortlich", "Responsible"),
             L::Deadline => ("Frist", "Deadline"),
             L::Scheduled => ("eingeplant", "scheduled"),
             L::Done => ("erledigt", "done"),
@@ -181,7 +212,7 @@ impl Label {
             L::DependsOn => ("Hängt ab von", "Depends on"),
             L::Source => ("Quelle", "Source"),
             L::CostsAndSources => ("Kosten und Quellen", "Costs and sources"),
-            L::ResiliencePeriods => ("Resilienz-Perioden", "Resilience-periods"),
+            L::ResiliencePeriods => ("Resilienzpunkte", "Resilience points"),
             L::Change => ("Veränderung", "Change"),
             L::FollowUp => ("Folgekosten", "Follow-up"),
         }

@@ -147,16 +147,22 @@ pub fn plan(view: &PlanView<'_>) -> String {
     }
     out.push('\n');
     out.push_str(&table(&view.by_period()));
-    out.push_str(&table(&view.measures(true)));
+    out.push_str(&table(&view.measures_documented()));
     out.push_str(&table(&view.resource_use()));
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));
-    for extra in [view.acceptance_table(), view.documents_table()]
-        .into_iter()
-        .flatten()
+    for extra in [
+        view.acceptance_table(),
+        view.documents_table(),
+        view.sources_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&table(&extra));
     }
+    let (note, quality) = view.technical_note();
+    out.push_str(&format!("## {}\n\n{}\n\n", text(&note), text(&quality)));
     out.push_str(&format!("<sub>{}</sub>\n", escape(&view.provenance.line())));
     out
 }

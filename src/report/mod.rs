@@ -37,6 +37,7 @@ pub mod table;
 pub mod text;
 pub mod view;
 pub mod weights;
+pub mod words;
 
 use crate::model::{Language, Portfolio};
 use crate::score::Scores;

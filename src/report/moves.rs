@@ -6,6 +6,7 @@ use super::lang::{Label, de_en};
 use super::number;
 use super::text::Text;
 use super::view::{Align, Table};
+use super::words::resource_label;
 use crate::analysis::{ChangeKind, Frame, Moved, Slot};
 use crate::model::Language;
 
@@ -13,6 +14,19 @@ use crate::model::Language;
 pub fn amount(language: Language, frame: &Frame, r: usize, value: f64) -> String {
     let resource = &frame.resources[r];
     number::amount(language, value, resource.unit.as_deref(), &frame.currency)
+}
+
+/// The resource with id `id` as the reader knows it: its name, else "Haushaltsmittel"
+/// (funds) for money, "Eigenes Personal" (own staff) for staff, else its id.
+pub fn resource_of(language: Language, frame: &Frame, id: &str) -> String {
+    let info = frame.resources.iter().find(|r| r.id == id);
+    resource_label(
+        language,
+        info.and_then(|r| r.name.as_ref()),
+        info.and_then(|r| r.unit.as_deref()),
+        &frame.currency,
+        id,
+    )
 }
 
 /// An amount of the resource with id `id`, in its unit.

@@ -74,8 +74,23 @@ fn money_with(language: Language, value: f64, currency: &str, decimals: usize) -
 pub fn amount(language: Language, value: f64, unit: Option<&str>, currency: &str) -> String {
     match unit {
         Some(u) if u == currency => money(language, value, currency),
-        Some(u) => format!("{} {u}", number(language, value, decimals_for(value))),
+        Some(u) => format!(
+            "{} {}",
+            number(language, value, decimals_for(value)),
+            unit_word(language, u)
+        ),
         None => number(language, value, decimals_for(value)),
+    }
+}
+
+/// A unit as the report language writes it: staff is "VZÄ" (Vollzeitäquivalente) in German
+/// and "FTE" in English, whichever the portfolio wrote; other units as written.
+pub fn unit_word(language: Language, unit: &str) -> &str {
+    let staff = unit.eq_ignore_ascii_case("fte") || unit.eq_ignore_ascii_case("vzä");
+    if staff {
+        de_en(language, "VZÄ", "FTE")
+    } else {
+        unit
     }
 }
 
@@ -128,7 +143,11 @@ pub fn amount_at(
     let decimals = decimals.max(usual_decimals(value, unit, currency));
     let text = |value: f64| match unit {
         Some(u) if u == currency => money_with(language, value, currency, decimals),
-        Some(u) => format!("{} {u}", number(language, value, decimals)),
+        Some(u) => format!(
+            "{} {}",
+            number(language, value, decimals),
+            unit_word(language, u)
+        ),
         None => number(language, value, decimals),
     };
     if value > 0.0 && !shows_more_than_zero(&number(language, value, decimals)) {

@@ -4,13 +4,34 @@
 
 use super::lang::Label;
 use super::view::{Align, PlanView, Table};
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
 
 /// Width used when stdout is not a terminal, so piped output is byte-stable.
 pub const DEFAULT_WIDTH: u16 = 100;
 
 /// From this width on, the measures table also shows names.
 pub const WIDE: u16 = 140;
+
+/// The longest word a column is kept wide enough for; longer ones (long ids) may break.
+const LONGEST_WORD: usize = 16;
+
+/// Units that stay on the line of their number: a non-breaking space between them.
+const UNITS: [&str; 6] = ["€", "%", "VZÄ", "FTE", "EUR", "Mio."];
+
+/// `12.000.000 €`, `0,80 VZÄ`, `91 %` with a non-breaking space, so a table wraps before
+/// the number, never between it and its unit.
+fn glue_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for (i, c) in text.char_indices() {
+        let glue = c == ' '
+            && previous.is_some_and(|p: char| p.is_ascii_digit())
+            && UNITS.iter().any(|unit| text[i + 1..].starts_with(unit));
+        out.push(if glue { '\u{a0}' } else { c });
+        previous = Some(c);
+    }
+    out
+}
 
 /// Renders one table at `width` columns.
 pub fn table(table: &Table, width: u16) -> String {
@@ -30,9 +51,43 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
         .force_no_tty()
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
-        .set_header(table.header.iter().map(ToString::to_string));
-    for row in &table.rows {
-        rendered.add_row(row.iter().map(ToString::to_string));
+        .set_header(table.header.iter().map(|h| glue_units(&h.to_string())));
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| glue_units(&cell.to_string()))
+                .collect()
+        })
+        .collect();
+    // Each column at least as wide as its longest word, so that words wrap between them,
+    // not inside: the widest bounds that fit the width, from whole words in headers and
+    // cells, to cells with headers' words up to 10 characters, to cells only.
+    let header: Vec<String> = table.header.iter().map(ToString::to_string).collect();
+    let longest = |texts: &mut dyn Iterator<Item = &String>, cap: usize| {
+        texts
+            .flat_map(|text| text.split([' ', '\n']))
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let bounds = |header_cap: usize| -> Vec<usize> {
+        (0..header.len())
+            .map(|i| {
+                let cells = longest(&mut rows.iter().filter_map(|row| row.get(i)), LONGEST_WORD);
+                cells.max(longest(&mut std::iter::once(&header[i]), header_cap))
+            })
+            .collect()
+    };
+    let frame = 3 * header.len() + 1; // a border and two spaces of padding per column
+    let words = [LONGEST_WORD, 10, 0]
+        .into_iter()
+        .map(bounds)
+        .find(|words| words.iter().sum::<usize>() + frame <= usize::from(width));
+    for row in rows {
+        rendered.add_row(row);
     }
     for (i, align) in table.align.iter().enumerate() {
         if let Some(column) = rendered.column_mut(i) {
@@ -42,6 +97,10 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
             });
             if keep.contains(&i) {
                 column.set_constraint(ColumnConstraint::ContentWidth);
+            } else if let Some(words) = &words {
+                // comfy-table's widths include the padding of one space on either side.
+                let word = u16::try_from(words[i] + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(word)));
             }
         }
     }
@@ -66,7 +125,7 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width);
     for (key, value) in view.summary() {
-        summary.add_row(vec![key.to_string(), value.to_string()]);
+        summary.add_row(vec![key.to_string(), glue_units(&value.to_string())]);
     }
     for line in summary.lines() {
         out.push_str(line.trim_end());
@@ -84,6 +143,8 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     {
         out.push_str(&table(&extra, width));
     }
+    let (note, quality) = view.technical_note();
+    out.push_str(&format!("{note}: {quality}\n\n"));
     out.push_str(&format!("{}\n", view.provenance.line()));
     out
 }
@@ -115,7 +176,7 @@ pub fn terminal_width() -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
-    use super::printable;
+    use super::{glue_units, printable};
 
     #[test]
     fn terminal_text_loses_control_characters_but_keeps_lines() {
@@ -124,5 +185,15 @@ mod tests {
             "a\u{FFFD}]0;pwned\u{FFFD}b\n\tc"
         );
         assert_eq!(printable("plain\n".to_owned()), "plain\n");
+    }
+
+    #[test]
+    fn numbers_keep_their_units() {
+        assert_eq!(
+            glue_units("12.000.000 € · 2 VZÄ"),
+            "12.000.000\u{a0}€ · 2\u{a0}VZÄ"
+        );
+        assert_eq!(glue_units("91 % in 2027 und"), "91\u{a0}% in 2027 und");
+        assert_eq!(glue_units("Amt 10 / IT"), "Amt 10 / IT");
     }
 }

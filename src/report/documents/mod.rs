@@ -15,95 +15,13 @@ pub mod raci;
 mod resolution;
 
 use super::lang::de_en;
-use super::number;
-use crate::model::period::PeriodKind;
+pub(crate) use super::words::{is_staff, period_word, quantity, resource_name};
 use crate::model::roadmap::Placement;
-use crate::model::{Language, Measure, Portfolio, Resource};
-
-/// Whether a resource counts staff (unit `FTE` or `VZÄ`).
-pub(crate) fn is_staff(resource: &Resource) -> bool {
-    resource
-        .unit
-        .as_deref()
-        .is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä"))
-}
-
-/// A resource as the reader knows it: its name, else "Haushaltsmittel" for money, "Personal"
-/// for staff, else its id.
-pub(crate) fn resource_name(portfolio: &Portfolio, r: usize, language: Language) -> String {
-    let resource = &portfolio.resources[r];
-    if let Some(name) = &resource.name {
-        return name.get(language).to_owned();
-    }
-    if resource.unit.as_deref() == Some(portfolio.currency.as_str()) {
-        de_en(language, "Haushaltsmittel", "Funds").to_owned()
-    } else if is_staff(resource) {
-        de_en(language, "Eigenes Personal", "Own staff").to_owned()
-    } else {
-        resource.id.value.clone()
-    }
-}
-
-/// An amount of resource `r`: euros, `1,5 VZÄ` (in a period, or a year's average) or
-/// `3,0 VZÄ-Jahre` (`total`: staff summed over time, already in years), else the number and
-/// the unit.
-pub(crate) fn quantity(
-    portfolio: &Portfolio,
-    r: usize,
-    value: f64,
-    total: bool,
-    language: Language,
-) -> String {
-    let resource = &portfolio.resources[r];
-    let unit = resource.unit.as_deref();
-    if unit == Some(portfolio.currency.as_str()) {
-        return number::money(language, value, &portfolio.currency);
-    }
-    let figure = number::number(language, value, if value == value.round() { 0 } else { 1 });
-    if is_staff(resource) {
-        let one = figure == "1";
-        let unit = match (total, language) {
-            (true, Language::De) if one => "VZÄ-Jahr",
-            (true, Language::En) if one => "FTE-year",
-            (true, Language::De) => "VZÄ-Jahre",
-            (true, Language::En) => "FTE-years",
-            (false, Language::De) => "VZÄ",
-            (false, Language::En) => "FTE",
-        };
-        return format!("{figure} {unit}");
-    }
-    match unit {
-        Some(unit) => format!("{figure} {unit}"),
-        None => figure,
-    }
-}
+use crate::model::{Language, Measure, Portfolio};
 
 /// The measure's name in the language.
 pub(crate) fn name(measure: &Measure, language: Language) -> String {
     measure.name.get(language).to_owned()
-}
-
-/// The period word for running text: "Jahr"/"year" for yearly portfolios, else "Quartal",
-/// "Halbjahr", "Monat".
-pub(crate) fn period_word(kind: PeriodKind, plural: bool, language: Language) -> &'static str {
-    match (kind, plural, language) {
-        (PeriodKind::Year, false, Language::De) => "Jahr",
-        (PeriodKind::Year, true, Language::De) => "Jahre",
-        (PeriodKind::Half, false, Language::De) => "Halbjahr",
-        (PeriodKind::Half, true, Language::De) => "Halbjahre",
-        (PeriodKind::Quarter, false, Language::De) => "Quartal",
-        (PeriodKind::Quarter, true, Language::De) => "Quartale",
-        (PeriodKind::Month, false, Language::De) => "Monat",
-        (PeriodKind::Month, true, Language::De) => "Monate",
-        (PeriodKind::Year, false, Language::En) => "year",
-        (PeriodKind::Year, true, Language::En) => "years",
-        (PeriodKind::Half, false, Language::En) => "half-year",
-        (PeriodKind::Half, true, Language::En) => "half-years",
-        (PeriodKind::Quarter, false, Language::En) => "quarter",
-        (PeriodKind::Quarter, true, Language::En) => "quarters",
-        (PeriodKind::Month, false, Language::En) => "month",
-        (PeriodKind::Month, true, Language::En) => "months",
-    }
 }
 
 /// When a measure runs: `2027–2028`, `2028` (one period or a milestone), or `None`.

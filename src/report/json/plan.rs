@@ -138,6 +138,16 @@ pub struct PlanMeasure {
     pub run_cost: Amounts,
     /// Why it is not scheduled, when it is not.
     pub reason: Option<Reason>,
+    /// Who is responsible (`owner`, or `raci.responsible`).
+    pub owner: Option<String>,
+    /// Free notes.
+    pub notes: Option<String>,
+    /// Where the figures come from (`source`); empty when not given.
+    pub sources: Vec<String>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Ids of the measures that must be complete before it starts.
+    pub depends_on: Vec<String>,
 }
 
 /// Where a measure is.
@@ -223,6 +233,11 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 cost: amounts(portfolio, &m.cost),
                 run_cost: amounts(portfolio, &m.run_cost),
                 reason,
+                owner: m.owner.clone(),
+                notes: m.notes.clone(),
+                sources: m.source.iter().cloned().collect(),
+                tags: m.tags.clone(),
+                depends_on: m.depends_on.iter().map(|d| d.value.clone()).collect(),
             }
         })
         .collect();

@@ -6,6 +6,7 @@ mod evidence;
 mod graph;
 mod plan;
 mod rank;
+mod sources;
 mod summary;
 mod table;
 mod tables;

@@ -47,8 +47,8 @@ impl<'a> PlanView<'a> {
     }
 
     /// A label in the report language.
-    pub(super) fn t(&self, label: Label) -> &'static str {
-        label.text(self.language)
+    pub(crate) fn t(&self, label: Label) -> &'static str {
+        label.text_for(self.language, self.portfolio.calendar.period)
     }
 
     /// `2027–2031`.

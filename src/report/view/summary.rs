@@ -5,6 +5,7 @@ use crate::model::roadmap::Reason;
 use crate::report::lang::{Label, de_en};
 use crate::report::number::{number, percent, percent_at_least};
 use crate::report::text::{Text, set_option};
+use crate::report::words::{is_staff, period_word, quantity, resource_name};
 use crate::schedule::bound::BoundMethod;
 
 impl PlanView<'_> {
@@ -73,7 +74,7 @@ impl PlanView<'_> {
                 short_by,
                 window,
             } => {
-                let id = Text::code(&self.portfolio.resources[*resource].id.value);
+                let id = Text::plain(self.resource_name(*resource));
                 let labels = period_ranges(periods, |t| calendar.label(t).to_string());
                 // Never "by at least €0": a shortage of cents shows its cents.
                 let short = self.amount_above_zero(*resource, *short_by);
@@ -84,12 +85,13 @@ impl PlanView<'_> {
                 };
                 de_en(
                     l,
-                    id.clone()
+                    Text::plain("Engpass: ")
+                        + id.clone()
                         + format!(
-                            " reicht nicht ({labels}; mindestens {short} zu wenig) für jeden Beginn in {starts}"
+                            " ({labels}; es fehlen mindestens {short}) bei jedem Beginn in {starts}"
                         ),
                     id + format!(
-                        " is short in {labels} (by at least {short}) for every start in {starts}"
+                        ": short in {labels} (by at least {short}) for every start in {starts}"
                     ),
                 )
             }
@@ -112,8 +114,10 @@ impl PlanView<'_> {
         if method == BoundMethod::Optimal {
             return de_en(
                 l,
-                format!("optimal (bewiesen: Schranke {bound} = Zielwert)"),
-                format!("optimal (proven: bound {bound} = objective)"),
+                format!(
+                    "optimal – bewiesen: keine Roadmap erreicht mehr als {bound} Resilienzpunkte"
+                ),
+                format!("optimal – proven: no roadmap reaches more than {bound} resilience points"),
             );
         }
         de_en(
@@ -125,21 +129,40 @@ impl PlanView<'_> {
         )
     }
 
+    /// A resource as the reader knows it: its name, else "Haushaltsmittel"/"Eigenes Personal".
+    pub fn resource_name(&self, r: usize) -> String {
+        resource_name(self.portfolio, r, self.language)
+    }
+
+    /// An amount of resource `r` summed over periods: staff in VZÄ-Jahre (FTE-years), since
+    /// a period's staff is an average over the period.
+    pub fn total_amount(&self, r: usize, value: f64) -> String {
+        if is_staff(&self.portfolio.resources[r]) {
+            let per_year = f64::from(self.portfolio.calendar.period.per_year());
+            quantity(self.portfolio, r, value / per_year, true, self.language)
+        } else {
+            self.amount(r, value)
+        }
+    }
+
+    /// The technical note at the end of a report: how close the roadmap is to the best
+    /// possible one, with the solver's terms (not for the main text).
+    pub fn technical_note(&self) -> (Text, Text) {
+        (self.t(Label::Quality).into(), self.quality().into())
+    }
+
     /// Summary lines: horizon, objective, counts, resource use, follow-up costs.
     pub fn summary(&self) -> Vec<(Text, Text)> {
         let e = self.evaluation;
-        let total = self.portfolio.measures.len();
+        let l = self.language;
+        let calendar = &self.portfolio.calendar;
         let mut lines: Vec<(Text, Text)> = vec![(
             self.t(Label::Horizon).into(),
             format!(
                 "{} ({} {})",
                 self.horizon(),
-                self.portfolio.calendar.len(),
-                if self.portfolio.calendar.len() == 1 {
-                    de_en(self.language, "Periode", "period")
-                } else {
-                    self.t(Label::Periods)
-                }
+                calendar.len(),
+                period_word(calendar.period, calendar.len() != 1, l)
             )
             .into(),
         )];
@@ -148,10 +171,10 @@ impl PlanView<'_> {
                 .portfolio
                 .scenarios
                 .iter()
-                .map(|s| format!("{} ({})", s.name.get(self.language), s.path))
+                .map(|s| format!("{} ({})", s.name.get(l), s.path))
                 .collect();
             lines.push((
-                de_en(self.language, "Szenarien", "Scenarios").into(),
+                de_en(l, "Szenarien", "Scenarios").into(),
                 names.join(" · ").into(),
             ));
         }
@@ -162,16 +185,21 @@ impl PlanView<'_> {
                 .iter()
                 .map(|s| Text::code(set_option(s)));
             lines.push((
-                de_en(self.language, "Geändert", "Changed").into(),
+                de_en(l, "Geändert", "Changed").into(),
                 Text::join(sets, " "),
             ));
         }
+        let total = self.portfolio.measures.len();
         lines.extend([
             (
                 self.t(Label::Objective).into(),
-                number(self.language, e.objective, 1).into(),
+                format!(
+                    "{} ({})",
+                    number(l, e.objective, 1),
+                    self.t(Label::ObjectiveNote)
+                )
+                .into(),
             ),
-            (self.t(Label::Quality).into(), self.quality().into()),
             (
                 self.t(Label::Measures).into(),
                 format!(
@@ -186,34 +214,33 @@ impl PlanView<'_> {
                 .into(),
             ),
         ]);
-        for (r, resource) in self.portfolio.resources.iter().enumerate() {
+        for r in 0..self.portfolio.resources.len() {
             let used: f64 = e.usage.iter().map(|row| row[r]).sum();
             let capacity: f64 = e.capacity.iter().map(|row| row[r]).sum();
             let share = if capacity.is_finite() && capacity > 0.0 {
-                format!(" ({})", percent(self.language, used / capacity))
+                format!(" ({})", percent(l, used / capacity))
             } else {
                 String::new()
             };
+            let (used, capacity) = (self.total_amount(r, used), self.total_amount(r, capacity));
             lines.push((
-                Text::plain(format!("{} ", self.t(Label::Resource)))
-                    + Text::code(&resource.id.value),
-                format!(
-                    "{} / {}{share}",
-                    self.amount(r, used),
-                    self.amount(r, capacity)
+                self.resource_name(r).into(),
+                de_en(
+                    l,
+                    format!("{used} verplant, {capacity} verfügbar{share}"),
+                    format!("{used} planned of {capacity} available{share}"),
                 )
                 .into(),
             ));
         }
-        let follow: Vec<Text> = self
-            .portfolio
-            .resources
-            .iter()
-            .enumerate()
-            .filter(|(r, _)| e.follow_up[*r] > 0.0)
-            .map(|(r, resource)| {
-                Text::plain(format!("{} ", self.amount(r, e.follow_up[r])))
-                    + Text::code(&resource.id.value)
+        let follow: Vec<String> = (0..self.portfolio.resources.len())
+            .filter(|&r| e.follow_up[r] > 0.0)
+            .map(|r| {
+                format!(
+                    "{}: {}",
+                    self.resource_name(r),
+                    self.amount(r, e.follow_up[r])
+                )
             })
             .collect();
         lines.push((
@@ -226,7 +253,7 @@ impl PlanView<'_> {
             if follow.is_empty() {
                 self.t(Label::Nothing).into()
             } else {
-                Text::join(follow, " · ")
+                follow.join(" · ").into()
             },
         ));
         lines

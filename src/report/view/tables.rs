@@ -11,6 +11,19 @@ impl PlanView<'_> {
     /// Measures in roadmap order: scheduled by start (then rank), then done, then not scheduled by rank.
     /// Without `names` the table fits a narrow terminal (the id is the short name).
     pub fn measures(&self, names: bool) -> Table {
+        self.measures_with(names, false)
+    }
+
+    /// The measures table of the Markdown and HTML reports: with an owner column (when any
+    /// measure has an owner) and each name marked with the number of its source note
+    /// (see [`PlanView::sources_table`]).
+    pub fn measures_documented(&self) -> Table {
+        self.measures_with(true, true)
+    }
+
+    fn measures_with(&self, names: bool, documented: bool) -> Table {
+        let notes = self.note_numbers();
+        let owners = documented && self.has_owners();
         let rows = self
             .roadmap_order()
             .iter()
@@ -21,13 +34,19 @@ impl PlanView<'_> {
                 if measure.mandatory {
                     name.push_str(&format!(" ({})", self.t(Label::MandatoryNote)));
                 }
+                if let Some(n) = notes[j].filter(|_| documented) {
+                    name.push_str(&format!(" [{n}]"));
+                }
                 let mut id = measure.id.value.clone();
                 if !names && measure.mandatory {
-                    id.push_str(" (!)");
+                    id.push_str(&format!(" ({})", self.t(Label::MandatoryShort)));
                 }
                 let mut row = vec![self.scores.measures[j].rank.to_string(), id];
                 if names {
                     row.push(name);
+                }
+                if owners {
+                    row.push(measure.owner.clone().unwrap_or_else(|| "–".to_owned()));
                 }
                 row.extend([
                     start,
@@ -42,6 +61,10 @@ impl PlanView<'_> {
         let mut align = vec![Align::Right, Align::Left];
         if names {
             header.push(Label::Measure);
+            align.push(Align::Left);
+        }
+        if owners {
+            header.push(Label::Owner);
             align.push(Align::Left);
         }
         header.extend([Label::Start, Label::Finish, Label::Value, Label::Cost]);
@@ -106,11 +129,11 @@ impl PlanView<'_> {
         let calendar = &self.portfolio.calendar;
         let mut header: Vec<Text> = vec![self.t(Label::Period).into()];
         let mut align = vec![Align::Left];
-        for resource in &self.portfolio.resources {
+        for r in 0..self.portfolio.resources.len() {
             header.push(
                 format!(
                     "{} ({} / {})",
-                    resource.id.value,
+                    self.resource_name(r),
                     self.t(Label::Used),
                     self.t(Label::Capacity)
                 )
