@@ -228,3 +228,47 @@ fn simulate_robustness_and_raci_have_ids_and_german_headers() {
     }
     assert!(excel(&raci).starts_with("ID;Maßnahme;Amt 10 / IT;Dezernat I;"));
 }
+
+/// The leaf commands (`["catalog", "show"]`), read from the help.
+fn leaf_commands(prefix: &[String]) -> Vec<Vec<String>> {
+    let mut args: Vec<&str> = prefix.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = stdout(&args);
+    let Some((_, commands)) = help.split_once("Commands:\n") else {
+        return vec![prefix.to_vec()];
+    };
+    let names: Vec<String> = commands
+        .lines()
+        .take_while(|line| !line.is_empty())
+        .filter_map(|line| line.strip_prefix("  "))
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    names
+        .into_iter()
+        .flat_map(|name| leaf_commands(&[prefix, &[name]].concat()))
+        .collect()
+}
+
+/// A command that writes CSV takes `--csv-dialect` and is in the cross-dialect tests above,
+/// so no CSV can be added that skips the rules.
+#[test]
+fn every_command_that_writes_csv_takes_a_dialect_and_is_tested() {
+    let mut csv_commands = std::collections::BTreeSet::new();
+    for command in leaf_commands(&[]) {
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let help = stdout(&[&args[..], &["--help"]].concat());
+        let csv = help.contains("--format <FORMAT>")
+            && crate::cli_formats::listed_formats(&command).contains(&"csv".to_owned());
+        assert_eq!(help.contains("--csv-dialect"), csv, "{command:?}");
+        if csv {
+            csv_commands.insert(command.join(" "));
+        }
+    }
+    let tested: std::collections::BTreeSet<String> =
+        commands().iter().map(|c| c[0].to_owned()).collect();
+    assert_eq!(csv_commands, tested);
+    assert_eq!(csv_commands.len(), 8, "{csv_commands:?}");
+}
