@@ -200,7 +200,7 @@ fn simulate_robustness_and_raci_have_ids_and_german_headers() {
     let machine = stdout(&robustness);
     assert!(machine.starts_with("id,name,base_rank,base_start,in_roadmap,"));
     let text = excel(&robustness);
-    assert!(text.starts_with("ID;Maßnahme;Rang;Beginn;"));
+    assert!(text.starts_with("ID;Maßnahme;Rang;Beginn im Plan;Anteil in der Roadmap;"));
     // `stable` is `true`/`false` for scripts, `ja`/`nein` in a spreadsheet.
     let stable = |text: &str, separator: char| -> Vec<String> {
         parse_csv_with(text, separator)[1..]

@@ -326,7 +326,7 @@ const COLUMNS: [(&str, &str); 15] = [
     ("id", "ID"),
     ("name", "Maßnahme"),
     ("base_rank", "Rang"),
-    ("base_start", "Beginn"),
+    ("base_start", "Beginn im Plan"),
     ("in_roadmap", "Anteil in der Roadmap"),
     ("rank_p10", "Rang P10"),
     ("rank_p50", "Rang P50"),
