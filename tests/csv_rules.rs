@@ -42,7 +42,21 @@ fn commands() -> Vec<Vec<&'static str>> {
             "simulate", EXAMPLE, "-f", "csv", "--runs", "20", "--effort", "quick",
         ],
         vec!["robustness", EXAMPLE, "-f", "csv", "--runs", "5"],
+        vec![
+            "robustness",
+            "tests/fixtures/ok/hostile.yaml",
+            "-f",
+            "csv",
+            "--runs",
+            "3",
+        ],
         vec!["profile", EXAMPLE, "-f", "csv"],
+        vec![
+            "profile",
+            "tests/fixtures/ok/hostile-documents.yaml",
+            "-f",
+            "csv",
+        ],
     ]
 }
 
