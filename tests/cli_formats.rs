@@ -36,7 +36,7 @@ fn words(args: &[&str]) -> Vec<String> {
 }
 
 /// The values `--help` lists for `--format`: the `- name: help` lines of its long help.
-fn listed_formats(command: &[String]) -> Vec<String> {
+pub(crate) fn listed_formats(command: &[String]) -> Vec<String> {
     let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
     args.push("--help");
     let help = stdout(&args);

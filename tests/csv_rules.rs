@@ -38,6 +38,25 @@ fn commands() -> Vec<Vec<&'static str>> {
             "--effort",
             "quick",
         ],
+        vec![
+            "simulate", EXAMPLE, "-f", "csv", "--runs", "20", "--effort", "quick",
+        ],
+        vec!["robustness", EXAMPLE, "-f", "csv", "--runs", "5"],
+        vec![
+            "robustness",
+            "tests/fixtures/ok/hostile.yaml",
+            "-f",
+            "csv",
+            "--runs",
+            "3",
+        ],
+        vec!["profile", EXAMPLE, "-f", "csv"],
+        vec![
+            "profile",
+            "tests/fixtures/ok/hostile-documents.yaml",
+            "-f",
+            "csv",
+        ],
     ]
 }
 
@@ -48,9 +67,15 @@ fn the_machine_header_and_status_codes_do_not_depend_on_the_language() {
         let en = stdout(&[&command[..], &["--lang", "en"]].concat());
         let (de, en) = (parse_csv_with(&de, ','), parse_csv_with(&en, ','));
         assert_eq!(de[0], en[0], "{command:?}");
-        // Ids, not words (a resource id is part of some: `cost_<staff>` in hostile.yaml).
+        // Ids, not words (a resource id is part of some: `cost_<staff>` in hostile.yaml);
+        // the RACI matrix has a column per party, headed by its name in the portfolio.
+        let ids = if command[0] == "profile" {
+            &de[0][..2]
+        } else {
+            &de[0][..]
+        };
         assert!(
-            de[0].iter().all(|id| !id.contains(char::is_whitespace)),
+            ids.iter().all(|id| !id.contains(char::is_whitespace)),
             "{:?}",
             de[0]
         );
@@ -115,6 +140,8 @@ fn both_dialects_hold_the_same_cells() {
             .filter(|(_, h)| {
                 *h == "status"
                     || *h == "change"
+                    || *h == "stable"
+                    || *h == "period"
                     || h.ends_with("_status")
                     || h.starts_with("finish_")
             })
@@ -128,10 +155,16 @@ fn both_dialects_hold_the_same_cells() {
                 }
                 if a.parse::<f64>().is_ok() && !a.is_empty() {
                     assert_eq!(&a.replace('.', ","), b, "{command:?}");
+                    // A number, which a spreadsheet reads as one even with a minus sign.
+                    let digits = b.strip_prefix('-').unwrap_or(b);
+                    assert!(
+                        digits.chars().all(|c| c.is_ascii_digit() || c == ','),
+                        "{b}"
+                    );
                 } else {
                     assert_eq!(a, b, "{command:?}");
+                    assert!(!b.starts_with(['=', '+', '-', '@']), "{b}");
                 }
-                assert!(!b.starts_with(['=', '+', '-', '@']), "{b}");
             }
         }
     }
@@ -144,6 +177,9 @@ fn a_dialect_without_csv_is_refused() {
         &["rank", EXAMPLE],
         &["frontier", EXAMPLE, "-f", "json"],
         &["sweep", EXAMPLE, "--set", "dimensions.recovery.weight=1"],
+        &["simulate", EXAMPLE, "-f", "json", "--runs", "1"],
+        &["robustness", EXAMPLE, "--runs", "1"],
+        &["profile", EXAMPLE, "-f", "markdown"],
     ] {
         crate::support::resiplan()
             .args(command)
@@ -155,4 +191,98 @@ fn a_dialect_without_csv_is_refused() {
                 "--csv-dialect applies to CSV only: add `-f csv`, or leave it out",
             ));
     }
+}
+
+/// The CSVs merged from other branches (simulate, robustness, the RACI matrix) have fixed
+/// column ids, and German headers and words in excel-de.
+#[test]
+fn simulate_robustness_and_raci_have_ids_and_german_headers() {
+    let excel = |command: &[&str]| {
+        let text = stdout(&[command, &["--csv-dialect", "excel-de"]].concat());
+        assert!(text.starts_with('\u{feff}'), "{command:?}");
+        text.trim_start_matches('\u{feff}').to_owned()
+    };
+    let simulate = [
+        "simulate", EXAMPLE, "-f", "csv", "--runs", "20", "--effort", "quick",
+    ];
+    assert!(stdout(&simulate).starts_with("resource,unit,period,capacity,plan,mean,p5,"));
+    let text = excel(&simulate);
+    assert!(text.starts_with("Ressource;Einheit;Periode;Kapazität;Plan;Mittelwert;P5;"));
+    assert!(text.contains("\r\nbudget;EUR;Summe;"), "{text}");
+    assert!(text.contains("\r\nbudget;EUR;danach;;"), "{text}");
+    let robustness = ["robustness", EXAMPLE, "-f", "csv", "--runs", "5"];
+    let machine = stdout(&robustness);
+    assert!(machine.starts_with("id,name,base_rank,base_start,in_roadmap,"));
+    let text = excel(&robustness);
+    assert!(text.starts_with("ID;Maßnahme;Rang;Beginn im Plan;Anteil in der Roadmap;"));
+    // `stable` is `true`/`false` for scripts, `ja`/`nein` in a spreadsheet.
+    let stable = |text: &str, separator: char| -> Vec<String> {
+        parse_csv_with(text, separator)[1..]
+            .iter()
+            .map(|row| row[12].clone())
+            .collect()
+    };
+    let words: Vec<String> = stable(&machine, ',')
+        .iter()
+        .map(|s| if s == "true" { "ja" } else { "nein" }.to_owned())
+        .collect();
+    assert!(
+        stable(&machine, ',')
+            .iter()
+            .all(|s| s == "true" || s == "false")
+    );
+    assert_eq!(stable(&text, ';'), words);
+    let raci = ["profile", EXAMPLE, "-f", "csv"];
+    for lang in ["de", "en"] {
+        let text = stdout(&[&raci[..], &["--lang", lang]].concat());
+        assert!(
+            text.starts_with("id,name,Amt 10 / IT,Dezernat I,"),
+            "{text}"
+        );
+    }
+    assert!(excel(&raci).starts_with("ID;Maßnahme;Amt 10 / IT;Dezernat I;"));
+}
+
+/// The leaf commands (`["catalog", "show"]`), read from the help.
+fn leaf_commands(prefix: &[String]) -> Vec<Vec<String>> {
+    let mut args: Vec<&str> = prefix.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = stdout(&args);
+    let Some((_, commands)) = help.split_once("Commands:\n") else {
+        return vec![prefix.to_vec()];
+    };
+    let names: Vec<String> = commands
+        .lines()
+        .take_while(|line| !line.is_empty())
+        .filter_map(|line| line.strip_prefix("  "))
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect();
+    names
+        .into_iter()
+        .flat_map(|name| leaf_commands(&[prefix, &[name]].concat()))
+        .collect()
+}
+
+/// A command that writes CSV takes `--csv-dialect` and is in the cross-dialect tests above,
+/// so no CSV can be added that skips the rules.
+#[test]
+fn every_command_that_writes_csv_takes_a_dialect_and_is_tested() {
+    let mut csv_commands = std::collections::BTreeSet::new();
+    for command in leaf_commands(&[]) {
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let help = stdout(&[&args[..], &["--help"]].concat());
+        let csv = help.contains("--format <FORMAT>")
+            && crate::cli_formats::listed_formats(&command).contains(&"csv".to_owned());
+        assert_eq!(help.contains("--csv-dialect"), csv, "{command:?}");
+        if csv {
+            csv_commands.insert(command.join(" "));
+        }
+    }
+    let tested: std::collections::BTreeSet<String> =
+        commands().iter().map(|c| c[0].to_owned()).collect();
+    assert_eq!(csv_commands, tested);
+    assert_eq!(csv_commands.len(), 8, "{csv_commands:?}");
 }

@@ -346,6 +346,9 @@ pub(crate) struct ProfileArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = ProfileFormat::Markdown)]
     pub format: ProfileFormat,
+    /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+    pub csv_dialect: CsvDialect,
     /// Report options (`-o DIR`, an existing directory: one file per measure).
     #[command(flatten)]
     pub report: ReportArgs,

@@ -1,7 +1,7 @@
 //! The arguments of the commands about uncertainty and weighting: `simulate`,
 //! `robustness` and `weights`.
 
-use super::{AnalysisFormat, ChangeArgs, ReportArgs};
+use super::{AnalysisFormat, ChangeArgs, CsvDialect, ReportArgs};
 use clap::{Args, ValueEnum, ValueHint};
 use resiplan::schedule::search::Effort;
 
@@ -39,6 +39,9 @@ pub(crate) struct SimulateArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = SimulateFormat::Table)]
     pub format: SimulateFormat,
+    /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+    pub csv_dialect: CsvDialect,
     /// Report options.
     #[command(flatten)]
     pub report: ReportArgs,
@@ -69,6 +72,9 @@ pub(crate) struct RobustnessArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = RobustnessFormat::Table)]
     pub format: RobustnessFormat,
+    /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+    #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+    pub csv_dialect: CsvDialect,
     /// Report options.
     #[command(flatten)]
     pub report: ReportArgs,

@@ -11,6 +11,7 @@ use resiplan::error::Error;
 use resiplan::model::Language;
 use resiplan::pipeline::score_input;
 use resiplan::plan::{Planning, schedule_bounded};
+use resiplan::report::csv::Dialect;
 use resiplan::report::document::{self, Document};
 use resiplan::report::documents::{file_names, html, profile, raci};
 use resiplan::report::lang::de_en;
@@ -19,6 +20,10 @@ use resiplan::schedule::Bound;
 
 /// Plans the portfolio (the profiles show when each measure runs) and delivers the profiles.
 pub(crate) fn run(settings: &Profile) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == ProfileFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     // The profiles never show the upper bound: the cheap one does (the roadmap is the same).
     let scored = score_input(&input).map_err(Error::from)?;
@@ -81,7 +86,15 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
                 Destination::Check(_) => Destination::Check(path),
                 _ => Destination::File(path),
             };
-            let text = render(&planning, &[j], false, report.format, language, &provenance);
+            let text = render(
+                &planning,
+                &[j],
+                false,
+                report.format,
+                settings.csv,
+                language,
+                &provenance,
+            );
             terminal::deliver(&destination, &text, &inputs)?;
         }
         return Ok(());
@@ -91,6 +104,7 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
         &chosen,
         every,
         report.format,
+        settings.csv,
         language,
         &provenance,
     );
@@ -98,18 +112,19 @@ pub(crate) fn run(settings: &Profile) -> Result<()> {
 }
 
 /// The profiles of `chosen` as one document; with `appendix`, the RACI matrix and the
-/// participation checklist follow.
+/// participation checklist follow. CSV is the RACI matrix in `dialect`.
 fn render(
     planning: &Planning,
     chosen: &[usize],
     appendix: bool,
     format: ProfileFormat,
+    dialect: Dialect,
     language: Language,
     provenance: &Provenance,
 ) -> String {
     let portfolio = &planning.scored.portfolio;
     match format {
-        ProfileFormat::Csv => return raci::csv(portfolio, language),
+        ProfileFormat::Csv => return raci::csv(portfolio, language, dialect),
         ProfileFormat::Json => {
             return resiplan::report::json::profile(planning, chosen, language, provenance);
         }

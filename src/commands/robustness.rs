@@ -15,6 +15,10 @@ use resiplan::schedule::Options;
 
 /// Re-plans the portfolio (a progress bar on a terminal) and delivers the report.
 pub(crate) fn run(settings: &Robustness) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == RobustnessFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     terminal::diagnostics(&scored.warnings, &scored.sources)?;
@@ -37,7 +41,7 @@ pub(crate) fn run(settings: &Robustness) -> Result<()> {
     );
     let text = match report.format {
         RobustnessFormat::Json => report::json::robustness(&analysis, language, &provenance),
-        RobustnessFormat::Csv => report::robustness::csv(&analysis, language),
+        RobustnessFormat::Csv => report::robustness::csv(&analysis, language, settings.csv),
         RobustnessFormat::Markdown => document::markdown(&report::robustness::document(
             &analysis,
             language,

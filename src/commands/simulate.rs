@@ -17,6 +17,10 @@ use resiplan::schedule::Options;
 /// Plans the portfolio, simulates its roadmap (a progress bar on a terminal) and delivers
 /// the report.
 pub(crate) fn run(settings: &Simulate) -> Result<()> {
+    crate::commands::csv_dialect_needs_csv(
+        settings.report.format == SimulateFormat::Csv,
+        settings.csv,
+    )?;
     let input = input(&settings.portfolio, false)?;
     let scored = score_input(&input).map_err(Error::from)?;
     // Too many runs is refused before the roadmap is planned.
@@ -41,7 +45,7 @@ pub(crate) fn run(settings: &Simulate) -> Result<()> {
     );
     let text = match report.format {
         SimulateFormat::Json => report::json::simulate(&simulation, language, &provenance),
-        SimulateFormat::Csv => report::simulate::csv(&simulation),
+        SimulateFormat::Csv => report::simulate::csv(&simulation, settings.csv),
         SimulateFormat::Html => report::simulate::html(&simulation, language, &provenance),
         SimulateFormat::Markdown => document::markdown(&report::simulate::document(
             &simulation,

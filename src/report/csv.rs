@@ -1,5 +1,6 @@
 //! CSV (RFC 4180) for scripts and spreadsheets. Every CSV resiplan writes is a [`table`] of
-//! [`Column`]s and [`Cell`]s, written in one of two [`Dialect`]s:
+//! [`Column`]s and [`Cell`]s, written in one of two [`Dialect`]s (`table` is the only way
+//! out of this module: no writer can skip the dialect, the quoting or the neutralising):
 //!
 //! - [`Dialect::Machine`] (the default): a header of fixed, language-independent column ids
 //!   (`id,name,area,status,…`), status codes (`scheduled`), `,` separators and numbers
@@ -15,7 +16,8 @@
 //! spaces), then checked: a cell a spreadsheet would read as a formula (`=`, `+`, `-`,
 //! `@` at the start or after blanks, tab or CR at the start) gets a leading `'`, then
 //! it is quoted where it must be. Numeric cells are never changed, so they stay numbers
-//! (amounts are non-negative, so none starts with `-`).
+//! (a negative one, such as `robustness`'s `leaning_difference`, is a number to a
+//! spreadsheet, not a formula: only [`Cell::fixed`] and friends make them).
 
 use super::lang::Label;
 use super::view::{self, MeasureRow, PlanView, RowStatus};
@@ -84,9 +86,15 @@ pub fn table(columns: &[Column], rows: &[Vec<Cell>], dialect: Dialect) -> String
 
 /// A status code (`not_scheduled`), or its German word for a spreadsheet.
 pub fn status(code: &str, label: Label, dialect: Dialect) -> Cell {
+    coded(code, label.text(Language::De), dialect)
+}
+
+/// A fixed code (`total`, `true`) in the machine dialect, its German word (`Summe`, `ja`)
+/// for a spreadsheet.
+pub fn coded(code: &str, de: &str, dialect: Dialect) -> Cell {
     Cell::text(match dialect {
         Dialect::Machine => code,
-        Dialect::ExcelDe => label.text(Language::De),
+        Dialect::ExcelDe => de,
     })
 }
 
@@ -139,7 +147,7 @@ impl Cell {
 /// Prefixes text that a spreadsheet would run as a formula with `'`: one that starts with
 /// `=`, `+`, `-`, `@`, a tab or CR, or with one of the first four after blanks (which an
 /// import may trim).
-pub fn neutralise(text: &str) -> String {
+fn neutralise(text: &str) -> String {
     let formula = ['=', '+', '-', '@'];
     if text.starts_with(['\t', '\r'])
         || text
@@ -152,11 +160,6 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
-/// Quotes a field that holds a comma, a quote, CR or LF; doubles the quotes inside.
-pub fn quote(field: &str) -> String {
-    quote_in(field, Dialect::Machine)
-}
-
 /// Quotes a field that holds the dialect's separator, a quote, CR or LF (`excel-de` also
 /// quotes commas, which are decimal commas there).
 fn quote_in(field: &str, dialect: Dialect) -> String {
@@ -165,11 +168,6 @@ fn quote_in(field: &str, dialect: Dialect) -> String {
     } else {
         field.to_owned()
     }
-}
-
-/// One record of the machine dialect (a line ending in CRLF).
-pub fn record(cells: Vec<Cell>) -> String {
-    record_in(cells, Dialect::Machine)
 }
 
 /// One record (a line ending in CRLF): the one way every CSV of resiplan writes its cells.
@@ -338,6 +336,16 @@ fn rank_cells(row: &MeasureRow<'_>) -> Vec<Cell> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Quotes a field of the machine dialect.
+    fn quote(field: &str) -> String {
+        quote_in(field, Dialect::Machine)
+    }
+
+    /// One record of the machine dialect.
+    fn record(cells: Vec<Cell>) -> String {
+        record_in(cells, Dialect::Machine)
+    }
 
     #[test]
     fn fields_with_separators_quotes_or_line_breaks_are_quoted() {

@@ -1,7 +1,7 @@
 //! `robustness` as a document (terminal and Markdown) and as CSV. Every number comes from
 //! [`crate::analysis::robustness`]; this file only words and formats it.
 
-use super::csv::{Cell, record};
+use super::csv::{self, Cell, Column, Dialect};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::number::{number, percent, signed};
@@ -321,27 +321,34 @@ fn flips(r: &Robustness, l: Language) -> Table {
     }
 }
 
-/// `robustness` as CSV: one row per measure, plain numbers with a `.` decimal point.
-pub fn csv(r: &Robustness, l: Language) -> String {
-    let header = [
-        "id",
-        "name",
-        "base_rank",
-        "base_start",
-        "in_roadmap",
-        "rank_p10",
-        "rank_p50",
-        "rank_p90",
-        "start_p10",
-        "start_p50",
-        "start_p90",
-        "same_place",
-        "stable",
-        "leaning_dimension",
-        "leaning_difference",
-    ];
+/// The CSV columns: id and German header.
+const COLUMNS: [(&str, &str); 15] = [
+    ("id", "ID"),
+    ("name", "Maßnahme"),
+    ("base_rank", "Rang"),
+    ("base_start", "Beginn im Plan"),
+    ("in_roadmap", "Anteil in der Roadmap"),
+    ("rank_p10", "Rang P10"),
+    ("rank_p50", "Rang P50"),
+    ("rank_p90", "Rang P90"),
+    ("start_p10", "Beginn P10"),
+    ("start_p50", "Beginn P50"),
+    ("start_p90", "Beginn P90"),
+    ("same_place", "Anteil am selben Platz"),
+    ("stable", "Stabil"),
+    ("leaning_dimension", "Neigung Dimension"),
+    ("leaning_difference", "Neigung Differenz"),
+];
+
+/// `robustness` as CSV: one row per measure, in the [CSV rules](super::csv) of every CSV
+/// (`stable` is `true`/`false`, `ja`/`nein` in `excel-de`).
+pub fn csv(r: &Robustness, l: Language, dialect: Dialect) -> String {
+    let columns: Vec<Column> = COLUMNS
+        .iter()
+        .map(|(id, de)| Column::new(*id, *de))
+        .collect();
     let label = |t: usize| Cell::text(r.frame.periods.get(t).cloned().unwrap_or_default());
-    let mut out = record(header.into_iter().map(Cell::text).collect());
+    let mut rows = Vec::new();
     for m in &r.measures {
         let mut cells = vec![
             Cell::text(&m.id),
@@ -361,7 +368,11 @@ pub fn csv(r: &Robustness, l: Language) -> String {
             None => cells.extend((0..3).map(|_| Cell::empty())),
         }
         cells.push(Cell::trimmed(m.same_place));
-        cells.push(Cell::text(if m.stable { "true" } else { "false" }));
+        cells.push(if m.stable {
+            csv::coded("true", "ja", dialect)
+        } else {
+            csv::coded("false", "nein", dialect)
+        });
         match &m.leaning {
             Some((dimension, difference)) => {
                 cells.push(Cell::text(dimension));
@@ -369,7 +380,7 @@ pub fn csv(r: &Robustness, l: Language) -> String {
             }
             None => cells.extend([Cell::empty(), Cell::empty()]),
         }
-        out.push_str(&record(cells));
+        rows.push(cells);
     }
-    out
+    csv::table(&columns, &rows, dialect)
 }

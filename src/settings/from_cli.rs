@@ -172,6 +172,7 @@ impl Settings {
                 let (simulation, options) = uncertainty::simulation(&args);
                 Settings::Simulate(super::Simulate {
                     report: report(&args.report, uncertainty::simulate_format(args.format)),
+                    csv: dialect(args.csv_dialect),
                     portfolio: portfolio(args.report, args.changes),
                     simulation,
                     options,
@@ -181,6 +182,7 @@ impl Settings {
                 let (robustness, options) = uncertainty::robustness(&args);
                 Settings::Robustness(super::Robustness {
                     report: report(&args.report, uncertainty::robustness_format(args.format)),
+                    csv: dialect(args.csv_dialect),
                     portfolio: portfolio(args.report, args.changes),
                     robustness,
                     options,
@@ -191,6 +193,7 @@ impl Settings {
                 portfolio: portfolio(args.report, args.changes),
             }),
             Command::Profile(args) => Settings::Profile(Profile {
+                csv: dialect(args.csv_dialect),
                 report: report(
                     &args.report,
                     match args.format {

@@ -216,6 +216,8 @@ pub(crate) struct Profile {
     pub portfolio: Portfolio,
     /// The measures' ids; empty for every measure.
     pub measures: Vec<String>,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
     /// The report.
     pub report: Report<ProfileFormat>,
     /// Search options.

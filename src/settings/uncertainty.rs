@@ -41,6 +41,8 @@ pub(crate) struct Simulate {
     pub simulation: resiplan::analysis::simulate::Settings,
     /// How the roadmap is planned.
     pub options: Options,
+    /// `--csv-dialect`.
+    pub csv: resiplan::report::csv::Dialect,
     /// The report.
     pub report: Report<SimulateFormat>,
 }
@@ -54,6 +56,8 @@ pub(crate) struct Robustness {
     pub robustness: resiplan::analysis::robustness::Settings,
     /// How every re-plan searches.
     pub options: Options,
+    /// `--csv-dialect`.
+    pub csv: resiplan::report::csv::Dialect,
     /// The report.
     pub report: Report<RobustnessFormat>,
 }

@@ -6,7 +6,7 @@ use crate::model::raci::{
     Participation, ParticipationCheck, Role, participations, party_key, roles,
 };
 use crate::model::{Language, Measure, Portfolio, Status};
-use crate::report::csv::{Cell, record};
+use crate::report::csv::{self, Cell, Column, Dialect};
 use crate::report::document::Block;
 use crate::report::lang::de_en;
 use crate::report::text::Text;
@@ -203,22 +203,24 @@ pub fn appendix(portfolio: &Portfolio, language: Language) -> Vec<Block> {
     blocks
 }
 
-/// The RACI matrix as CSV: id, name, then one column per party with its letters.
-pub fn csv(portfolio: &Portfolio, language: Language) -> String {
+/// The RACI matrix as CSV, in the [CSV rules](crate::report::csv) of every CSV: `id`,
+/// `name`, then one column per party (headed by its name as the portfolio writes it) with
+/// its letters (`R`, `R/A`), the same in every language and dialect.
+pub fn csv(portfolio: &Portfolio, language: Language, dialect: Dialect) -> String {
     let parties = parties(portfolio);
-    let mut header = vec![
-        Cell::text("id"),
-        Cell::text(de_en(language, "Maßnahme", "Measure")),
-    ];
-    header.extend(parties.iter().map(Cell::text));
-    let mut out = record(header);
-    for measure in &portfolio.measures {
-        let mut row = vec![
-            Cell::text(measure.id.value.clone()),
-            Cell::text(name(measure, language)),
-        ];
-        row.extend(parties.iter().map(|p| Cell::text(letters(measure, p))));
-        out.push_str(&record(row));
-    }
-    out
+    let mut columns = vec![Column::new("id", "ID"), Column::new("name", "Maßnahme")];
+    columns.extend(parties.iter().map(|p| Column::new(p, p)));
+    let rows: Vec<Vec<Cell>> = portfolio
+        .measures
+        .iter()
+        .map(|measure| {
+            let mut row = vec![
+                Cell::text(measure.id.value.clone()),
+                Cell::text(name(measure, language)),
+            ];
+            row.extend(parties.iter().map(|p| Cell::text(letters(measure, p))));
+            row
+        })
+        .collect();
+    csv::table(&columns, &rows, dialect)
 }

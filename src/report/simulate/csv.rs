@@ -1,39 +1,46 @@
 //! `simulate --format csv`: one row per resource and period, then one per resource for the
 //! whole horizon (period `total`) and one for what started measures spend after it (period
-//! `after`, not in `total`), with plain numbers (`.` as decimal point) in every
-//! language, for spreadsheets and plotting. RFC 4180 through the one CSV writer.
+//! `after`, not in `total`), in the [CSV rules](crate::report::csv) of every CSV: fixed
+//! column ids and plain numbers (`.` as decimal point) in every language, or German
+//! headers, `Summe`/`danach` and decimal commas with `--csv-dialect excel-de`.
 
 use crate::analysis::simulate::Simulation;
-use crate::report::csv::{Cell, record};
+use crate::report::csv::{self, Cell, Column, Dialect};
+
+/// The columns: id and German header.
+const COLUMNS: [(&str, &str); 18] = [
+    ("resource", "Ressource"),
+    ("unit", "Einheit"),
+    ("period", "Periode"),
+    ("capacity", "Kapazität"),
+    ("plan", "Plan"),
+    ("mean", "Mittelwert"),
+    ("p5", "P5"),
+    ("p20", "P20"),
+    ("p50", "P50"),
+    ("p80", "P80"),
+    ("p95", "P95"),
+    ("overrun_probability", "Überschreitung Wahrscheinlichkeit"),
+    ("overrun_mean", "Überschreitung Mittelwert"),
+    ("overrun_p95", "Überschreitung P95"),
+    ("cumulative_plan", "kumuliert Plan"),
+    ("cumulative_p50", "kumuliert P50"),
+    ("cumulative_p80", "kumuliert P80"),
+    ("cumulative_p95", "kumuliert P95"),
+];
 
 /// `simulate` as CSV.
-pub fn csv(s: &Simulation) -> String {
-    let header = [
-        "resource",
-        "unit",
-        "period",
-        "capacity",
-        "plan",
-        "mean",
-        "p5",
-        "p20",
-        "p50",
-        "p80",
-        "p95",
-        "overrun_probability",
-        "overrun_mean",
-        "overrun_p95",
-        "cumulative_plan",
-        "cumulative_p50",
-        "cumulative_p80",
-        "cumulative_p95",
-    ];
-    let mut out = record(header.into_iter().map(Cell::text).collect());
+pub fn csv(s: &Simulation, dialect: Dialect) -> String {
+    let columns: Vec<Column> = COLUMNS
+        .iter()
+        .map(|(id, de)| Column::new(*id, *de))
+        .collect();
+    let mut rows = Vec::new();
     for r in &s.resources {
         let unit = || Cell::text(r.unit.clone().unwrap_or_default());
         for ((p, c), label) in r.periods.iter().zip(&r.cumulative).zip(&s.frame.periods) {
             let spend = &p.spend;
-            out.push_str(&record(vec![
+            rows.push(vec![
                 Cell::text(&r.id),
                 unit(),
                 Cell::text(label),
@@ -52,13 +59,13 @@ pub fn csv(s: &Simulation) -> String {
                 Cell::trimmed(c.p50),
                 Cell::trimmed(c.p80),
                 Cell::trimmed(c.p95),
-            ]));
+            ]);
         }
         let t = &r.total;
         let mut total = vec![
             Cell::text(&r.id),
             unit(),
-            Cell::text("total"),
+            csv::coded("total", "Summe", dialect),
             Cell::trimmed(r.capacity),
             Cell::trimmed(t.plan),
             Cell::trimmed(t.mean),
@@ -69,12 +76,12 @@ pub fn csv(s: &Simulation) -> String {
             Cell::trimmed(t.p95),
         ];
         total.extend((0..7).map(|_| Cell::empty()));
-        out.push_str(&record(total));
+        rows.push(total);
         let a = &r.after;
         let mut after = vec![
             Cell::text(&r.id),
             unit(),
-            Cell::text("after"),
+            csv::coded("after", "danach", dialect),
             Cell::empty(),
             Cell::trimmed(a.plan),
             Cell::trimmed(a.mean),
@@ -85,7 +92,7 @@ pub fn csv(s: &Simulation) -> String {
             Cell::trimmed(a.p95),
         ];
         after.extend((0..7).map(|_| Cell::empty()));
-        out.push_str(&record(after));
+        rows.push(after);
     }
-    out
+    csv::table(&columns, &rows, dialect)
 }
