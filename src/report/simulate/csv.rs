@@ -4,7 +4,7 @@
 //! column ids and plain numbers (`.` as decimal point) in every language, or German
 //! headers, `Summe`/`danach` and decimal commas with `--csv-dialect excel-de`.
 
-use crate::analysis::simulate::Simulation;
+use crate::analysis::simulate::{Simulation, Spread};
 use crate::report::csv::{self, Cell, Column, Dialect};
 
 /// The columns: id and German header.
@@ -37,21 +37,16 @@ pub fn csv(s: &Simulation, dialect: Dialect) -> String {
         .collect();
     let mut rows = Vec::new();
     for r in &s.resources {
-        let unit = || Cell::text(r.unit.clone().unwrap_or_default());
+        let unit = r.unit.clone().unwrap_or_default();
         for ((p, c), label) in r.periods.iter().zip(&r.cumulative).zip(&s.frame.periods) {
-            let spend = &p.spend;
-            rows.push(vec![
-                Cell::text(&r.id),
-                unit(),
+            let mut row = spread_row(
+                &r.id,
+                &unit,
                 Cell::text(label),
                 Cell::trimmed(p.capacity),
-                Cell::trimmed(spend.plan),
-                Cell::trimmed(spend.mean),
-                Cell::trimmed(spend.p5),
-                Cell::trimmed(spend.p20),
-                Cell::trimmed(spend.p50),
-                Cell::trimmed(spend.p80),
-                Cell::trimmed(spend.p95),
+                &p.spend,
+            );
+            row.extend([
                 Cell::trimmed(p.overrun.probability),
                 Cell::trimmed(p.overrun.mean),
                 Cell::trimmed(p.overrun.p95),
@@ -60,39 +55,36 @@ pub fn csv(s: &Simulation, dialect: Dialect) -> String {
                 Cell::trimmed(c.p80),
                 Cell::trimmed(c.p95),
             ]);
+            rows.push(row);
         }
-        let t = &r.total;
-        let mut total = vec![
-            Cell::text(&r.id),
-            unit(),
-            csv::coded("total", "Summe", dialect),
-            Cell::trimmed(r.capacity),
-            Cell::trimmed(t.plan),
-            Cell::trimmed(t.mean),
-            Cell::trimmed(t.p5),
-            Cell::trimmed(t.p20),
-            Cell::trimmed(t.p50),
-            Cell::trimmed(t.p80),
-            Cell::trimmed(t.p95),
-        ];
-        total.extend((0..7).map(|_| Cell::empty()));
-        rows.push(total);
-        let a = &r.after;
-        let mut after = vec![
-            Cell::text(&r.id),
-            unit(),
-            csv::coded("after", "danach", dialect),
-            Cell::empty(),
-            Cell::trimmed(a.plan),
-            Cell::trimmed(a.mean),
-            Cell::trimmed(a.p5),
-            Cell::trimmed(a.p20),
-            Cell::trimmed(a.p50),
-            Cell::trimmed(a.p80),
-            Cell::trimmed(a.p95),
-        ];
-        after.extend((0..7).map(|_| Cell::empty()));
-        rows.push(after);
+        // The horizon's total and what is spent after it have no overrun or cumulative figures.
+        let total = csv::coded("total", "Summe", dialect);
+        let after = csv::coded("after", "danach", dialect);
+        for (period, capacity, spread) in [
+            (total, Cell::trimmed(r.capacity), &r.total),
+            (after, Cell::empty(), &r.after),
+        ] {
+            let mut row = spread_row(&r.id, &unit, period, capacity, spread);
+            row.extend((0..7).map(|_| Cell::empty()));
+            rows.push(row);
+        }
     }
     csv::table(&columns, &rows, dialect)
+}
+
+/// Resource, unit, period and capacity, then the plan's value and the spread of the runs.
+fn spread_row(id: &str, unit: &str, period: Cell, capacity: Cell, spread: &Spread) -> Vec<Cell> {
+    vec![
+        Cell::text(id),
+        Cell::text(unit),
+        period,
+        capacity,
+        Cell::trimmed(spread.plan),
+        Cell::trimmed(spread.mean),
+        Cell::trimmed(spread.p5),
+        Cell::trimmed(spread.p20),
+        Cell::trimmed(spread.p50),
+        Cell::trimmed(spread.p80),
+        Cell::trimmed(spread.p95),
+    ]
 }
