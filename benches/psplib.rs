@@ -31,7 +31,11 @@ fn main() {
         Some(n) if n.parse::<usize>().is_ok() => Effort::Iterations(n.parse().unwrap_or(0)),
         _ => Effort::Normal,
     };
-    let options = Options { effort, seed: 1 };
+    let options = Options {
+        effort,
+        seed: 1,
+        ..Options::default()
+    };
     let dir = std::env::var_os("RESIPLAN_PSPLIB")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/psplib"));

@@ -102,6 +102,7 @@ fn main() {
                 let options = Options {
                     effort: *effort,
                     seed: 1,
+                    ..Options::default()
                 };
                 let started = Instant::now();
                 let planned = plan_text_with(Path::new(&name), &text, &options);

@@ -121,6 +121,7 @@ fn main() {
         let options = Options {
             effort: Effort::Quick,
             seed: 1,
+            ..Options::default()
         };
         let (result, wall, cpu) =
             timed(|| robustness::robustness(&scored, &options, &settings, &|_| {}));

@@ -62,7 +62,7 @@ proptest! {
         let text = portfolio_yaml(&settings);
         let scored = score_text(Path::new("g.yaml"), &text)
             .unwrap_or_else(|f| panic!("does not check: {:?}\n{text}", f.diagnostics));
-        let options = Options { effort, seed: settings.seed };
+        let options = Options { effort, seed: settings.seed, ..Options::default() };
         let Ok(base) = replan(&scored, &[], &options, Bound::ResourceFree) else {
             return Ok(()); // infeasible: nothing to compare
         };
@@ -96,7 +96,7 @@ proptest! {
         let text = portfolio_yaml(&settings);
         let scored = score_text(Path::new("g.yaml"), &text)
             .unwrap_or_else(|f| panic!("does not check: {:?}\n{text}", f.diagnostics));
-        let options = Options { effort: Effort::Quick, seed: settings.seed };
+        let options = Options { effort: Effort::Quick, seed: settings.seed, ..Options::default() };
         let sweep = frontier(&scored, &options, Some("budget"), (0.3, 2.5), 6, &|| {})
             .unwrap_or_else(|e| panic!("{e:?}"));
         let (values, lost) = objectives(&sweep.steps);
@@ -157,7 +157,11 @@ fn a_warm_start_is_never_lost() {
         let text = portfolio_yaml(&settings);
         let scored = score_text(Path::new("g.yaml"), &text)
             .unwrap_or_else(|f| panic!("does not check: {:?}", f.diagnostics));
-        let at = |effort| Options { effort, seed: 1 };
+        let at = |effort| Options {
+            effort,
+            seed: 1,
+            ..Options::default()
+        };
         let (Ok(quick), Ok(normal)) = (
             replan(&scored, &[], &at(Effort::Quick), Bound::ResourceFree),
             replan(&scored, &[], &at(Effort::Normal), Bound::ResourceFree),

@@ -55,6 +55,7 @@ fn case() -> Case {
     let options = Options {
         effort: Effort::Quick,
         seed: 3,
+        ..Options::default()
     };
     let scored = score_input(&input).expect("the generated portfolio checks");
     let base = plan_input(&input, &options).expect("and plans");

@@ -107,6 +107,7 @@ fn outcome(seed: u64) -> Option<bool> {
     let options = Options {
         effort: Effort::Quick,
         seed,
+        ..Options::default()
     };
     match schedule(scored, &options) {
         Ok(planning) => {

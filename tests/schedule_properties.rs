@@ -55,6 +55,7 @@ fn plan(settings: &Settings) -> Option<Planning> {
     let options = Options {
         effort: Effort::Iterations(40),
         seed: settings.seed,
+        ..Options::default()
     };
     match plan_text_with(Path::new("generated.yaml"), &text, &options) {
         Ok(planning) => Some(planning),

@@ -150,7 +150,7 @@ proptest! {
     #[test]
     fn every_run_of_a_random_portfolio_obeys_the_execution_policy(settings in settings()) {
         let text = with_ranges(&portfolio_yaml(&settings));
-        let options = Options { effort: Effort::Quick, seed: settings.seed };
+        let options = Options { effort: Effort::Quick, seed: settings.seed, ..Options::default() };
         let Ok(planning) = plan_input(&input(text), &options) else {
             return Ok(()); // an infeasible random portfolio: nothing to simulate
         };

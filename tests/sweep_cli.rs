@@ -204,3 +204,40 @@ fn every_bad_axis_says_what_to_write() {
         assert!(got.starts_with(&format!("--set '{argument}': ")), "{got}");
     }
 }
+
+/// Every combination is planned at the analysis depth (`schedule::Depth::Analysis`): a
+/// row is what that plan of the same `--set` changes gives. Here the full plan (`plan
+/// --set …`) finds more, which the README says and this test shows.
+#[test]
+fn a_row_is_the_analysis_depth_plan_of_its_changes() {
+    use resiplan::load::Overlay;
+    use resiplan::pipeline::{Input, plan_input};
+    use resiplan::schedule::{Depth, Options};
+    let sets = [
+        "resources.budget.capacity.default=1333333.333333",
+        "resources.staff.capacity=4",
+    ];
+    let mut args = vec!["sweep", EXAMPLE, "-f", "csv"];
+    for set in sets {
+        args.extend(["--set", set]);
+    }
+    let text = stdout(&args);
+    let row = text.split("\r\n").nth(1).expect("one row");
+    let objective: f64 = row.split(',').nth(3).unwrap().parse().unwrap();
+    let mut input = Input::file(EXAMPLE);
+    input.overlays = sets.iter().map(|s| Overlay::Set((*s).to_owned())).collect();
+    let plan = |depth| {
+        plan_input(
+            &input,
+            &Options {
+                depth,
+                ..Options::default()
+            },
+        )
+        .expect("Musterstadt plans")
+        .evaluation
+        .objective
+    };
+    assert!((objective - plan(Depth::Analysis)).abs() < 1e-6, "{row}");
+    assert!(plan(Depth::Full) > objective + 1e-6, "{row}");
+}

@@ -46,7 +46,7 @@ proptest! {
             overlays: Vec::new(),
             include_roots: Vec::new(),
         };
-        let options = Options { effort: Effort::Quick, seed: settings.seed };
+        let options = Options { effort: Effort::Quick, seed: settings.seed, ..Options::default() };
         let Ok(planning) = plan_input(&input, &options) else {
             return Ok(()); // an infeasible random portfolio: nothing to explain
         };
@@ -116,6 +116,7 @@ fn counterfactuals_are_found_on_generated_portfolios() {
         let options = Options {
             effort: Effort::Quick,
             seed,
+            ..Options::default()
         };
         let Ok(planning) = plan_input(&input, &options) else {
             continue;

@@ -43,6 +43,7 @@ fn options() -> Options {
     Options {
         effort: Effort::Iterations(30),
         seed: 1,
+        ..Options::default()
     }
 }
 

@@ -13,7 +13,7 @@ use crate::model::change::Change;
 use crate::model::period::PeriodLabel;
 use crate::plan::{PlanError, Scored, replan};
 use crate::schedule::checked::Internal;
-use crate::schedule::{Bound, Options};
+use crate::schedule::{Bound, Depth, Options};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -406,7 +406,8 @@ pub enum SweepRunError {
 }
 
 /// Plans every combination of `axes` on `threads` threads (at least 1); `progress` is
-/// called once per combination planned.
+/// called once per combination planned. Every combination is planned at
+/// [`Depth::Analysis`] (whatever `options.depth` says).
 pub fn sweep(
     scored: &Scored,
     axes: &[Axis],
@@ -415,6 +416,10 @@ pub fn sweep(
     threads: usize,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Sweep, SweepRunError> {
+    let options = &Options {
+        depth: Depth::Analysis,
+        ..*options
+    };
     let portfolio = &scored.portfolio;
     if let Some(id) = track
         .iter()

@@ -37,6 +37,7 @@ pub(crate) fn run(settings: &Robustness) -> Result<()> {
         Some(&Options {
             effort: settings.options.effort,
             seed: settings.robustness.seed,
+            ..Options::default()
         }),
     );
     let text = match report.format {

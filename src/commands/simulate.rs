@@ -41,6 +41,7 @@ pub(crate) fn run(settings: &Simulate) -> Result<()> {
         Some(&Options {
             effort: settings.options.effort,
             seed: settings.simulation.seed,
+            ..Options::default()
         }),
     );
     let text = match report.format {

@@ -292,6 +292,7 @@ mod tests {
         let options = Options {
             effort: Effort::Thorough,
             seed: 7,
+            ..Options::default()
         };
         let p = Provenance::new(
             "0.1.0",

@@ -64,6 +64,8 @@ pub struct Options {
     pub effort: search::Effort,
     /// Seed of the local search; the same seed gives the same roadmap.
     pub seed: u64,
+    /// How far beyond the local search a plan goes.
+    pub depth: Depth,
 }
 
 impl Default for Options {
@@ -71,8 +73,24 @@ impl Default for Options {
         Options {
             effort: search::Effort::Normal,
             seed: 1,
+            depth: Depth::Full,
         }
     }
+}
+
+/// How far beyond the priority rules and the local search a plan goes: one roadmap for a
+/// council deserves every exact method; the hundreds of re-plans of an analysis
+/// (`robustness`, `sweep`) are compared with each other and need many plans quickly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// The exact solve with its full node budget and, unless it proves the roadmap
+    /// optimal, the large-neighbourhood search (`plan`, `compare`, `frontier`, …).
+    #[default]
+    Full,
+    /// The exact solve with a quarter of the nodes and no large-neighbourhood search:
+    /// about a third of the time of a full plan on the examples, and within a few tenths
+    /// of a percent of its objective on average (measured in BENCHMARKS.md).
+    Analysis,
 }
 
 /// Plans a validated portfolio with the default options.
@@ -230,7 +248,7 @@ fn best_schedule(
     }
     // Guided by prices: the Lagrangian relaxation's starts, where resources are priced so
     // that each measure pays its way (for the searches that follow).
-    if options.effort.parts(problem.jobs.len()) > 0 {
+    if lns_parts(options, problem.jobs.len()) > 0 {
         let guide = bound::lagrangian_starts(problem, schedule.objective, GUIDE_WORK);
         let guided_list = rules::guided(problem, &guide);
         let guided = sgs::generate_from(problem, &guide, &guided_list);
@@ -251,7 +269,7 @@ fn best_schedule(
         schedule = searched;
         rule = Rule::Search;
     }
-    let exact = improve_exactly(problem, &schedule, rule, &enabler);
+    let exact = improve_exactly(problem, &schedule, rule, &enabler, exact_work(options));
     if let Some(improved) = exact.improved {
         schedule = improved;
         rule = Rule::Exact;
@@ -259,8 +277,11 @@ fn best_schedule(
     if exact.proven {
         return (schedule, rule, true);
     }
-    let base = options.effort.parts(problem.jobs.len());
+    let base = lns_parts(options, problem.jobs.len());
     let parts = base * difficulty(problem);
+    if parts == 0 {
+        return (schedule, rule, false);
+    }
     let (improved, unused) = lns::improve(problem, &list, &schedule, parts, base, options.seed);
     if search::better(
         search::key(problem, &improved),
@@ -297,6 +318,31 @@ fn best_schedule(
     (schedule, rule, proven)
 }
 
+/// Parts the large-neighbourhood search solves for `n` measures: none for an analysis's
+/// re-plans.
+fn lns_parts(options: &Options, n: usize) -> usize {
+    match options.depth {
+        Depth::Full => options.effort.parts(n),
+        Depth::Analysis => 0,
+    }
+}
+
+/// Work of the exact solve (nodes times start variables): a quarter for `quick` and for
+/// an analysis's re-plans, where hundreds of plans must stay within seconds.
+fn exact_work(options: &Options) -> usize {
+    match (options.depth, options.effort) {
+        (Depth::Analysis, _) | (_, search::Effort::Quick) => EXACT_WORK_QUICK,
+        _ => EXACT_WORK,
+    }
+}
+
+/// Exact-solve work of a full plan: enough to prove 30-measure portfolios optimal (the
+/// benchmarks of BENCHMARKS.md).
+const EXACT_WORK: usize = 600_000;
+
+/// Exact-solve work of quick plans and analysis re-plans.
+const EXACT_WORK_QUICK: usize = 150_000;
+
 /// How many times the base number of large-neighbourhood parts a problem deserves: more
 /// for many measures over many periods, where the whole model is beyond the exact solve
 /// and parts can only cover a small share of it (within the base number's budget of
@@ -325,10 +371,11 @@ fn reaches(objective: f64, optimum: f64) -> bool {
 /// (each branch-and-bound node solves an LP of about that many non-zeros).
 pub const EXACT_WORK_LIMIT: usize = 8_000;
 
-/// Branch-and-bound nodes the exact solver may use on a model of `size` start variables:
-/// a deterministic effort limit, smaller for larger models since each node costs more.
-pub fn exact_node_limit(size: usize) -> u64 {
-    (600_000 / size.max(1)).clamp(10, 10_000) as u64
+/// Branch-and-bound nodes the exact solver may use on a model of `size` start variables
+/// within `work` (nodes times variables): a deterministic effort limit, smaller for larger
+/// models since each node costs more.
+pub fn exact_node_limit(size: usize, work: usize) -> u64 {
+    (work / size.max(1)).clamp(10, work / 60) as u64
 }
 
 /// What the exact solve of the whole model gave.
@@ -350,6 +397,7 @@ fn improve_exactly(
     heuristic: &Schedule,
     rule: Rule,
     enabler: &[f64],
+    work: usize,
 ) -> ExactOutcome {
     let none = ExactOutcome {
         improved: None,
@@ -368,7 +416,7 @@ fn improve_exactly(
             _ => None,
         })
         .collect();
-    let Some(solved) = bound::exact(problem, exact_node_limit(size), Some(&hint)) else {
+    let Some(solved) = bound::exact(problem, exact_node_limit(size, work), Some(&hint)) else {
         return none;
     };
     let candidate = sgs::generate_from(

@@ -370,6 +370,7 @@ fn options(search: cli::SearchArgs) -> Options {
     Options {
         effort: search.effort,
         seed: search.seed,
+        ..Options::default()
     }
 }
 
