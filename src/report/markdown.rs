@@ -58,9 +58,11 @@ fn code_span(code: &str, in_table: bool) -> String {
 /// Cleans, then escapes every character that is syntax in the middle of a line: pipes,
 /// HTML, emphasis, links, headings, code and strike-through marks; line breaks become
 /// `<br>`, other control characters (escape sequences for whoever `cat`s the file) spaces.
+/// An `&` stays as it is (a plain-text reader of the file sees "Steuerung & Strategie")
+/// unless what follows would make it an entity (`&amp;`, `&#39;`): then it gets a backslash.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
             '\r' => {}
             '\n' => out.push_str("<br>"),
@@ -68,7 +70,7 @@ fn inline(text: &str) -> String {
             '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            '&' if starts_entity(&text[i + 1..]) => out.push_str("\\&"),
             '\\' => out.push_str("\\\\"),
             '*' | '_' | '[' | ']' | '#' | '`' | '~' => {
                 out.push('\\');
@@ -78,6 +80,16 @@ fn inline(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `rest` (what follows an `&`) would make it a character reference in
+/// CommonMark: a name or `#` and digits, then `;`.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '#'))
+        .map_or(rest.len(), |(i, _)| i);
+    name > 0 && rest[name..].starts_with(';')
 }
 
 /// Checks escaped text where it may stand at the start of a line: leading blanks (an
@@ -181,6 +193,14 @@ mod tests {
         assert_eq!(escape("2027) Plan"), "2027\\) Plan");
         assert_eq!(escape("2027 Plan"), "2027 Plan");
         assert_eq!(escape("a | b"), "a \\| b");
+    }
+
+    #[test]
+    fn an_ampersand_stays_readable_unless_it_would_start_an_entity() {
+        assert_eq!(escape("Steuerung & Strategie"), "Steuerung & Strategie");
+        assert_eq!(escape("R&D"), "R&D");
+        assert_eq!(escape("a &; b &"), "a &; b &");
+        assert_eq!(escape("&amp; and &#39;"), "\\&amp; and \\&\\#39;");
     }
 
     #[test]
