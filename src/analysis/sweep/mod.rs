@@ -7,11 +7,13 @@
 //! base with one value of each axis applied, re-planned with the same options and seed, so
 //! the rows do not depend on the number of threads or their order.
 
+mod repair;
+
 use super::{Slot, slot};
 use crate::model::Portfolio;
 use crate::model::change::Change;
 use crate::model::period::PeriodLabel;
-use crate::plan::{PlanError, Scored, replan};
+use crate::plan::{PlanError, Scored, replan_from};
 use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Depth, Options};
 use std::sync::Mutex;
@@ -389,6 +391,9 @@ pub enum RowResult {
     },
 }
 
+/// A combination's row, and its roadmap (a start per measure) when it has one.
+type Planned = (Result<RowResult, Internal>, Option<Vec<Option<usize>>>);
+
 /// Why a sweep stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum SweepRunError {
@@ -443,8 +448,34 @@ pub fn sweep(
         }
         digits
     };
-    let results: Vec<Mutex<Option<Result<RowResult, Internal>>>> =
-        (0..total).map(|_| Mutex::new(None)).collect();
+    let changes_of = |i: usize| -> Vec<Change> {
+        axes.iter()
+            .zip(combination(i))
+            .flat_map(|(axis, d)| changes(&axis.target, &axis.values[d], portfolio))
+            .collect()
+    };
+    let plan_one = |i: usize, warm: &[Vec<Option<usize>>]| -> Planned {
+        match replan_from(scored, &changes_of(i), options, Bound::ResourceFree, warm) {
+            Ok(planning) => (
+                Ok(RowResult::Planned {
+                    objective: planning.evaluation.objective,
+                    scheduled: planning.evaluation.scheduled + planning.evaluation.done,
+                    not_scheduled: planning.evaluation.not_scheduled,
+                    follow_up: planning.evaluation.follow_up.clone(),
+                    tracked: track.iter().map(|id| slot(&planning, id)).collect(),
+                }),
+                Some(repair::starts(&planning)),
+            ),
+            Err(PlanError::Failed(failed)) => (
+                Ok(RowResult::Infeasible {
+                    problem: failed.first_error(),
+                }),
+                None,
+            ),
+            Err(PlanError::Internal(internal)) => (Err(internal), None),
+        }
+    };
+    let results: Vec<Mutex<Option<Planned>>> = (0..total).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..threads.clamp(1, total.max(1)) {
@@ -454,25 +485,7 @@ pub fn sweep(
                     if i >= total {
                         break;
                     }
-                    let digits = combination(i);
-                    let changes: Vec<Change> = axes
-                        .iter()
-                        .zip(&digits)
-                        .flat_map(|(axis, &d)| changes(&axis.target, &axis.values[d], portfolio))
-                        .collect();
-                    let result = match replan(scored, &changes, options, Bound::ResourceFree) {
-                        Ok(planning) => Ok(RowResult::Planned {
-                            objective: planning.evaluation.objective,
-                            scheduled: planning.evaluation.scheduled + planning.evaluation.done,
-                            not_scheduled: planning.evaluation.not_scheduled,
-                            follow_up: planning.evaluation.follow_up.clone(),
-                            tracked: track.iter().map(|id| slot(&planning, id)).collect(),
-                        }),
-                        Err(PlanError::Failed(failed)) => Ok(RowResult::Infeasible {
-                            problem: failed.first_error(),
-                        }),
-                        Err(PlanError::Internal(internal)) => Err(internal),
-                    };
+                    let result = plan_one(i, &[]);
                     if let Ok(mut row) = results[i].lock() {
                         *row = Some(result);
                     }
@@ -481,13 +494,22 @@ pub fn sweep(
             });
         }
     });
-    let mut rows = Vec::with_capacity(total);
-    for (i, result) in results.into_iter().enumerate() {
-        let result = result.into_inner().ok().flatten().unwrap_or_else(|| {
-            Ok(RowResult::Infeasible {
-                problem: "not planned".to_owned(),
+    let mut planned: Vec<Planned> = results
+        .into_iter()
+        .map(|result| {
+            result.into_inner().ok().flatten().unwrap_or_else(|| {
+                (
+                    Ok(RowResult::Infeasible {
+                        problem: "not planned".to_owned(),
+                    }),
+                    None,
+                )
             })
-        });
+        })
+        .collect();
+    repair::repair(axes, threads, &combination, &plan_one, &mut planned);
+    let mut rows = Vec::with_capacity(total);
+    for (i, (result, _)) in planned.into_iter().enumerate() {
         rows.push(Row {
             values: axes
                 .iter()
