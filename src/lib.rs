@@ -15,6 +15,7 @@ pub mod generate;
 pub mod graph;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod pipeline;
 pub mod plan;
 pub mod random;

@@ -7,8 +7,6 @@ use crate::plan::{PlanError, Planning, Scored, replan_from};
 use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Options};
 use serde::Serialize;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The steps of a budget sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,42 +190,11 @@ pub fn frontier(
             warm,
         ))
     };
-    let results: Vec<Mutex<Option<Outcome>>> = scales.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(scales.len())
-        .max(1);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&scale) = scales.get(i) else {
-                        break;
-                    };
-                    let result = plan_step(scale, &[]);
-                    if let Ok(mut slot) = results[i].lock() {
-                        *slot = Some(result);
-                    }
-                    progress();
-                }
-            });
-        }
+    let mut outcomes: Vec<Outcome> = crate::parallel::map(scales.len(), 0, |i| {
+        let result = plan_step(scales[i], &[]);
+        progress();
+        result
     });
-    let mut outcomes: Vec<Outcome> = results
-        .into_iter()
-        .map(|result| {
-            result.into_inner().ok().flatten().unwrap_or_else(|| {
-                Ok((
-                    StepResult::Infeasible {
-                        problem: "not planned".to_owned(),
-                    },
-                    None,
-                ))
-            })
-        })
-        .collect();
     // More capacity never gives a worse roadmap: where a step falls below the step before
     // it (whose roadmap still fits), it is planned again from that roadmap.
     for i in 1..outcomes.len() {

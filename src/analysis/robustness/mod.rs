@@ -20,8 +20,6 @@ use crate::plan::{PlanError, Planning, Scored, replan};
 use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Options};
 use serde::Serialize;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The most re-plans one analysis makes.
 pub const MAX_RUNS: usize = 10_000;
@@ -193,9 +191,6 @@ pub(crate) enum RunResult {
     },
 }
 
-/// A run's result, once a worker has made it.
-type Slot = Mutex<Option<Result<RunResult, Internal>>>;
-
 /// Re-plans `scored` `settings.runs` times under sampled weights and estimates; `progress`
 /// is called with 1 after each re-plan.
 pub fn robustness(
@@ -215,59 +210,35 @@ pub fn robustness(
     let base = replan(scored, &[], options, Bound::ResourceFree).map_err(RobustnessError::Base)?;
     let ranges = draw::ranges(portfolio);
     let spread = settings.weights_spread.clamp(0.0, 1.0);
-    let results: Vec<Slot> = (0..settings.runs).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = match settings.threads {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    }
-    .clamp(1, settings.runs);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let run = next.fetch_add(1, Ordering::Relaxed);
-                    if run >= settings.runs {
-                        break;
-                    }
-                    let drawn = sample::sample(
-                        portfolio,
-                        &scored.graph,
-                        &ranges,
-                        spread,
-                        settings.seed,
-                        run as u64,
-                    );
-                    let result = match replan(scored, &drawn.changes, options, Bound::ResourceFree)
-                    {
-                        Ok(planning) => Ok(planned(&planning, drawn.weights, drawn.kept)),
-                        Err(PlanError::Failed(failed)) => {
-                            let first = failed
-                                .diagnostics
-                                .iter()
-                                .find(|d| d.severity == crate::diagnostic::Severity::Error);
-                            Ok(RunResult::Failed {
-                                code: first.map_or_else(String::new, |d| d.code.name().to_owned()),
-                                message: failed.first_error(),
-                            })
-                        }
-                        Err(PlanError::Internal(internal)) => Err(internal),
-                    };
-                    if let Ok(mut slot) = results[run].lock() {
-                        *slot = Some(result);
-                    }
-                    progress(1);
-                }
-            });
-        }
+    let results = crate::parallel::map(settings.runs, settings.threads, |run| {
+        let drawn = sample::sample(
+            portfolio,
+            &scored.graph,
+            &ranges,
+            spread,
+            settings.seed,
+            run as u64,
+        );
+        let result = match replan(scored, &drawn.changes, options, Bound::ResourceFree) {
+            Ok(planning) => Ok(planned(&planning, drawn.weights, drawn.kept)),
+            Err(PlanError::Failed(failed)) => {
+                let first = failed
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.severity == crate::diagnostic::Severity::Error);
+                Ok(RunResult::Failed {
+                    code: first.map_or_else(String::new, |d| d.code.name().to_owned()),
+                    message: failed.first_error(),
+                })
+            }
+            Err(PlanError::Internal(internal)) => Err(internal),
+        };
+        progress(1);
+        result
     });
     let mut runs = Vec::with_capacity(settings.runs);
     for result in results {
-        match result.into_inner().ok().flatten() {
-            Some(Ok(run)) => runs.push(run),
-            Some(Err(internal)) => return Err(RobustnessError::Internal(internal)),
-            None => {}
-        }
+        runs.push(result.map_err(RobustnessError::Internal)?);
     }
     Ok(summary::summarise(&base, &ranges, &runs, settings))
 }

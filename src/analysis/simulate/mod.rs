@@ -24,8 +24,6 @@ use crate::plan::Planning;
 use draw::Draw;
 use execute::{Model, Run};
 use serde::Serialize;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The most runs one simulation makes.
 pub const MAX_RUNS: usize = 100_000;
@@ -269,9 +267,6 @@ pub fn check_runs(portfolio: &Portfolio, runs: usize) -> Result<(), SimulateErro
     Ok(())
 }
 
-/// A chunk's outcomes, once a worker has made them.
-type Slot = Mutex<Option<Result<Vec<Outcome>, Violation>>>;
-
 /// Simulates `planning`'s roadmap `settings.runs` times; `progress` is called with the
 /// number of runs each finished chunk made.
 pub fn simulate(
@@ -285,53 +280,24 @@ pub fn simulate(
     let ranges = draw::ranges(portfolio);
     let correlation = draw::Correlation::of(portfolio, settings.area_correlation);
     let chunks = settings.runs.div_ceil(CHUNK);
-    let results: Vec<Slot> = (0..chunks).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = match settings.threads {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    }
-    .clamp(1, chunks);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let chunk = next.fetch_add(1, Ordering::Relaxed);
-                    if chunk >= chunks {
-                        break;
-                    }
-                    let runs = chunk * CHUNK..((chunk + 1) * CHUNK).min(settings.runs);
-                    let count = runs.len();
-                    let outcomes: Result<Vec<Outcome>, Violation> = runs
-                        .map(|run| {
-                            let run = run as u64;
-                            let draws = draw::draw_all(
-                                &ranges,
-                                portfolio,
-                                &correlation,
-                                settings.seed,
-                                run,
-                            );
-                            let executed = model.execute(&draws);
-                            check::check(&model, &draws, &executed, run)?;
-                            Ok(outcome(&draws, executed))
-                        })
-                        .collect();
-                    if let Ok(mut slot) = results[chunk].lock() {
-                        *slot = Some(outcomes);
-                    }
-                    progress(count);
-                }
-            });
-        }
+    let results = crate::parallel::map(chunks, settings.threads, |chunk| {
+        let runs = chunk * CHUNK..((chunk + 1) * CHUNK).min(settings.runs);
+        let count = runs.len();
+        let outcomes: Result<Vec<Outcome>, Violation> = runs
+            .map(|run| {
+                let run = run as u64;
+                let draws = draw::draw_all(&ranges, portfolio, &correlation, settings.seed, run);
+                let executed = model.execute(&draws);
+                check::check(&model, &draws, &executed, run)?;
+                Ok(outcome(&draws, executed))
+            })
+            .collect();
+        progress(count);
+        outcomes
     });
     let mut outcomes = Vec::with_capacity(settings.runs);
-    for result in results {
-        match result.into_inner().ok().flatten() {
-            Some(Ok(chunk)) => outcomes.extend(chunk),
-            Some(Err(violation)) => return Err(SimulateError::Internal(violation)),
-            None => {}
-        }
+    for chunk in results {
+        outcomes.extend(chunk.map_err(SimulateError::Internal)?);
     }
     let estimates = draw::estimates(portfolio);
     let planned = outcome(&estimates, model.execute(&estimates));

@@ -16,8 +16,6 @@ use crate::model::period::PeriodLabel;
 use crate::plan::{PlanError, Scored, replan_from};
 use crate::schedule::checked::Internal;
 use crate::schedule::{Bound, Depth, Options};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The paths a sweep can vary, for messages and the README.
 pub const PATHS: &str = "`resources.ID.capacity`, `resources.ID.capacity.default`, \
@@ -475,39 +473,12 @@ pub fn sweep(
             Err(PlanError::Internal(internal)) => (Err(internal), None),
         }
     };
-    let results: Vec<Mutex<Option<Planned>>> = (0..total).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.clamp(1, total.max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= total {
-                        break;
-                    }
-                    let result = plan_one(i, &[]);
-                    if let Ok(mut row) = results[i].lock() {
-                        *row = Some(result);
-                    }
-                    progress();
-                }
-            });
-        }
+    let mut planned = crate::parallel::map(total, threads.max(1), |i| {
+        let result = plan_one(i, &[]);
+        progress();
+        result
     });
-    let mut planned: Vec<Planned> = results
-        .into_iter()
-        .map(|result| {
-            result.into_inner().ok().flatten().unwrap_or_else(|| {
-                (
-                    Ok(RowResult::Infeasible {
-                        problem: "not planned".to_owned(),
-                    }),
-                    None,
-                )
-            })
-        })
-        .collect();
-    repair::repair(axes, threads, &combination, &plan_one, &mut planned);
+    repair::repair(axes, threads.max(1), &combination, &plan_one, &mut planned);
     let mut rows = Vec::with_capacity(total);
     for (i, (result, _)) in planned.into_iter().enumerate() {
         rows.push(Row {

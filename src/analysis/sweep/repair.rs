@@ -4,8 +4,6 @@
 
 use super::{Axis, Planned, RowResult, Target, Value};
 use crate::plan::Planning;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A roadmap as a start per measure (`None`: not scheduled or done).
 type Starts = Vec<Option<usize>>;
@@ -39,29 +37,11 @@ pub(super) fn repair(
                 (!warm.is_empty()).then_some((i, warm))
             })
             .collect();
-        let repaired: Vec<Mutex<Option<Planned>>> =
-            repairs.iter().map(|_| Mutex::new(None)).collect();
-        let next = AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            for _ in 0..threads.clamp(1, repairs.len().max(1)) {
-                scope.spawn(|| {
-                    loop {
-                        let k = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((i, warm)) = repairs.get(k) else {
-                            break;
-                        };
-                        let result = plan_one(*i, warm);
-                        if let Ok(mut slot) = repaired[k].lock() {
-                            *slot = Some(result);
-                        }
-                    }
-                });
-            }
+        let repaired = crate::parallel::map(repairs.len(), threads, |k| {
+            plan_one(repairs[k].0, &repairs[k].1)
         });
         for ((i, _), result) in repairs.iter().zip(repaired) {
-            if let Some(result) = result.into_inner().ok().flatten() {
-                planned[*i] = result;
-            }
+            planned[*i] = result;
         }
     }
 }
