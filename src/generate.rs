@@ -129,6 +129,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         start,
         end: PeriodLabel::from_ordinal(settings.kind, start.ordinal() + periods as i64 - 1),
         evaluation_tail: periods as u32,
+        budget_period: settings.kind,
     };
     let max_duration = periods.min(4);
     // Per measure: status, duration, dependencies, earliest, fixed start; and its earliest finish.

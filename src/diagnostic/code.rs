@@ -100,6 +100,8 @@ codes! {
     EndBeforeStart = "end-before-start": "The calendar's `end` is before its `start`.",
     PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar).",
     OutsideHorizon = "outside-horizon": "A period outside the horizon.",
+    BudgetPeriodTooFine = "budget-period-too-fine": "`calendar.budget_period` is finer than `calendar.period` (budget quarters in a yearly calendar).",
+    BudgetPeriodMisaligned = "budget-period-misaligned": "The horizon does not hold whole budget periods (a quarterly calendar with budget years that starts in Q2).",
     MissingCapacity = "missing-capacity": "A resource has no capacity in a period of the horizon.",
     NoEffect = "no-effect": "A setting that changes nothing, e.g. an `earliest` before the horizon (warning).",
     DeadlineBeforeEarliest = "deadline-before-earliest": "A deadline before the measure's `earliest`.",

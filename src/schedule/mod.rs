@@ -11,6 +11,7 @@
 
 pub mod bound;
 pub mod checked;
+pub mod demand;
 pub mod evaluate;
 mod infeasible;
 mod lns;

@@ -9,9 +9,11 @@ use crate::score::Scores;
 pub struct Job {
     /// Periods it runs (0 = milestone).
     pub duration: usize,
-    /// Use of each resource in each period it runs (cost / duration).
+    /// Use of each resource in each period it runs (cost / duration); see
+    /// [`Problem::use_at`] for the use in one period.
     pub running: Vec<f64>,
-    /// Use of each resource in each period after completion.
+    /// Use of each resource in each period after completion (`run_cost` per budget
+    /// period / periods per budget period).
     pub run: Vec<f64>,
     /// Indices of the measures it depends on.
     pub dependencies: Vec<usize>,
@@ -47,8 +49,15 @@ pub struct Problem {
     pub tail: usize,
     /// Number of resources.
     pub resources: usize,
-    /// Capacity, `capacity[t * resources + r]` (infinite when not given).
+    /// Periods per budget period (1 when capacities are given per period).
+    pub per_bucket: usize,
+    /// Budget periods in the horizon: capacity is checked per budget period, in the rows
+    /// `b * resources + r` (see [`Problem::demand`]).
+    pub buckets: usize,
+    /// Capacity per row, `capacity[b * resources + r]` (infinite when not given).
     pub capacity: Vec<f64>,
+    /// What done measures' run costs already use of each row.
+    pub base: Vec<f64>,
     /// The measures, in portfolio order.
     pub jobs: Vec<Job>,
     /// Topological order (dependencies first), ties by index.
@@ -65,13 +74,14 @@ impl Problem {
         let calendar = &portfolio.calendar;
         let periods = calendar.len();
         let resources = portfolio.resources.len();
-        let mut capacity = Vec::with_capacity(periods * resources);
-        for t in 0..periods {
+        let (per_bucket, buckets) = (calendar.per_budget(), calendar.budget_len());
+        let mut capacity = Vec::with_capacity(buckets * resources);
+        for b in 0..buckets {
             for resource in &portfolio.resources {
                 capacity.push(
                     resource
                         .capacity
-                        .at(calendar.label(t))
+                        .at(calendar.budget_label(b))
                         .unwrap_or(f64::INFINITY),
                 );
             }
@@ -99,7 +109,7 @@ impl Problem {
                 Job {
                     duration,
                     running: amounts(&measure.cost, duration.max(1) as f64),
-                    run: amounts(&measure.run_cost, 1.0),
+                    run: amounts(&measure.run_cost, per_bucket as f64),
                     dependencies: graph.dependencies(i),
                     earliest: offset(&measure.earliest).unwrap_or(0).max(0) as usize,
                     // A deadline start before period 0 is unreachable: keep it as "no start allowed".
@@ -126,13 +136,17 @@ impl Problem {
             periods,
             tail: portfolio.calendar.evaluation_tail as usize,
             resources,
+            per_bucket,
+            buckets,
             capacity,
+            base: Vec::new(),
             jobs,
             order,
             dependents,
             graph: graph.clone(),
         };
         problem.require();
+        problem.base = problem.done_use();
         problem
     }
 
@@ -168,14 +182,9 @@ impl Problem {
         }
     }
 
-    /// Run costs of `done` measures on resource `r`: what every period already carries.
-    pub fn done_run(&self, r: usize) -> f64 {
-        self.jobs.iter().filter(|j| j.done).map(|j| j.run[r]).sum()
-    }
-
-    /// Capacity of resource `r` in period `t`.
-    pub fn capacity(&self, t: usize, r: usize) -> f64 {
-        self.capacity[t * self.resources + r]
+    /// Capacity of resource `r` in budget period `b`.
+    pub fn capacity(&self, b: usize, r: usize) -> f64 {
+        self.capacity[b * self.resources + r]
     }
 
     /// The last start from which measure `job` finishes inside the horizon (a milestone is

@@ -41,7 +41,7 @@ pub enum ViolationKind {
     DependencyIncomplete,
     /// A mandatory measure is neither scheduled nor done.
     MandatoryMissing,
-    /// A resource is used beyond its capacity in a period.
+    /// A resource is used beyond its capacity in a budget period.
     CapacityExceeded,
 }
 
@@ -184,8 +184,8 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
             );
         }
     }
-    for (t, row) in usage(portfolio, roadmap).iter().enumerate() {
-        let label = calendar.label(t);
+    for (b, row) in usage(portfolio, roadmap).iter().enumerate() {
+        let label = calendar.budget_label(b);
         for (&used, resource) in row.iter().zip(&portfolio.resources) {
             let Some(capacity) = resource.capacity.at(label) else {
                 continue;
@@ -242,16 +242,19 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     }
 }
 
-/// Resource use per period: `result[t][r]`.
+/// Resource use per budget period: `result[b][r]` (per period when the calendar has no
+/// coarser `budget_period`).
 ///
-/// Covers every period of the horizon and every resource; running measures
-/// spend `cost / duration` per period, completed and `Done` measures their
-/// `run_cost`. Placements beyond the shorter of the roadmap and the measure
-/// list are ignored.
+/// Covers every budget period of the horizon and every resource; running measures spend
+/// `cost / duration` per period, completed and `Done` measures their `run_cost` per
+/// budget period, spread evenly over its periods. Placements beyond the shorter of the
+/// roadmap and the measure list are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
-    let horizon = portfolio.calendar.len();
+    let calendar = &portfolio.calendar;
+    let horizon = calendar.len();
+    let per_budget = calendar.per_budget();
     let resources = &portfolio.resources;
-    let mut used = vec![vec![0.0; resources.len()]; horizon];
+    let mut used = vec![vec![0.0; resources.len()]; calendar.budget_len()];
     for (m, placement) in portfolio.measures.iter().zip(&roadmap.placements) {
         let d = m.duration.value as usize;
         let (running, complete) = match placement {
@@ -266,13 +269,13 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
             let id = resource.id.value.as_str();
             if d > 0 {
                 let per_period = Measure::amount(&m.cost, id) / d as f64;
-                for row in &mut used[running.clone()] {
-                    row[r] += per_period;
+                for t in running.clone() {
+                    used[t / per_budget][r] += per_period;
                 }
             }
-            let run = Measure::amount(&m.run_cost, id);
-            for row in &mut used[complete.clone()] {
-                row[r] += run;
+            let run = Measure::amount(&m.run_cost, id) / per_budget as f64;
+            for t in complete.clone() {
+                used[t / per_budget][r] += run;
             }
         }
     }

@@ -283,6 +283,10 @@ struct Calendar {
     end: Period,
     /// Periods after `end` in which completed measures still count (default: the horizon's length).
     evaluation_tail: Option<u32>,
+    /// The budget period (Haushaltsjahr): capacities are given and checked per budget
+    /// period, `run_cost` is per budget period; as long as `period` or longer, and the
+    /// horizon holds whole budget periods (default: `period`).
+    budget_period: Option<PeriodKind>,
 }
 
 /// Length of a period.
@@ -319,7 +323,8 @@ struct Resource {
     unit: Option<String>,
     /// Display name.
     name: Option<Text>,
-    /// The same capacity in every period, or `default` and capacities per period label.
+    /// The same capacity in every budget period, or `default` and capacities per
+    /// budget-period label.
     capacity: Capacity,
 }
 

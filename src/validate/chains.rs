@@ -139,6 +139,7 @@ mod tests {
             start: label("2027"),
             end: label("2031"),
             evaluation_tail: 0,
+            budget_period: PeriodKind::Year,
         };
         assert_eq!(
             chains.text(&measures, n - 1, &calendar),

@@ -206,7 +206,7 @@ pub(super) fn counterfactual(
             },
         });
     };
-    let mut usage = vec![vec![0.0; problem.resources]; problem.periods];
+    let mut usage = vec![vec![0.0; problem.resources]; problem.buckets];
     for (k, placement) in placements.iter().enumerate() {
         let start = moves
             .iter()
@@ -243,7 +243,7 @@ pub(super) fn counterfactual(
             .iter()
             .map(|&(r, t, short, capacity)| {
                 let resource = portfolio.resources[r].id.value.clone();
-                let period = portfolio.calendar.label(t);
+                let period = portfolio.calendar.budget_label(t);
                 let extra = round_up(short * scale);
                 let change = Change::Capacity {
                     resource: resource.clone(),

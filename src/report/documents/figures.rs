@@ -38,7 +38,9 @@ pub fn running(portfolio: &Portfolio, measure: &Measure, placement: &Placement) 
         Placement::NotScheduled { .. } => return out,
     };
     for (r, resource) in resources.iter().enumerate() {
-        let run = Measure::amount(&measure.run_cost, &resource.id.value);
+        // `run_cost` is per budget period, spread over its periods.
+        let run = Measure::amount(&measure.run_cost, &resource.id.value)
+            / portfolio.calendar.per_budget() as f64;
         for row in out.iter_mut().skip(complete) {
             row[r] += run;
         }
@@ -94,7 +96,8 @@ impl Programme {
             let year = calendar.label(t).year;
             years.iter().position(|y| *y == year).unwrap_or(0)
         };
-        let per_year = f64::from(calendar.period.per_year());
+        // Budget periods per year: capacities and run costs are given per budget period.
+        let per_year = f64::from(calendar.budget_period.per_year());
         let mut programme = Programme {
             years: years.clone(),
             one_off: vec![vec![0.0; n]; years.len()],

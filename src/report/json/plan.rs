@@ -245,14 +245,17 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         .map(|t| PeriodUse {
             label: calendar.label(t).to_string(),
             resilience: e.curve[t],
+            budget_period: (calendar.per_budget() > 1)
+                .then(|| calendar.budget_label(calendar.budget_of(t)).to_string()),
             resources: portfolio
                 .resources
                 .iter()
                 .enumerate()
                 .map(|(r, res)| {
+                    let b = calendar.budget_of(t);
                     (
                         res.id.value.clone(),
-                        Use::new(e.usage[t][r], e.capacity[t][r]),
+                        Use::new(e.usage[b][r], e.capacity[b][r]),
                     )
                 })
                 .collect(),

@@ -247,7 +247,7 @@ impl PlanView<'_> {
             format!(
                 "{} ({})",
                 self.t(Label::FollowUpCosts),
-                self.t(Label::FollowUpNote)
+                self.t_budget(Label::FollowUpNote)
             )
             .into(),
             if follow.is_empty() {

@@ -1,0 +1,86 @@
+//! The budget period of the calendar (`calendar.budget_period`): no finer than the
+//! scheduling period, and a horizon of whole budget periods.
+
+use super::decode::Decoder;
+use crate::diagnostic::Code;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::{Located, Span};
+use crate::model::period::{Calendar, PeriodLabel};
+
+/// Whether the calendar's budget period can hold its periods; reports why not.
+pub(super) fn check_budget_period(
+    dec: &mut Decoder,
+    calendar: &Calendar,
+    span: Span,
+    (start, end): (&Located<PeriodLabel>, &Located<PeriodLabel>),
+) -> bool {
+    let (period, budget) = (calendar.period, calendar.budget_period);
+    if budget.per_year() > period.per_year() {
+        dec.report(
+            Diagnostic::error(
+                Code::BudgetPeriodTooFine,
+                span,
+                format!(
+                    "`calendar.budget_period` is `{}`, finer than `calendar.period` (`{}`)",
+                    budget.keyword(),
+                    period.keyword()
+                ),
+            )
+            .with_label("finer than the period")
+            .with_help(format!(
+                "a budget period holds whole periods: write `budget_period: {}` (or leave it \
+                 out), or schedule in finer periods, e.g. `period: {}`",
+                period.keyword(),
+                budget.keyword()
+            )),
+        );
+        return false;
+    }
+    let k = calendar.per_budget() as i64;
+    let mut ok = true;
+    let first = start.value.ordinal().div_euclid(k) * k;
+    if start.value.ordinal() != first {
+        ok = false;
+        let budget_label = PeriodLabel::from_ordinal(budget, first / k);
+        dec.report(
+            Diagnostic::error(
+                Code::BudgetPeriodMisaligned,
+                start.span,
+                format!(
+                    "the horizon starts in {}, inside budget period {budget_label}",
+                    start.value
+                ),
+            )
+            .with_label("not the first period of a budget period")
+            .with_help(format!(
+                "capacities are checked per budget period ({}), so the horizon holds whole \
+                 ones: write `start: {}`",
+                budget.keyword(),
+                PeriodLabel::from_ordinal(period, first)
+            )),
+        );
+    }
+    let last = end.value.ordinal().div_euclid(k) * k + k - 1;
+    if end.value.ordinal() != last {
+        ok = false;
+        let budget_label = PeriodLabel::from_ordinal(budget, last / k);
+        dec.report(
+            Diagnostic::error(
+                Code::BudgetPeriodMisaligned,
+                end.span,
+                format!(
+                    "the horizon ends in {}, inside budget period {budget_label}",
+                    end.value
+                ),
+            )
+            .with_label("not the last period of a budget period")
+            .with_help(format!(
+                "capacities are checked per budget period ({}), so the horizon holds whole \
+                 ones: write `end: {}`",
+                budget.keyword(),
+                PeriodLabel::from_ordinal(period, last)
+            )),
+        );
+    }
+    ok
+}

@@ -1,0 +1,135 @@
+//! The one layer between measures and capacities: what a measure started in period `s`
+//! demands of each (budget period, resource) row.
+//!
+//! Measures are scheduled in periods; capacities are given and checked per budget period
+//! (`calendar.budget_period`, by default the period itself). A measure's use in one period
+//! is [`Problem::use_at`]; [`Problem::demand`] sums it into rows `b * resources + r`, one
+//! per budget period `b` and resource `r`, and every part of the engine that checks or
+//! models capacity (serial generation, the time-indexed bound and its parts, the
+//! Lagrangian bound, the infeasibility diagnosis, `explain`) goes through these two
+//! functions. A cheaper demand inside a window of budget periods (a funding share) would
+//! be a factor in [`Problem::use_at`] and nothing else would change.
+
+use super::problem::Problem;
+use crate::model::fits_capacity;
+
+impl Problem {
+    /// Number of capacity rows: budget periods × resources.
+    pub fn rows(&self) -> usize {
+        self.buckets * self.resources
+    }
+
+    /// What measure `j`, started in `s` (for a done measure: any `s`), uses of resource
+    /// `r` in period `t`: its running cost while it runs, its run cost from its completion.
+    pub fn use_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
+        let job = &self.jobs[j];
+        if job.done {
+            job.run[r]
+        } else if t < s {
+            0.0
+        } else if t < s + job.duration {
+            job.running[r]
+        } else {
+            job.run[r]
+        }
+    }
+
+    /// Calls `f(row, amount)` for every row that measure `j` started in `s` puts a
+    /// positive demand on, in row order, each row once; stops when `f` returns `false`.
+    /// Returns whether it ran to the end.
+    pub fn demand(&self, j: usize, s: usize, mut f: impl FnMut(usize, f64) -> bool) -> bool {
+        let job = &self.jobs[j];
+        let (k, resources) = (self.per_bucket, self.resources);
+        let s = if job.done { 0 } else { s };
+        let end = if job.done || job.has_run {
+            self.periods
+        } else {
+            (s + job.duration).min(self.periods)
+        };
+        for b in s / k..end.div_ceil(k) {
+            let (from, to) = ((b * k).max(s), ((b + 1) * k).min(end));
+            for r in 0..resources {
+                let mut amount = 0.0;
+                for t in from..to {
+                    amount += self.use_at(j, s, t, r);
+                }
+                if amount > 0.0 && !f(b * resources + r, amount) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// What the done measures' run costs use of each row.
+    pub(super) fn done_use(&self) -> Vec<f64> {
+        let mut base = vec![0.0; self.rows()];
+        for j in (0..self.jobs.len()).filter(|&j| self.jobs[j].done) {
+            self.demand(j, 0, |row, amount| {
+                base[row] += amount;
+                true
+            });
+        }
+        base
+    }
+
+    /// The budget period and resource of a row.
+    pub fn row_of(&self, row: usize) -> (usize, usize) {
+        (row / self.resources.max(1), row % self.resources.max(1))
+    }
+}
+
+/// The first overrun a start would cause: (budget period, resource, amount over capacity).
+pub type Overrun = (usize, usize, f64);
+
+/// Use of every row while a roadmap is built or examined: done measures' run costs, plus
+/// what is added.
+#[derive(Debug, Clone)]
+pub struct Load<'p> {
+    problem: &'p Problem,
+    /// Use per row.
+    pub used: Vec<f64>,
+}
+
+impl<'p> Load<'p> {
+    /// The done measures' run costs alone.
+    pub fn new(problem: &'p Problem) -> Load<'p> {
+        Load {
+            problem,
+            used: problem.base.clone(),
+        }
+    }
+
+    /// Nothing at all (done measures are added like any other).
+    pub fn empty(problem: &'p Problem) -> Load<'p> {
+        Load {
+            problem,
+            used: vec![0.0; problem.rows()],
+        }
+    }
+
+    /// The first row in which starting measure `j` in `s` would exceed the capacity.
+    pub fn check(&self, j: usize, s: usize) -> Result<(), Overrun> {
+        let p = self.problem;
+        let mut overrun = None;
+        p.demand(j, s, |row, amount| {
+            let total = self.used[row] + amount;
+            if fits_capacity(total, p.capacity[row]) {
+                return true;
+            }
+            let (b, r) = p.row_of(row);
+            overrun = Some((b, r, total - p.capacity[row]));
+            false
+        });
+        overrun.map_or(Ok(()), Err)
+    }
+
+    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`.
+    pub fn add(&mut self, j: usize, s: usize, sign: f64) {
+        let used = &mut self.used;
+        self.problem.demand(j, s, |row, amount| {
+            used[row] += sign * amount;
+            true
+        });
+    }
+}

@@ -1,0 +1,87 @@
+//! Public money as it flows: budget periods under a finer schedule (issue 15). Each rule
+//! at work on a small portfolio under `tests/fixtures/money/`.
+
+use crate::support::stdout;
+use std::collections::BTreeMap;
+
+/// The plan of `file` (with `extra` arguments) as JSON.
+fn plan(file: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["plan", file, "--format", "json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&stdout(&args)).expect("JSON")
+}
+
+/// Start label of each measure (`-` when not scheduled).
+fn starts(json: &serde_json::Value) -> BTreeMap<String, String> {
+    json["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .map(|m| {
+            let start = m["start"].as_str().unwrap_or("-").to_owned();
+            (m["id"].as_str().expect("id").to_owned(), start)
+        })
+        .collect()
+}
+
+/// Use of `resource` per budget period, from the periods of the plan JSON.
+fn use_by_budget_period(json: &serde_json::Value, resource: &str) -> BTreeMap<String, f64> {
+    json["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .map(|p| {
+            let label = p["budget_period"].as_str().or(p["label"].as_str());
+            let used = p["resources"][resource]["used"].as_f64().expect("used");
+            (label.expect("label").to_owned(), used)
+        })
+        .collect()
+}
+
+fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+const BUDGET_YEARS: &str = "tests/fixtures/money/budget-years.yaml";
+
+#[test]
+fn two_one_quarter_measures_run_back_to_back_inside_one_budget_year() {
+    let json = plan(BUDGET_YEARS, &[]);
+    assert_eq!(
+        starts(&json),
+        map(&[
+            ("inventory", "2027-Q1"),
+            ("bia", "2027-Q2"),
+            // 2027 has 10k left, backup needs 20k: it waits for the 2028 budget.
+            ("backup", "2028-Q1"),
+        ])
+    );
+    let used = use_by_budget_period(&json, "budget");
+    assert_eq!(used["2027"], 90_000.0);
+    assert_eq!(used["2028"], 20_000.0);
+    // The same capacity per quarter instead of per year: nothing waits for a new year.
+    let quarterly = plan(BUDGET_YEARS, &["--set", "calendar.budget_period=quarter"]);
+    assert_eq!(
+        starts(&quarterly),
+        map(&[
+            ("inventory", "2027-Q1"),
+            ("bia", "2027-Q2"),
+            ("backup", "2027-Q3"),
+        ])
+    );
+}
+
+#[test]
+fn reports_show_capacity_per_budget_period() {
+    let text = stdout(&["plan", BUDGET_YEARS]);
+    assert!(text.contains("Resource use per year"), "{text}");
+    assert!(
+        text.contains("│ 2027 ┆      €90,000 / €100,000 ┆         90% │"),
+        "{text}"
+    );
+    let markdown = stdout(&["plan", BUDGET_YEARS, "-f", "markdown", "--lang", "de"]);
+    assert!(markdown.contains("Ressourcennutzung je Jahr"), "{markdown}");
+}
