@@ -18,6 +18,9 @@ pub struct Settings {
     pub periods: usize,
     /// Period kind.
     pub kind: PeriodKind,
+    /// Budget period (`calendar.budget_period`), as long as `kind` or longer; `None`: the
+    /// same as `kind`. The horizon is rounded up to whole budget periods.
+    pub budget: Option<PeriodKind>,
     /// Number of resources (1–3): budget, staff, licences.
     pub resources: usize,
     /// Capacity per period as a share of the average demand per period (0.5 = half).
@@ -58,6 +61,7 @@ impl Settings {
             measures,
             periods,
             kind: PeriodKind::Year,
+            budget: None,
             resources: 2,
             tightness: 0.5,
             done: 0.05,
@@ -113,7 +117,12 @@ const DIMENSIONS: [&str; 7] = [
 pub fn portfolio_yaml(settings: &Settings) -> String {
     let mut rng = Rng::new(settings.seed);
     let n = settings.measures;
-    let periods = settings.periods.max(1);
+    let budget = (settings.budget)
+        .filter(|b| b.per_year() < settings.kind.per_year())
+        .unwrap_or(settings.kind);
+    let k = (settings.kind.per_year() / budget.per_year()) as usize;
+    let periods = settings.periods.max(1).div_ceil(k) * k;
+    let buckets = periods / k;
     let resources = settings.resources.clamp(1, 3);
     let start = PeriodLabel::from_ordinal(
         settings.kind,
@@ -129,7 +138,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         start,
         end: PeriodLabel::from_ordinal(settings.kind, start.ordinal() + periods as i64 - 1),
         evaluation_tail: periods as u32,
-        budget_period: settings.kind,
+        budget_period: budget,
     };
     let max_duration = periods.min(4);
     // Per measure: status, duration, dependencies, earliest, fixed start; and its earliest finish.
@@ -208,9 +217,14 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     if settings.impact_scale != 5 {
         let _ = writeln!(text, "impact_scale: {}", settings.impact_scale);
     }
+    let budget_text = if k > 1 {
+        format!(", budget_period: {}", budget.keyword())
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         text,
-        "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {} }}",
+        "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {}{budget_text} }}",
         calendar.period.keyword(),
         calendar.start,
         calendar.end,
@@ -224,23 +238,25 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     }
     let _ = writeln!(text, "resources:");
     for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
+        // Demand per budget period (run costs are per budget period).
         let demand: f64 = (0..n)
             .filter(|&j| !done[j])
-            .map(|j| cost[j][r] + run[j][r] * periods as f64 / 2.0)
+            .map(|j| cost[j][r] + run[j][r] / k as f64 * periods as f64 / 2.0)
             .sum::<f64>()
-            / periods as f64;
+            / periods as f64
+            * k as f64;
         let done_run: f64 = (0..n).filter(|&j| done[j]).map(|j| run[j][r]).sum();
         // Fixed measures must fit whatever the tightness: reserve their peak use.
-        let fixed_peak = fixed_peak(&fixed, &duration, &cost, &run, &done, r, periods);
+        let fixed_peak = fixed_peak(&fixed, &duration, (&cost, &run), &done, r, (periods, k));
         let capacity = (demand * settings.tightness)
             .max(done_run + fixed_peak)
             .ceil()
             .max(1.0);
         let mut line = format!("  {id}: {{ unit: {unit}, capacity: {{ default: {capacity}");
-        if periods > 1 && rng.chance(0.5) {
-            let t = rng.below(periods);
+        if buckets > 1 && rng.chance(0.5) {
+            let b = rng.below(buckets);
             let lower = (capacity * 0.7).max(done_run + fixed_peak).ceil();
-            let _ = write!(line, ", {}: {lower}", calendar.label(t));
+            let _ = write!(line, ", {}: {lower}", calendar.budget_label(b));
         }
         let _ = writeln!(text, "{line} }} }}");
     }
@@ -309,30 +325,31 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     text
 }
 
+/// The most that fixed measures use of resource `r` in one budget period of `k` periods.
 fn fixed_peak(
     fixed: &[Option<usize>],
     duration: &[usize],
-    cost: &[Vec<f64>],
-    run: &[Vec<f64>],
+    (cost, run): (&[Vec<f64>], &[Vec<f64>]),
     done: &[bool],
     r: usize,
-    periods: usize,
+    (periods, k): (usize, usize),
 ) -> f64 {
-    (0..periods)
-        .map(|t| {
-            (0..fixed.len())
-                .filter(|&j| !done[j])
-                .filter_map(|j| fixed[j].map(|s| (j, s)))
-                .map(|(j, s)| {
-                    if t < s {
-                        0.0
-                    } else if t < s + duration[j] {
-                        cost[j][r] / duration[j] as f64
-                    } else {
-                        run[j][r]
-                    }
-                })
-                .sum::<f64>()
-        })
+    let at = |t: usize| {
+        (0..fixed.len())
+            .filter(|&j| !done[j])
+            .filter_map(|j| fixed[j].map(|s| (j, s)))
+            .map(|(j, s)| {
+                if t < s {
+                    0.0
+                } else if t < s + duration[j] {
+                    cost[j][r] / duration[j] as f64
+                } else {
+                    run[j][r] / k as f64
+                }
+            })
+            .sum::<f64>()
+    };
+    (0..periods / k)
+        .map(|b| (b * k..(b + 1) * k).map(at).sum::<f64>())
         .fold(0.0, f64::max)
 }

@@ -27,13 +27,31 @@ fn settings() -> impl Strategy<Value = Settings> {
         ),
         0.0f64..2.5,
         any::<u64>(),
+        // Budget periods: none, or years, half years or quarters where coarser than `kind`.
+        prop::sample::select(vec![
+            None,
+            Some(PeriodKind::Year),
+            Some(PeriodKind::Half),
+            Some(PeriodKind::Quarter),
+        ]),
     )
         .prop_map(
-            |(measures, periods, kind, resources, tightness, shares, dependencies, seed)| {
+            |(
+                measures,
+                periods,
+                kind,
+                resources,
+                tightness,
+                shares,
+                dependencies,
+                seed,
+                budget,
+            )| {
                 Settings {
                     measures,
                     periods,
                     kind,
+                    budget,
                     resources,
                     tightness,
                     done: shares.0,
@@ -98,7 +116,7 @@ proptest! {
         let independent = usage(portfolio, roadmap);
         for (t, row) in planning.evaluation.usage.iter().enumerate() {
             for (r, used) in row.iter().enumerate() {
-                prop_assert!(close(*used, independent[t][r]), "usage differs in period {t}, resource {r}");
+                prop_assert!(close(*used, independent[t][r]), "usage differs in budget period {t}, resource {r}");
             }
         }
     }
@@ -228,7 +246,7 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             expect: ViolationKind::DoneMismatch,
         });
     }
-    // Budget overrun: cut the capacity below the use in the busiest period.
+    // Budget overrun: cut the capacity below the use in the busiest budget period.
     let used = usage(portfolio, roadmap);
     for (r, resource) in portfolio.resources.iter().enumerate() {
         let Some((t, amount)) = used
@@ -243,7 +261,7 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             continue;
         }
         let mut changed = portfolio.clone();
-        let label = portfolio.calendar.label(t);
+        let label = portfolio.calendar.budget_label(t);
         let span = resource.id.span;
         changed.resources[r].capacity.by_period.push((
             resiplan::diagnostic::source::Located::new(label, span),

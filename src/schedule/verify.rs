@@ -379,6 +379,29 @@ measures:
     }
 
     #[test]
+    fn capacity_is_checked_per_budget_period() {
+        // Quarters under budget years: two quarters of 60 fit no year of 100, whichever
+        // quarters they fall in; run costs are per year (40), a quarter each.
+        let p = portfolio(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2027-Q1, end: 2028-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: { default: 100, 2028: 200 } }\nmeasures:\n\
+             - { id: a, name: A, duration: 1, cost: { budget: 60 }, run_cost: { budget: 40 } }\n\
+             - { id: b, name: B, duration: 1, cost: { budget: 60 } }\n",
+        );
+        let plan = |a: usize, b: usize| Roadmap {
+            placements: vec![at(a), at(b)],
+        };
+        // a in 2027-Q3 (then 10 a quarter for Q4 and 2028), b in 2028-Q1.
+        assert_eq!(usage(&p, &plan(2, 4)), vec![vec![70.0], vec![100.0]]);
+        assert_eq!(verify(&p, &plan(2, 4)), vec![]);
+        let over = verify(&p, &plan(0, 3));
+        assert_eq!(over.len(), 1);
+        assert_eq!(over[0].kind, CapacityExceeded);
+        assert_eq!(over[0].message, "budget in 2027: 150 used, capacity 100");
+    }
+
+    #[test]
     fn each_mutation_breaks_exactly_its_rules() {
         let p = portfolio(TEXT);
         let (a, b, m, d, f, e) = (Some(0), Some(1), Some(2), Some(3), Some(4), Some(5));
