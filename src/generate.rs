@@ -45,6 +45,9 @@ pub struct Settings {
     /// Run costs as a share of the running cost per period, on average (`None`: small
     /// amounts independent of the cost).
     pub run_share: Option<f64>,
+    /// Chance that a measure of two or more periods has a payment profile (`cost_profile`,
+    /// and as often again a `staff_profile`; the staff resource is then `kind: staff`).
+    pub profiles: f64,
     /// Impact scores run 1..=this (`impact_scale` of the file).
     pub impact_scale: u32,
     /// Writes the seven default dimensions out (equal weights), for readers that do not
@@ -73,6 +76,7 @@ impl Settings {
             chain: None,
             run_costs: 0.4,
             run_share: None,
+            profiles: 0.0,
             impact_scale: 5,
             explicit_dimensions: false,
             seed,
@@ -238,6 +242,11 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     }
     let _ = writeln!(text, "resources:");
     for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
+        let kind = if r == 1 && settings.profiles > 0.0 {
+            ", kind: staff"
+        } else {
+            ""
+        };
         // Demand per budget period (run costs are per budget period).
         let demand: f64 = (0..n)
             .filter(|&j| !done[j])
@@ -252,7 +261,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             .max(done_run + fixed_peak)
             .ceil()
             .max(1.0);
-        let mut line = format!("  {id}: {{ unit: {unit}, capacity: {{ default: {capacity}");
+        let mut line = format!("  {id}: {{ unit: {unit}{kind}, capacity: {{ default: {capacity}");
         if buckets > 1 && rng.chance(0.5) {
             let b = rng.below(buckets);
             let lower = (capacity * 0.7).max(done_run + fixed_peak).ceil();
@@ -281,6 +290,16 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
         if run[j].iter().any(|c| *c > 0.0) {
             let _ = writeln!(text, "    run_cost: {{ {} }}", amounts(&run[j]));
+        }
+        for key in ["cost_profile", "staff_profile"] {
+            let free = fixed[j].is_none() && !done[j];
+            if free && duration[j] > 1 && settings.profiles > 0.0 && rng.chance(settings.profiles) {
+                // Whole shares 0–4, at least one positive.
+                let mut shares: Vec<usize> = (0..duration[j]).map(|_| rng.below(5)).collect();
+                shares[rng.below(duration[j])] += 1;
+                let shares: Vec<String> = shares.iter().map(ToString::to_string).collect();
+                let _ = writeln!(text, "    {key}: [{}]", shares.join(", "));
+            }
         }
         let mut impacts: Vec<String> = Vec::new();
         for dimension in DIMENSIONS {

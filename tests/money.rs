@@ -85,3 +85,39 @@ fn reports_show_capacity_per_budget_period() {
     let markdown = stdout(&["plan", BUDGET_YEARS, "-f", "markdown", "--lang", "de"]);
     assert!(markdown.contains("Ressourcennutzung je Jahr"), "{markdown}");
 }
+
+const PAYMENT_PROFILE: &str = "tests/fixtures/money/payment-profile.yaml";
+
+#[test]
+fn a_payment_profile_moves_money_between_years() {
+    let json = plan(PAYMENT_PROFILE, &[]);
+    // platform pays 50k in 2027 and 150k in 2028, so training fits 2027 beside it.
+    assert_eq!(
+        starts(&json),
+        map(&[("platform", "2027"), ("training", "2027")])
+    );
+    let used = use_by_budget_period(&json, "budget");
+    assert_eq!((used["2027"], used["2028"]), (150_000.0, 150_000.0));
+    // Staff follows its own profile (3:1), not the cost profile (1:3).
+    let staff = use_by_budget_period(&json, "staff");
+    assert_eq!((staff["2027"], staff["2028"]), (0.75, 0.25));
+    // Spread evenly, platform takes 100k a year and training waits for 2029.
+    let even = plan(
+        PAYMENT_PROFILE,
+        &["--set", "measures.platform.cost_profile=[1, 1]"],
+    );
+    assert_eq!(
+        starts(&even),
+        map(&[("platform", "2027"), ("training", "2029")])
+    );
+    // Without a staff profile, staff follows the cost profile.
+    let text =
+        std::fs::read_to_string(crate::support::root().join(PAYMENT_PROFILE)).expect("fixture");
+    let without = text.replace("    staff_profile: [3, 1]\n", "");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.yaml");
+    std::fs::write(&path, without).expect("written");
+    let json = plan(path.to_str().expect("UTF-8 path"), &[]);
+    let staff = use_by_budget_period(&json, "staff");
+    assert_eq!((staff["2027"], staff["2028"]), (0.25, 0.75));
+}

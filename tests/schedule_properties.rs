@@ -34,6 +34,8 @@ fn settings() -> impl Strategy<Value = Settings> {
             Some(PeriodKind::Half),
             Some(PeriodKind::Quarter),
         ]),
+        // Payment profiles on none, some or most measures.
+        prop::sample::select(vec![0.0, 0.3, 0.8]),
     )
         .prop_map(
             |(
@@ -46,12 +48,14 @@ fn settings() -> impl Strategy<Value = Settings> {
                 dependencies,
                 seed,
                 budget,
+                profiles,
             )| {
                 Settings {
                     measures,
                     periods,
                     kind,
                     budget,
+                    profiles,
                     resources,
                     tightness,
                     done: shares.0,

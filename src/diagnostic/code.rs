@@ -91,6 +91,8 @@ codes! {
     ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
     ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
     MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
+    ProfileLength = "profile-length": "A `cost_profile` or `staff_profile` with another number of shares than the measure has periods.",
+    ProfileZero = "profile-zero": "A `cost_profile` or `staff_profile` whose shares are all zero, so nothing could be paid.",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",

@@ -1,11 +1,45 @@
-//! The budget period of the calendar (`calendar.budget_period`): no finer than the
-//! scheduling period, and a horizon of whole budget periods.
+//! Money fields: the budget period of the calendar (`calendar.budget_period`: no finer
+//! than the scheduling period, and a horizon of whole budget periods) and the kind of a
+//! resource.
 
 use super::decode::Decoder;
+use super::node::Node;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
+use crate::diagnostic::suggest;
+use crate::model::ResourceKind;
 use crate::model::period::{Calendar, PeriodLabel};
+
+/// Decodes a resource's `kind`: `investment`, `operating`, `staff` or `other`.
+pub(super) fn resource_kind(dec: &mut Decoder, node: &Node, what: &str) -> Option<ResourceKind> {
+    let text = dec.string(node, &format!("`kind` of {what}"))?;
+    let kind = ResourceKind::ALL
+        .into_iter()
+        .find(|k| k.keyword() == text.value);
+    if kind.is_none() {
+        let choices: Vec<&str> = ResourceKind::ALL.iter().map(|k| k.keyword()).collect();
+        dec.report(
+            Diagnostic::error(
+                Code::InvalidValue,
+                node.span,
+                format!("`kind` of {what} is `{}`", text.value),
+            )
+            .with_label("unknown kind of resource")
+            .with_help(
+                format!(
+                    "{} a resource's kind is one of {} (investment: Finanzhaushalt, \
+                     operating: Ergebnishaushalt)",
+                    suggest::did_you_mean(&text.value, choices.iter().copied()),
+                    suggest::one_of(&choices, 4)
+                )
+                .trim_start()
+                .to_owned(),
+            ),
+        );
+    }
+    kind
+}
 
 /// Whether the calendar's budget period can hold its periods; reports why not.
 pub(super) fn check_budget_period(

@@ -186,7 +186,7 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             continue;
         }
         let what = format!("resource `{}`", id.value);
-        let Some(fields) = dec.fields(value, &what, &["unit", "name", "capacity"]) else {
+        let Some(fields) = dec.fields(value, &what, &["unit", "name", "capacity", "kind"]) else {
             continue;
         };
         let unit = fields
@@ -203,11 +203,15 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
                 Capacity::default()
             }
         };
+        let kind = (fields.get("kind"))
+            .and_then(|n| super::budget::resource_kind(dec, n, &what))
+            .unwrap_or_default();
         resources.push(Resource {
             id,
             unit,
             name,
             capacity,
+            kind,
         });
     }
     resources

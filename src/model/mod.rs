@@ -198,6 +198,47 @@ impl Capacity {
     }
 }
 
+/// What kind of money (or staff) a resource is: public budgets keep investment
+/// (Finanzhaushalt) and operating expense (Ergebnishaushalt) apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceKind {
+    /// Investment payments (Auszahlungen für Investitionen).
+    Investment,
+    /// Operating expense (Aufwendungen).
+    Operating,
+    /// Own staff, in full-time equivalents (VZÄ).
+    Staff,
+    /// Anything else (the default).
+    #[default]
+    Other,
+}
+
+impl ResourceKind {
+    /// All kinds, in the order they are documented.
+    pub const ALL: [ResourceKind; 4] = [
+        ResourceKind::Investment,
+        ResourceKind::Operating,
+        ResourceKind::Staff,
+        ResourceKind::Other,
+    ];
+
+    /// The keyword used in files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ResourceKind::Investment => "investment",
+            ResourceKind::Operating => "operating",
+            ResourceKind::Staff => "staff",
+            ResourceKind::Other => "other",
+        }
+    }
+
+    /// Whether it is the default kind (not written in the model's serialisation).
+    pub fn is_other(&self) -> bool {
+        *self == ResourceKind::Other
+    }
+}
+
 /// Something consumed per period: budget, staff, …
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Resource {
@@ -207,8 +248,11 @@ pub struct Resource {
     pub unit: Option<String>,
     /// Display name.
     pub name: Option<Text>,
-    /// Capacity per period.
+    /// Capacity per budget period.
     pub capacity: Capacity,
+    /// Investment, operating, staff or other.
+    #[serde(skip_serializing_if = "ResourceKind::is_other")]
+    pub kind: ResourceKind,
 }
 
 /// Planning state of a measure.
@@ -260,8 +304,16 @@ pub struct Measure {
     pub area: Option<String>,
     /// Periods it runs; 0 = milestone.
     pub duration: Located<u32>,
-    /// Total cost per resource over the duration, spread evenly.
+    /// Total cost per resource over the duration, spread evenly unless `cost_profile` says
+    /// otherwise.
     pub cost: Amounts,
+    /// Relative shares of the cost per period of the duration (`[30, 50, 20]`); `None`:
+    /// even. As many shares as periods, not negative, not all zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_profile: Option<Located<Vec<f64>>>,
+    /// Shares for staff resources (`kind: staff`), when they differ from `cost_profile`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff_profile: Option<Located<Vec<f64>>>,
     /// Cost per resource per period after completion.
     pub run_cost: Amounts,
     /// Impact score per dimension.
@@ -300,6 +352,15 @@ pub struct Measure {
 }
 
 impl Measure {
+    /// The payment profile for a resource of `kind`: `staff_profile` for staff when
+    /// given, else `cost_profile`; `None` when its cost is spread evenly.
+    pub fn profile(&self, kind: ResourceKind) -> Option<&Located<Vec<f64>>> {
+        match (&self.staff_profile, kind) {
+            (Some(staff), ResourceKind::Staff) => Some(staff),
+            _ => self.cost_profile.as_ref(),
+        }
+    }
+
     /// Amount of `resource` in `amounts`, 0 when not named.
     pub fn amount(amounts: &Amounts, key: &str) -> f64 {
         amounts

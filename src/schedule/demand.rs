@@ -20,7 +20,8 @@ impl Problem {
     }
 
     /// What measure `j`, started in `s` (for a done measure: any `s`), uses of resource
-    /// `r` in period `t`: its running cost while it runs, its run cost from its completion.
+    /// `r` in period `t`: its cost while it runs (by its payment profile, else evenly),
+    /// its run cost from its completion.
     pub fn use_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
         let job = &self.jobs[j];
         if job.done {
@@ -28,7 +29,15 @@ impl Problem {
         } else if t < s {
             0.0
         } else if t < s + job.duration {
-            job.running[r]
+            let profile = if self.staff[r] && !job.staff_profile.is_empty() {
+                &job.staff_profile
+            } else {
+                &job.profile
+            };
+            match profile.get(t - s) {
+                Some(share) => job.total[r] * share,
+                None => job.running[r],
+            }
         } else {
             job.run[r]
         }

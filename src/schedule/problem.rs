@@ -1,7 +1,8 @@
 //! The portfolio compiled to numbers: what the scheduler works on.
 
+use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
-use crate::model::{Measure, Portfolio, Status};
+use crate::model::{Measure, Portfolio, ResourceKind, Status};
 use crate::score::Scores;
 
 /// One measure as the scheduler sees it.
@@ -12,6 +13,13 @@ pub struct Job {
     /// Use of each resource in each period it runs (cost / duration); see
     /// [`Problem::use_at`] for the use in one period.
     pub running: Vec<f64>,
+    /// Total cost per resource (for payment profiles).
+    pub total: Vec<f64>,
+    /// Share of the total paid in each period of the duration (`cost_profile`, summing to
+    /// 1); empty when the cost is spread evenly.
+    pub profile: Vec<f64>,
+    /// The same for staff resources (`staff_profile`); empty when they follow `profile`.
+    pub staff_profile: Vec<f64>,
     /// Use of each resource in each period after completion (`run_cost` per budget
     /// period / periods per budget period).
     pub run: Vec<f64>,
@@ -54,6 +62,8 @@ pub struct Problem {
     /// Budget periods in the horizon: capacity is checked per budget period, in the rows
     /// `b * resources + r` (see [`Problem::demand`]).
     pub buckets: usize,
+    /// Whether each resource is staff (`kind: staff`, which follows `staff_profile`).
+    pub staff: Vec<bool>,
     /// Capacity per row, `capacity[b * resources + r]` (infinite when not given).
     pub capacity: Vec<f64>,
     /// What done measures' run costs already use of each row.
@@ -109,6 +119,9 @@ impl Problem {
                 Job {
                     duration,
                     running: amounts(&measure.cost, duration.max(1) as f64),
+                    total: amounts(&measure.cost, 1.0),
+                    profile: shares(measure.cost_profile.as_ref()),
+                    staff_profile: shares(measure.staff_profile.as_ref()),
                     run: amounts(&measure.run_cost, per_bucket as f64),
                     dependencies: graph.dependencies(i),
                     earliest: offset(&measure.earliest).unwrap_or(0).max(0) as usize,
@@ -138,6 +151,9 @@ impl Problem {
             resources,
             per_bucket,
             buckets,
+            staff: (portfolio.resources.iter())
+                .map(|r| r.kind == ResourceKind::Staff)
+                .collect(),
             capacity,
             base: Vec::new(),
             jobs,
@@ -207,6 +223,19 @@ impl Problem {
     pub fn contribution(&self, job: usize, start: usize) -> f64 {
         let complete = start + self.jobs[job].duration;
         self.jobs[job].value * (self.periods + self.tail).saturating_sub(complete) as f64
+    }
+}
+
+/// A payment profile as shares of 1 (empty when there is none, or none to normalise).
+fn shares(profile: Option<&Located<Vec<f64>>>) -> Vec<f64> {
+    let Some(profile) = profile else {
+        return Vec::new();
+    };
+    let sum: f64 = profile.value.iter().sum();
+    if sum > 0.0 && sum.is_finite() {
+        profile.value.iter().map(|p| p / sum).collect()
+    } else {
+        Vec::new()
     }
 }
 

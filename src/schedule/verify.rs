@@ -246,7 +246,7 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
 /// coarser `budget_period`).
 ///
 /// Covers every budget period of the horizon and every resource; running measures spend
-/// `cost / duration` per period, completed and `Done` measures their `run_cost` per
+/// `cost / duration` per period (or by their payment profile), completed and `Done` measures their `run_cost` per
 /// budget period, spread evenly over its periods. Placements beyond the shorter of the
 /// roadmap and the measure list are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
@@ -268,9 +268,16 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
         for (r, resource) in resources.iter().enumerate() {
             let id = resource.id.value.as_str();
             if d > 0 {
-                let per_period = Measure::amount(&m.cost, id) / d as f64;
-                for t in running.clone() {
-                    used[t / per_budget][r] += per_period;
+                let cost = Measure::amount(&m.cost, id);
+                let per_period = cost / d as f64;
+                // A payment profile pays share i / (sum of shares) in the i-th period.
+                let profile = m.profile(resource.kind).map(|p| &p.value);
+                let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
+                for (i, t) in running.clone().enumerate() {
+                    used[t / per_budget][r] += match profile {
+                        Some(p) if p.len() == d && total > 0.0 => cost * (p[i] / total),
+                        _ => per_period,
+                    };
                 }
             }
             let run = Measure::amount(&m.run_cost, id) / per_budget as f64;

@@ -326,6 +326,22 @@ struct Resource {
     /// The same capacity in every budget period, or `default` and capacities per
     /// budget-period label.
     capacity: Capacity,
+    /// What kind of money (or staff) it is (default: `other`).
+    kind: Option<ResourceKind>,
+}
+
+/// What kind of money (or staff) a resource is.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum ResourceKind {
+    /// Investment payments (Auszahlungen für Investitionen, Finanzhaushalt).
+    Investment,
+    /// Operating expense (Aufwendungen, Ergebnishaushalt).
+    Operating,
+    /// Own staff in full-time equivalents (VZÄ).
+    Staff,
+    /// Anything else.
+    Other,
 }
 
 /// Capacity per period.
@@ -432,7 +448,12 @@ struct Measure {
     duration: Option<u32>,
     /// Totals per resource.
     cost: Option<ResourceAmounts>,
-    /// Per period after completion.
+    /// Relative shares of the cost per period of the duration (`[30, 50, 20]`); default:
+    /// even. One per period, not negative, not all zero.
+    cost_profile: Option<Vec<f64>>,
+    /// Shares for staff resources (`kind: staff`) when they differ from `cost_profile`.
+    staff_profile: Option<Vec<f64>>,
+    /// Per budget period after completion.
     run_cost: Option<ResourceAmounts>,
     /// Impact per dimension.
     impact: Option<Scores>,

@@ -127,6 +127,8 @@ mod tests {
                 source: None,
                 notes: None,
                 uncertainty: None,
+                cost_profile: None,
+                staff_profile: None,
             })
             .collect();
         let mut chains = Chains::new(n);

@@ -89,7 +89,7 @@ fn set_in_resource(dec: &mut Decoder, root: &mut Node, path: &PathText, rest: &s
         rest,
         &ids,
         "resource",
-        &["unit", "name", "capacity"],
+        &["unit", "name", "capacity", "kind"],
     ) else {
         return;
     };

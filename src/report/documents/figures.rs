@@ -19,8 +19,13 @@ pub fn one_off(portfolio: &Portfolio, measure: &Measure, placement: &Placement) 
     for (r, resource) in resources.iter().enumerate() {
         let cost = Measure::amount(&measure.cost, &resource.id.value);
         let share = cost / duration.max(1) as f64;
-        for row in out.iter_mut().skip(start).take(duration.max(1)) {
-            row[r] += share;
+        let profile = measure.profile(resource.kind).map(|p| &p.value);
+        let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
+        for (i, row) in out.iter_mut().skip(start).take(duration.max(1)).enumerate() {
+            row[r] += match profile {
+                Some(p) if p.len() == duration && total > 0.0 => cost * (p[i] / total),
+                _ => share,
+            };
         }
     }
     out

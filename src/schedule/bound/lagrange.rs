@@ -176,10 +176,18 @@ impl<'p> Relaxed<'p> {
             let mut best: Option<(f64, usize)> = None;
             for s in first..=last {
                 let complete = (s + job.duration).min(periods);
+                let even = job.profile.is_empty() && job.staff_profile.is_empty();
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        job.running[r] * sum(r, s.min(periods), complete)
-                            + job.run[r] * sum(r, complete, periods)
+                        let running = if even {
+                            job.running[r] * sum(r, s.min(periods), complete)
+                        } else {
+                            // A payment profile: each period at its own price.
+                            (s.min(periods)..complete)
+                                .map(|t| p.use_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum()
+                        };
+                        running + job.run[r] * sum(r, complete, periods)
                     })
                     .sum();
                 let gain = p.contribution(j, s) - price;
