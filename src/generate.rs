@@ -48,6 +48,10 @@ pub struct Settings {
     /// Chance that a measure of two or more periods has a payment profile (`cost_profile`,
     /// and as often again a `staff_profile`; the staff resource is then `kind: staff`).
     pub profiles: f64,
+    /// The budget resource carries unspent capacity over (`carry_over: true`).
+    pub carry_over: bool,
+    /// A yearly price index on the budget resource, in percent (`price_index: 3%`).
+    pub price_rate: Option<f64>,
     /// Impact scores run 1..=this (`impact_scale` of the file).
     pub impact_scale: u32,
     /// Writes the seven default dimensions out (equal weights), for readers that do not
@@ -77,6 +81,8 @@ impl Settings {
             run_costs: 0.4,
             run_share: None,
             profiles: 0.0,
+            carry_over: false,
+            price_rate: None,
             impact_scale: 5,
             explicit_dimensions: false,
             seed,
@@ -242,11 +248,17 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     }
     let _ = writeln!(text, "resources:");
     for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
-        let kind = if r == 1 && settings.profiles > 0.0 {
-            ", kind: staff"
+        let mut kind = if r == 1 && settings.profiles > 0.0 {
+            ", kind: staff".to_owned()
         } else {
-            ""
+            String::new()
         };
+        if r == 0 && settings.carry_over {
+            kind.push_str(", carry_over: true");
+        }
+        if let Some(rate) = settings.price_rate.filter(|_| r == 0) {
+            kind.push_str(&format!(", price_index: {rate}%"));
+        }
         // Demand per budget period (run costs are per budget period).
         let demand: f64 = (0..n)
             .filter(|&j| !done[j])

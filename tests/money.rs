@@ -121,3 +121,51 @@ fn a_payment_profile_moves_money_between_years() {
     let staff = use_by_budget_period(&json, "staff");
     assert_eq!((staff["2027"], staff["2028"]), (0.25, 0.75));
 }
+
+const CARRY_OVER: &str = "tests/fixtures/money/carry-over.yaml";
+
+#[test]
+fn carry_over_lets_a_measure_use_last_years_rest() {
+    let json = plan(CARRY_OVER, &[]);
+    // 2027 leaves 40k, so 2028 has 140k for archive's 130k.
+    assert_eq!(
+        starts(&json),
+        map(&[("portal", "2027"), ("archive", "2028")])
+    );
+    let text = stdout(&["plan", CARRY_OVER]);
+    assert!(
+        text.contains("│ 2028 ┆     €130,000 / €140,000 ┆         93% │"),
+        "the capacity shown includes what was carried over:\n{text}"
+    );
+    // Without carry-over, no year has 130k.
+    let json = plan(CARRY_OVER, &["--set", "resources.budget.carry_over=false"]);
+    assert_eq!(starts(&json), map(&[("portal", "2027"), ("archive", "-")]));
+}
+
+const PRICE_INDEX: &str = "tests/fixtures/money/price-index.yaml";
+
+#[test]
+fn a_price_index_makes_a_measure_too_expensive_in_a_later_year() {
+    let json = plan(PRICE_INDEX, &[]);
+    assert_eq!(starts(&json), map(&[("wlan", "2027"), ("fibre", "-")]));
+    let fibre = &json["measures"][1];
+    assert_eq!(fibre["reason"]["kind"], "capacity");
+    // 95k at 10 % a year is 104.5k in 2028: short by 4.5k.
+    assert!((fibre["reason"]["short_by"].as_f64().expect("short_by") - 4_500.0).abs() < 1e-6);
+    // Nominal amounts are what the reports show as used.
+    let used = use_by_budget_period(&json, "budget");
+    assert_eq!(used["2027"], 95_000.0);
+    // Without price change, fibre fits 2028; a table by year works as the rate does.
+    let flat = plan(PRICE_INDEX, &["--set", "resources.budget.price_index=0%"]);
+    assert_eq!(starts(&flat), map(&[("wlan", "2027"), ("fibre", "2028")]));
+    let table = plan(
+        PRICE_INDEX,
+        &[
+            "--set",
+            "resources.budget.price_index={ 2028: 1.0, 2029: 1.1 }",
+        ],
+    );
+    assert_eq!(starts(&table), map(&[("wlan", "2027"), ("fibre", "2028")]));
+    let used = use_by_budget_period(&table, "budget");
+    assert_eq!(used["2028"], 95_000.0);
+}

@@ -36,6 +36,11 @@ fn settings() -> impl Strategy<Value = Settings> {
         ]),
         // Payment profiles on none, some or most measures.
         prop::sample::select(vec![0.0, 0.3, 0.8]),
+        // Carry-over and a price index on the budget.
+        (
+            any::<bool>(),
+            prop::sample::select(vec![None, Some(2.5), Some(15.0)]),
+        ),
     )
         .prop_map(
             |(
@@ -49,6 +54,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 seed,
                 budget,
                 profiles,
+                (carry_over, price_rate),
             )| {
                 Settings {
                     measures,
@@ -56,6 +62,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                     kind,
                     budget,
                     profiles,
+                    carry_over,
+                    price_rate,
                     resources,
                     tightness,
                     done: shares.0,
@@ -265,6 +273,8 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             continue;
         }
         let mut changed = portfolio.clone();
+        // Nothing carried over, so the cut cannot be made up by an earlier rest.
+        changed.resources[r].carry_over = false;
         let label = portfolio.calendar.budget_label(t);
         let span = resource.id.span;
         changed.resources[r].capacity.by_period.push((

@@ -4,12 +4,13 @@
 
 use super::decode::Decoder;
 use super::node::Node;
+use super::node::NodeKind;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
-use crate::model::ResourceKind;
 use crate::model::period::{Calendar, PeriodLabel};
+use crate::model::{PriceIndex, ResourceKind};
 
 /// Decodes a resource's `kind`: `investment`, `operating`, `staff` or `other`.
 pub(super) fn resource_kind(dec: &mut Decoder, node: &Node, what: &str) -> Option<ResourceKind> {
@@ -117,4 +118,74 @@ pub(super) fn check_budget_period(
         );
     }
     ok
+}
+
+/// Decodes a resource's `price_index`: a yearly rate (`2.5%`) or factors by year
+/// (`{ 2028: 1.03, 2029: 1.06 }`).
+pub(super) fn price_index(dec: &mut Decoder, node: &Node, what: &str) -> Option<PriceIndex> {
+    let what = format!("`price_index` of {what}");
+    if let NodeKind::Map(entries) = &node.kind {
+        let mut table = Vec::new();
+        for (key, value) in entries {
+            let label = dec.label(key, &format!("a year in {what}"));
+            let factor = dec.amount(
+                value,
+                &format!("{what} in `{}`", key.scalar_text().unwrap_or_default()),
+            );
+            if let Some(label) = &label
+                && label.value.kind != crate::model::period::PeriodKind::Year
+            {
+                dec.report(
+                    Diagnostic::error(
+                        Code::PeriodKindMismatch,
+                        label.span,
+                        format!(
+                            "{what} gives a factor for `{}`, not for a year",
+                            label.value
+                        ),
+                    )
+                    .with_label("expected a year like `2028`")
+                    .with_help("a price index changes by year: write years such as `2028: 1.03`"),
+                );
+                continue;
+            }
+            if let (Some(label), Some(factor)) = (label, factor) {
+                table.push((label, factor));
+            }
+        }
+        return Some(PriceIndex::Table(table));
+    }
+    let text = node.scalar_text();
+    let Some(rate) = text.as_deref().and_then(|t| t.trim().strip_suffix('%')) else {
+        dec.report(
+            Diagnostic::error(
+                Code::InvalidValue,
+                node.span,
+                format!("{what} must be a yearly rate in percent or factors by year"),
+            )
+            .with_label("neither a rate like `2.5%` nor a table")
+            .with_help(
+                "write a yearly rate such as `price_index: 2.5%`, or factors by year such as \
+                 `price_index: { 2028: 1.03, 2029: 1.06 }`",
+            ),
+        );
+        return None;
+    };
+    match rate.trim().parse::<f64>() {
+        Ok(percent) if percent.is_finite() && percent > -100.0 && percent <= 100.0 => {
+            Some(PriceIndex::Rate(Located::new(percent / 100.0, node.span)))
+        }
+        _ => {
+            dec.report(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    node.span,
+                    format!("{what} is `{}`", text.unwrap_or_default()),
+                )
+                .with_label("not a rate between -100% and 100%")
+                .with_help("write a yearly rate such as `2.5%`"),
+            );
+            None
+        }
+    }
 }

@@ -186,7 +186,15 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             continue;
         }
         let what = format!("resource `{}`", id.value);
-        let Some(fields) = dec.fields(value, &what, &["unit", "name", "capacity", "kind"]) else {
+        let known = [
+            "unit",
+            "name",
+            "capacity",
+            "kind",
+            "carry_over",
+            "price_index",
+        ];
+        let Some(fields) = dec.fields(value, &what, &known) else {
             continue;
         };
         let unit = fields
@@ -206,12 +214,19 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
         let kind = (fields.get("kind"))
             .and_then(|n| super::budget::resource_kind(dec, n, &what))
             .unwrap_or_default();
+        let carry_over = (fields.get("carry_over"))
+            .and_then(|n| dec.boolean(n, &format!("`carry_over` of {what}")))
+            .unwrap_or(false);
+        let price_index =
+            (fields.get("price_index")).and_then(|n| super::budget::price_index(dec, n, &what));
         resources.push(Resource {
             id,
             unit,
             name,
             capacity,
             kind,
+            carry_over,
+            price_index,
         });
     }
     resources

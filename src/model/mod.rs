@@ -253,6 +253,42 @@ pub struct Resource {
     /// Investment, operating, staff or other.
     #[serde(skip_serializing_if = "ResourceKind::is_other")]
     pub kind: ResourceKind,
+    /// Unspent capacity moves on to the next budget period (Ermächtigungsübertragung):
+    /// what is checked is the use up to each budget period against the capacity up to it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carry_over: bool,
+    /// Turns amounts in prices of the start year into nominal amounts in the year they
+    /// fall in; `None`: no price change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_index: Option<PriceIndex>,
+}
+
+/// How prices of a resource change by year: costs are given in prices of the calendar's
+/// first year and fall due in nominal amounts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PriceIndex {
+    /// A yearly rate (`2.5%` is 0.025): the factor in year `y` is `(1 + rate)^(y − first year)`.
+    Rate(Located<f64>),
+    /// Factors by year (`{ 2028: 1.03, 2029: 1.06 }`): each year takes the factor of the
+    /// latest year listed up to it, 1 before the first.
+    Table(Vec<(Located<PeriodLabel>, Located<f64>)>),
+}
+
+impl PriceIndex {
+    /// The factor on amounts in prices of `first_year` falling due in `year`.
+    pub fn factor(&self, first_year: u16, year: u16) -> f64 {
+        match self {
+            PriceIndex::Rate(rate) => {
+                (1.0 + rate.value).powi(i32::from(year) - i32::from(first_year))
+            }
+            PriceIndex::Table(table) => table
+                .iter()
+                .filter(|(label, _)| label.value.year <= year)
+                .max_by_key(|(label, _)| label.value.year)
+                .map_or(1.0, |(_, factor)| factor.value),
+        }
+    }
 }
 
 /// Planning state of a measure.

@@ -24,7 +24,7 @@ impl Problem {
     /// its run cost from its completion.
     pub fn use_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
         let job = &self.jobs[j];
-        if job.done {
+        let at_start_year_prices = if job.done {
             job.run[r]
         } else if t < s {
             0.0
@@ -40,12 +40,17 @@ impl Problem {
             }
         } else {
             job.run[r]
+        };
+        match self.price[r].get(t) {
+            Some(factor) => at_start_year_prices * factor,
+            None => at_start_year_prices,
         }
     }
 
     /// Calls `f(row, amount)` for every row that measure `j` started in `s` puts a
     /// positive demand on, in row order, each row once; stops when `f` returns `false`.
-    /// Returns whether it ran to the end.
+    /// Returns whether it ran to the end. A resource that carries over has cumulative
+    /// rows: the amount of row `b` is the measure's use up to budget period `b`.
     pub fn demand(&self, j: usize, s: usize, mut f: impl FnMut(usize, f64) -> bool) -> bool {
         let job = &self.jobs[j];
         let (k, resources) = (self.per_bucket, self.resources);
@@ -55,12 +60,29 @@ impl Problem {
         } else {
             (s + job.duration).min(self.periods)
         };
-        for b in s / k..end.div_ceil(k) {
+        let carries = self.carry.iter().any(|c| *c);
+        let last = if carries {
+            self.buckets
+        } else {
+            end.div_ceil(k)
+        };
+        let mut carried = if carries {
+            vec![0.0; resources]
+        } else {
+            Vec::new()
+        };
+        for b in s / k..last {
             let (from, to) = ((b * k).max(s), ((b + 1) * k).min(end));
             for r in 0..resources {
                 let mut amount = 0.0;
                 for t in from..to {
                     amount += self.use_at(j, s, t, r);
+                }
+                if self.carry[r]
+                    && let Some(sum) = carried.get_mut(r)
+                {
+                    *sum += amount;
+                    amount = *sum;
                 }
                 if amount > 0.0 && !f(b * resources + r, amount) {
                     return false;
@@ -140,5 +162,61 @@ impl<'p> Load<'p> {
             used[row] += sign * amount;
             true
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Load;
+    use crate::schedule::problem::Problem;
+
+    fn problem(text: &str) -> Problem {
+        let scored = crate::pipeline::score_text(std::path::Path::new("t.yaml"), text)
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        Problem::new(&scored.portfolio, &scored.graph, &scored.scores)
+    }
+
+    /// Rows `(row, amount)` of measure `j` started in `s`.
+    fn rows(p: &Problem, j: usize, s: usize) -> Vec<(usize, f64)> {
+        let mut out = Vec::new();
+        p.demand(j, s, |row, amount| {
+            out.push((row, amount));
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn quarters_sum_into_budget_years_with_profiles_and_run_costs_per_year() {
+        let p = problem(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2027-Q1, end: 2028-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: { default: 100, 2028: 80 } }\nmeasures:\n\
+             - { id: a, name: A, duration: 2, cost: { budget: 40 }, cost_profile: [1, 3], \
+                 run_cost: { budget: 8 } }\n",
+        );
+        assert_eq!((p.buckets, p.per_bucket), (2, 4));
+        assert_eq!(p.capacity, [100.0, 80.0]);
+        // Started in 2027-Q4: 10 in Q4; 30 in 2028-Q1, then 2 a quarter for Q2–Q4.
+        assert_eq!(rows(&p, 0, 3), [(0, 10.0), (1, 36.0)]);
+        let mut load = Load::new(&p);
+        assert!(load.check(0, 3).is_ok());
+        load.add(0, 3, 1.0);
+        assert_eq!(load.used, [10.0, 36.0]);
+    }
+
+    #[test]
+    fn a_resource_that_carries_over_has_cumulative_rows_and_index_prices() {
+        let p = problem(
+            "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2029 }\n\
+             resources:\n  budget: { capacity: 100, carry_over: true, price_index: 10% }\n\
+             measures:\n  - { id: a, name: A, duration: 1, cost: { budget: 50 } }\n",
+        );
+        assert_eq!(p.capacity, [100.0, 200.0, 300.0]);
+        // In 2028 at 110 %: 55 from 2028 on, in every later (cumulative) row.
+        let amounts: Vec<(usize, f64)> = rows(&p, 0, 1);
+        assert_eq!(amounts.len(), 2);
+        assert_eq!(amounts[0].0, 1);
+        assert!((amounts[0].1 - 55.0).abs() < 1e-9 && (amounts[1].1 - 55.0).abs() < 1e-9);
     }
 }

@@ -26,7 +26,8 @@ pub struct Evaluation {
     /// Resource use per budget period, `usage[b][r]` (per period unless the calendar has
     /// a coarser `budget_period`).
     pub usage: Vec<Vec<f64>>,
-    /// Capacity per budget period, `capacity[b][r]` (infinite when not given).
+    /// Capacity per budget period, `capacity[b][r]` (infinite when not given); for a
+    /// resource that carries over, with what is left of the budget periods before.
     pub capacity: Vec<Vec<f64>>,
     /// Sum of values of complete measures, per period of the horizon.
     pub curve: Vec<f64>,
@@ -87,7 +88,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
     }
     // The independent verifier's use: reports show exactly what it checked.
     let usage = super::verify::usage(portfolio, roadmap);
-    let capacity = (portfolio.calendar.budget_labels().into_iter())
+    let mut capacity: Vec<Vec<f64>> = (portfolio.calendar.budget_labels().into_iter())
         .map(|label| {
             resources
                 .iter()
@@ -95,6 +96,17 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
                 .collect()
         })
         .collect();
+    // What a resource that carries over has available: its own capacity plus what is left
+    // of the budget periods before.
+    for (r, resource) in resources.iter().enumerate() {
+        if !resource.carry_over {
+            continue;
+        }
+        for b in 1..capacity.len() {
+            let rest = (capacity[b - 1][r] - usage[b - 1][r]).max(0.0);
+            capacity[b][r] += rest;
+        }
+    }
     let coverage = portfolio
         .dimensions
         .iter()

@@ -64,7 +64,13 @@ pub struct Problem {
     pub buckets: usize,
     /// Whether each resource is staff (`kind: staff`, which follows `staff_profile`).
     pub staff: Vec<bool>,
-    /// Capacity per row, `capacity[b * resources + r]` (infinite when not given).
+    /// Whether each resource carries unspent capacity over (`carry_over`): its rows are
+    /// cumulative, use and capacity up to the budget period.
+    pub carry: Vec<bool>,
+    /// Per resource, the price factor of each period (`price_index`); empty without one.
+    pub price: Vec<Vec<f64>>,
+    /// Capacity per row, `capacity[b * resources + r]` (infinite when not given; up to
+    /// and including budget period `b` for a resource that carries over).
     pub capacity: Vec<f64>,
     /// What done measures' run costs already use of each row.
     pub base: Vec<f64>,
@@ -87,15 +93,28 @@ impl Problem {
         let (per_bucket, buckets) = (calendar.per_budget(), calendar.budget_len());
         let mut capacity = Vec::with_capacity(buckets * resources);
         for b in 0..buckets {
-            for resource in &portfolio.resources {
-                capacity.push(
-                    resource
-                        .capacity
-                        .at(calendar.budget_label(b))
-                        .unwrap_or(f64::INFINITY),
-                );
+            for (r, resource) in portfolio.resources.iter().enumerate() {
+                let own = (resource.capacity)
+                    .at(calendar.budget_label(b))
+                    .unwrap_or(f64::INFINITY);
+                // Carried over: what is left of earlier budget periods is still available.
+                let before = if resource.carry_over && b > 0 {
+                    capacity[(b - 1) * resources + r]
+                } else {
+                    0.0
+                };
+                capacity.push(before + own);
             }
         }
+        let first_year = calendar.start.year;
+        let price = (portfolio.resources.iter())
+            .map(|resource| match &resource.price_index {
+                Some(index) => (0..periods)
+                    .map(|t| index.factor(first_year, calendar.label(t).year))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
         let offset = |label: &Option<
             crate::diagnostic::source::Located<crate::model::period::PeriodLabel>,
         >| { label.as_ref().and_then(|l| calendar.offset_of(l.value)) };
@@ -154,6 +173,8 @@ impl Problem {
             staff: (portfolio.resources.iter())
                 .map(|r| r.kind == ResourceKind::Staff)
                 .collect(),
+            carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
+            price,
             capacity,
             base: Vec::new(),
             jobs,

@@ -184,18 +184,30 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
             );
         }
     }
+    // A resource that carries over is checked on its totals up to each budget period.
+    let mut carried = vec![(0.0, 0.0); portfolio.resources.len()];
     for (b, row) in usage(portfolio, roadmap).iter().enumerate() {
         let label = calendar.budget_label(b);
-        for (&used, resource) in row.iter().zip(&portfolio.resources) {
+        for ((&used, resource), carried) in row.iter().zip(&portfolio.resources).zip(&mut carried) {
             let Some(capacity) = resource.capacity.at(label) else {
                 continue;
+            };
+            let (used, capacity, when) = if resource.carry_over {
+                *carried = (carried.0 + used, carried.1 + capacity);
+                (
+                    carried.0,
+                    carried.1,
+                    format!("up to {label} (carried over)"),
+                )
+            } else {
+                (used, capacity, format!("in {label}"))
             };
             if !fits_capacity(used, capacity) {
                 out.push(Violation {
                     measure: None,
                     kind: ViolationKind::CapacityExceeded,
                     message: format!(
-                        "{} in {label}: {} used, capacity {}",
+                        "{} {when}: {} used, capacity {}",
                         resource.id.value,
                         number(used),
                         number(capacity)
@@ -247,8 +259,9 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
 ///
 /// Covers every budget period of the horizon and every resource; running measures spend
 /// `cost / duration` per period (or by their payment profile), completed and `Done` measures their `run_cost` per
-/// budget period, spread evenly over its periods. Placements beyond the shorter of the
-/// roadmap and the measure list are ignored.
+/// budget period, spread evenly over its periods; amounts of a resource with a
+/// `price_index` are nominal, in prices of the year they fall in. Placements beyond the
+/// shorter of the roadmap and the measure list are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
     let calendar = &portfolio.calendar;
     let horizon = calendar.len();
@@ -267,6 +280,11 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
         };
         for (r, resource) in resources.iter().enumerate() {
             let id = resource.id.value.as_str();
+            // Nominal: amounts in prices of the first year times the index of their year.
+            let nominal = |t: usize, amount: f64| match &resource.price_index {
+                Some(index) => amount * index.factor(calendar.start.year, calendar.label(t).year),
+                None => amount,
+            };
             if d > 0 {
                 let cost = Measure::amount(&m.cost, id);
                 let per_period = cost / d as f64;
@@ -274,15 +292,16 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
                 let profile = m.profile(resource.kind).map(|p| &p.value);
                 let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
                 for (i, t) in running.clone().enumerate() {
-                    used[t / per_budget][r] += match profile {
+                    let spent = match profile {
                         Some(p) if p.len() == d && total > 0.0 => cost * (p[i] / total),
                         _ => per_period,
                     };
+                    used[t / per_budget][r] += nominal(t, spent);
                 }
             }
             let run = Measure::amount(&m.run_cost, id) / per_budget as f64;
             for t in complete.clone() {
-                used[t / per_budget][r] += run;
+                used[t / per_budget][r] += nominal(t, run);
             }
         }
     }

@@ -328,6 +328,21 @@ struct Resource {
     capacity: Capacity,
     /// What kind of money (or staff) it is (default: `other`).
     kind: Option<ResourceKind>,
+    /// Unspent capacity moves on to the next budget period (Ermächtigungsübertragung).
+    carry_over: Option<bool>,
+    /// Costs in prices of the first year become nominal amounts: a yearly rate (`2.5%`)
+    /// or factors by year (`{ 2028: 1.03 }`).
+    price_index: Option<PriceIndex>,
+}
+
+/// A yearly rate in percent, or factors by year.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum PriceIndex {
+    /// `2.5%`.
+    Rate(String),
+    /// `{ 2028: 1.03, 2029: 1.06 }`.
+    Table(BTreeMap<String, Amount>),
 }
 
 /// What kind of money (or staff) a resource is.

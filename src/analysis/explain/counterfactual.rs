@@ -220,7 +220,12 @@ pub(super) fn counterfactual(
         for (r, &used) in row.iter().enumerate() {
             let capacity = problem.capacity[t * problem.resources + r];
             if capacity.is_finite() && !fits_capacity(used, capacity) {
-                shortage.push((r, t, used - capacity, capacity));
+                // The budget period's own capacity (rows of a resource that carries over
+                // are cumulative), which the change raises.
+                let own = (portfolio.resources[r].capacity)
+                    .at(portfolio.calendar.budget_label(t))
+                    .unwrap_or(capacity);
+                shortage.push((r, t, used - capacity, own));
             }
         }
     }

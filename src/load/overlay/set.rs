@@ -89,7 +89,14 @@ fn set_in_resource(dec: &mut Decoder, root: &mut Node, path: &PathText, rest: &s
         rest,
         &ids,
         "resource",
-        &["unit", "name", "capacity", "kind"],
+        &[
+            "unit",
+            "name",
+            "capacity",
+            "kind",
+            "carry_over",
+            "price_index",
+        ],
     ) else {
         return;
     };

@@ -141,17 +141,31 @@ impl<'p> Relaxed<'p> {
     fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
         let p = self.problem;
         let (periods, resources) = (p.periods, p.resources);
-        // Price of one unit of resource r in period t (its budget period's row), and its
-        // prefix sums over t.
-        let mut prefix = vec![0.0; (periods + 1) * resources];
-        for t in 0..periods {
+        // Price of one unit of resource r in budget period b: its row's multiplier, and for
+        // a resource that carries over, those of every later row too (they are cumulative).
+        let rows = p.rows();
+        let mut row_price = vec![0.0; rows];
+        for b in (0..p.buckets).rev() {
             for r in 0..resources {
-                let i = (t / p.per_bucket) * resources + r;
-                let price = if self.finite[i] {
+                let i = b * resources + r;
+                let own = if self.finite[i] {
                     multipliers[i] * self.scale[i]
                 } else {
                     0.0
                 };
+                let later = if p.carry[r] && b + 1 < p.buckets {
+                    row_price[i + resources]
+                } else {
+                    0.0
+                };
+                row_price[i] = own + later;
+            }
+        }
+        // The price in each period, and its prefix sums over t.
+        let mut prefix = vec![0.0; (periods + 1) * resources];
+        for t in 0..periods {
+            for r in 0..resources {
+                let price = row_price[(t / p.per_bucket) * resources + r];
                 prefix[(t + 1) * resources + r] = prefix[t * resources + r] + price;
             }
         }
@@ -179,15 +193,15 @@ impl<'p> Relaxed<'p> {
                 let even = job.profile.is_empty() && job.staff_profile.is_empty();
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        let running = if even {
+                        if even && p.price[r].is_empty() {
                             job.running[r] * sum(r, s.min(periods), complete)
+                                + job.run[r] * sum(r, complete, periods)
                         } else {
-                            // A payment profile: each period at its own price.
-                            (s.min(periods)..complete)
+                            // A payment profile or a price index: each period on its own.
+                            (s.min(periods)..periods)
                                 .map(|t| p.use_at(j, s, t, r) * sum(r, t, t + 1))
                                 .sum()
-                        };
-                        running + job.run[r] * sum(r, complete, periods)
+                        }
                     })
                     .sum();
                 let gain = p.contribution(j, s) - price;
