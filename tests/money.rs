@@ -62,8 +62,20 @@ fn two_one_quarter_measures_run_back_to_back_inside_one_budget_year() {
     let used = use_by_budget_period(&json, "budget");
     assert_eq!(used["2027"], 90_000.0);
     assert_eq!(used["2028"], 20_000.0);
-    // The same capacity per quarter instead of per year: nothing waits for a new year.
-    let quarterly = plan(BUDGET_YEARS, &["--set", "calendar.budget_period=quarter"]);
+    // Staff is a headcount: two quarters at 2 FTE are 1 FTE on average over 2027.
+    let staff = use_by_budget_period(&json, "staff");
+    assert_eq!((staff["2027"], staff["2028"]), (1.0, 0.0));
+    // The same capacity per quarter instead of per year (and 2 FTE, the quarters' peak):
+    // nothing waits for a new year.
+    let quarterly = plan(
+        BUDGET_YEARS,
+        &[
+            "--set",
+            "calendar.budget_period=quarter",
+            "--set",
+            "resources.staff.capacity=2",
+        ],
+    );
     assert_eq!(
         starts(&quarterly),
         map(&[
@@ -76,10 +88,18 @@ fn two_one_quarter_measures_run_back_to_back_inside_one_budget_year() {
 
 #[test]
 fn reports_show_capacity_per_budget_period() {
-    let text = stdout(&["plan", BUDGET_YEARS]);
+    // Numbers and units are joined by no-break spaces.
+    let text = stdout(&["plan", BUDGET_YEARS]).replace(['\u{a0}', '\u{202f}'], " ");
     assert!(text.contains("Resource use per year"), "{text}");
+    // Summed over the budget years, staff is in FTE-years: 1 of 2.
     assert!(
-        text.contains("│ 2027 ┆      €90,000 / €100,000 ┆         90% │"),
+        text.contains("1 FTE-year planned of 2 FTE-years available"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "│ 2027 ┆      €90,000 / €100,000 ┆         90% ┆               1 FTE / 1 FTE ┆        100% │"
+        ),
         "{text}"
     );
     let markdown = stdout(&["plan", BUDGET_YEARS, "-f", "markdown", "--lang", "de"]);

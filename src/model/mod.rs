@@ -263,6 +263,22 @@ pub struct Resource {
     pub price_index: Option<PriceIndex>,
 }
 
+impl Resource {
+    /// Whether it is own staff: `kind: staff`, or (for `kind: other`) a unit of `FTE` or
+    /// `VZÄ`. Staff is a level, not an amount: its capacity per budget period is an
+    /// average headcount, its `run_cost` a headcount that stays.
+    pub fn is_staff(&self) -> bool {
+        match self.kind {
+            ResourceKind::Staff => true,
+            ResourceKind::Other => self
+                .unit
+                .as_deref()
+                .is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä")),
+            ResourceKind::Investment | ResourceKind::Operating => false,
+        }
+    }
+}
+
 /// How prices of a resource change by year: costs are given in prices of the calendar's
 /// first year and fall due in nominal amounts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

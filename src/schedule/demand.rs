@@ -49,8 +49,9 @@ impl Problem {
 
     /// Calls `f(row, amount)` for every row that measure `j` started in `s` puts a
     /// positive demand on, in row order, each row once; stops when `f` returns `false`.
-    /// Returns whether it ran to the end. A resource that carries over has cumulative
-    /// rows: the amount of row `b` is the measure's use up to budget period `b`.
+    /// Returns whether it ran to the end. Money sums over the budget period's periods,
+    /// staff (a headcount) averages. A resource that carries over has cumulative rows: the
+    /// amount of row `b` is the measure's use up to budget period `b`.
     pub fn demand(&self, j: usize, s: usize, mut f: impl FnMut(usize, f64) -> bool) -> bool {
         let job = &self.jobs[j];
         let (k, resources) = (self.per_bucket, self.resources);
@@ -77,6 +78,10 @@ impl Problem {
                 let mut amount = 0.0;
                 for t in from..to {
                     amount += self.use_at(j, s, t, r);
+                }
+                if self.staff[r] && k > 1 {
+                    // A headcount: the budget period's average.
+                    amount /= k as f64;
                 }
                 if self.carry[r]
                     && let Some(sum) = carried.get_mut(r)

@@ -29,6 +29,9 @@ pub struct Evaluation {
     /// Capacity per budget period, `capacity[b][r]` (infinite when not given); for a
     /// resource that carries over, with what is left of the budget periods before.
     pub capacity: Vec<Vec<f64>>,
+    /// Of `capacity`, what a resource that carries over brought in from the budget periods
+    /// before, `carried_in[b][r]` (0 for the others).
+    pub carried_in: Vec<Vec<f64>>,
     /// Sum of values of complete measures, per period of the horizon.
     pub curve: Vec<f64>,
     /// Resilience-periods.
@@ -98,6 +101,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         .collect();
     // What a resource that carries over has available: its own capacity plus what is left
     // of the budget periods before.
+    let mut carried_in = vec![vec![0.0; resources.len()]; capacity.len()];
     for (r, resource) in resources.iter().enumerate() {
         if !resource.carry_over {
             continue;
@@ -105,6 +109,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         for b in 1..capacity.len() {
             let rest = (capacity[b - 1][r] - usage[b - 1][r]).max(0.0);
             capacity[b][r] += rest;
+            carried_in[b][r] = rest;
         }
     }
     let coverage = portfolio
@@ -135,6 +140,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
     Evaluation {
         usage,
         capacity,
+        carried_in,
         curve,
         objective,
         follow_up,

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
-use crate::model::{Measure, Portfolio, ResourceKind, Status};
+use crate::model::{Measure, Portfolio, Status};
 use crate::score::Scores;
 
 /// One measure as the scheduler sees it.
@@ -21,7 +21,7 @@ pub struct Job {
     /// The same for staff resources (`staff_profile`); empty when they follow `profile`.
     pub staff_profile: Vec<f64>,
     /// Use of each resource in each period after completion (`run_cost` per budget
-    /// period / periods per budget period).
+    /// period / periods per budget period; staff: `run_cost`).
     pub run: Vec<f64>,
     /// Indices of the measures it depends on.
     pub dependencies: Vec<usize>,
@@ -62,7 +62,9 @@ pub struct Problem {
     /// Budget periods in the horizon: capacity is checked per budget period, in the rows
     /// `b * resources + r` (see [`Problem::demand`]).
     pub buckets: usize,
-    /// Whether each resource is staff (`kind: staff`, which follows `staff_profile`).
+    /// Whether each resource is staff ([`crate::model::Resource::is_staff`]): it follows
+    /// `staff_profile`, and its rows hold the average over the budget period's periods
+    /// (capacity is a headcount), not their sum.
     pub staff: Vec<bool>,
     /// Whether each resource carries unspent capacity over (`carry_over`): its rows are
     /// cumulative, use and capacity up to the budget period.
@@ -131,6 +133,18 @@ impl Problem {
                         .map(|r| Measure::amount(amounts, &r.id.value) / divisor)
                         .collect()
                 };
+                // Run costs are per budget period, spread over its periods; staff is a
+                // level (a headcount that stays), the same in every period.
+                let run = (portfolio.resources.iter())
+                    .map(|r| {
+                        let run = Measure::amount(&measure.run_cost, &r.id.value);
+                        if r.is_staff() {
+                            run
+                        } else {
+                            run / per_bucket as f64
+                        }
+                    })
+                    .collect();
                 let deadline_start = offset(&measure.deadline)
                     .filter(|&d| d < periods as i64)
                     // s + d - 1 <= deadline for d >= 1, s <= deadline for a milestone.
@@ -141,7 +155,7 @@ impl Problem {
                     total: amounts(&measure.cost, 1.0),
                     profile: shares(measure.cost_profile.as_ref()),
                     staff_profile: shares(measure.staff_profile.as_ref()),
-                    run: amounts(&measure.run_cost, per_bucket as f64),
+                    run,
                     dependencies: graph.dependencies(i),
                     earliest: offset(&measure.earliest).unwrap_or(0).max(0) as usize,
                     // A deadline start before period 0 is unreachable: keep it as "no start allowed".
@@ -170,9 +184,7 @@ impl Problem {
             resources,
             per_bucket,
             buckets,
-            staff: (portfolio.resources.iter())
-                .map(|r| r.kind == ResourceKind::Staff)
-                .collect(),
+            staff: portfolio.resources.iter().map(|r| r.is_staff()).collect(),
             carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
             price,
             capacity,

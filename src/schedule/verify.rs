@@ -285,6 +285,13 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
                 Some(index) => amount * index.factor(calendar.start.year, calendar.label(t).year),
                 None => amount,
             };
+            // Staff is a headcount: its run cost stays in every period, and a budget
+            // period holds the average of its periods (the factor `share`).
+            let (run, share) = if resource.is_staff() {
+                (Measure::amount(&m.run_cost, id), 1.0 / per_budget as f64)
+            } else {
+                (Measure::amount(&m.run_cost, id) / per_budget as f64, 1.0)
+            };
             if d > 0 {
                 let cost = Measure::amount(&m.cost, id);
                 let per_period = cost / d as f64;
@@ -296,12 +303,11 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
                         Some(p) if p.len() == d && total > 0.0 => cost * (p[i] / total),
                         _ => per_period,
                     };
-                    used[t / per_budget][r] += nominal(t, spent);
+                    used[t / per_budget][r] += nominal(t, spent) * share;
                 }
             }
-            let run = Measure::amount(&m.run_cost, id) / per_budget as f64;
             for t in complete.clone() {
-                used[t / per_budget][r] += nominal(t, run);
+                used[t / per_budget][r] += nominal(t, run) * share;
             }
         }
     }

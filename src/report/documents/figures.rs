@@ -43,9 +43,14 @@ pub fn running(portfolio: &Portfolio, measure: &Measure, placement: &Placement) 
         Placement::NotScheduled { .. } => return out,
     };
     for (r, resource) in resources.iter().enumerate() {
-        // `run_cost` is per budget period, spread over its periods.
+        // `run_cost` is per budget period, spread over its periods; staff is a headcount
+        // that stays in every period.
         let run = Measure::amount(&measure.run_cost, &resource.id.value)
-            / portfolio.calendar.per_budget() as f64;
+            / if resource.is_staff() {
+                1.0
+            } else {
+                portfolio.calendar.per_budget() as f64
+            };
         for row in out.iter_mut().skip(complete) {
             row[r] += run;
         }
@@ -101,8 +106,7 @@ impl Programme {
             let year = calendar.label(t).year;
             years.iter().position(|y| *y == year).unwrap_or(0)
         };
-        // Budget periods per year: capacities and run costs are given per budget period.
-        let per_year = f64::from(calendar.budget_period.per_year());
+        let per_year = f64::from(calendar.period.per_year());
         let mut programme = Programme {
             years: years.clone(),
             one_off: vec![vec![0.0; n]; years.len()],
@@ -127,6 +131,13 @@ impl Programme {
             }
             if !matches!(placement, Placement::NotScheduled { .. }) {
                 for (r, resource) in portfolio.resources.iter().enumerate() {
+                    // Per year: money per budget period times budget periods a year; staff
+                    // (a headcount per period) summed over a year's periods.
+                    let per_year = if resource.is_staff() {
+                        per_year
+                    } else {
+                        f64::from(calendar.budget_period.per_year())
+                    };
                     programme.after[r] +=
                         Measure::amount(&measure.run_cost, &resource.id.value) * per_year;
                 }

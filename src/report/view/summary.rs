@@ -138,7 +138,9 @@ impl PlanView<'_> {
     /// a period's staff is an average over the period.
     pub fn total_amount(&self, r: usize, value: f64) -> String {
         if is_staff(&self.portfolio.resources[r]) {
-            let per_year = f64::from(self.portfolio.calendar.period.per_year());
+            // Staff per budget period is its average headcount: per budget period a year
+            // holds, the sum is in FTE-years.
+            let per_year = f64::from(self.portfolio.calendar.budget_period.per_year());
             quantity(self.portfolio, r, value / per_year, true, self.language)
         } else {
             self.amount(r, value)
@@ -216,7 +218,10 @@ impl PlanView<'_> {
         ]);
         for r in 0..self.portfolio.resources.len() {
             let used: f64 = e.usage.iter().map(|row| row[r]).sum();
-            let capacity: f64 = e.capacity.iter().map(|row| row[r]).sum();
+            // Each budget period's own capacity: what was carried over is counted once.
+            let capacity: f64 = (e.capacity.iter().zip(&e.carried_in))
+                .map(|(row, carried)| row[r] - carried[r])
+                .sum();
             let share = if capacity.is_finite() && capacity > 0.0 {
                 format!(" ({})", percent(l, used / capacity))
             } else {
