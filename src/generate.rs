@@ -52,6 +52,8 @@ pub struct Settings {
     pub carry_over: bool,
     /// A yearly price index on the budget resource, in percent (`price_index: 3%`).
     pub price_rate: Option<f64>,
+    /// Staff (the second resource) costs this per FTE-year and is charged to the budget.
+    pub staff_rate: Option<f64>,
     /// Impact scores run 1..=this (`impact_scale` of the file).
     pub impact_scale: u32,
     /// Writes the seven default dimensions out (equal weights), for readers that do not
@@ -83,6 +85,7 @@ impl Settings {
             profiles: 0.0,
             carry_over: false,
             price_rate: None,
+            staff_rate: None,
             impact_scale: 5,
             explicit_dimensions: false,
             seed,
@@ -258,6 +261,12 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
         if let Some(rate) = settings.price_rate.filter(|_| r == 0) {
             kind.push_str(&format!(", price_index: {rate}%"));
+        }
+        if let Some(rate) = settings.staff_rate.filter(|_| r == 1) {
+            if settings.profiles == 0.0 {
+                kind.push_str(", kind: staff");
+            }
+            kind.push_str(&format!(", cost_rate: {rate}, charged_to: budget"));
         }
         // Demand per budget period (run costs are per budget period).
         let demand: f64 = (0..n)

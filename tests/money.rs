@@ -189,3 +189,43 @@ fn a_price_index_makes_a_measure_too_expensive_in_a_later_year() {
     let used = use_by_budget_period(&table, "budget");
     assert_eq!(used["2028"], 95_000.0);
 }
+
+const STAFF_COST: &str = "tests/fixtures/money/staff-cost.yaml";
+
+#[test]
+fn staff_charged_to_a_budget_is_scheduled_on_it_and_its_cost_reported() {
+    let json = plan(STAFF_COST, &[]);
+    // rollout 50k + 80k of staff fits 2027; migration's 30k + 40k would exceed it.
+    assert_eq!(
+        starts(&json),
+        map(&[("rollout", "2027"), ("migration", "2028")])
+    );
+    let used = use_by_budget_period(&json, "budget");
+    assert_eq!((used["2027"], used["2028"]), (130_000.0, 70_000.0));
+    // 1.5 FTE-years at 80k.
+    assert_eq!(json["personnel_costs"]["staff"], 120_000.0);
+    // rollout's 50k of investment over four years, from 2027.
+    assert_eq!(json["depreciation"]["2029"]["budget"], 12_500.0);
+    let text = stdout(&["plan", STAFF_COST]).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        text.contains(
+            "Personnel cost (Own staff)                    €120,000 (at €80,000 per FTE-year)"
+        ),
+        "{text}"
+    );
+    let german = stdout(&["plan", STAFF_COST, "--lang", "de"]).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        german.contains("Personalkosten (Eigenes Personal)"),
+        "{german}"
+    );
+    // Not charged, the staff costs no budget and both fit 2027.
+    let text = std::fs::read_to_string(crate::support::root().join(STAFF_COST)).expect("fixture");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.yaml");
+    std::fs::write(&path, text.replace(", charged_to: budget", "")).expect("written");
+    let json = plan(path.to_str().expect("UTF-8 path"), &[]);
+    assert_eq!(
+        starts(&json),
+        map(&[("rollout", "2027"), ("migration", "2027")])
+    );
+}

@@ -36,10 +36,11 @@ fn settings() -> impl Strategy<Value = Settings> {
         ]),
         // Payment profiles on none, some or most measures.
         prop::sample::select(vec![0.0, 0.3, 0.8]),
-        // Carry-over and a price index on the budget.
+        // Carry-over and a price index on the budget; staff charged to it.
         (
             any::<bool>(),
             prop::sample::select(vec![None, Some(2.5), Some(15.0)]),
+            prop::sample::select(vec![None, Some(20_000.0)]),
         ),
     )
         .prop_map(
@@ -54,7 +55,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 seed,
                 budget,
                 profiles,
-                (carry_over, price_rate),
+                (carry_over, price_rate, staff_rate),
             )| {
                 Settings {
                     measures,
@@ -64,6 +65,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     profiles,
                     carry_over,
                     price_rate,
+                    staff_rate,
                     resources,
                     tightness,
                     done: shares.0,

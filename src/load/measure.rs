@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 24] = [
+pub const MEASURE_FIELDS: [&str; 25] = [
     "id",
     "name",
     "area",
@@ -19,6 +19,7 @@ pub const MEASURE_FIELDS: [&str; 24] = [
     "run_cost",
     "cost_profile",
     "staff_profile",
+    "useful_life",
     "impact",
     "depends_on",
     "earliest",
@@ -105,6 +106,9 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
     };
     let cost_profile = profile(dec, "cost_profile");
     let staff_profile = profile(dec, "staff_profile");
+    let useful_life = fields
+        .get("useful_life")
+        .and_then(|n| dec.amount(n, &format!("`useful_life` of {label}")));
     let depends_on = fields
         .get("depends_on")
         .map(|n| dec.strings(n, &format!("`depends_on` of {label}")))
@@ -154,6 +158,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         cost,
         cost_profile,
         staff_profile,
+        useful_life,
         run_cost,
         impact,
         depends_on,

@@ -193,6 +193,8 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             "kind",
             "carry_over",
             "price_index",
+            "cost_rate",
+            "charged_to",
         ];
         let Some(fields) = dec.fields(value, &what, &known) else {
             continue;
@@ -219,6 +221,10 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             .unwrap_or(false);
         let price_index =
             (fields.get("price_index")).and_then(|n| super::budget::price_index(dec, n, &what));
+        let cost_rate = (fields.get("cost_rate"))
+            .and_then(|n| dec.resource_amount(n, &format!("`cost_rate` of {what}")));
+        let charged_to = (fields.get("charged_to"))
+            .and_then(|n| dec.identifier(n, &format!("`charged_to` of {what}")));
         resources.push(Resource {
             id,
             unit,
@@ -227,6 +233,8 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             kind,
             carry_over,
             price_index,
+            cost_rate,
+            charged_to,
         });
     }
     resources

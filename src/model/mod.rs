@@ -261,6 +261,13 @@ pub struct Resource {
     /// fall in; `None`: no price change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price_index: Option<PriceIndex>,
+    /// For staff: what one unit costs per year (a KGSt rate per VZÄ), in the currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_rate: Option<Located<f64>>,
+    /// For staff with a `cost_rate`: the money resource its cost is charged to (and
+    /// scheduled on).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub charged_to: Option<Located<String>>,
 }
 
 impl Resource {
@@ -366,6 +373,10 @@ pub struct Measure {
     /// Shares for staff resources (`kind: staff`), when they differ from `cost_profile`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub staff_profile: Option<Located<Vec<f64>>>,
+    /// Years over which its costs on investment resources are depreciated (straight
+    /// line, from the year it is complete); reported, not scheduled on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub useful_life: Option<Located<f64>>,
     /// Cost per resource per period after completion.
     pub run_cost: Amounts,
     /// Impact score per dimension.

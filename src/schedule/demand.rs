@@ -21,10 +21,24 @@ impl Problem {
 
     /// What measure `j`, started in `s` (for a done measure: any `s`), uses of resource
     /// `r` in period `t`: its cost while it runs (by its payment profile, else evenly),
-    /// its run cost from its completion.
+    /// its run cost from its completion, plus the cost of the staff charged to `r`
+    /// (`charged_to`), nominal when `r` has a price index.
     pub fn use_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
+        let mut at_start_year_prices = self.own_use(j, s, t, r);
+        // Staff charged to this money resource, at its cost per unit and period.
+        for &(staff, rate) in &self.charges[r] {
+            at_start_year_prices += self.own_use(j, s, t, staff) * rate;
+        }
+        match self.price[r].get(t) {
+            Some(factor) => at_start_year_prices * factor,
+            None => at_start_year_prices,
+        }
+    }
+
+    /// [`Problem::use_at`] in prices of the first year, without charged staff.
+    fn own_use(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
         let job = &self.jobs[j];
-        let at_start_year_prices = if job.done {
+        if job.done {
             job.run[r]
         } else if t < s {
             0.0
@@ -40,10 +54,6 @@ impl Problem {
             }
         } else {
             job.run[r]
-        };
-        match self.price[r].get(t) {
-            Some(factor) => at_start_year_prices * factor,
-            None => at_start_year_prices,
         }
     }
 

@@ -40,6 +40,11 @@ pub struct Evaluation {
     pub follow_up: Vec<f64>,
     /// Per dimension, in portfolio order.
     pub coverage: Vec<Coverage>,
+    /// Personnel cost over the horizon per resource (staff with a `cost_rate`; else 0).
+    pub personnel_cost: Vec<f64>,
+    /// Depreciation per budget period and resource, `[b][r]` (investments with a
+    /// `useful_life`).
+    pub depreciation: Vec<Vec<f64>>,
     /// Measures scheduled in the horizon.
     pub scheduled: usize,
     /// Measures done before the horizon.
@@ -138,6 +143,8 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         })
         .collect();
     Evaluation {
+        personnel_cost: super::money::personnel_cost(portfolio, &usage),
+        depreciation: super::money::depreciation(portfolio, roadmap),
         usage,
         capacity,
         carried_in,

@@ -15,6 +15,7 @@ pub mod demand;
 pub mod evaluate;
 mod infeasible;
 mod lns;
+pub mod money;
 pub mod problem;
 pub mod rules;
 pub mod search;

@@ -71,6 +71,9 @@ pub struct Problem {
     pub carry: Vec<bool>,
     /// Per resource, the price factor of each period (`price_index`); empty without one.
     pub price: Vec<Vec<f64>>,
+    /// Per money resource, the staff resources charged to it (`charged_to`) and their
+    /// cost per unit and period (`cost_rate` / periods per year).
+    pub charges: Vec<Vec<(usize, f64)>>,
     /// Capacity per row, `capacity[b * resources + r]` (infinite when not given; up to
     /// and including budget period `b` for a resource that carries over).
     pub capacity: Vec<f64>,
@@ -187,6 +190,7 @@ impl Problem {
             staff: portfolio.resources.iter().map(|r| r.is_staff()).collect(),
             carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
             price,
+            charges: charges(portfolio),
             capacity,
             base: Vec::new(),
             jobs,
@@ -257,6 +261,24 @@ impl Problem {
         let complete = start + self.jobs[job].duration;
         self.jobs[job].value * (self.periods + self.tail).saturating_sub(complete) as f64
     }
+}
+
+/// Per resource, the staff resources charged to it and their cost per unit and period.
+fn charges(portfolio: &Portfolio) -> Vec<Vec<(usize, f64)>> {
+    let resources = &portfolio.resources;
+    let per_year = f64::from(portfolio.calendar.period.per_year());
+    let mut charges = vec![Vec::new(); resources.len()];
+    for (s, staff) in resources.iter().enumerate() {
+        let (Some(target), Some(rate)) = (&staff.charged_to, &staff.cost_rate) else {
+            continue;
+        };
+        if let Some(m) = resources.iter().position(|r| r.id.value == target.value)
+            && m != s
+        {
+            charges[m].push((s, rate.value / per_year));
+        }
+    }
+    charges
 }
 
 /// A payment profile as shares of 1 (empty when there is none, or none to normalise).

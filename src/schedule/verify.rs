@@ -257,16 +257,20 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
 /// Resource use per budget period: `result[b][r]` (per period when the calendar has no
 /// coarser `budget_period`).
 ///
-/// Covers every budget period of the horizon and every resource; running measures spend
-/// `cost / duration` per period (or by their payment profile), completed and `Done` measures their `run_cost` per
-/// budget period, spread evenly over its periods; amounts of a resource with a
-/// `price_index` are nominal, in prices of the year they fall in. Placements beyond the
-/// shorter of the roadmap and the measure list are ignored.
+/// Covers every budget period of the horizon and every resource. Running measures spend
+/// `cost / duration` per period (or by their payment profile), completed and `Done`
+/// measures their `run_cost` per budget period, spread evenly over its periods. Staff is
+/// a headcount: a budget period holds the average of its periods, and its run cost stays
+/// in every period; staff `charged_to` a money resource adds its `cost_rate` per unit and
+/// year there. Amounts of a resource with a `price_index` are nominal, in prices of the
+/// year they fall in. Placements beyond the shorter of the roadmap and the measure list
+/// are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
     let calendar = &portfolio.calendar;
     let horizon = calendar.len();
     let per_budget = calendar.per_budget();
     let resources = &portfolio.resources;
+    let periods_a_year = f64::from(calendar.period.per_year());
     let mut used = vec![vec![0.0; resources.len()]; calendar.budget_len()];
     for (m, placement) in portfolio.measures.iter().zip(&roadmap.placements) {
         let d = m.duration.value as usize;
@@ -278,36 +282,48 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
             }
             Placement::NotScheduled { .. } => continue,
         };
-        for (r, resource) in resources.iter().enumerate() {
+        // What the measure spends in each period, in prices of the first year.
+        let spent = |t: usize, resource: &crate::model::Resource| -> f64 {
             let id = resource.id.value.as_str();
-            // Nominal: amounts in prices of the first year times the index of their year.
-            let nominal = |t: usize, amount: f64| match &resource.price_index {
-                Some(index) => amount * index.factor(calendar.start.year, calendar.label(t).year),
-                None => amount,
-            };
-            // Staff is a headcount: its run cost stays in every period, and a budget
-            // period holds the average of its periods (the factor `share`).
-            let (run, share) = if resource.is_staff() {
-                (Measure::amount(&m.run_cost, id), 1.0 / per_budget as f64)
-            } else {
-                (Measure::amount(&m.run_cost, id) / per_budget as f64, 1.0)
-            };
-            if d > 0 {
+            if running.contains(&t) {
                 let cost = Measure::amount(&m.cost, id);
-                let per_period = cost / d as f64;
                 // A payment profile pays share i / (sum of shares) in the i-th period.
                 let profile = m.profile(resource.kind).map(|p| &p.value);
                 let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
-                for (i, t) in running.clone().enumerate() {
-                    let spent = match profile {
-                        Some(p) if p.len() == d && total > 0.0 => cost * (p[i] / total),
-                        _ => per_period,
-                    };
-                    used[t / per_budget][r] += nominal(t, spent) * share;
+                match profile {
+                    Some(p) if p.len() == d && total > 0.0 => cost * (p[t - running.start] / total),
+                    _ => cost / d as f64,
                 }
+            } else if complete.contains(&t) {
+                let run = Measure::amount(&m.run_cost, id);
+                if resource.is_staff() {
+                    run
+                } else {
+                    run / per_budget as f64
+                }
+            } else {
+                0.0
             }
-            for t in complete.clone() {
-                used[t / per_budget][r] += nominal(t, run) * share;
+        };
+        for t in running.start.min(complete.start)..horizon {
+            for (r, resource) in resources.iter().enumerate() {
+                let mut amount = spent(t, resource);
+                for staff in resources.iter().filter(|s| {
+                    s.charged_to
+                        .as_ref()
+                        .is_some_and(|c| c.value == resource.id.value)
+                        && s.id.value != resource.id.value
+                }) {
+                    let rate = staff.cost_rate.as_ref().map_or(0.0, |c| c.value);
+                    amount += spent(t, staff) * (rate / periods_a_year);
+                }
+                if let Some(index) = &resource.price_index {
+                    amount *= index.factor(calendar.start.year, calendar.label(t).year);
+                }
+                if resource.is_staff() {
+                    amount *= 1.0 / per_budget as f64;
+                }
+                used[t / per_budget][r] += amount;
             }
         }
     }

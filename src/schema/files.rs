@@ -333,6 +333,10 @@ struct Resource {
     /// Costs in prices of the first year become nominal amounts: a yearly rate (`2.5%`)
     /// or factors by year (`{ 2028: 1.03 }`).
     price_index: Option<PriceIndex>,
+    /// Staff: what one unit costs per year (currency per VZÄ and year).
+    cost_rate: Option<ResourceAmount>,
+    /// Staff with a `cost_rate`: the money resource its cost is charged to.
+    charged_to: Option<String>,
 }
 
 /// A yearly rate in percent, or factors by year.
@@ -468,6 +472,8 @@ struct Measure {
     cost_profile: Option<Vec<f64>>,
     /// Shares for staff resources (`kind: staff`) when they differ from `cost_profile`.
     staff_profile: Option<Vec<f64>>,
+    /// Years over which costs on investment resources are depreciated (reported only).
+    useful_life: Option<Amount>,
     /// Per budget period after completion.
     run_cost: Option<ResourceAmounts>,
     /// Impact per dimension.

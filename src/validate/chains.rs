@@ -129,6 +129,7 @@ mod tests {
                 uncertainty: None,
                 cost_profile: None,
                 staff_profile: None,
+                useful_life: None,
             })
             .collect();
         let mut chains = Chains::new(n);

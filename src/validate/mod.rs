@@ -9,6 +9,7 @@
 
 mod chains;
 mod horizon;
+mod money;
 mod numbers;
 mod profile;
 mod raci;
@@ -83,6 +84,9 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     numbers::check(subject, &mut diagnostics);
     uncertainty::check(subject, &mut diagnostics);
     profile::check(subject, &mut diagnostics);
+    if subject.kind == DocumentKind::Portfolio {
+        money::check(subject, &mut diagnostics);
+    }
     raci::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar

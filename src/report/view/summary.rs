@@ -3,7 +3,7 @@
 use super::plan::PlanView;
 use crate::model::roadmap::Reason;
 use crate::report::lang::{Label, de_en};
-use crate::report::number::{number, percent, percent_at_least};
+use crate::report::number::{money, number, percent, percent_at_least};
 use crate::report::text::{Text, set_option};
 use crate::report::words::{is_staff, period_word, quantity, resource_name};
 use crate::schedule::bound::BoundMethod;
@@ -261,6 +261,51 @@ impl PlanView<'_> {
                 follow.join(" · ").into()
             },
         ));
+        lines.extend(self.money_lines());
+        lines
+    }
+
+    /// Personnel cost of staff with a `cost_rate`, and depreciation in the last budget
+    /// period, when the portfolio has them.
+    fn money_lines(&self) -> Vec<(Text, Text)> {
+        let (e, l, p) = (self.evaluation, self.language, self.portfolio);
+        let mut lines: Vec<(Text, Text)> = Vec::new();
+        for (r, resource) in p.resources.iter().enumerate() {
+            let Some(rate) = &resource.cost_rate else {
+                continue;
+            };
+            let cost = money(l, e.personnel_cost[r], &p.currency);
+            let rate = money(l, rate.value, &p.currency);
+            let unit = de_en(l, "VZÄ-Jahr", "FTE-year");
+            lines.push((
+                format!(
+                    "{} ({})",
+                    de_en(l, "Personalkosten", "Personnel cost"),
+                    self.resource_name(r)
+                )
+                .into(),
+                de_en(
+                    l,
+                    format!("{cost} (zu {rate} je {unit})"),
+                    format!("{cost} (at {rate} per {unit})"),
+                )
+                .into(),
+            ));
+        }
+        if p.measures.iter().any(|m| m.useful_life.is_some())
+            && let Some(last) = e.depreciation.len().checked_sub(1)
+        {
+            let total: f64 = e.depreciation[last].iter().sum();
+            lines.push((
+                de_en(l, "Abschreibungen", "Depreciation").into(),
+                format!(
+                    "{} in {}",
+                    money(l, total, &p.currency),
+                    p.calendar.budget_label(last)
+                )
+                .into(),
+            ));
+        }
         lines
     }
 }

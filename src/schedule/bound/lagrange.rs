@@ -193,11 +193,12 @@ impl<'p> Relaxed<'p> {
                 let even = job.profile.is_empty() && job.staff_profile.is_empty();
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        if even && p.price[r].is_empty() {
+                        if even && p.price[r].is_empty() && p.charges[r].is_empty() {
                             job.running[r] * sum(r, s.min(periods), complete)
                                 + job.run[r] * sum(r, complete, periods)
                         } else {
-                            // A payment profile or a price index: each period on its own.
+                            // A payment profile, a price index or charged staff: each
+                            // period on its own.
                             (s.min(periods)..periods)
                                 .map(|t| p.use_at(j, s, t, r) * sum(r, t, t + 1))
                                 .sum()
