@@ -229,3 +229,31 @@ fn staff_charged_to_a_budget_is_scheduled_on_it_and_its_cost_reported() {
         map(&[("rollout", "2027"), ("migration", "2027")])
     );
 }
+
+#[test]
+fn simulate_refuses_what_its_execution_model_does_not_have() {
+    for (file, feature) in [
+        (BUDGET_YEARS, "budget periods"),
+        (PAYMENT_PROFILE, "payment profiles"),
+        (CARRY_OVER, "carry-over"),
+        (PRICE_INDEX, "price indices"),
+        (STAFF_COST, "staff charged to money"),
+    ] {
+        let output = crate::support::resiplan()
+            .args(["simulate", file])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{file}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("simulate does not model {feature}")),
+            "{file}: {stderr}"
+        );
+    }
+    // Explanations work on them: the demand layer is shared.
+    let text = stdout(&["explain", PRICE_INDEX, "fibre"]).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        text.contains("Funds, 2028: needs €104,500, free €100,000, short by €4,500"),
+        "{text}"
+    );
+}
