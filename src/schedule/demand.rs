@@ -71,6 +71,19 @@ impl Problem {
         } else {
             (s + job.duration).min(self.periods)
         };
+        if self.plain && job.profile.is_empty() && job.staff_profile.is_empty() {
+            // The fast path (the hot loop of serial generation): one row per period.
+            for t in s..end {
+                let running = !job.done && t < s + job.duration;
+                for r in 0..resources {
+                    let amount = if running { job.running[r] } else { job.run[r] };
+                    if amount > 0.0 && !f(t * resources + r, amount) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
         let carries = self.carry.iter().any(|c| *c);
         let last = if carries {
             self.buckets

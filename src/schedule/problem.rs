@@ -74,6 +74,10 @@ pub struct Problem {
     /// Per money resource, the staff resources charged to it (`charged_to`) and their
     /// cost per unit and period (`cost_rate` / periods per year).
     pub charges: Vec<Vec<(usize, f64)>>,
+    /// Whether rows are plain periods: capacities per period, nothing carried over, no
+    /// price index, no charged staff (then a measure without a payment profile demands
+    /// its running or run cost per period, as it always did).
+    pub plain: bool,
     /// Capacity per row, `capacity[b * resources + r]` (infinite when not given; up to
     /// and including budget period `b` for a resource that carries over).
     pub capacity: Vec<f64>,
@@ -191,6 +195,7 @@ impl Problem {
             carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
             price,
             charges: charges(portfolio),
+            plain: false,
             capacity,
             base: Vec::new(),
             jobs,
@@ -198,6 +203,10 @@ impl Problem {
             dependents,
             graph: graph.clone(),
         };
+        problem.plain = problem.per_bucket == 1
+            && !problem.carry.iter().any(|c| *c)
+            && problem.price.iter().all(Vec::is_empty)
+            && problem.charges.iter().all(Vec::is_empty);
         problem.require();
         problem.base = problem.done_use();
         problem

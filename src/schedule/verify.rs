@@ -272,6 +272,24 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
     let resources = &portfolio.resources;
     let periods_a_year = f64::from(calendar.period.per_year());
     let mut used = vec![vec![0.0; resources.len()]; calendar.budget_len()];
+    // Per resource, the staff charged to it and its cost per unit and period.
+    let charges: Vec<Vec<(usize, f64)>> = resources
+        .iter()
+        .map(|resource| {
+            (resources.iter().enumerate())
+                .filter(|(_, s)| {
+                    s.charged_to
+                        .as_ref()
+                        .is_some_and(|c| c.value == resource.id.value)
+                        && s.id.value != resource.id.value
+                })
+                .map(|(s, staff)| {
+                    let rate = staff.cost_rate.as_ref().map_or(0.0, |c| c.value);
+                    (s, rate / periods_a_year)
+                })
+                .collect()
+        })
+        .collect();
     for (m, placement) in portfolio.measures.iter().zip(&roadmap.placements) {
         let d = m.duration.value as usize;
         let (running, complete) = match placement {
@@ -282,40 +300,43 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
             }
             Placement::NotScheduled { .. } => continue,
         };
-        // What the measure spends in each period, in prices of the first year.
-        let spent = |t: usize, resource: &crate::model::Resource| -> f64 {
-            let id = resource.id.value.as_str();
-            if running.contains(&t) {
-                let cost = Measure::amount(&m.cost, id);
-                // A payment profile pays share i / (sum of shares) in the i-th period.
+        // Per resource: its cost, payment profile (and the sum of its shares) and run
+        // cost per period, in prices of the first year.
+        let figures: Vec<(f64, Option<&Vec<f64>>, f64, f64)> = resources
+            .iter()
+            .map(|resource| {
+                let id = resource.id.value.as_str();
                 let profile = m.profile(resource.kind).map(|p| &p.value);
                 let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
+                let run = Measure::amount(&m.run_cost, id);
+                let run = if resource.is_staff() {
+                    run
+                } else {
+                    run / per_budget as f64
+                };
+                (Measure::amount(&m.cost, id), profile, total, run)
+            })
+            .collect();
+        // What the measure spends of resource `r` in period `t`.
+        let spent = |t: usize, r: usize| -> f64 {
+            let (cost, profile, total, run) = figures[r];
+            if running.contains(&t) {
+                // A payment profile pays share i / (sum of shares) in the i-th period.
                 match profile {
                     Some(p) if p.len() == d && total > 0.0 => cost * (p[t - running.start] / total),
                     _ => cost / d as f64,
                 }
             } else if complete.contains(&t) {
-                let run = Measure::amount(&m.run_cost, id);
-                if resource.is_staff() {
-                    run
-                } else {
-                    run / per_budget as f64
-                }
+                run
             } else {
                 0.0
             }
         };
         for t in running.start.min(complete.start)..horizon {
             for (r, resource) in resources.iter().enumerate() {
-                let mut amount = spent(t, resource);
-                for staff in resources.iter().filter(|s| {
-                    s.charged_to
-                        .as_ref()
-                        .is_some_and(|c| c.value == resource.id.value)
-                        && s.id.value != resource.id.value
-                }) {
-                    let rate = staff.cost_rate.as_ref().map_or(0.0, |c| c.value);
-                    amount += spent(t, staff) * (rate / periods_a_year);
+                let mut amount = spent(t, r);
+                for &(staff, rate) in &charges[r] {
+                    amount += spent(t, staff) * rate;
                 }
                 if let Some(index) = &resource.price_index {
                     amount *= index.factor(calendar.start.year, calendar.label(t).year);
