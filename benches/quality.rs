@@ -6,7 +6,8 @@
 //!    against the LP bound.
 //! 2. Plan time for 1,000 and 10,000 measures, in ratio to the time to load them.
 //!
-//! Options (after `--`): `--seeds N` (default 20), `--quick` (fewer seeds, no 10k).
+//! Options (after `--`): `--seeds N` (default 20), `--quick` (fewer seeds, no 10k), `--scale`
+//! (only the 10,000-measure speed rows, with budget years under quarters among them).
 
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
@@ -23,6 +24,11 @@ const MIP_NODES: u64 = 1_000_000;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
+    if args.iter().any(|a| a == "--scale") {
+        // Only the 10,000-measure rows, budget years under quarters among them.
+        speed(&[10_000]);
+        return;
+    }
     let seeds: u64 = args
         .iter()
         .position(|a| a == "--seeds")
@@ -139,10 +145,19 @@ fn speed(sizes: &[usize]) {
     );
     println!("|---:|---:|---:|---:|---:|:---|:---|---:|");
     for &size in sizes {
-        for (periods, kind) in [(5, PeriodKind::Year), (20, PeriodKind::Quarter)] {
+        for (periods, kind, budget) in [
+            (5, PeriodKind::Year, None),
+            (20, PeriodKind::Quarter, None),
+            (20, PeriodKind::Quarter, Some(PeriodKind::Year)),
+        ] {
             let mut settings = Settings::new(size, periods, 7);
             settings.kind = kind;
+            settings.budget = budget;
             settings.resources = 3;
+            let periods = match budget {
+                Some(_) => format!("{periods} q., yearly budgets"),
+                None => periods.to_string(),
+            };
             let text = portfolio_yaml(&settings);
             let mut loads = Vec::new();
             let mut plans = Vec::new();

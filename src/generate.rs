@@ -18,6 +18,9 @@ pub struct Settings {
     pub periods: usize,
     /// Period kind.
     pub kind: PeriodKind,
+    /// Budget period (`calendar.budget_period`), as long as `kind` or longer; `None`: the
+    /// same as `kind`. The horizon is rounded up to whole budget periods.
+    pub budget: Option<PeriodKind>,
     /// Number of resources (1–3): budget, staff, licences.
     pub resources: usize,
     /// Capacity per period as a share of the average demand per period (0.5 = half).
@@ -42,6 +45,15 @@ pub struct Settings {
     /// Run costs as a share of the running cost per period, on average (`None`: small
     /// amounts independent of the cost).
     pub run_share: Option<f64>,
+    /// Chance that a measure of two or more periods has a payment profile (`cost_profile`,
+    /// and as often again a `staff_profile`; the staff resource is then `kind: staff`).
+    pub profiles: f64,
+    /// The budget resource carries unspent capacity over (`carry_over: true`).
+    pub carry_over: bool,
+    /// A yearly price index on the budget resource, in percent (`price_index: 3%`).
+    pub price_rate: Option<f64>,
+    /// Staff (the second resource) costs this per FTE-year and is charged to the budget.
+    pub staff_rate: Option<f64>,
     /// Impact scores run 1..=this (`impact_scale` of the file).
     pub impact_scale: u32,
     /// Writes the seven default dimensions out (equal weights), for readers that do not
@@ -58,6 +70,7 @@ impl Settings {
             measures,
             periods,
             kind: PeriodKind::Year,
+            budget: None,
             resources: 2,
             tightness: 0.5,
             done: 0.05,
@@ -69,6 +82,10 @@ impl Settings {
             chain: None,
             run_costs: 0.4,
             run_share: None,
+            profiles: 0.0,
+            carry_over: false,
+            price_rate: None,
+            staff_rate: None,
             impact_scale: 5,
             explicit_dimensions: false,
             seed,
@@ -113,7 +130,12 @@ const DIMENSIONS: [&str; 7] = [
 pub fn portfolio_yaml(settings: &Settings) -> String {
     let mut rng = Rng::new(settings.seed);
     let n = settings.measures;
-    let periods = settings.periods.max(1);
+    let budget = (settings.budget)
+        .filter(|b| b.per_year() < settings.kind.per_year())
+        .unwrap_or(settings.kind);
+    let k = (settings.kind.per_year() / budget.per_year()) as usize;
+    let periods = settings.periods.max(1).div_ceil(k) * k;
+    let buckets = periods / k;
     let resources = settings.resources.clamp(1, 3);
     let start = PeriodLabel::from_ordinal(
         settings.kind,
@@ -129,6 +151,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         start,
         end: PeriodLabel::from_ordinal(settings.kind, start.ordinal() + periods as i64 - 1),
         evaluation_tail: periods as u32,
+        budget_period: budget,
     };
     let max_duration = periods.min(4);
     // Per measure: status, duration, dependencies, earliest, fixed start; and its earliest finish.
@@ -207,9 +230,14 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     if settings.impact_scale != 5 {
         let _ = writeln!(text, "impact_scale: {}", settings.impact_scale);
     }
+    let budget_text = if k > 1 {
+        format!(", budget_period: {}", budget.keyword())
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         text,
-        "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {} }}",
+        "calendar: {{ period: {}, start: {}, end: {}, evaluation_tail: {}{budget_text} }}",
         calendar.period.keyword(),
         calendar.start,
         calendar.end,
@@ -223,23 +251,42 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     }
     let _ = writeln!(text, "resources:");
     for (r, (id, unit)) in RESOURCES.iter().enumerate().take(resources) {
+        let mut kind = if r == 1 && settings.profiles > 0.0 {
+            ", kind: staff".to_owned()
+        } else {
+            String::new()
+        };
+        if r == 0 && settings.carry_over {
+            kind.push_str(", carry_over: true");
+        }
+        if let Some(rate) = settings.price_rate.filter(|_| r == 0) {
+            kind.push_str(&format!(", price_index: {rate}%"));
+        }
+        if let Some(rate) = settings.staff_rate.filter(|_| r == 1) {
+            if settings.profiles == 0.0 {
+                kind.push_str(", kind: staff");
+            }
+            kind.push_str(&format!(", cost_rate: {rate}, charged_to: budget"));
+        }
+        // Demand per budget period (run costs are per budget period).
         let demand: f64 = (0..n)
             .filter(|&j| !done[j])
-            .map(|j| cost[j][r] + run[j][r] * periods as f64 / 2.0)
+            .map(|j| cost[j][r] + run[j][r] / k as f64 * periods as f64 / 2.0)
             .sum::<f64>()
-            / periods as f64;
+            / periods as f64
+            * k as f64;
         let done_run: f64 = (0..n).filter(|&j| done[j]).map(|j| run[j][r]).sum();
         // Fixed measures must fit whatever the tightness: reserve their peak use.
-        let fixed_peak = fixed_peak(&fixed, &duration, &cost, &run, &done, r, periods);
+        let fixed_peak = fixed_peak(&fixed, &duration, (&cost, &run), &done, r, (periods, k));
         let capacity = (demand * settings.tightness)
             .max(done_run + fixed_peak)
             .ceil()
             .max(1.0);
-        let mut line = format!("  {id}: {{ unit: {unit}, capacity: {{ default: {capacity}");
-        if periods > 1 && rng.chance(0.5) {
-            let t = rng.below(periods);
+        let mut line = format!("  {id}: {{ unit: {unit}{kind}, capacity: {{ default: {capacity}");
+        if buckets > 1 && rng.chance(0.5) {
+            let b = rng.below(buckets);
             let lower = (capacity * 0.7).max(done_run + fixed_peak).ceil();
-            let _ = write!(line, ", {}: {lower}", calendar.label(t));
+            let _ = write!(line, ", {}: {lower}", calendar.budget_label(b));
         }
         let _ = writeln!(text, "{line} }} }}");
     }
@@ -264,6 +311,16 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
         if run[j].iter().any(|c| *c > 0.0) {
             let _ = writeln!(text, "    run_cost: {{ {} }}", amounts(&run[j]));
+        }
+        for key in ["cost_profile", "staff_profile"] {
+            let free = fixed[j].is_none() && !done[j];
+            if free && duration[j] > 1 && settings.profiles > 0.0 && rng.chance(settings.profiles) {
+                // Whole shares 0–4, at least one positive.
+                let mut shares: Vec<usize> = (0..duration[j]).map(|_| rng.below(5)).collect();
+                shares[rng.below(duration[j])] += 1;
+                let shares: Vec<String> = shares.iter().map(ToString::to_string).collect();
+                let _ = writeln!(text, "    {key}: [{}]", shares.join(", "));
+            }
         }
         let mut impacts: Vec<String> = Vec::new();
         for dimension in DIMENSIONS {
@@ -308,30 +365,31 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     text
 }
 
+/// The most that fixed measures use of resource `r` in one budget period of `k` periods.
 fn fixed_peak(
     fixed: &[Option<usize>],
     duration: &[usize],
-    cost: &[Vec<f64>],
-    run: &[Vec<f64>],
+    (cost, run): (&[Vec<f64>], &[Vec<f64>]),
     done: &[bool],
     r: usize,
-    periods: usize,
+    (periods, k): (usize, usize),
 ) -> f64 {
-    (0..periods)
-        .map(|t| {
-            (0..fixed.len())
-                .filter(|&j| !done[j])
-                .filter_map(|j| fixed[j].map(|s| (j, s)))
-                .map(|(j, s)| {
-                    if t < s {
-                        0.0
-                    } else if t < s + duration[j] {
-                        cost[j][r] / duration[j] as f64
-                    } else {
-                        run[j][r]
-                    }
-                })
-                .sum::<f64>()
-        })
+    let at = |t: usize| {
+        (0..fixed.len())
+            .filter(|&j| !done[j])
+            .filter_map(|j| fixed[j].map(|s| (j, s)))
+            .map(|(j, s)| {
+                if t < s {
+                    0.0
+                } else if t < s + duration[j] {
+                    cost[j][r] / duration[j] as f64
+                } else {
+                    run[j][r] / k as f64
+                }
+            })
+            .sum::<f64>()
+    };
+    (0..periods / k)
+        .map(|b| (b * k..(b + 1) * k).map(at).sum::<f64>())
         .fold(0.0, f64::max)
 }

@@ -70,21 +70,26 @@ fn small_settings() -> impl Strategy<Value = Settings> {
         0.2f64..1.0,
         0.0f64..2.0,
         any::<u64>(),
+        // Budget years under quarters (the generator ignores them under years).
+        prop::sample::select(vec![None, Some(PeriodKind::Year)]),
     )
         .prop_map(
-            |(measures, periods, kind, resources, tightness, dependencies, seed)| Settings {
-                measures,
-                periods,
-                kind,
-                resources,
-                tightness,
-                done: 0.1,
-                fixed: 0.1,
-                mandatory: 0.15,
-                deadlines: 0.3,
-                milestones: 0.1,
-                dependencies,
-                ..Settings::new(measures, periods, seed)
+            |(measures, periods, kind, resources, tightness, dependencies, seed, budget)| {
+                Settings {
+                    measures,
+                    periods,
+                    kind,
+                    budget,
+                    resources,
+                    tightness,
+                    done: 0.1,
+                    fixed: 0.1,
+                    mandatory: 0.15,
+                    deadlines: 0.3,
+                    milestones: 0.1,
+                    dependencies,
+                    ..Settings::new(measures, periods, seed)
+                }
             },
         )
 }

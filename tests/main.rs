@@ -32,6 +32,7 @@ mod init_cli;
 mod json_reports;
 mod limits;
 mod loading_properties;
+mod money;
 mod monotone_properties;
 mod never_wrong;
 mod output_files;

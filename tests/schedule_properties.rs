@@ -27,13 +27,45 @@ fn settings() -> impl Strategy<Value = Settings> {
         ),
         0.0f64..2.5,
         any::<u64>(),
+        // Budget periods: none, or years, half years or quarters where coarser than `kind`.
+        prop::sample::select(vec![
+            None,
+            Some(PeriodKind::Year),
+            Some(PeriodKind::Half),
+            Some(PeriodKind::Quarter),
+        ]),
+        // Payment profiles on none, some or most measures.
+        prop::sample::select(vec![0.0, 0.3, 0.8]),
+        // Carry-over and a price index on the budget; staff charged to it.
+        (
+            any::<bool>(),
+            prop::sample::select(vec![None, Some(2.5), Some(15.0)]),
+            prop::sample::select(vec![None, Some(20_000.0)]),
+        ),
     )
         .prop_map(
-            |(measures, periods, kind, resources, tightness, shares, dependencies, seed)| {
+            |(
+                measures,
+                periods,
+                kind,
+                resources,
+                tightness,
+                shares,
+                dependencies,
+                seed,
+                budget,
+                profiles,
+                (carry_over, price_rate, staff_rate),
+            )| {
                 Settings {
                     measures,
                     periods,
                     kind,
+                    budget,
+                    profiles,
+                    carry_over,
+                    price_rate,
+                    staff_rate,
                     resources,
                     tightness,
                     done: shares.0,
@@ -99,7 +131,7 @@ proptest! {
         let independent = usage(portfolio, roadmap);
         for (t, row) in planning.evaluation.usage.iter().enumerate() {
             for (r, used) in row.iter().enumerate() {
-                prop_assert!(close(*used, independent[t][r]), "usage differs in period {t}, resource {r}");
+                prop_assert!(close(*used, independent[t][r]), "usage differs in budget period {t}, resource {r}");
             }
         }
     }
@@ -229,7 +261,7 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             expect: ViolationKind::DoneMismatch,
         });
     }
-    // Budget overrun: cut the capacity below the use in the busiest period.
+    // Budget overrun: cut the capacity below the use in the busiest budget period.
     let used = usage(portfolio, roadmap);
     for (r, resource) in portfolio.resources.iter().enumerate() {
         let Some((t, amount)) = used
@@ -244,7 +276,9 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             continue;
         }
         let mut changed = portfolio.clone();
-        let label = portfolio.calendar.label(t);
+        // Nothing carried over, so the cut cannot be made up by an earlier rest.
+        changed.resources[r].carry_over = false;
+        let label = portfolio.calendar.budget_label(t);
         let span = resource.id.span;
         changed.resources[r].capacity.by_period.push((
             resiplan::diagnostic::source::Located::new(label, span),

@@ -162,7 +162,7 @@ pub fn frontier(
         };
     let base_capacity: f64 = portfolio
         .calendar
-        .labels()
+        .budget_labels()
         .into_iter()
         .map(|label| portfolio.resources[r].capacity.at(label).unwrap_or(0.0))
         .sum();

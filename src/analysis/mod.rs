@@ -199,6 +199,13 @@ pub struct Frame {
     /// How long a period is (for the words of reports; not in JSON, which has the labels).
     #[serde(skip)]
     pub period: PeriodKind,
+    /// Budget-period labels of the horizon: resource use and capacity are per budget
+    /// period (the same as `periods` unless `calendar.budget_period` is coarser).
+    #[serde(skip)]
+    pub budget_periods: Vec<String>,
+    /// How long a budget period is (for the words of reports).
+    #[serde(skip)]
+    pub budget_period: PeriodKind,
 }
 
 /// A resource's id and unit.
@@ -214,6 +221,12 @@ pub struct ResourceInfo {
 }
 
 impl Frame {
+    /// The budget period that period `t` falls in.
+    pub fn budget_of(&self, t: usize) -> usize {
+        let per_budget = self.periods.len() / self.budget_periods.len().max(1);
+        t / per_budget.max(1)
+    }
+
     /// The frame of a portfolio.
     pub fn of(portfolio: &Portfolio) -> Frame {
         Frame {
@@ -234,6 +247,10 @@ impl Frame {
                 .collect(),
             currency: portfolio.currency.clone(),
             period: portfolio.calendar.period,
+            budget_period: portfolio.calendar.budget_period,
+            budget_periods: (portfolio.calendar.budget_labels().iter())
+                .map(ToString::to_string)
+                .collect(),
         }
     }
 }
@@ -253,9 +270,9 @@ pub struct Outcome {
     pub not_scheduled: usize,
     /// Resilience per period.
     pub curve: Vec<f64>,
-    /// Use per resource, per period: `usage[r][t]`.
+    /// Use per resource, per budget period: `usage[r][b]`.
     pub usage: Vec<Vec<f64>>,
-    /// Capacity per resource, per period: `capacity[r][t]`.
+    /// Capacity per resource, per budget period: `capacity[r][b]`.
     pub capacity: Vec<Vec<f64>>,
     /// Run costs per period after the horizon, per resource.
     pub follow_up: Vec<f64>,

@@ -200,6 +200,15 @@ pub fn measure(measure: &Measure, indent: usize) -> String {
             field(key, amounts(values));
         }
     }
+    for (key, profile) in [
+        ("cost_profile", &measure.cost_profile),
+        ("staff_profile", &measure.staff_profile),
+    ] {
+        if let Some(profile) = profile {
+            let shares: Vec<String> = profile.value.iter().map(|v| format!("{v}")).collect();
+            field(key, format!("[{}]", shares.join(", ")));
+        }
+    }
     if !measure.depends_on.is_empty() {
         let ids: Vec<&str> = measure
             .depends_on

@@ -91,6 +91,8 @@ codes! {
     ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
     ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
     MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
+    ProfileLength = "profile-length": "A `cost_profile` or `staff_profile` with another number of shares than the measure has periods.",
+    ProfileZero = "profile-zero": "A `cost_profile` or `staff_profile` whose shares are all zero, so nothing could be paid.",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",
@@ -100,6 +102,8 @@ codes! {
     EndBeforeStart = "end-before-start": "The calendar's `end` is before its `start`.",
     PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar).",
     OutsideHorizon = "outside-horizon": "A period outside the horizon.",
+    BudgetPeriodTooFine = "budget-period-too-fine": "`calendar.budget_period` is finer than `calendar.period` (budget quarters in a yearly calendar).",
+    BudgetPeriodMisaligned = "budget-period-misaligned": "The horizon does not hold whole budget periods (a quarterly calendar with budget years that starts in Q2).",
     MissingCapacity = "missing-capacity": "A resource has no capacity in a period of the horizon.",
     NoEffect = "no-effect": "A setting that changes nothing, e.g. an `earliest` before the horizon (warning).",
     DeadlineBeforeEarliest = "deadline-before-earliest": "A deadline before the measure's `earliest`.",

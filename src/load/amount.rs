@@ -208,6 +208,16 @@ impl Decoder {
         out
     }
 
+    /// Reads a list of shares (`[30, 50, 20]`): each a finite, non-negative amount.
+    pub(super) fn shares(&mut self, node: &Node, what: &str) -> Option<Located<Vec<f64>>> {
+        let items = self.list(node, what)?;
+        let shares: Vec<Option<Located<f64>>> = (items.iter().enumerate())
+            .map(|(i, item)| self.amount(item, &format!("{what} (share {})", i + 1)))
+            .collect();
+        let shares: Option<Vec<f64>> = shares.into_iter().map(|s| s.map(|s| s.value)).collect();
+        Some(Located::new(shares?, node.span))
+    }
+
     /// Reads a `[low, high]` pair of amounts with low ≤ high.
     pub(super) fn range(&mut self, node: &Node, what: &str) -> Option<Located<[f64; 2]>> {
         let items = self.list(node, what)?;

@@ -152,6 +152,7 @@ mod tests {
             start: label("2027-01"),
             end: label(end),
             evaluation_tail: 0,
+            budget_period: PeriodKind::Month,
         };
         let mut dec = Decoder::default();
         let end = Span::at(FileId(0), "x", 0, 1);

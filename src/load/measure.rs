@@ -10,13 +10,16 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 22] = [
+pub const MEASURE_FIELDS: [&str; 25] = [
     "id",
     "name",
     "area",
     "duration",
     "cost",
     "run_cost",
+    "cost_profile",
+    "staff_profile",
+    "useful_life",
     "impact",
     "depends_on",
     "earliest",
@@ -96,6 +99,16 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
     let cost = amounts(dec, "cost", Quantity::Resource);
     let run_cost = amounts(dec, "run_cost", Quantity::Resource);
     let impact = amounts(dec, "impact", Quantity::Plain);
+    let profile = |dec: &mut Decoder, key: &str| {
+        fields
+            .get(key)
+            .and_then(|n| dec.shares(n, &format!("`{key}` of {label}")))
+    };
+    let cost_profile = profile(dec, "cost_profile");
+    let staff_profile = profile(dec, "staff_profile");
+    let useful_life = fields
+        .get("useful_life")
+        .and_then(|n| dec.amount(n, &format!("`useful_life` of {label}")));
     let depends_on = fields
         .get("depends_on")
         .map(|n| dec.strings(n, &format!("`depends_on` of {label}")))
@@ -143,6 +156,9 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         area,
         duration: duration?,
         cost,
+        cost_profile,
+        staff_profile,
+        useful_life,
         run_cost,
         impact,
         depends_on,

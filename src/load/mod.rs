@@ -6,6 +6,7 @@
 //! `validate`.
 
 mod amount;
+mod budget;
 mod confine;
 mod decode;
 mod include;

@@ -14,36 +14,14 @@ pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar
     let fields = dec.fields(
         node,
         "`calendar`",
-        &["period", "start", "end", "evaluation_tail"],
+        &["period", "start", "end", "evaluation_tail", "budget_period"],
     )?;
     let period = match fields.get("period") {
         None => Some(PeriodKind::Year),
-        Some(n) => {
-            let text = dec.string(n, "`calendar.period`")?;
-            let kind = PeriodKind::from_keyword(&text.value);
-            if kind.is_none() {
-                let choices: Vec<&str> = PeriodKind::ALL.iter().map(|k| k.keyword()).collect();
-                dec.report(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        n.span,
-                        format!("`calendar.period` is `{}`", text.value),
-                    )
-                    .with_label("unknown period kind")
-                    .with_help(
-                        format!(
-                            "{} a period is one of {}",
-                            suggest::did_you_mean(&text.value, choices.iter().copied()),
-                            suggest::one_of(&choices, 4)
-                        )
-                        .trim_start()
-                        .to_owned(),
-                    ),
-                );
-            }
-            kind
-        }
+        Some(n) => period_kind(dec, n, "period"),
     };
+    let budget_node = fields.get("budget_period");
+    let budget = budget_node.map(|n| period_kind(dec, n, "budget_period"));
     let mut bound = |key: &str| match fields.get(key) {
         Some(n) => dec.label(n, &format!("`calendar.{key}`")),
         None => {
@@ -57,6 +35,7 @@ pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar
         .get("evaluation_tail")
         .and_then(|n| dec.whole(n, "`calendar.evaluation_tail`"));
     let (period, start, end) = (period?, start?, end?);
+    let budget_period = budget.unwrap_or(Some(period))?;
     let mut ok = true;
     for bound in [&start, &end] {
         if bound.value.kind != period {
@@ -105,10 +84,43 @@ pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar
         start: start.value,
         end: end.value,
         evaluation_tail: 0,
+        budget_period,
     };
     calendar.evaluation_tail = tail.map_or(calendar.len() as u32, |t| t.value);
+    if let Some(node) = budget_node
+        && !super::budget::check_budget_period(dec, &calendar, node.span, (&start, &end))
+    {
+        return None;
+    }
     // Refused here, so that nothing runs over a horizon of thousands of periods.
     super::limits::check_horizon(dec, &calendar, end.span).then_some(calendar)
+}
+
+/// Decodes `calendar.period` or `calendar.budget_period`: a period kind keyword.
+fn period_kind(dec: &mut Decoder, node: &Node, key: &str) -> Option<PeriodKind> {
+    let text = dec.string(node, &format!("`calendar.{key}`"))?;
+    let kind = PeriodKind::from_keyword(&text.value);
+    if kind.is_none() {
+        let choices: Vec<&str> = PeriodKind::ALL.iter().map(|k| k.keyword()).collect();
+        dec.report(
+            Diagnostic::error(
+                Code::InvalidValue,
+                node.span,
+                format!("`calendar.{key}` is `{}`", text.value),
+            )
+            .with_label("unknown period kind")
+            .with_help(
+                format!(
+                    "{} a period is one of {}",
+                    suggest::did_you_mean(&text.value, choices.iter().copied()),
+                    suggest::one_of(&choices, 4)
+                )
+                .trim_start()
+                .to_owned(),
+            ),
+        );
+    }
+    kind
 }
 
 /// Decodes the `dimensions` list.
@@ -174,7 +186,17 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
             continue;
         }
         let what = format!("resource `{}`", id.value);
-        let Some(fields) = dec.fields(value, &what, &["unit", "name", "capacity"]) else {
+        let known = [
+            "unit",
+            "name",
+            "capacity",
+            "kind",
+            "carry_over",
+            "price_index",
+            "cost_rate",
+            "charged_to",
+        ];
+        let Some(fields) = dec.fields(value, &what, &known) else {
             continue;
         };
         let unit = fields
@@ -191,11 +213,28 @@ pub(super) fn decode_resources(dec: &mut Decoder, node: &Node) -> Vec<Resource> 
                 Capacity::default()
             }
         };
+        let kind = (fields.get("kind"))
+            .and_then(|n| super::budget::resource_kind(dec, n, &what))
+            .unwrap_or_default();
+        let carry_over = (fields.get("carry_over"))
+            .and_then(|n| dec.boolean(n, &format!("`carry_over` of {what}")))
+            .unwrap_or(false);
+        let price_index =
+            (fields.get("price_index")).and_then(|n| super::budget::price_index(dec, n, &what));
+        let cost_rate = (fields.get("cost_rate"))
+            .and_then(|n| dec.resource_amount(n, &format!("`cost_rate` of {what}")));
+        let charged_to = (fields.get("charged_to"))
+            .and_then(|n| dec.identifier(n, &format!("`charged_to` of {what}")));
         resources.push(Resource {
             id,
             unit,
             name,
             capacity,
+            kind,
+            carry_over,
+            price_index,
+            cost_rate,
+            charged_to,
         });
     }
     resources

@@ -183,7 +183,7 @@ impl Serialize for PeriodLabel {
 }
 
 /// The planning horizon: period kind, first and last period (inclusive), evaluation tail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Calendar {
     /// Granularity.
     pub period: PeriodKind,
@@ -193,6 +193,27 @@ pub struct Calendar {
     pub end: PeriodLabel,
     /// Periods after `end` in which completed measures still count.
     pub evaluation_tail: u32,
+    /// The budget period (Haushaltsjahr): capacities are given and checked per budget
+    /// period, which holds [`Calendar::per_budget`] whole periods. Defaults to `period`.
+    pub budget_period: PeriodKind,
+}
+
+impl Serialize for Calendar {
+    /// `budget_period` only when it differs from `period`: a calendar without one is
+    /// the same model (and hashes the same) as before budget periods existed.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let coarser = self.budget_period != self.period;
+        let mut out = serializer.serialize_struct("Calendar", 4 + usize::from(coarser))?;
+        out.serialize_field("period", &self.period)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("evaluation_tail", &self.evaluation_tail)?;
+        if coarser {
+            out.serialize_field("budget_period", &self.budget_period)?;
+        }
+        out.end()
+    }
 }
 
 impl Calendar {
@@ -230,6 +251,53 @@ impl Calendar {
     /// All labels of the horizon, in order.
     pub fn labels(&self) -> Vec<PeriodLabel> {
         (0..self.len()).map(|i| self.label(i)).collect()
+    }
+
+    /// Periods per budget period (1 when they are the same; at least 1).
+    pub fn per_budget(&self) -> usize {
+        (self.period.per_year() / self.budget_period.per_year()).max(1) as usize
+    }
+
+    /// Number of budget periods in the horizon (the horizon holds whole budget periods
+    /// once validated; a partial one at the end still counts).
+    pub fn budget_len(&self) -> usize {
+        self.len().div_ceil(self.per_budget())
+    }
+
+    /// The budget period that period `t` falls in (past the horizon too).
+    pub fn budget_of(&self, t: usize) -> usize {
+        t / self.per_budget()
+    }
+
+    /// The label of budget period `b` (`2027` for budget years).
+    pub fn budget_label(&self, b: usize) -> PeriodLabel {
+        let first = self.label(b * self.per_budget());
+        PeriodLabel::from_ordinal(
+            self.budget_period,
+            first.ordinal() / (self.per_budget() as i64),
+        )
+    }
+
+    /// All budget-period labels of the horizon, in order.
+    pub fn budget_labels(&self) -> Vec<PeriodLabel> {
+        (0..self.budget_len())
+            .map(|b| self.budget_label(b))
+            .collect()
+    }
+
+    /// Index of a budget-period label in the horizon, `None` if it has another kind or lies
+    /// outside.
+    pub fn budget_index_of(&self, label: PeriodLabel) -> Option<usize> {
+        (label.kind == self.budget_period)
+            .then(|| (0..self.budget_len()).find(|&b| self.budget_label(b) == label))
+            .flatten()
+    }
+
+    /// Whether the horizon is made of whole budget periods: it starts on the first period
+    /// of one and ends on the last period of one.
+    pub fn budget_aligned(&self) -> bool {
+        let k = self.per_budget() as i64;
+        self.start.ordinal().rem_euclid(k) == 0 && (self.end.ordinal() + 1).rem_euclid(k) == 0
     }
 }
 
@@ -274,6 +342,7 @@ mod tests {
             start: label("2027-Q3"),
             end: label("2028-Q2"),
             evaluation_tail: 4,
+            budget_period: PeriodKind::Quarter,
         };
         assert_eq!(calendar.len(), 4);
         assert_eq!(calendar.index_of(label("2027-Q3")), Some(0));
@@ -299,12 +368,49 @@ mod tests {
     }
 
     #[test]
+    fn budget_years_hold_whole_quarters() {
+        let calendar = Calendar {
+            period: PeriodKind::Quarter,
+            start: label("2027-Q1"),
+            end: label("2028-Q4"),
+            evaluation_tail: 0,
+            budget_period: PeriodKind::Year,
+        };
+        assert_eq!(calendar.per_budget(), 4);
+        assert_eq!(calendar.budget_len(), 2);
+        assert!(calendar.budget_aligned());
+        assert_eq!(calendar.budget_of(3), 0);
+        assert_eq!(calendar.budget_of(4), 1);
+        assert_eq!(calendar.budget_label(1).to_string(), "2028");
+        assert_eq!(calendar.budget_index_of(label("2028")), Some(1));
+        assert_eq!(calendar.budget_index_of(label("2029")), None);
+        assert_eq!(calendar.budget_index_of(label("2028-Q1")), None);
+        let months = Calendar {
+            period: PeriodKind::Month,
+            start: label("2027-07"),
+            end: label("2028-06"),
+            evaluation_tail: 0,
+            budget_period: PeriodKind::Half,
+        };
+        assert_eq!(months.per_budget(), 6);
+        assert!(months.budget_aligned());
+        assert_eq!(months.budget_labels()[0].to_string(), "2027-H2");
+        assert_eq!(months.budget_labels()[1].to_string(), "2028-H1");
+        let unaligned = Calendar {
+            start: label("2027-Q2"),
+            ..calendar
+        };
+        assert!(!unaligned.budget_aligned());
+    }
+
+    #[test]
     fn months_cross_years() {
         let calendar = Calendar {
             period: PeriodKind::Month,
             start: label("2027-11"),
             end: label("2028-02"),
             evaluation_tail: 0,
+            budget_period: PeriodKind::Month,
         };
         let labels: Vec<String> = calendar.labels().iter().map(|l| l.to_string()).collect();
         assert_eq!(labels, ["2027-11", "2027-12", "2028-01", "2028-02"]);

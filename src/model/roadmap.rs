@@ -55,7 +55,9 @@ pub enum Reason {
     Capacity {
         /// The resource that was short most often.
         resource: usize,
-        /// Periods in which it was short, for the starts tried (sorted, distinct).
+        /// Budget periods in which it was short, for the starts tried (sorted, distinct;
+        /// indices into the budget periods of the horizon, which are the periods unless
+        /// `calendar.budget_period` is coarser).
         periods: Vec<usize>,
         /// The least extra capacity, in one period, that would have made some start fit for this resource.
         short_by: f64,

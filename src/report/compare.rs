@@ -147,7 +147,7 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
             "{} {} {}",
             Label::FollowUp.text(l),
             resource_of(l, &comparison.frame, &resource.id),
-            Label::PerPeriod.text_for(l, comparison.frame.period)
+            Label::PerPeriod.text_for(l, comparison.frame.budget_period)
         ));
         rows.push(row(label, &|i| {
             let frame = if i == 0 {
@@ -221,10 +221,27 @@ pub(super) fn curve_table(comparison: &Comparison, l: Language) -> Table {
     }
 }
 
-/// One column's resource use against the base's, period by period.
+/// Every budget period's label, the base's first, then those only a column has.
+fn all_budget_periods(comparison: &Comparison) -> Vec<String> {
+    let mut periods = comparison.frame.budget_periods.clone();
+    for s in &comparison.scenarios {
+        for p in &s.frame.budget_periods {
+            if !periods.contains(p) {
+                periods.push(p.clone());
+            }
+        }
+    }
+    periods
+}
+
+/// One column's resource use against the base's, budget period by budget period.
 fn resource_table(comparison: &Comparison, s: &ScenarioResult, l: Language) -> Table {
-    let periods = all_periods(comparison);
-    let mut header: Vec<Text> = vec![Label::Period.text_for(l, comparison.frame.period).into()];
+    let periods = all_budget_periods(comparison);
+    let mut header: Vec<Text> = vec![
+        Label::Period
+            .text_for(l, comparison.frame.budget_period)
+            .into(),
+    ];
     let mut resource_columns = Vec::new();
     for (r, resource) in comparison.frame.resources.iter().enumerate() {
         if let Some(sr) = s.frame.resources.iter().position(|x| x.id == resource.id) {
@@ -251,8 +268,8 @@ fn resource_table(comparison: &Comparison, s: &ScenarioResult, l: Language) -> T
         rows: periods
             .iter()
             .map(|p| {
-                let bt = comparison.frame.periods.iter().position(|q| q == p);
-                let st = s.frame.periods.iter().position(|q| q == p);
+                let bt = comparison.frame.budget_periods.iter().position(|q| q == p);
+                let st = s.frame.budget_periods.iter().position(|q| q == p);
                 std::iter::once(Text::from(p))
                     .chain(resource_columns.iter().map(|&(r, sr)| {
                         let base = bt.map_or_else(

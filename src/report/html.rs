@@ -256,7 +256,7 @@ fn resources(view: &PlanView<'_>) -> String {
     let t = |l: Label| l.text(view.language);
     let mut out = format!(
         "<section class=\"resources\">\n<h2>{}</h2>\n",
-        escape(view.t(Label::ResourceUse))
+        escape(view.t_budget(Label::ResourceUse))
     );
     out.push_str(&format!(
         "<ul class=\"legend\"><li>{}{}</li><li>{}{}</li></ul>\n<div class=\"charts\">\n",

@@ -9,10 +9,7 @@ use crate::model::{Language, Portfolio, Resource, Text};
 
 /// Whether a resource counts staff (unit `FTE` or `VZÄ`).
 pub(crate) fn is_staff(resource: &Resource) -> bool {
-    resource
-        .unit
-        .as_deref()
-        .is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä"))
+    resource.is_staff()
 }
 
 /// A resource as the reader knows it: its name, else "Haushaltsmittel" for money, "Personal"

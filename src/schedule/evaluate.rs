@@ -23,18 +23,28 @@ pub struct Coverage {
 /// Everything derived from a roadmap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
-    /// Resource use, `usage[t][r]`.
+    /// Resource use per budget period, `usage[b][r]` (per period unless the calendar has
+    /// a coarser `budget_period`).
     pub usage: Vec<Vec<f64>>,
-    /// Capacity, `capacity[t][r]` (infinite when not given).
+    /// Capacity per budget period, `capacity[b][r]` (infinite when not given); for a
+    /// resource that carries over, with what is left of the budget periods before.
     pub capacity: Vec<Vec<f64>>,
+    /// Of `capacity`, what a resource that carries over brought in from the budget periods
+    /// before, `carried_in[b][r]` (0 for the others).
+    pub carried_in: Vec<Vec<f64>>,
     /// Sum of values of complete measures, per period of the horizon.
     pub curve: Vec<f64>,
     /// Resilience-periods.
     pub objective: f64,
-    /// Run costs per period after the horizon, per resource.
+    /// Run costs per budget period after the horizon, per resource.
     pub follow_up: Vec<f64>,
     /// Per dimension, in portfolio order.
     pub coverage: Vec<Coverage>,
+    /// Personnel cost over the horizon per resource (staff with a `cost_rate`; else 0).
+    pub personnel_cost: Vec<f64>,
+    /// Depreciation per budget period and resource, `[b][r]` (investments with a
+    /// `useful_life`).
+    pub depreciation: Vec<Vec<f64>>,
     /// Measures scheduled in the horizon.
     pub scheduled: usize,
     /// Measures done before the horizon.
@@ -48,7 +58,6 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
     let periods = portfolio.calendar.len();
     let resources = &portfolio.resources;
     let horizon_and_tail = periods + portfolio.calendar.evaluation_tail as usize;
-    let mut usage = vec![vec![0.0; resources.len()]; periods];
     let mut curve = vec![0.0; periods];
     let mut follow_up = vec![0.0; resources.len()];
     let mut objective = 0.0;
@@ -61,14 +70,14 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
     {
         let value = scores.measures[j].value;
         let duration = measure.duration.value as usize;
-        let (complete, start) = match placement {
+        let complete = match placement {
             Placement::Scheduled { start } => {
                 scheduled += 1;
-                (start + duration, Some(*start))
+                start + duration
             }
             Placement::Done => {
                 done += 1;
-                (0, None)
+                0
             }
             Placement::NotScheduled { .. } => {
                 not_scheduled += 1;
@@ -82,30 +91,32 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
             }
         }
         for (r, resource) in resources.iter().enumerate() {
-            let cost = Measure::amount(&measure.cost, &resource.id.value);
-            let run = Measure::amount(&measure.run_cost, &resource.id.value);
-            follow_up[r] += run;
-            for (t, row) in usage.iter_mut().enumerate() {
-                match start {
-                    Some(s) if t >= s && t < s + duration => row[r] += cost / duration as f64,
-                    _ if t >= complete => row[r] += run,
-                    _ => {}
-                }
-            }
+            follow_up[r] += Measure::amount(&measure.run_cost, &resource.id.value);
         }
     }
-    let capacity = (0..periods)
-        .map(|t| {
+    // The independent verifier's use: reports show exactly what it checked.
+    let usage = super::verify::usage(portfolio, roadmap);
+    let mut capacity: Vec<Vec<f64>> = (portfolio.calendar.budget_labels().into_iter())
+        .map(|label| {
             resources
                 .iter()
-                .map(|r| {
-                    r.capacity
-                        .at(portfolio.calendar.label(t))
-                        .unwrap_or(f64::INFINITY)
-                })
+                .map(|r| r.capacity.at(label).unwrap_or(f64::INFINITY))
                 .collect()
         })
         .collect();
+    // What a resource that carries over has available: its own capacity plus what is left
+    // of the budget periods before.
+    let mut carried_in = vec![vec![0.0; resources.len()]; capacity.len()];
+    for (r, resource) in resources.iter().enumerate() {
+        if !resource.carry_over {
+            continue;
+        }
+        for b in 1..capacity.len() {
+            let rest = (capacity[b - 1][r] - usage[b - 1][r]).max(0.0);
+            capacity[b][r] += rest;
+            carried_in[b][r] = rest;
+        }
+    }
     let coverage = portfolio
         .dimensions
         .iter()
@@ -132,8 +143,11 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         })
         .collect();
     Evaluation {
+        personnel_cost: super::money::personnel_cost(portfolio, &usage),
+        depreciation: super::money::depreciation(portfolio, roadmap),
         usage,
         capacity,
+        carried_in,
         curve,
         objective,
         follow_up,

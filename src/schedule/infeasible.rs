@@ -15,30 +15,25 @@ use crate::model::{Portfolio, amount_text, fits_capacity};
 /// covered by capacity.
 pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    let mut used = vec![0.0; problem.rows()];
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); problem.rows()];
+    for (j, job) in problem.jobs.iter().enumerate() {
+        let Some(s) = (if job.done { Some(0) } else { job.fixed }) else {
+            continue;
+        };
+        problem.demand(j, s, |row, amount| {
+            used[row] += amount;
+            users[row].push(j);
+            true
+        });
+    }
     for (r, resource) in portfolio.resources.iter().enumerate() {
-        for t in 0..problem.periods {
-            let mut used = 0.0;
-            let mut users: Vec<usize> = Vec::new();
-            for (j, job) in problem.jobs.iter().enumerate() {
-                let add = if job.done {
-                    job.run[r]
-                } else if let Some(s) = job.fixed {
-                    match t {
-                        t if t < s => 0.0,
-                        t if t < s + job.duration => job.running[r],
-                        _ => job.run[r],
-                    }
-                } else {
-                    0.0
-                };
-                if add > 0.0 {
-                    used += add;
-                    users.push(j);
-                }
-            }
-            let capacity = problem.capacity(t, r);
+        for b in 0..problem.buckets {
+            let row = b * problem.resources + r;
+            let (used, users) = (used[row], &users[row]);
+            let capacity = problem.capacity(b, r);
             if !fits_capacity(used, capacity) {
-                let label = portfolio.calendar.label(t);
+                let label = portfolio.calendar.budget_label(b);
                 let names = |done: bool| -> Vec<String> {
                     users
                         .iter()
@@ -227,7 +222,9 @@ fn why(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked: u
             short_by,
             window,
         }) => {
-            let labels: Vec<String> = periods.iter().map(|&t| label(t).to_string()).collect();
+            let labels: Vec<String> = (periods.iter())
+                .map(|&b| portfolio.calendar.budget_label(b).to_string())
+                .collect();
             format!(
                 "`{id}` does not fit any start in {}: `{}` is short in {} (by at least {} in one period)",
                 if window.0 == window.1 {
@@ -255,18 +252,20 @@ fn users(portfolio: &Portfolio, problem: &Problem, schedule: &Schedule, blocked:
         return String::new();
     };
     let resource = *resource;
-    let uses = |j: usize, t: usize| {
-        let job = &problem.jobs[j];
-        match schedule.slots[j] {
-            Slot::Done => job.run[resource],
-            Slot::Start(s) if t < s => 0.0,
-            Slot::Start(s) if t < s + job.duration => job.running[resource],
-            Slot::Start(_) => job.run[resource],
-            Slot::Unscheduled(_) => 0.0,
-        }
+    // Whether measure `j`, as scheduled, uses the resource in one of those budget periods.
+    let uses = |j: usize| {
+        let start = match schedule.slots[j] {
+            Slot::Done => 0,
+            Slot::Start(s) => s,
+            Slot::Unscheduled(_) => return false,
+        };
+        !problem.demand(j, start, |row, _| {
+            let (b, r) = problem.row_of(row);
+            !(r == resource && periods.contains(&b))
+        })
     };
     let ids: Vec<String> = (0..problem.jobs.len())
-        .filter(|&j| periods.iter().any(|&t| uses(j, t) > 0.0))
+        .filter(|&j| uses(j))
         .map(|j| format!("`{}`", portfolio.measures[j].id.value))
         .collect();
     match ids.len() {

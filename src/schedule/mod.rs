@@ -11,9 +11,11 @@
 
 pub mod bound;
 pub mod checked;
+pub mod demand;
 pub mod evaluate;
 mod infeasible;
 mod lns;
+pub mod money;
 pub mod problem;
 pub mod rules;
 pub mod search;

@@ -1,5 +1,6 @@
 //! The portfolio compiled to numbers: what the scheduler works on.
 
+use crate::diagnostic::source::Located;
 use crate::graph::DependencyGraph;
 use crate::model::{Measure, Portfolio, Status};
 use crate::score::Scores;
@@ -9,9 +10,18 @@ use crate::score::Scores;
 pub struct Job {
     /// Periods it runs (0 = milestone).
     pub duration: usize,
-    /// Use of each resource in each period it runs (cost / duration).
+    /// Use of each resource in each period it runs (cost / duration); see
+    /// [`Problem::use_at`] for the use in one period.
     pub running: Vec<f64>,
-    /// Use of each resource in each period after completion.
+    /// Total cost per resource (for payment profiles).
+    pub total: Vec<f64>,
+    /// Share of the total paid in each period of the duration (`cost_profile`, summing to
+    /// 1); empty when the cost is spread evenly.
+    pub profile: Vec<f64>,
+    /// The same for staff resources (`staff_profile`); empty when they follow `profile`.
+    pub staff_profile: Vec<f64>,
+    /// Use of each resource in each period after completion (`run_cost` per budget
+    /// period / periods per budget period; staff: `run_cost`).
     pub run: Vec<f64>,
     /// Indices of the measures it depends on.
     pub dependencies: Vec<usize>,
@@ -47,8 +57,32 @@ pub struct Problem {
     pub tail: usize,
     /// Number of resources.
     pub resources: usize,
-    /// Capacity, `capacity[t * resources + r]` (infinite when not given).
+    /// Periods per budget period (1 when capacities are given per period).
+    pub per_bucket: usize,
+    /// Budget periods in the horizon: capacity is checked per budget period, in the rows
+    /// `b * resources + r` (see [`Problem::demand`]).
+    pub buckets: usize,
+    /// Whether each resource is staff ([`crate::model::Resource::is_staff`]): it follows
+    /// `staff_profile`, and its rows hold the average over the budget period's periods
+    /// (capacity is a headcount), not their sum.
+    pub staff: Vec<bool>,
+    /// Whether each resource carries unspent capacity over (`carry_over`): its rows are
+    /// cumulative, use and capacity up to the budget period.
+    pub carry: Vec<bool>,
+    /// Per resource, the price factor of each period (`price_index`); empty without one.
+    pub price: Vec<Vec<f64>>,
+    /// Per money resource, the staff resources charged to it (`charged_to`) and their
+    /// cost per unit and period (`cost_rate` / periods per year).
+    pub charges: Vec<Vec<(usize, f64)>>,
+    /// Whether rows are plain periods: capacities per period, nothing carried over, no
+    /// price index, no charged staff (then a measure without a payment profile demands
+    /// its running or run cost per period, as it always did).
+    pub plain: bool,
+    /// Capacity per row, `capacity[b * resources + r]` (infinite when not given; up to
+    /// and including budget period `b` for a resource that carries over).
     pub capacity: Vec<f64>,
+    /// What done measures' run costs already use of each row.
+    pub base: Vec<f64>,
     /// The measures, in portfolio order.
     pub jobs: Vec<Job>,
     /// Topological order (dependencies first), ties by index.
@@ -65,17 +99,31 @@ impl Problem {
         let calendar = &portfolio.calendar;
         let periods = calendar.len();
         let resources = portfolio.resources.len();
-        let mut capacity = Vec::with_capacity(periods * resources);
-        for t in 0..periods {
-            for resource in &portfolio.resources {
-                capacity.push(
-                    resource
-                        .capacity
-                        .at(calendar.label(t))
-                        .unwrap_or(f64::INFINITY),
-                );
+        let (per_bucket, buckets) = (calendar.per_budget(), calendar.budget_len());
+        let mut capacity = Vec::with_capacity(buckets * resources);
+        for b in 0..buckets {
+            for (r, resource) in portfolio.resources.iter().enumerate() {
+                let own = (resource.capacity)
+                    .at(calendar.budget_label(b))
+                    .unwrap_or(f64::INFINITY);
+                // Carried over: what is left of earlier budget periods is still available.
+                let before = if resource.carry_over && b > 0 {
+                    capacity[(b - 1) * resources + r]
+                } else {
+                    0.0
+                };
+                capacity.push(before + own);
             }
         }
+        let first_year = calendar.start.year;
+        let price = (portfolio.resources.iter())
+            .map(|resource| match &resource.price_index {
+                Some(index) => (0..periods)
+                    .map(|t| index.factor(first_year, calendar.label(t).year))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect();
         let offset = |label: &Option<
             crate::diagnostic::source::Located<crate::model::period::PeriodLabel>,
         >| { label.as_ref().and_then(|l| calendar.offset_of(l.value)) };
@@ -92,6 +140,18 @@ impl Problem {
                         .map(|r| Measure::amount(amounts, &r.id.value) / divisor)
                         .collect()
                 };
+                // Run costs are per budget period, spread over its periods; staff is a
+                // level (a headcount that stays), the same in every period.
+                let run = (portfolio.resources.iter())
+                    .map(|r| {
+                        let run = Measure::amount(&measure.run_cost, &r.id.value);
+                        if r.is_staff() {
+                            run
+                        } else {
+                            run / per_bucket as f64
+                        }
+                    })
+                    .collect();
                 let deadline_start = offset(&measure.deadline)
                     .filter(|&d| d < periods as i64)
                     // s + d - 1 <= deadline for d >= 1, s <= deadline for a milestone.
@@ -99,7 +159,10 @@ impl Problem {
                 Job {
                     duration,
                     running: amounts(&measure.cost, duration.max(1) as f64),
-                    run: amounts(&measure.run_cost, 1.0),
+                    total: amounts(&measure.cost, 1.0),
+                    profile: shares(measure.cost_profile.as_ref()),
+                    staff_profile: shares(measure.staff_profile.as_ref()),
+                    run,
                     dependencies: graph.dependencies(i),
                     earliest: offset(&measure.earliest).unwrap_or(0).max(0) as usize,
                     // A deadline start before period 0 is unreachable: keep it as "no start allowed".
@@ -126,13 +189,26 @@ impl Problem {
             periods,
             tail: portfolio.calendar.evaluation_tail as usize,
             resources,
+            per_bucket,
+            buckets,
+            staff: portfolio.resources.iter().map(|r| r.is_staff()).collect(),
+            carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
+            price,
+            charges: charges(portfolio),
+            plain: false,
             capacity,
+            base: Vec::new(),
             jobs,
             order,
             dependents,
             graph: graph.clone(),
         };
+        problem.plain = problem.per_bucket == 1
+            && !problem.carry.iter().any(|c| *c)
+            && problem.price.iter().all(Vec::is_empty)
+            && problem.charges.iter().all(Vec::is_empty);
         problem.require();
+        problem.base = problem.done_use();
         problem
     }
 
@@ -168,14 +244,9 @@ impl Problem {
         }
     }
 
-    /// Run costs of `done` measures on resource `r`: what every period already carries.
-    pub fn done_run(&self, r: usize) -> f64 {
-        self.jobs.iter().filter(|j| j.done).map(|j| j.run[r]).sum()
-    }
-
-    /// Capacity of resource `r` in period `t`.
-    pub fn capacity(&self, t: usize, r: usize) -> f64 {
-        self.capacity[t * self.resources + r]
+    /// Capacity of resource `r` in budget period `b`.
+    pub fn capacity(&self, b: usize, r: usize) -> f64 {
+        self.capacity[b * self.resources + r]
     }
 
     /// The last start from which measure `job` finishes inside the horizon (a milestone is
@@ -198,6 +269,37 @@ impl Problem {
     pub fn contribution(&self, job: usize, start: usize) -> f64 {
         let complete = start + self.jobs[job].duration;
         self.jobs[job].value * (self.periods + self.tail).saturating_sub(complete) as f64
+    }
+}
+
+/// Per resource, the staff resources charged to it and their cost per unit and period.
+fn charges(portfolio: &Portfolio) -> Vec<Vec<(usize, f64)>> {
+    let resources = &portfolio.resources;
+    let per_year = f64::from(portfolio.calendar.period.per_year());
+    let mut charges = vec![Vec::new(); resources.len()];
+    for (s, staff) in resources.iter().enumerate() {
+        let (Some(target), Some(rate)) = (&staff.charged_to, &staff.cost_rate) else {
+            continue;
+        };
+        if let Some(m) = resources.iter().position(|r| r.id.value == target.value)
+            && m != s
+        {
+            charges[m].push((s, rate.value / per_year));
+        }
+    }
+    charges
+}
+
+/// A payment profile as shares of 1 (empty when there is none, or none to normalise).
+fn shares(profile: Option<&Located<Vec<f64>>>) -> Vec<f64> {
+    let Some(profile) = profile else {
+        return Vec::new();
+    };
+    let sum: f64 = profile.value.iter().sum();
+    if sum > 0.0 && sum.is_finite() {
+        profile.value.iter().map(|p| p / sum).collect()
+    } else {
+        Vec::new()
     }
 }
 

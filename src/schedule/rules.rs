@@ -71,7 +71,15 @@ pub fn resource_share(problem: &Problem, job: usize) -> f64 {
     let j = &problem.jobs[job];
     let mut share = 0.0;
     for r in 0..problem.resources {
-        let total: f64 = (0..problem.periods).map(|t| problem.capacity(t, r)).sum();
+        // A resource that carries over has cumulative rows: its last is the total.
+        let total: f64 = if problem.carry[r] {
+            problem
+                .buckets
+                .checked_sub(1)
+                .map_or(0.0, |b| problem.capacity(b, r))
+        } else {
+            (0..problem.buckets).map(|b| problem.capacity(b, r)).sum()
+        };
         if total.is_finite() && total > 0.0 {
             let demand =
                 j.running[r] * j.duration.max(1) as f64 + j.run[r] * problem.periods as f64 / 2.0;

@@ -1,8 +1,8 @@
 //! Serial schedule generation: place measures one by one, in a given order, at
-//! the earliest start where every resource fits in every period, run costs included.
+//! the earliest start where every resource fits in every budget period, run costs included.
 
+use super::demand::{Load, Overrun};
 use super::problem::Problem;
-use crate::model::fits_capacity;
 use crate::model::roadmap::Reason;
 
 /// Where one measure ended up in a generated schedule.
@@ -37,77 +37,24 @@ impl Schedule {
     }
 }
 
-/// Resource use per period while building.
+/// Resource use per budget period while building.
 struct Usage<'p> {
-    problem: &'p Problem,
-    used: Vec<f64>,
+    load: Load<'p>,
 }
-
-/// The first overrun a start would cause: (period, resource, amount over capacity).
-type Overrun = (usize, usize, f64);
 
 impl<'p> Usage<'p> {
     fn new(problem: &'p Problem) -> Self {
-        let mut usage = Usage {
-            problem,
-            used: vec![0.0; problem.periods * problem.resources],
-        };
-        for job in problem.jobs.iter().filter(|j| j.done) {
-            for t in 0..problem.periods {
-                for r in 0..problem.resources {
-                    usage.used[t * problem.resources + r] += job.run[r];
-                }
-            }
-        }
-        usage
-    }
-
-    /// Resource use a job adds in period `t` when it starts at `start`.
-    fn added(&self, job: usize, start: usize, t: usize, r: usize) -> f64 {
-        let job = &self.problem.jobs[job];
-        if t < start {
-            0.0
-        } else if t < start + job.duration {
-            job.running[r]
-        } else {
-            job.run[r]
-        }
-    }
-
-    /// Last period (exclusive) a job uses resources in: the horizon end, or its own end without run costs.
-    fn until(&self, job: usize, start: usize) -> usize {
-        let j = &self.problem.jobs[job];
-        if j.has_run {
-            self.problem.periods
-        } else {
-            (start + j.duration).min(self.problem.periods)
+        Usage {
+            load: Load::new(problem),
         }
     }
 
     fn check(&self, job: usize, start: usize) -> Result<(), Overrun> {
-        let p = self.problem;
-        for t in start..self.until(job, start) {
-            for r in 0..p.resources {
-                let add = self.added(job, start, t, r);
-                if add == 0.0 {
-                    continue;
-                }
-                let total = self.used[t * p.resources + r] + add;
-                if !fits_capacity(total, p.capacity(t, r)) {
-                    return Err((t, r, total - p.capacity(t, r)));
-                }
-            }
-        }
-        Ok(())
+        self.load.check(job, start)
     }
 
     fn place(&mut self, job: usize, start: usize) {
-        let p = self.problem;
-        for t in start..self.until(job, start) {
-            for r in 0..p.resources {
-                self.used[t * p.resources + r] += self.added(job, start, t, r);
-            }
-        }
+        self.load.add(job, start, 1.0);
     }
 }
 

@@ -41,7 +41,7 @@ pub enum ViolationKind {
     DependencyIncomplete,
     /// A mandatory measure is neither scheduled nor done.
     MandatoryMissing,
-    /// A resource is used beyond its capacity in a period.
+    /// A resource is used beyond its capacity in a budget period.
     CapacityExceeded,
 }
 
@@ -184,18 +184,30 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
             );
         }
     }
-    for (t, row) in usage(portfolio, roadmap).iter().enumerate() {
-        let label = calendar.label(t);
-        for (&used, resource) in row.iter().zip(&portfolio.resources) {
+    // A resource that carries over is checked on its totals up to each budget period.
+    let mut carried = vec![(0.0, 0.0); portfolio.resources.len()];
+    for (b, row) in usage(portfolio, roadmap).iter().enumerate() {
+        let label = calendar.budget_label(b);
+        for ((&used, resource), carried) in row.iter().zip(&portfolio.resources).zip(&mut carried) {
             let Some(capacity) = resource.capacity.at(label) else {
                 continue;
+            };
+            let (used, capacity, when) = if resource.carry_over {
+                *carried = (carried.0 + used, carried.1 + capacity);
+                (
+                    carried.0,
+                    carried.1,
+                    format!("up to {label} (carried over)"),
+                )
+            } else {
+                (used, capacity, format!("in {label}"))
             };
             if !fits_capacity(used, capacity) {
                 out.push(Violation {
                     measure: None,
                     kind: ViolationKind::CapacityExceeded,
                     message: format!(
-                        "{} in {label}: {} used, capacity {}",
+                        "{} {when}: {} used, capacity {}",
                         resource.id.value,
                         number(used),
                         number(capacity)
@@ -242,16 +254,42 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     }
 }
 
-/// Resource use per period: `result[t][r]`.
+/// Resource use per budget period: `result[b][r]` (per period when the calendar has no
+/// coarser `budget_period`).
 ///
-/// Covers every period of the horizon and every resource; running measures
-/// spend `cost / duration` per period, completed and `Done` measures their
-/// `run_cost`. Placements beyond the shorter of the roadmap and the measure
-/// list are ignored.
+/// Covers every budget period of the horizon and every resource. Running measures spend
+/// `cost / duration` per period (or by their payment profile), completed and `Done`
+/// measures their `run_cost` per budget period, spread evenly over its periods. Staff is
+/// a headcount: a budget period holds the average of its periods, and its run cost stays
+/// in every period; staff `charged_to` a money resource adds its `cost_rate` per unit and
+/// year there. Amounts of a resource with a `price_index` are nominal, in prices of the
+/// year they fall in. Placements beyond the shorter of the roadmap and the measure list
+/// are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
-    let horizon = portfolio.calendar.len();
+    let calendar = &portfolio.calendar;
+    let horizon = calendar.len();
+    let per_budget = calendar.per_budget();
     let resources = &portfolio.resources;
-    let mut used = vec![vec![0.0; resources.len()]; horizon];
+    let periods_a_year = f64::from(calendar.period.per_year());
+    let mut used = vec![vec![0.0; resources.len()]; calendar.budget_len()];
+    // Per resource, the staff charged to it and its cost per unit and period.
+    let charges: Vec<Vec<(usize, f64)>> = resources
+        .iter()
+        .map(|resource| {
+            (resources.iter().enumerate())
+                .filter(|(_, s)| {
+                    s.charged_to
+                        .as_ref()
+                        .is_some_and(|c| c.value == resource.id.value)
+                        && s.id.value != resource.id.value
+                })
+                .map(|(s, staff)| {
+                    let rate = staff.cost_rate.as_ref().map_or(0.0, |c| c.value);
+                    (s, rate / periods_a_year)
+                })
+                .collect()
+        })
+        .collect();
     for (m, placement) in portfolio.measures.iter().zip(&roadmap.placements) {
         let d = m.duration.value as usize;
         let (running, complete) = match placement {
@@ -262,17 +300,51 @@ pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
             }
             Placement::NotScheduled { .. } => continue,
         };
-        for (r, resource) in resources.iter().enumerate() {
-            let id = resource.id.value.as_str();
-            if d > 0 {
-                let per_period = Measure::amount(&m.cost, id) / d as f64;
-                for row in &mut used[running.clone()] {
-                    row[r] += per_period;
+        // Per resource: its cost, payment profile (and the sum of its shares) and run
+        // cost per period, in prices of the first year.
+        let figures: Vec<(f64, Option<&Vec<f64>>, f64, f64)> = resources
+            .iter()
+            .map(|resource| {
+                let id = resource.id.value.as_str();
+                let profile = m.profile(resource.kind).map(|p| &p.value);
+                let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
+                let run = Measure::amount(&m.run_cost, id);
+                let run = if resource.is_staff() {
+                    run
+                } else {
+                    run / per_budget as f64
+                };
+                (Measure::amount(&m.cost, id), profile, total, run)
+            })
+            .collect();
+        // What the measure spends of resource `r` in period `t`.
+        let spent = |t: usize, r: usize| -> f64 {
+            let (cost, profile, total, run) = figures[r];
+            if running.contains(&t) {
+                // A payment profile pays share i / (sum of shares) in the i-th period.
+                match profile {
+                    Some(p) if p.len() == d && total > 0.0 => cost * (p[t - running.start] / total),
+                    _ => cost / d as f64,
                 }
+            } else if complete.contains(&t) {
+                run
+            } else {
+                0.0
             }
-            let run = Measure::amount(&m.run_cost, id);
-            for row in &mut used[complete.clone()] {
-                row[r] += run;
+        };
+        for t in running.start.min(complete.start)..horizon {
+            for (r, resource) in resources.iter().enumerate() {
+                let mut amount = spent(t, r);
+                for &(staff, rate) in &charges[r] {
+                    amount += spent(t, staff) * rate;
+                }
+                if let Some(index) = &resource.price_index {
+                    amount *= index.factor(calendar.start.year, calendar.label(t).year);
+                }
+                if resource.is_staff() {
+                    amount *= 1.0 / per_budget as f64;
+                }
+                used[t / per_budget][r] += amount;
             }
         }
     }
@@ -373,6 +445,29 @@ measures:
             vec![15.0, 0.0], // a's run cost 10 + 5
         ];
         assert_eq!(usage(&p, &feasible()), expected);
+    }
+
+    #[test]
+    fn capacity_is_checked_per_budget_period() {
+        // Quarters under budget years: two quarters of 60 fit no year of 100, whichever
+        // quarters they fall in; run costs are per year (40), a quarter each.
+        let p = portfolio(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2027-Q1, end: 2028-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: { default: 100, 2028: 200 } }\nmeasures:\n\
+             - { id: a, name: A, duration: 1, cost: { budget: 60 }, run_cost: { budget: 40 } }\n\
+             - { id: b, name: B, duration: 1, cost: { budget: 60 } }\n",
+        );
+        let plan = |a: usize, b: usize| Roadmap {
+            placements: vec![at(a), at(b)],
+        };
+        // a in 2027-Q3 (then 10 a quarter for Q4 and 2028), b in 2028-Q1.
+        assert_eq!(usage(&p, &plan(2, 4)), vec![vec![70.0], vec![100.0]]);
+        assert_eq!(verify(&p, &plan(2, 4)), vec![]);
+        let over = verify(&p, &plan(0, 3));
+        assert_eq!(over.len(), 1);
+        assert_eq!(over[0].kind, CapacityExceeded);
+        assert_eq!(over[0].message, "budget in 2027: 150 used, capacity 100");
     }
 
     #[test]

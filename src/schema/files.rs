@@ -283,6 +283,10 @@ struct Calendar {
     end: Period,
     /// Periods after `end` in which completed measures still count (default: the horizon's length).
     evaluation_tail: Option<u32>,
+    /// The budget period (Haushaltsjahr): capacities are given and checked per budget
+    /// period, `run_cost` is per budget period; as long as `period` or longer, and the
+    /// horizon holds whole budget periods (default: `period`).
+    budget_period: Option<PeriodKind>,
 }
 
 /// Length of a period.
@@ -319,8 +323,44 @@ struct Resource {
     unit: Option<String>,
     /// Display name.
     name: Option<Text>,
-    /// The same capacity in every period, or `default` and capacities per period label.
+    /// The same capacity in every budget period, or `default` and capacities per
+    /// budget-period label.
     capacity: Capacity,
+    /// What kind of money (or staff) it is (default: `other`).
+    kind: Option<ResourceKind>,
+    /// Unspent capacity moves on to the next budget period (Ermächtigungsübertragung).
+    carry_over: Option<bool>,
+    /// Costs in prices of the first year become nominal amounts: a yearly rate (`2.5%`)
+    /// or factors by year (`{ 2028: 1.03 }`).
+    price_index: Option<PriceIndex>,
+    /// Staff: what one unit costs per year (currency per VZÄ and year).
+    cost_rate: Option<ResourceAmount>,
+    /// Staff with a `cost_rate`: the money resource its cost is charged to.
+    charged_to: Option<String>,
+}
+
+/// A yearly rate in percent, or factors by year.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum PriceIndex {
+    /// `2.5%`.
+    Rate(String),
+    /// `{ 2028: 1.03, 2029: 1.06 }`.
+    Table(BTreeMap<String, Amount>),
+}
+
+/// What kind of money (or staff) a resource is.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum ResourceKind {
+    /// Investment payments (Auszahlungen für Investitionen, Finanzhaushalt).
+    Investment,
+    /// Operating expense (Aufwendungen, Ergebnishaushalt).
+    Operating,
+    /// Own staff in full-time equivalents (VZÄ).
+    Staff,
+    /// Anything else.
+    Other,
 }
 
 /// Capacity per period.
@@ -427,7 +467,14 @@ struct Measure {
     duration: Option<u32>,
     /// Totals per resource.
     cost: Option<ResourceAmounts>,
-    /// Per period after completion.
+    /// Relative shares of the cost per period of the duration (`[30, 50, 20]`); default:
+    /// even. One per period, not negative, not all zero.
+    cost_profile: Option<Vec<f64>>,
+    /// Shares for staff resources (`kind: staff`) when they differ from `cost_profile`.
+    staff_profile: Option<Vec<f64>>,
+    /// Years over which costs on investment resources are depreciated (reported only).
+    useful_life: Option<Amount>,
+    /// Per budget period after completion.
     run_cost: Option<ResourceAmounts>,
     /// Impact per dimension.
     impact: Option<Scores>,

@@ -127,6 +127,9 @@ mod tests {
                 source: None,
                 notes: None,
                 uncertainty: None,
+                cost_profile: None,
+                staff_profile: None,
+                useful_life: None,
             })
             .collect();
         let mut chains = Chains::new(n);
@@ -139,6 +142,7 @@ mod tests {
             start: label("2027"),
             end: label("2031"),
             evaluation_tail: 0,
+            budget_period: PeriodKind::Year,
         };
         assert_eq!(
             chains.text(&measures, n - 1, &calendar),

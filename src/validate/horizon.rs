@@ -67,7 +67,36 @@ fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Dia
     ))
 }
 
-/// Capacity labels must lie in the horizon; without a default every period needs a value.
+/// A capacity label of another kind than the budget period (`2027-Q1` with budget years).
+fn not_a_budget_period(
+    calendar: &Calendar,
+    label: &Located<PeriodLabel>,
+    what: &str,
+) -> Diagnostic {
+    let budget = calendar.budget_period;
+    Diagnostic::error(
+        Code::PeriodKindMismatch,
+        label.span,
+        format!(
+            "{what} ({}) is a {} label, but capacities are given per budget period ({})",
+            label.value,
+            label.value.kind.keyword(),
+            budget.keyword()
+        ),
+    )
+    .with_label(format!("expected a label like `{}`", budget.example()))
+    .with_help(format!(
+        "write budget-period labels such as `{}` (budget periods {}–{}), or set \
+         `calendar.budget_period` to `{}`",
+        budget.example(),
+        calendar.budget_label(0),
+        calendar.budget_label(calendar.budget_len().saturating_sub(1)),
+        label.value.kind.keyword()
+    ))
+}
+
+/// Capacity labels are budget-period labels in the horizon; without a default every budget
+/// period needs a value.
 pub(super) fn check_resources(
     subject: &Subject,
     calendar: &Calendar,
@@ -80,15 +109,25 @@ pub(super) fn check_resources(
             .filter(|(_, c)| usable(c))
             .collect();
         for (label, _) in &by_period {
-            if let Some(o) = offset(calendar, label, &what, diagnostics)
-                && (o < 0 || o >= calendar.len() as i64)
-            {
-                diagnostics.push(outside(calendar, label, &what));
+            if calendar.budget_period == calendar.period {
+                if let Some(o) = offset(calendar, label, &what, diagnostics)
+                    && (o < 0 || o >= calendar.len() as i64)
+                {
+                    diagnostics.push(outside(calendar, label, &what));
+                }
+            } else if label.value.kind != calendar.budget_period {
+                diagnostics.push(not_a_budget_period(calendar, label, &what));
+            } else if calendar.budget_index_of(label.value).is_none() {
+                let last = calendar.budget_label(calendar.budget_len().saturating_sub(1));
+                diagnostics.push(outside(calendar, label, &what).with_help(format!(
+                    "use a budget period from {} to {last}, or widen `calendar`",
+                    calendar.budget_label(0)
+                )));
             }
         }
         if !resource.capacity.default.as_ref().is_some_and(usable) {
             let missing: Vec<String> = calendar
-                .labels()
+                .budget_labels()
                 .into_iter()
                 .filter(|l| !by_period.iter().any(|(g, _)| g.value == *l))
                 .map(|l| l.to_string())

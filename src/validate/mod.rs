@@ -9,7 +9,9 @@
 
 mod chains;
 mod horizon;
+mod money;
 mod numbers;
+mod profile;
 mod raci;
 mod references;
 mod scores;
@@ -81,6 +83,10 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     scores::check_amounts(subject, &mut diagnostics);
     numbers::check(subject, &mut diagnostics);
     uncertainty::check(subject, &mut diagnostics);
+    profile::check(subject, &mut diagnostics);
+    if subject.kind == DocumentKind::Portfolio {
+        money::check(subject, &mut diagnostics);
+    }
     raci::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar

@@ -100,7 +100,7 @@ pub(super) fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>
     }
 }
 
-fn unknown_name(
+pub(super) fn unknown_name(
     code: Code,
     kind: &str,
     name: &str,

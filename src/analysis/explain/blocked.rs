@@ -71,13 +71,13 @@ pub struct User {
     pub deadline: Option<String>,
 }
 
-/// Use of every resource in every period by all measures but `j`: `usage[t][r]`.
+/// Use of every resource in every budget period by all measures but `j`: `usage[b][r]`.
 pub(super) fn usage_without(
     problem: &Problem,
     placements: &[Placement],
     j: usize,
 ) -> Vec<Vec<f64>> {
-    let mut usage = vec![vec![0.0; problem.resources]; problem.periods];
+    let mut usage = vec![vec![0.0; problem.resources]; problem.buckets];
     for (k, placement) in placements.iter().enumerate() {
         if k != j {
             add_use(problem, &mut usage, k, placement_start(placement), 1.0);
@@ -106,34 +106,27 @@ pub(super) fn add_use(
     let Some(start) = start else {
         return;
     };
-    let job = &problem.jobs[k];
-    let complete = start.map_or(0, |s| s + job.duration);
-    for (t, row) in usage.iter_mut().enumerate() {
-        let running = start.is_some_and(|s| t >= s && t < complete);
-        for (r, used) in row.iter_mut().enumerate() {
-            if running {
-                *used += sign * job.running[r];
-            } else if t >= complete {
-                *used += sign * job.run[r];
-            }
-        }
-    }
+    problem.demand(k, start.unwrap_or(0), |row, amount| {
+        let (b, r) = problem.row_of(row);
+        usage[b][r] += sign * amount;
+        true
+    });
 }
 
-/// What measure `k` placed at `start` uses of resource `r` in period `t` (as [`add_use`]).
-fn use_at(problem: &Problem, k: usize, start: Option<Option<usize>>, t: usize, r: usize) -> f64 {
+/// What measure `k` placed at `start` uses of resource `r` in budget period `b` (as
+/// [`add_use`]).
+fn use_at(problem: &Problem, k: usize, start: Option<Option<usize>>, b: usize, r: usize) -> f64 {
     let Some(start) = start else {
         return 0.0;
     };
-    let job = &problem.jobs[k];
-    let complete = start.map_or(0, |s| s + job.duration);
-    if start.is_some_and(|s| t >= s && t < complete) {
-        job.running[r]
-    } else if t >= complete {
-        job.run[r]
-    } else {
-        0.0
-    }
+    let mut used = 0.0;
+    problem.demand(k, start.unwrap_or(0), |row, amount| {
+        if row == b * problem.resources + r {
+            used = amount;
+        }
+        true
+    });
+    used
 }
 
 /// The binding reason measure `j` could not start in period `t`, the rest fixed.
@@ -179,7 +172,7 @@ pub(super) fn blocker(
             first.get_or_insert((q, r));
             shortages.push(Shortage {
                 resource: portfolio.resources[r].id.value.clone(),
-                period: label(q),
+                period: portfolio.calendar.budget_label(q).to_string(),
                 needed,
                 free,
                 short: needed - free,

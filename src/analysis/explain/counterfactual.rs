@@ -206,7 +206,7 @@ pub(super) fn counterfactual(
             },
         });
     };
-    let mut usage = vec![vec![0.0; problem.resources]; problem.periods];
+    let mut usage = vec![vec![0.0; problem.resources]; problem.buckets];
     for (k, placement) in placements.iter().enumerate() {
         let start = moves
             .iter()
@@ -220,7 +220,12 @@ pub(super) fn counterfactual(
         for (r, &used) in row.iter().enumerate() {
             let capacity = problem.capacity[t * problem.resources + r];
             if capacity.is_finite() && !fits_capacity(used, capacity) {
-                shortage.push((r, t, used - capacity, capacity));
+                // The budget period's own capacity (rows of a resource that carries over
+                // are cumulative), which the change raises.
+                let own = (portfolio.resources[r].capacity)
+                    .at(portfolio.calendar.budget_label(t))
+                    .unwrap_or(capacity);
+                shortage.push((r, t, used - capacity, own));
             }
         }
     }
@@ -243,7 +248,7 @@ pub(super) fn counterfactual(
             .iter()
             .map(|&(r, t, short, capacity)| {
                 let resource = portfolio.resources[r].id.value.clone();
-                let period = portfolio.calendar.label(t);
+                let period = portfolio.calendar.budget_label(t);
                 let extra = round_up(short * scale);
                 let change = Change::Capacity {
                     resource: resource.clone(),

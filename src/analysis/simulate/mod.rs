@@ -65,6 +65,11 @@ pub enum SimulateError {
     /// No runs asked for.
     #[error("the number of runs must be at least 1")]
     NoRuns,
+    /// The portfolio uses money rules the execution model does not have yet (budget
+    /// periods coarser than the period, payment profiles, carry-over, price indices,
+    /// charged staff): refused rather than simulated wrongly.
+    #[error("simulate does not model {0} yet")]
+    Unsupported(String),
     /// A run broke the execution policy: a bug in resiplan.
     #[error("internal error: a simulated run breaks the execution policy: {0}")]
     Internal(Violation),
@@ -256,6 +261,9 @@ pub(crate) struct Outcome {
 /// Refuses a number of runs that is 0, above [`MAX_RUNS`], or more than `portfolio` can
 /// keep within [`MAX_KEPT`]; cheap, so that a command can call it before planning.
 pub fn check_runs(portfolio: &Portfolio, runs: usize) -> Result<(), SimulateError> {
+    if let Some(feature) = unsupported(portfolio) {
+        return Err(SimulateError::Unsupported(feature));
+    }
     let kept = portfolio.measures.len() + portfolio.resources.len() * portfolio.calendar.len();
     let largest = (MAX_KEPT / kept.max(1)).min(MAX_RUNS);
     if runs == 0 {
@@ -265,6 +273,35 @@ pub fn check_runs(portfolio: &Portfolio, runs: usize) -> Result<(), SimulateErro
         return Err(SimulateError::TooManyRuns { runs, largest });
     }
     Ok(())
+}
+
+/// The first money rule of `portfolio` that the execution model does not have.
+fn unsupported(portfolio: &Portfolio) -> Option<String> {
+    let calendar = &portfolio.calendar;
+    if calendar.budget_period != calendar.period {
+        return Some(format!(
+            "budget periods (`calendar.budget_period: {}` under `period: {}`)",
+            calendar.budget_period.keyword(),
+            calendar.period.keyword()
+        ));
+    }
+    if let Some(m) =
+        (portfolio.measures.iter()).find(|m| m.cost_profile.is_some() || m.staff_profile.is_some())
+    {
+        return Some(format!("payment profiles (measure `{}`)", m.id.value));
+    }
+    portfolio.resources.iter().find_map(|r| {
+        let id = &r.id.value;
+        if r.carry_over {
+            Some(format!("carry-over (resource `{id}`)"))
+        } else if r.price_index.is_some() {
+            Some(format!("price indices (resource `{id}`)"))
+        } else if r.charged_to.is_some() {
+            Some(format!("staff charged to money (resource `{id}`)"))
+        } else {
+            None
+        }
+    })
 }
 
 /// Simulates `planning`'s roadmap `settings.runs` times; `progress` is called with the

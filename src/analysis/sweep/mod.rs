@@ -281,14 +281,19 @@ fn changes(target: &Target, value: &Value, portfolio: &Portfolio) -> Vec<Change>
                 .unwrap_or_default();
             let labels = match periods {
                 Periods::One(label) => vec![*label],
-                Periods::All => portfolio.calendar.labels(),
-                Periods::Default => (portfolio.calendar.labels().into_iter())
+                Periods::All => portfolio.calendar.budget_labels(),
+                Periods::Default => (portfolio.calendar.budget_labels().into_iter())
                     .filter(|l| !own.contains(l))
                     .collect(),
             };
             let labels = if labels.is_empty() {
                 // Still one change, so that an unknown resource is reported.
-                portfolio.calendar.labels().into_iter().take(1).collect()
+                portfolio
+                    .calendar
+                    .budget_labels()
+                    .into_iter()
+                    .take(1)
+                    .collect()
             } else {
                 labels
             };

@@ -383,7 +383,11 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ),
         ("    area: security", "", ""),
         ("    duration: 1", "", ""),
-        ("    cost: { budget: 250k, staff: 0.5 }", "", ""),
+        (
+            "    cost: { budget: 250k, staff: 0.5 }",
+            "gleichmäßig gezahlt, oder nach `cost_profile`/`staff_profile`; `useful_life`: Abschreibung",
+            "paid evenly, or by `cost_profile`/`staff_profile`; `useful_life`: depreciation",
+        ),
         (
             "    run_cost: { budget: 40k, staff: 0.2 }",
             "je Periode nach Abschluss (Folgekosten)",

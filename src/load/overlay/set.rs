@@ -18,7 +18,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
         "resources" => set_in_resource(dec, root, path, rest, value),
         "dimensions" => set_in_dimension(dec, root, path, rest, value),
         "calendar" => {
-            let fields = ["period", "start", "end", "evaluation_tail"];
+            let fields = ["period", "start", "end", "evaluation_tail", "budget_period"];
             if !known_segment(dec, path, head.len() + 1, rest, &fields, "calendar") {
                 return;
             }
@@ -89,7 +89,14 @@ fn set_in_resource(dec: &mut Decoder, root: &mut Node, path: &PathText, rest: &s
         rest,
         &ids,
         "resource",
-        &["unit", "name", "capacity"],
+        &[
+            "unit",
+            "name",
+            "capacity",
+            "kind",
+            "carry_over",
+            "price_index",
+        ],
     ) else {
         return;
     };

@@ -19,8 +19,13 @@ pub fn one_off(portfolio: &Portfolio, measure: &Measure, placement: &Placement) 
     for (r, resource) in resources.iter().enumerate() {
         let cost = Measure::amount(&measure.cost, &resource.id.value);
         let share = cost / duration.max(1) as f64;
-        for row in out.iter_mut().skip(start).take(duration.max(1)) {
-            row[r] += share;
+        let profile = measure.profile(resource.kind).map(|p| &p.value);
+        let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
+        for (i, row) in out.iter_mut().skip(start).take(duration.max(1)).enumerate() {
+            row[r] += match profile {
+                Some(p) if p.len() == duration && total > 0.0 => cost * (p[i] / total),
+                _ => share,
+            };
         }
     }
     out
@@ -38,7 +43,14 @@ pub fn running(portfolio: &Portfolio, measure: &Measure, placement: &Placement) 
         Placement::NotScheduled { .. } => return out,
     };
     for (r, resource) in resources.iter().enumerate() {
-        let run = Measure::amount(&measure.run_cost, &resource.id.value);
+        // `run_cost` is per budget period, spread over its periods; staff is a headcount
+        // that stays in every period.
+        let run = Measure::amount(&measure.run_cost, &resource.id.value)
+            / if resource.is_staff() {
+                1.0
+            } else {
+                portfolio.calendar.per_budget() as f64
+            };
         for row in out.iter_mut().skip(complete) {
             row[r] += run;
         }
@@ -119,6 +131,13 @@ impl Programme {
             }
             if !matches!(placement, Placement::NotScheduled { .. }) {
                 for (r, resource) in portfolio.resources.iter().enumerate() {
+                    // Per year: money per budget period times budget periods a year; staff
+                    // (a headcount per period) summed over a year's periods.
+                    let per_year = if resource.is_staff() {
+                        per_year
+                    } else {
+                        f64::from(calendar.budget_period.per_year())
+                    };
                     programme.after[r] +=
                         Measure::amount(&measure.run_cost, &resource.id.value) * per_year;
                 }

@@ -194,6 +194,9 @@ fn figures(outcome: &Outcome, frame: &Frame) -> Figures {
         .map(|(t, label)| PeriodUse {
             label: label.clone(),
             resilience: outcome.curve.get(t).copied().unwrap_or(0.0),
+            budget_period: (frame.budget_periods.len() < frame.periods.len())
+                .then(|| frame.budget_periods.get(frame.budget_of(t)).cloned())
+                .flatten(),
             resources: frame
                 .resources
                 .iter()
@@ -201,7 +204,7 @@ fn figures(outcome: &Outcome, frame: &Frame) -> Figures {
                 .map(|(r, resource)| {
                     let at = |rows: &[Vec<f64>]| {
                         rows.get(r)
-                            .and_then(|row| row.get(t))
+                            .and_then(|row| row.get(frame.budget_of(t)))
                             .copied()
                             .unwrap_or(0.0)
                     };

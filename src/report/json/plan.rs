@@ -9,6 +9,7 @@ use crate::report::view::PlanView;
 use crate::schedule::bound::BoundMethod;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The fields of `plan --format json` after the envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -38,6 +39,14 @@ pub struct PlanReport {
     /// The documents the measures produce, by name; only when a measure names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<PlanDocument>>,
+    /// Personnel cost over the horizon by staff resource id, in prices of the first
+    /// year; only when a resource has a `cost_rate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub personnel_costs: Option<Amounts>,
+    /// Depreciation per budget period, by budget-period label and investment resource id;
+    /// only when a measure has a `useful_life`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depreciation: Option<BTreeMap<String, Amounts>>,
 }
 
 /// A document and the measures that produce it.
@@ -245,14 +254,17 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         .map(|t| PeriodUse {
             label: calendar.label(t).to_string(),
             resilience: e.curve[t],
+            budget_period: (calendar.per_budget() > 1)
+                .then(|| calendar.budget_label(calendar.budget_of(t)).to_string()),
             resources: portfolio
                 .resources
                 .iter()
                 .enumerate()
                 .map(|(r, res)| {
+                    let b = calendar.budget_of(t);
                     (
                         res.id.value.clone(),
-                        Use::new(e.usage[t][r], e.capacity[t][r]),
+                        Use::new(e.usage[b][r], e.capacity[b][r]),
                     )
                 })
                 .collect(),
@@ -302,6 +314,23 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                     name: row.name.to_owned(),
                     measures: row.producers.into_iter().map(id).collect(),
                     in_roadmap: row.in_roadmap.into_iter().map(id).collect(),
+                })
+                .collect()
+        }),
+        personnel_costs: (portfolio.resources.iter().any(|r| r.cost_rate.is_some())).then(|| {
+            (portfolio.resources.iter().enumerate())
+                .filter(|(_, res)| res.cost_rate.is_some())
+                .map(|(r, res)| (res.id.value.clone(), e.personnel_cost[r]))
+                .collect()
+        }),
+        depreciation: (portfolio.measures.iter().any(|m| m.useful_life.is_some())).then(|| {
+            (e.depreciation.iter().enumerate())
+                .map(|(b, row)| {
+                    let amounts = (portfolio.resources.iter().zip(row))
+                        .filter(|(res, _)| res.kind == crate::model::ResourceKind::Investment)
+                        .map(|(res, v)| (res.id.value.clone(), *v))
+                        .collect();
+                    (calendar.budget_label(b).to_string(), amounts)
                 })
                 .collect()
         }),

@@ -279,7 +279,12 @@ pub struct PeriodUse {
     pub label: String,
     /// Sum of the values of the measures complete in it.
     pub resilience: f64,
-    /// Use and capacity by resource id.
+    /// The budget period it falls in, when `calendar.budget_period` is coarser than the
+    /// period (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_period: Option<String>,
+    /// Use and capacity by resource id, in the period's budget period (capacities are
+    /// given and checked per budget period).
     pub resources: BTreeMap<String, Use>,
 }
 

@@ -18,10 +18,10 @@ const PLOT_BOTTOM: f64 = 196.0;
 pub fn resource(view: &PlanView<'_>, r: usize) -> String {
     let e = view.evaluation;
     let calendar = &view.portfolio.calendar;
-    let periods = calendar.len().max(1);
+    let periods = calendar.budget_len().max(1);
     let right = SMALL_WIDTH - 10.0;
     let column = (right - PLOT_LEFT) / periods as f64;
-    let highest = (0..calendar.len())
+    let highest = (0..calendar.budget_len())
         .flat_map(|t| [e.usage[t][r], e.capacity[t][r]])
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
@@ -44,10 +44,10 @@ pub fn resource(view: &PlanView<'_>, r: usize) -> String {
         },
     );
     let mut capacity_path = String::new();
-    for t in 0..calendar.len() {
+    for t in 0..calendar.budget_len() {
         let (used, capacity) = (e.usage[t][r], e.capacity[t][r]);
         let x0 = PLOT_LEFT + t as f64 * column;
-        let label = calendar.label(t);
+        let label = calendar.budget_label(t);
         out.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{PLANNED}\"><title>{}: {} / {}</title></rect>\n",
             n(x0 + column * 0.2),
@@ -90,7 +90,13 @@ pub fn resource(view: &PlanView<'_>, r: usize) -> String {
             "<path d=\"{capacity_path}\" fill=\"none\" stroke=\"{CAPACITY}\" stroke-width=\"2\"/>\n"
         ));
     }
-    x_labels(&mut out, view, PLOT_LEFT, column, PLOT_BOTTOM + 18.0);
+    x_labels(
+        &mut out,
+        &calendar.budget_labels(),
+        PLOT_LEFT,
+        column,
+        PLOT_BOTTOM + 18.0,
+    );
     out.push_str("</svg>\n");
     out
 }
@@ -137,7 +143,13 @@ pub fn curve(view: &PlanView<'_>) -> String {
             n(left)
         ));
     }
-    x_labels(&mut out, view, left, column, PLOT_BOTTOM + 18.0);
+    x_labels(
+        &mut out,
+        &view.portfolio.calendar.labels(),
+        left,
+        column,
+        PLOT_BOTTOM + 18.0,
+    );
     out.push_str("</svg>\n");
     out
 }

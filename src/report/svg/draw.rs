@@ -1,8 +1,8 @@
 //! Drawing primitives shared by the charts: colours, coordinates with one decimal,
 //! clipped labels, the `<svg>` element, axis ticks and labels, the milestone diamond.
 
+use crate::model::period::PeriodLabel;
 use crate::report::markup::escape;
-use crate::report::view::PlanView;
 
 /// Bars of planned measures.
 pub const PLANNED: &str = "#2f6690";
@@ -113,15 +113,14 @@ pub(super) fn y_axis(
 }
 
 /// Period labels under a plot, thinned out when they would collide.
-pub(super) fn x_labels(out: &mut String, view: &PlanView<'_>, left: f64, column: f64, y: f64) {
-    let calendar = &view.portfolio.calendar;
+pub(super) fn x_labels(out: &mut String, labels: &[PeriodLabel], left: f64, column: f64, y: f64) {
     let every = (48.0 / column).ceil().max(1.0) as usize;
-    for t in (0..calendar.len()).step_by(every) {
+    for (t, label) in labels.iter().enumerate().step_by(every) {
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>\n",
             n(left + (t as f64 + 0.5) * column),
             n(y),
-            escape(&calendar.label(t).to_string())
+            escape(&label.to_string())
         ));
     }
 }

@@ -51,6 +51,12 @@ impl<'a> PlanView<'a> {
         label.text_for(self.language, self.portfolio.calendar.period)
     }
 
+    /// A label that names the budget period (capacities, use, follow-up costs per budget
+    /// period), in the report language.
+    pub(crate) fn t_budget(&self, label: Label) -> &'static str {
+        label.text_for(self.language, self.portfolio.calendar.budget_period)
+    }
+
     /// `2027–2031`.
     pub fn horizon(&self) -> String {
         let c = &self.portfolio.calendar;
@@ -188,7 +194,8 @@ impl<'a> PlanView<'a> {
         row
     }
 
-    /// Use of resource `r` in period `t` as a share of its capacity; `None` without a capacity.
+    /// Use of resource `r` in budget period `t` as a share of its capacity; `None` without a
+    /// capacity.
     pub fn utilisation(&self, t: usize, r: usize) -> Option<f64> {
         let (used, capacity) = (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
         (capacity.is_finite() && capacity > 0.0).then(|| used / capacity)

@@ -3,7 +3,7 @@
 use super::plan::PlanView;
 use crate::model::roadmap::Reason;
 use crate::report::lang::{Label, de_en};
-use crate::report::number::{number, percent, percent_at_least};
+use crate::report::number::{money, number, percent, percent_at_least};
 use crate::report::text::{Text, set_option};
 use crate::report::words::{is_staff, period_word, quantity, resource_name};
 use crate::schedule::bound::BoundMethod;
@@ -138,7 +138,9 @@ impl PlanView<'_> {
     /// a period's staff is an average over the period.
     pub fn total_amount(&self, r: usize, value: f64) -> String {
         if is_staff(&self.portfolio.resources[r]) {
-            let per_year = f64::from(self.portfolio.calendar.period.per_year());
+            // Staff per budget period is its average headcount: per budget period a year
+            // holds, the sum is in FTE-years.
+            let per_year = f64::from(self.portfolio.calendar.budget_period.per_year());
             quantity(self.portfolio, r, value / per_year, true, self.language)
         } else {
             self.amount(r, value)
@@ -216,7 +218,10 @@ impl PlanView<'_> {
         ]);
         for r in 0..self.portfolio.resources.len() {
             let used: f64 = e.usage.iter().map(|row| row[r]).sum();
-            let capacity: f64 = e.capacity.iter().map(|row| row[r]).sum();
+            // Each budget period's own capacity: what was carried over is counted once.
+            let capacity: f64 = (e.capacity.iter().zip(&e.carried_in))
+                .map(|(row, carried)| row[r] - carried[r])
+                .sum();
             let share = if capacity.is_finite() && capacity > 0.0 {
                 format!(" ({})", percent(l, used / capacity))
             } else {
@@ -247,7 +252,7 @@ impl PlanView<'_> {
             format!(
                 "{} ({})",
                 self.t(Label::FollowUpCosts),
-                self.t(Label::FollowUpNote)
+                self.t_budget(Label::FollowUpNote)
             )
             .into(),
             if follow.is_empty() {
@@ -256,6 +261,51 @@ impl PlanView<'_> {
                 follow.join(" · ").into()
             },
         ));
+        lines.extend(self.money_lines());
+        lines
+    }
+
+    /// Personnel cost of staff with a `cost_rate`, and depreciation in the last budget
+    /// period, when the portfolio has them.
+    fn money_lines(&self) -> Vec<(Text, Text)> {
+        let (e, l, p) = (self.evaluation, self.language, self.portfolio);
+        let mut lines: Vec<(Text, Text)> = Vec::new();
+        for (r, resource) in p.resources.iter().enumerate() {
+            let Some(rate) = &resource.cost_rate else {
+                continue;
+            };
+            let cost = money(l, e.personnel_cost[r], &p.currency);
+            let rate = money(l, rate.value, &p.currency);
+            let unit = de_en(l, "VZÄ-Jahr", "FTE-year");
+            lines.push((
+                format!(
+                    "{} ({})",
+                    de_en(l, "Personalkosten", "Personnel cost"),
+                    self.resource_name(r)
+                )
+                .into(),
+                de_en(
+                    l,
+                    format!("{cost} (zu {rate} je {unit})"),
+                    format!("{cost} (at {rate} per {unit})"),
+                )
+                .into(),
+            ));
+        }
+        if p.measures.iter().any(|m| m.useful_life.is_some())
+            && let Some(last) = e.depreciation.len().checked_sub(1)
+        {
+            let total: f64 = e.depreciation[last].iter().sum();
+            lines.push((
+                de_en(l, "Abschreibungen", "Depreciation").into(),
+                format!(
+                    "{} in {}",
+                    money(l, total, &p.currency),
+                    p.calendar.budget_label(last)
+                )
+                .into(),
+            ));
+        }
         lines
     }
 }

@@ -124,10 +124,10 @@ impl PlanView<'_> {
         }
     }
 
-    /// Per period and resource: use against capacity.
+    /// Per budget period and resource: use against capacity.
     pub fn resource_use(&self) -> Table {
         let calendar = &self.portfolio.calendar;
-        let mut header: Vec<Text> = vec![self.t(Label::Period).into()];
+        let mut header: Vec<Text> = vec![self.t_budget(Label::Period).into()];
         let mut align = vec![Align::Left];
         for r in 0..self.portfolio.resources.len() {
             header.push(
@@ -142,9 +142,9 @@ impl PlanView<'_> {
             header.push(self.t(Label::Utilisation).into());
             align.extend([Align::Right, Align::Right]);
         }
-        let rows = (0..calendar.len())
+        let rows = (0..calendar.budget_len())
             .map(|t| {
-                let mut row: Vec<Text> = vec![calendar.label(t).to_string().into()];
+                let mut row: Vec<Text> = vec![calendar.budget_label(t).to_string().into()];
                 for r in 0..self.portfolio.resources.len() {
                     let (used, capacity) =
                         (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
@@ -164,7 +164,7 @@ impl PlanView<'_> {
             })
             .collect();
         Table {
-            title: self.t(Label::ResourceUse).into(),
+            title: self.t_budget(Label::ResourceUse).into(),
             header,
             align,
             rows,

@@ -48,7 +48,7 @@ fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
     let per_iteration = (starts * problem.resources.max(1)).max(1);
     let iterations = (work / per_iteration).clamp(MIN_ITERATIONS, MAX_ITERATIONS);
 
-    let rows = problem.periods * problem.resources;
+    let rows = problem.rows();
     let mut multipliers = vec![0.0; rows];
     let (mut best, _, _) = relaxed.evaluate(&multipliers);
     let mut best_multipliers = multipliers.clone();
@@ -95,7 +95,7 @@ fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
 struct Relaxed<'p> {
     problem: &'p Problem,
     windows: Vec<Option<(usize, usize)>>,
-    /// Per row `t * resources + r`: capacity less done measures' run costs, plus the
+    /// Per row `b * resources + r` (budget period, resource): capacity less done measures' run costs, plus the
     /// tolerance the rules allow, divided by the row's scale (so rows are near 1).
     room: Vec<f64>,
     /// 1 / capacity per row (1 when the capacity is 0).
@@ -108,21 +108,17 @@ struct Relaxed<'p> {
 
 impl<'p> Relaxed<'p> {
     fn new(problem: &'p Problem) -> Relaxed<'p> {
-        let rows = problem.periods * problem.resources;
+        let rows = problem.rows();
         let (mut room, mut scale, mut finite) =
             (vec![0.0; rows], vec![1.0; rows], vec![false; rows]);
-        for t in 0..problem.periods {
-            for r in 0..problem.resources {
-                let i = t * problem.resources + r;
-                let capacity = problem.capacity(t, r);
-                if !capacity.is_finite() {
-                    continue;
-                }
-                let done_run = problem.done_run(r);
-                scale[i] = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-                room[i] = (capacity_limit(capacity) - done_run) * scale[i];
-                finite[i] = true;
+        for i in 0..rows {
+            let capacity = problem.capacity[i];
+            if !capacity.is_finite() {
+                continue;
             }
+            scale[i] = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+            room[i] = (capacity_limit(capacity) - problem.base[i]) * scale[i];
+            finite[i] = true;
         }
         let constant = problem
             .jobs
@@ -145,16 +141,31 @@ impl<'p> Relaxed<'p> {
     fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
         let p = self.problem;
         let (periods, resources) = (p.periods, p.resources);
-        // Price of one unit of resource r in period t, and its prefix sums over t.
-        let mut prefix = vec![0.0; (periods + 1) * resources];
-        for t in 0..periods {
+        // Price of one unit of resource r in budget period b: its row's multiplier, and for
+        // a resource that carries over, those of every later row too (they are cumulative).
+        let rows = p.rows();
+        let mut row_price = vec![0.0; rows];
+        for b in (0..p.buckets).rev() {
             for r in 0..resources {
-                let i = t * resources + r;
-                let price = if self.finite[i] {
+                let i = b * resources + r;
+                let own = if self.finite[i] {
                     multipliers[i] * self.scale[i]
                 } else {
                     0.0
                 };
+                let later = if p.carry[r] && b + 1 < p.buckets {
+                    row_price[i + resources]
+                } else {
+                    0.0
+                };
+                row_price[i] = own + later;
+            }
+        }
+        // The price in each period, and its prefix sums over t.
+        let mut prefix = vec![0.0; (periods + 1) * resources];
+        for t in 0..periods {
+            for r in 0..resources {
+                let price = row_price[(t / p.per_bucket) * resources + r];
                 prefix[(t + 1) * resources + r] = prefix[t * resources + r] + price;
             }
         }
@@ -179,10 +190,19 @@ impl<'p> Relaxed<'p> {
             let mut best: Option<(f64, usize)> = None;
             for s in first..=last {
                 let complete = (s + job.duration).min(periods);
+                let even = job.profile.is_empty() && job.staff_profile.is_empty();
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        job.running[r] * sum(r, s.min(periods), complete)
-                            + job.run[r] * sum(r, complete, periods)
+                        if even && p.price[r].is_empty() && p.charges[r].is_empty() {
+                            job.running[r] * sum(r, s.min(periods), complete)
+                                + job.run[r] * sum(r, complete, periods)
+                        } else {
+                            // A payment profile, a price index or charged staff: each
+                            // period on its own.
+                            (s.min(periods)..periods)
+                                .map(|t| p.use_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum()
+                        }
                     })
                     .sum();
                 let gain = p.contribution(j, s) - price;
@@ -198,20 +218,12 @@ impl<'p> Relaxed<'p> {
             }
             value += gain;
             chosen[j] = Some(s);
-            let complete = s + job.duration;
-            for t in s.min(periods)..periods {
-                for r in 0..resources {
-                    let used = if t < complete {
-                        job.running[r]
-                    } else {
-                        job.run[r]
-                    };
-                    let i = t * resources + r;
-                    if used > 0.0 && self.finite[i] {
-                        slack[i] -= used * self.scale[i];
-                    }
+            p.demand(j, s, |row, used| {
+                if self.finite[row] {
+                    slack[row] -= used * self.scale[row];
                 }
-            }
+                true
+            });
         }
         (value, slack, chosen)
     }

@@ -128,41 +128,36 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             }
         }
     }
-    // Resources, each row scaled by its capacity so coefficients stay near 1.
-    for t in 0..problem.periods {
-        for r in 0..problem.resources {
-            let capacity = problem.capacity(t, r);
-            if !capacity.is_finite() {
-                continue;
-            }
-            let done_run = problem.done_run(r);
-            let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-            let mut row: Vec<(Variable, f64)> = Vec::new();
-            for (j, job) in problem.jobs.iter().enumerate() {
-                for &(s, var) in &starts[j] {
-                    let use_ = if t < s {
-                        0.0
-                    } else if t < s + job.duration {
-                        job.running[r]
-                    } else {
-                        job.run[r]
-                    };
-                    if use_ > 0.0 {
-                        row.push((var, use_ * scale));
-                    }
+    // Resources, one row per budget period and resource (the demand layer), each scaled
+    // by its capacity so coefficients stay near 1.
+    let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
+    for (j, vars) in starts.iter().enumerate() {
+        for &(s, var) in vars {
+            problem.demand(j, s, |row, amount| {
+                if problem.capacity[row].is_finite() {
+                    entries[row].push((var, amount));
                 }
-            }
-            if !row.is_empty() {
-                // The same limit the scheduler and verifier allow. The solver may still
-                // overrun a row by its own tolerance (1e-7, scaled); `plan` re-checks every
-                // start it takes from the solver with the exact rule.
-                lp.add_constraint(
-                    row.as_slice(),
-                    ComparisonOp::Le,
-                    (capacity_limit(capacity) - done_run) * scale,
-                );
-            }
+                true
+            });
         }
+    }
+    for (row, mut entries) in entries.into_iter().enumerate() {
+        let capacity = problem.capacity[row];
+        if entries.is_empty() {
+            continue;
+        }
+        let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+        for entry in &mut entries {
+            entry.1 *= scale;
+        }
+        // The same limit the scheduler and verifier allow. The solver may still overrun a
+        // row by its own tolerance (1e-7, scaled); `plan` re-checks every start it takes
+        // from the solver with the exact rule.
+        lp.add_constraint(
+            entries.as_slice(),
+            ComparisonOp::Le,
+            (capacity_limit(capacity) - problem.base[row]) * scale,
+        );
     }
     Some(Model {
         lp,

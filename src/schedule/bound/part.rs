@@ -23,18 +23,6 @@ pub(crate) struct Solved {
     pub(crate) work: usize,
 }
 
-/// Resource use of measure `j` started at `s`, in period `t`, of resource `r`.
-fn use_of(problem: &Problem, j: usize, s: usize, t: usize, r: usize) -> f64 {
-    let job = &problem.jobs[j];
-    if t < s {
-        0.0
-    } else if t < s + job.duration {
-        job.running[r]
-    } else {
-        job.run[r]
-    }
-}
-
 /// Most starts a free measure of a part may choose from.
 const MAX_SPAN: usize = 24;
 
@@ -52,13 +40,12 @@ pub(crate) fn solve_part(
     node_limit: u64,
 ) -> Option<Solved> {
     let n = problem.jobs.len();
-    let (periods, resources) = (problem.periods, problem.resources);
     let mut is_free = vec![false; n];
     for &j in free {
         is_free[j] = true;
     }
-    // What the fixed part uses, per period and resource.
-    let mut used = vec![0.0; periods * resources];
+    // What the fixed part uses, per budget period and resource.
+    let mut used = vec![0.0; problem.rows()];
     for (j, job) in problem.jobs.iter().enumerate() {
         let start = if job.done {
             Some(0)
@@ -68,15 +55,10 @@ pub(crate) fn solve_part(
             starts[j]
         };
         let Some(s) = start else { continue };
-        for t in 0..periods {
-            for r in 0..resources {
-                used[t * resources + r] += if job.done {
-                    job.run[r]
-                } else {
-                    use_of(problem, j, s, t, r)
-                };
-            }
-        }
+        problem.demand(j, s, |row, amount| {
+            used[row] += amount;
+            true
+        });
     }
     let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
     let (mut rows, mut nonzeros) = (0usize, 0usize);
@@ -167,28 +149,29 @@ pub(crate) fn solve_part(
             }
         }
     }
-    for t in 0..periods {
-        for r in 0..resources {
-            let capacity = problem.capacity(t, r);
-            if !capacity.is_finite() {
-                continue;
-            }
-            let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-            let mut row: Vec<(Variable, f64)> = Vec::new();
-            for (i, &j) in free.iter().enumerate() {
-                for &(s, var) in &vars[i] {
-                    let amount = use_of(problem, j, s, t, r);
-                    if amount > 0.0 {
-                        row.push((var, amount * scale));
-                    }
+    let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
+    for (i, &j) in free.iter().enumerate() {
+        for &(s, var) in &vars[i] {
+            problem.demand(j, s, |row, amount| {
+                if problem.capacity[row].is_finite() {
+                    entries[row].push((var, amount));
                 }
-            }
-            if !row.is_empty() {
-                let room = (capacity_limit(capacity) - used[t * resources + r]).max(0.0);
-                (rows, nonzeros) = (rows + 1, nonzeros + row.len());
-                lp.add_constraint(row.as_slice(), ComparisonOp::Le, room * scale);
-            }
+                true
+            });
         }
+    }
+    for (row, mut entries) in entries.into_iter().enumerate() {
+        let capacity = problem.capacity[row];
+        if entries.is_empty() {
+            continue;
+        }
+        let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+        for entry in &mut entries {
+            entry.1 *= scale;
+        }
+        let room = (capacity_limit(capacity) - used[row]).max(0.0);
+        (rows, nonzeros) = (rows + 1, nonzeros + entries.len());
+        lp.add_constraint(entries.as_slice(), ComparisonOp::Le, room * scale);
     }
     let mut options = microlp::SolveOptions::default();
     options.node_limit = Some(node_limit);

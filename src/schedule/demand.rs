@@ -1,0 +1,250 @@
+//! The one layer between measures and capacities: what a measure started in period `s`
+//! demands of each (budget period, resource) row.
+//!
+//! Measures are scheduled in periods; capacities are given and checked per budget period
+//! (`calendar.budget_period`, by default the period itself). A measure's use in one period
+//! is [`Problem::use_at`]; [`Problem::demand`] sums it into rows `b * resources + r`, one
+//! per budget period `b` and resource `r`, and every part of the engine that checks or
+//! models capacity (serial generation, the time-indexed bound and its parts, the
+//! Lagrangian bound, the infeasibility diagnosis, `explain`) goes through these two
+//! functions. A cheaper demand inside a window of budget periods (a funding share) would
+//! be a factor in [`Problem::use_at`] and nothing else would change.
+
+use super::problem::Problem;
+use crate::model::fits_capacity;
+
+impl Problem {
+    /// Number of capacity rows: budget periods × resources.
+    pub fn rows(&self) -> usize {
+        self.buckets * self.resources
+    }
+
+    /// What measure `j`, started in `s` (for a done measure: any `s`), uses of resource
+    /// `r` in period `t`: its cost while it runs (by its payment profile, else evenly),
+    /// its run cost from its completion, plus the cost of the staff charged to `r`
+    /// (`charged_to`), nominal when `r` has a price index.
+    pub fn use_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
+        let mut at_start_year_prices = self.own_use(j, s, t, r);
+        // Staff charged to this money resource, at its cost per unit and period.
+        for &(staff, rate) in &self.charges[r] {
+            at_start_year_prices += self.own_use(j, s, t, staff) * rate;
+        }
+        match self.price[r].get(t) {
+            Some(factor) => at_start_year_prices * factor,
+            None => at_start_year_prices,
+        }
+    }
+
+    /// [`Problem::use_at`] in prices of the first year, without charged staff.
+    fn own_use(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
+        let job = &self.jobs[j];
+        if job.done {
+            job.run[r]
+        } else if t < s {
+            0.0
+        } else if t < s + job.duration {
+            let profile = if self.staff[r] && !job.staff_profile.is_empty() {
+                &job.staff_profile
+            } else {
+                &job.profile
+            };
+            match profile.get(t - s) {
+                Some(share) => job.total[r] * share,
+                None => job.running[r],
+            }
+        } else {
+            job.run[r]
+        }
+    }
+
+    /// Calls `f(row, amount)` for every row that measure `j` started in `s` puts a
+    /// positive demand on, in row order, each row once; stops when `f` returns `false`.
+    /// Returns whether it ran to the end. Money sums over the budget period's periods,
+    /// staff (a headcount) averages. A resource that carries over has cumulative rows: the
+    /// amount of row `b` is the measure's use up to budget period `b`.
+    pub fn demand(&self, j: usize, s: usize, mut f: impl FnMut(usize, f64) -> bool) -> bool {
+        let job = &self.jobs[j];
+        let (k, resources) = (self.per_bucket, self.resources);
+        let s = if job.done { 0 } else { s };
+        let end = if job.done || job.has_run {
+            self.periods
+        } else {
+            (s + job.duration).min(self.periods)
+        };
+        if self.plain && job.profile.is_empty() && job.staff_profile.is_empty() {
+            // The fast path (the hot loop of serial generation): one row per period.
+            for t in s..end {
+                let running = !job.done && t < s + job.duration;
+                for r in 0..resources {
+                    let amount = if running { job.running[r] } else { job.run[r] };
+                    if amount > 0.0 && !f(t * resources + r, amount) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        let carries = self.carry.iter().any(|c| *c);
+        let last = if carries {
+            self.buckets
+        } else {
+            end.div_ceil(k)
+        };
+        let mut carried = if carries {
+            vec![0.0; resources]
+        } else {
+            Vec::new()
+        };
+        for b in s / k..last {
+            let (from, to) = ((b * k).max(s), ((b + 1) * k).min(end));
+            for r in 0..resources {
+                let mut amount = 0.0;
+                for t in from..to {
+                    amount += self.use_at(j, s, t, r);
+                }
+                if self.staff[r] && k > 1 {
+                    // A headcount: the budget period's average.
+                    amount /= k as f64;
+                }
+                if self.carry[r]
+                    && let Some(sum) = carried.get_mut(r)
+                {
+                    *sum += amount;
+                    amount = *sum;
+                }
+                if amount > 0.0 && !f(b * resources + r, amount) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// What the done measures' run costs use of each row.
+    pub(super) fn done_use(&self) -> Vec<f64> {
+        let mut base = vec![0.0; self.rows()];
+        for j in (0..self.jobs.len()).filter(|&j| self.jobs[j].done) {
+            self.demand(j, 0, |row, amount| {
+                base[row] += amount;
+                true
+            });
+        }
+        base
+    }
+
+    /// The budget period and resource of a row.
+    pub fn row_of(&self, row: usize) -> (usize, usize) {
+        (row / self.resources.max(1), row % self.resources.max(1))
+    }
+}
+
+/// The first overrun a start would cause: (budget period, resource, amount over capacity).
+pub type Overrun = (usize, usize, f64);
+
+/// Use of every row while a roadmap is built or examined: done measures' run costs, plus
+/// what is added.
+#[derive(Debug, Clone)]
+pub struct Load<'p> {
+    problem: &'p Problem,
+    /// Use per row.
+    pub used: Vec<f64>,
+}
+
+impl<'p> Load<'p> {
+    /// The done measures' run costs alone.
+    pub fn new(problem: &'p Problem) -> Load<'p> {
+        Load {
+            problem,
+            used: problem.base.clone(),
+        }
+    }
+
+    /// Nothing at all (done measures are added like any other).
+    pub fn empty(problem: &'p Problem) -> Load<'p> {
+        Load {
+            problem,
+            used: vec![0.0; problem.rows()],
+        }
+    }
+
+    /// The first row in which starting measure `j` in `s` would exceed the capacity.
+    pub fn check(&self, j: usize, s: usize) -> Result<(), Overrun> {
+        let p = self.problem;
+        let mut overrun = None;
+        p.demand(j, s, |row, amount| {
+            let total = self.used[row] + amount;
+            if fits_capacity(total, p.capacity[row]) {
+                return true;
+            }
+            let (b, r) = p.row_of(row);
+            overrun = Some((b, r, total - p.capacity[row]));
+            false
+        });
+        overrun.map_or(Ok(()), Err)
+    }
+
+    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`.
+    pub fn add(&mut self, j: usize, s: usize, sign: f64) {
+        let used = &mut self.used;
+        self.problem.demand(j, s, |row, amount| {
+            used[row] += sign * amount;
+            true
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Load;
+    use crate::schedule::problem::Problem;
+
+    fn problem(text: &str) -> Problem {
+        let scored = crate::pipeline::score_text(std::path::Path::new("t.yaml"), text)
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        Problem::new(&scored.portfolio, &scored.graph, &scored.scores)
+    }
+
+    /// Rows `(row, amount)` of measure `j` started in `s`.
+    fn rows(p: &Problem, j: usize, s: usize) -> Vec<(usize, f64)> {
+        let mut out = Vec::new();
+        p.demand(j, s, |row, amount| {
+            out.push((row, amount));
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn quarters_sum_into_budget_years_with_profiles_and_run_costs_per_year() {
+        let p = problem(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2027-Q1, end: 2028-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: { default: 100, 2028: 80 } }\nmeasures:\n\
+             - { id: a, name: A, duration: 2, cost: { budget: 40 }, cost_profile: [1, 3], \
+                 run_cost: { budget: 8 } }\n",
+        );
+        assert_eq!((p.buckets, p.per_bucket), (2, 4));
+        assert_eq!(p.capacity, [100.0, 80.0]);
+        // Started in 2027-Q4: 10 in Q4; 30 in 2028-Q1, then 2 a quarter for Q2–Q4.
+        assert_eq!(rows(&p, 0, 3), [(0, 10.0), (1, 36.0)]);
+        let mut load = Load::new(&p);
+        assert!(load.check(0, 3).is_ok());
+        load.add(0, 3, 1.0);
+        assert_eq!(load.used, [10.0, 36.0]);
+    }
+
+    #[test]
+    fn a_resource_that_carries_over_has_cumulative_rows_and_index_prices() {
+        let p = problem(
+            "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2029 }\n\
+             resources:\n  budget: { capacity: 100, carry_over: true, price_index: 10% }\n\
+             measures:\n  - { id: a, name: A, duration: 1, cost: { budget: 50 } }\n",
+        );
+        assert_eq!(p.capacity, [100.0, 200.0, 300.0]);
+        // In 2028 at 110 %: 55 from 2028 on, in every later (cumulative) row.
+        let amounts: Vec<(usize, f64)> = rows(&p, 0, 1);
+        assert_eq!(amounts.len(), 2);
+        assert_eq!(amounts[0].0, 1);
+        assert!((amounts[0].1 - 55.0).abs() < 1e-9 && (amounts[1].1 - 55.0).abs() < 1e-9);
+    }
+}
