@@ -178,12 +178,17 @@ fn overview(h: &Haushalt, l: Language) -> Table {
             rows.push(row(label.to_owned(), values, &cash));
         }
     }
-    for m in &money_lines {
+    // Follow-up costs where there are any (over the horizon or after it).
+    let nothing = |values: &[f64], after: f64| values.iter().all(|v| *v == 0.0) && after == 0.0;
+    for m in money_lines
+        .iter()
+        .filter(|m| !nothing(&m.follow_up, m.after_horizon))
+    {
         let what = de_en(l, "Folgekosten", "Follow-up costs");
         let label = of_line(what, money_label(h, &m.resource, l), one_money);
         rows.push(row(label, &m.follow_up, &cash));
     }
-    for s in &h.staff {
+    for s in (h.staff.iter()).filter(|s| !nothing(&s.follow_up_fte_years, s.after_horizon)) {
         let what = de_en(
             l,
             "Folgekosten Personal (VZÄ-Jahre)",
@@ -305,24 +310,42 @@ fn by_measure(h: &Haushalt, l: Language) -> Table {
     table
 }
 
-/// Run costs per budget period after the horizon.
-fn after_horizon(h: &Haushalt, l: Language) -> Block {
-    let mut facts: Vec<(Text, Text)> = in_budget_order(h)
+/// Run costs per budget period after the horizon, of the resources that have any.
+fn after_horizon(h: &Haushalt, l: Language) -> Table {
+    let mut rows: Vec<Vec<Text>> = in_budget_order(h)
         .into_iter()
+        .filter(|m| m.after_horizon != 0.0)
         .map(|m| {
             let label = money_label(h, &m.resource, l);
-            (label.into(), money(l, m.after_horizon, &h.currency).into())
+            vec![label.into(), money(l, m.after_horizon, &h.currency).into()]
         })
         .collect();
-    facts.extend(h.staff.iter().map(|s| {
+    rows.extend(h.staff.iter().filter(|s| s.after_horizon != 0.0).map(|s| {
         let fte = format!(
             "{} {}",
             number(l, s.after_horizon, 2),
             de_en(l, "VZÄ", "FTE")
         );
-        (name(h, &s.resource, l).into(), fte.into())
+        vec![name(h, &s.resource, l).into(), fte.into()]
     }));
-    Block::Facts(facts)
+    let per = year_word(h.budget_period, l);
+    Table {
+        title: de_en(
+            l,
+            format!("Folgekosten nach dem Horizont (je {per})"),
+            format!(
+                "Follow-up costs after the horizon (per {})",
+                per.to_lowercase()
+            ),
+        )
+        .into(),
+        header: vec![
+            de_en(l, "Position", "Line").into(),
+            de_en(l, "Betrag", "Amount").into(),
+        ],
+        align: vec![Align::Left, Align::Right],
+        rows,
+    }
 }
 
 /// The Haushalt view as a document; `by_measure` adds the payments per measure.
@@ -366,15 +389,7 @@ pub fn document(
             .into(),
         ),
         Block::Table(capacity(h, l)),
-        Block::Heading(
-            de_en(
-                l,
-                format!("Folgekosten nach dem Horizont (je {per})"),
-                format!("Follow-up costs after the horizon (per {})", per.to_lowercase()),
-            )
-            .into(),
-        ),
-        after_horizon(h, l),
+        Block::Table(after_horizon(h, l)),
     ];
     if by_measure_too {
         blocks.push(Block::Table(by_measure(h, l)));
