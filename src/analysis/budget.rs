@@ -124,13 +124,16 @@ impl MoneyLine {
     }
 }
 
-/// Whether a resource is own staff: `kind: staff`, or a resource of another kind whose
-/// unit is `FTE` or `VZÄ` (the same rule as the reports' words).
+/// Whether a resource is own staff: `kind: staff`, or a resource of kind `other` whose
+/// unit is `FTE` or `VZÄ` in any case (`Ä` is not ASCII, so `eq_ignore_ascii_case` would
+/// miss `VZÄ`).
 fn is_staff(resource: &Resource) -> bool {
     resource.kind == ResourceKind::Staff
         || (resource.kind == ResourceKind::Other
-            && (resource.unit.as_deref())
-                .is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä")))
+            && (resource.unit.as_deref()).is_some_and(|u| {
+                let unit = u.to_lowercase();
+                unit == "fte" || unit == "vzä"
+            }))
 }
 
 /// Whether a resource is money: investment or operating, or in the portfolio's currency.
@@ -311,5 +314,45 @@ fn staff_line(
         after_horizon,
         cost_rate,
         personnel_costs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::haushalt;
+    use crate::model::ResourceKind;
+    use crate::pipeline::plan_text;
+
+    #[test]
+    fn commitments_count_what_a_measure_pays_after_its_start_year_and_only_money_lines() {
+        let text = "version: 1\nname: t\ncalendar: { period: half, start: 2027-H1, end: 2029-H2, budget_period: year }\n\
+                    resources:\n  invest: { unit: EUR, kind: investment, capacity: 1M }\n\
+                    \x20 hours: { unit: h, capacity: 100 }\n  staff: { unit: VZÄ, capacity: 9 }\n\
+                    measures:\n\
+                    - { id: a, name: A, duration: 3, cost: { invest: 300k, hours: 10, staff: 3 }, status: fixed, start: 2027-H2 }\n\
+                    - { id: b, name: B, duration: 1, cost: { invest: 5M }, impact: { recovery: 1 } }\n\
+                    - { id: c, name: C, duration: 1, run_cost: { invest: 10k }, status: done }\n";
+        let planning =
+            plan_text(std::path::Path::new("t.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+        let h = haushalt(&planning);
+        assert_eq!(h.years.len(), 3);
+        // `hours` is neither money nor staff; `staff` (unit VZÄ) is staff.
+        assert_eq!(h.money.len(), 1);
+        assert_eq!(h.money[0].resource.kind, ResourceKind::Investment);
+        assert_eq!(h.staff.len(), 1);
+        let invest = &h.money[0];
+        // a: 100k in 2027-H2, 200k in 2028; begun in 2027, it commits 200k then.
+        assert_eq!(invest.payments, [100_000.0, 200_000.0, 0.0]);
+        assert_eq!(invest.commitments, [200_000.0, 0.0, 0.0]);
+        // c, done: 10k a budget year, 5k a half-year.
+        assert_eq!(invest.follow_up, [10_000.0, 10_000.0, 10_000.0]);
+        // Equal to what the verifier checked.
+        let checked: Vec<f64> = planning.evaluation.usage.iter().map(|row| row[0]).collect();
+        assert_eq!(invest.used, checked);
+        // 1 VZÄ in each of three half-years: half a VZÄ-Jahr each.
+        assert_eq!(h.staff[0].fte_years, [0.5, 1.0, 0.0]);
+        // b (not scheduled) and c (done, pays nothing while it runs) have no row.
+        let ids: Vec<&str> = h.measures.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
     }
 }

@@ -379,10 +379,12 @@ pub fn document(
             de_en(
                 l,
                 format!(
-                    "Was Maßnahmen, die im {per} beginnen, für Auszahlungen in späteren Jahren binden."
+                    "Was Maßnahmen, die im {per} beginnen, für Auszahlungen in späteren \
+                     {per}en binden."
                 ),
                 format!(
-                    "What measures that start in the {} commit for payments in later years.",
+                    "What measures that start in the {} commit for payments in later {}s.",
+                    per.to_lowercase(),
                     per.to_lowercase()
                 ),
             )
