@@ -250,3 +250,16 @@ fn bad_input_gets_the_documented_exit_codes() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn the_plan_page_has_the_haushalt_as_a_section() {
+    let page = stdout(&["plan", HAUSHALT, "-f", "html"]);
+    let section = page
+        .split("<h2>Haushalt: Haushalt</h2>")
+        .nth(1)
+        .expect("a Haushalt section");
+    assert!(section.starts_with("\n<h3>Haushalt je Haushaltsjahr (in €)</h3>"));
+    assert!(section.contains("<h3>Verpflichtungsermächtigungen (in €)</h3>"));
+    // Without the measures' payments, which only `budget --by-measure` lists.
+    assert!(!section.contains("Auszahlungen je Maßnahme"));
+}

@@ -45,7 +45,7 @@ pub(crate) fn run(settings: &Budget) -> Result<()> {
         )),
         BudgetFormat::Json => report::json::budget(&view, &scored.portfolio, language, &provenance),
         BudgetFormat::Csv => report::budget_csv::csv(&view, language, settings.csv),
-        BudgetFormat::Html => report::budget::html_page(&view, by_measure, language, &provenance),
+        BudgetFormat::Html => report::html::budget(&view, by_measure, language, &provenance),
     };
     let inputs = terminal::read_files(&scored.sources);
     Ok(terminal::deliver(&report.destination, &text, &inputs)?)

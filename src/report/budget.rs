@@ -1,12 +1,10 @@
-//! `budget`: the Haushalt view as a document (terminal and Markdown) and an HTML page, in
+//! `budget`: the Haushalt view as a document (terminal, Markdown, and HTML in [`super::html`]), in
 //! the administration's words (Auszahlungen für Investitionen, Aufwendungen, Personal in
 //! VZÄ-Jahren, Folgekosten, Verpflichtungsermächtigungen). Every number comes from
 //! [`crate::analysis::budget`]; this file only words and formats it.
 
 use super::document::{Block, Document};
-use super::html;
 use super::lang::de_en;
-use super::markup;
 use super::number::{money, number};
 use super::provenance::Provenance;
 use super::text::Text;
@@ -401,55 +399,4 @@ pub fn document(
         title: format!("{}: {}", de_en(l, "Haushalt", "Budget"), h.portfolio).into(),
         blocks,
     }
-}
-
-/// The Haushalt view as one self-contained HTML page.
-pub fn html_page(
-    h: &Haushalt,
-    by_measure_too: bool,
-    l: Language,
-    provenance: &Provenance,
-) -> String {
-    let doc = document(h, by_measure_too, l, provenance);
-    let title = doc.title.to_string();
-    let mut body = format!(
-        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n</header>\n",
-        markup::escape(de_en(l, "Haushalt", "Budget")),
-        markup::escape(&h.portfolio)
-    );
-    body.push_str(&section(&doc));
-    html::document(l, &title, provenance, &body)
-}
-
-/// The document's blocks as HTML (for the page and the section in `plan -f html`).
-pub fn section(doc: &Document) -> String {
-    let mut body = String::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Table(table) => body.push_str(&html::table(table, "h2")),
-            Block::Heading(text) => body.push_str(&format!("<h2>{}</h2>\n", markup::text(text))),
-            Block::Paragraph(text) => body.push_str(&format!("<p>{}</p>\n", markup::text(text))),
-            Block::Facts(facts) => {
-                body.push_str("<dl class=\"facts\">\n");
-                for (label, value) in facts {
-                    body.push_str(&format!(
-                        "<dt>{}</dt><dd>{}</dd>\n",
-                        markup::text(label),
-                        markup::text(value)
-                    ));
-                }
-                body.push_str("</dl>\n");
-            }
-            Block::List(items) => {
-                body.push_str("<ul>\n");
-                for item in items {
-                    body.push_str(&format!("<li>{}</li>\n", markup::text(item)));
-                }
-                body.push_str("</ul>\n");
-            }
-            // The page's footer holds the provenance.
-            Block::Footer(_) => {}
-        }
-    }
-    body
 }
