@@ -355,4 +355,47 @@ mod tests {
         let ids: Vec<&str> = h.measures.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["a"]);
     }
+
+    /// On generated portfolios with quarters in budget years, payment profiles, carry-over
+    /// and a price index: each money line's use is what the verifier checked, payments
+    /// and follow-up costs add up to it, and the rest is capacity plus carried in minus use.
+    #[test]
+    fn lines_reconcile_with_the_verifier_on_generated_portfolios() {
+        use crate::generate::{Settings, portfolio_yaml};
+        use crate::model::period::PeriodKind;
+        let mut planned = 0;
+        for seed in 0..12 {
+            let mut settings = Settings::new(14, 8, seed);
+            settings.kind = PeriodKind::Quarter;
+            settings.budget = Some(PeriodKind::Year);
+            settings.resources = 3;
+            settings.profiles = 0.5;
+            settings.carry_over = seed % 2 == 0;
+            settings.price_rate = (seed % 3 == 0).then_some(3.0);
+            let text = portfolio_yaml(&settings);
+            let Ok(planning) = plan_text(std::path::Path::new("g.yaml"), &text) else {
+                continue;
+            };
+            planned += 1;
+            let h = haushalt(&planning);
+            let portfolio = &planning.scored.portfolio;
+            assert!(!h.money.is_empty(), "seed {seed}");
+            for line in &h.money {
+                let r = (portfolio.resources.iter())
+                    .position(|x| x.id.value == line.resource.id)
+                    .unwrap_or(usize::MAX);
+                for b in 0..h.years.len() {
+                    let checked = planning.evaluation.usage[b][r];
+                    let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + b.abs());
+                    assert!(near(line.used[b], checked), "seed {seed} {b}");
+                    assert!(near(line.payments[b] + line.follow_up[b], line.used[b]));
+                    if let (Some(own), Some(left)) = (line.capacity[b], line.left[b]) {
+                        assert!(near(own + line.carried_in[b] - line.used[b], left));
+                        assert!(left >= -1e-6 * own.max(1.0), "seed {seed}: overrun");
+                    }
+                }
+            }
+        }
+        assert!(planned >= 6, "only {planned} of 12 planned");
+    }
 }
