@@ -82,6 +82,10 @@ fn each_line_has_its_exact_amounts_per_budget_year() {
     ));
     assert_eq!(betrieb["follow_up_after_horizon"], 48_000.0);
     assert!(invest.get("carried_in").is_none());
+    // Per kind of money.
+    let by_kind = &report["commitments_by_kind"];
+    assert!(close(&years(by_kind, "investment"), &[308_000.0, 0.0, 0.0]));
+    assert!(close(&years(by_kind, "operating"), &[0.0, 15_000.0, 0.0]));
     // Staff in VZÄ-Jahre: 0.5 VZÄ for four quarters, then 0.5 VZÄ for two.
     let staff = &report["staff"][0];
     assert_eq!(staff["resource"], "staff");

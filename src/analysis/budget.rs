@@ -45,6 +45,34 @@ pub struct Haushalt {
     pub measures: Vec<MeasurePayments>,
 }
 
+impl Haushalt {
+    /// Verpflichtungsermächtigungen per kind of money (investment, operating, other, in
+    /// that order, the kinds the portfolio has): the sum of its money lines' commitments.
+    pub fn commitments_by_kind(&self) -> Vec<(ResourceKind, Vec<f64>)> {
+        let kinds = [
+            ResourceKind::Investment,
+            ResourceKind::Operating,
+            ResourceKind::Other,
+        ];
+        kinds
+            .into_iter()
+            .filter_map(|kind| {
+                let lines: Vec<&MoneyLine> = (self.money.iter())
+                    .filter(|m| m.resource.kind == kind)
+                    .collect();
+                let first = lines.first()?;
+                let mut sum = vec![0.0; first.commitments.len()];
+                for line in &lines {
+                    for (total, amount) in sum.iter_mut().zip(&line.commitments) {
+                        *total += amount;
+                    }
+                }
+                Some((kind, sum))
+            })
+            .collect()
+    }
+}
+
 /// A resource as the reports name it: id, name, unit, kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
@@ -351,9 +379,33 @@ mod tests {
         assert_eq!(invest.used, checked);
         // 1 VZÄ in each of three half-years: half a VZÄ-Jahr each.
         assert_eq!(h.staff[0].fte_years, [0.5, 1.0, 0.0]);
+        assert_eq!(
+            h.commitments_by_kind(),
+            [(ResourceKind::Investment, vec![200_000.0, 0.0, 0.0])]
+        );
         // b (not scheduled) and c (done, pays nothing while it runs) have no row.
         let ids: Vec<&str> = h.measures.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["a"]);
+    }
+
+    #[test]
+    fn commitments_by_kind_sum_the_lines_of_a_kind() {
+        let text = "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2029 }\n\
+                    resources:\n  a: { unit: EUR, kind: operating, capacity: 1M }\n\
+                    \x20 b: { unit: EUR, kind: operating, capacity: 1M }\n\
+                    \x20 c: { unit: EUR, kind: investment, capacity: 1M }\n\
+                    measures:\n\
+                    - { id: m, name: M, duration: 2, cost: { a: 20k, b: 40k }, status: fixed, start: 2027 }\n";
+        let planning =
+            plan_text(std::path::Path::new("t.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+        let h = haushalt(&planning);
+        assert_eq!(
+            h.commitments_by_kind(),
+            [
+                (ResourceKind::Investment, vec![0.0; 3]),
+                (ResourceKind::Operating, vec![30_000.0, 0.0, 0.0]),
+            ]
+        );
     }
 
     /// On generated portfolios with quarters in budget years, payment profiles, carry-over

@@ -215,13 +215,26 @@ fn overview(h: &Haushalt, l: Language) -> Table {
     )
 }
 
-/// Verpflichtungsermächtigungen per money line.
+/// Verpflichtungsermächtigungen per money line, and per kind where several lines share it.
 fn commitments(h: &Haushalt, l: Language) -> Table {
     let cash = whole(l);
-    let rows = in_budget_order(h)
-        .into_iter()
-        .map(|m| row(money_label(h, &m.resource, l), &m.commitments, &cash))
-        .collect();
+    let mut rows = Vec::new();
+    for (kind, total) in h.commitments_by_kind() {
+        let lines: Vec<&MoneyLine> = (h.money.iter())
+            .filter(|m| m.resource.kind == kind)
+            .collect();
+        for m in &lines {
+            rows.push(row(money_label(h, &m.resource, l), &m.commitments, &cash));
+        }
+        if lines.len() > 1 {
+            let label = format!(
+                "{} {}",
+                kind_label(kind, l),
+                de_en(l, "zusammen", "together")
+            );
+            rows.push(row(label, &total, &cash));
+        }
+    }
     titled(
         format!(
             "{} (in {})",

@@ -29,6 +29,9 @@ pub struct BudgetReport {
     pub budget_periods: Vec<String>,
     /// One entry per money resource, investment first, then operating, then other.
     pub money: Vec<Money>,
+    /// Verpflichtungsermächtigungen per kind of money (`investment`, `operating`,
+    /// `other`: the kinds the portfolio has), summed over its resources.
+    pub commitments_by_kind: BTreeMap<String, ByPeriod>,
     /// One entry per staff resource.
     pub staff: Vec<Staff>,
     /// Zuwendungen (grants received); `null` until the portfolio has funding programmes.
@@ -142,6 +145,9 @@ pub fn budget(
                 left: limits(&m.left),
                 follow_up_after_horizon: m.after_horizon,
             })
+            .collect(),
+        commitments_by_kind: (h.commitments_by_kind().into_iter())
+            .map(|(kind, sum)| (kind.keyword().to_owned(), by(&sum)))
             .collect(),
         staff: h
             .staff
