@@ -125,7 +125,7 @@ pub struct StaffLine {
     /// Headcount (VZÄ) that stays after the horizon.
     pub after_horizon: f64,
     /// Currency per VZÄ and year. `None` until staff resources carry a `cost_rate` (the
-    /// money branch adds it: set it from `Resource::cost_rate` in [`staff_line`]).
+    /// money branch adds it: set it from `Resource::cost_rate` in `staff_line`).
     pub cost_rate: Option<f64>,
     /// Personalkosten: (`fte_years` + `follow_up_fte_years`) × `cost_rate`, per budget
     /// period; `None` without a cost rate.
