@@ -11,6 +11,7 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Check(check) => commands::check::run(&check),
         Settings::Plan(plan) => commands::plan::run(&plan),
         Settings::Rank(rank) => commands::rank::run(&rank),
+        Settings::Budget(budget) => commands::budget::run(&budget),
         Settings::Explain(explain) => commands::explain::run(&explain),
         Settings::Compare(compare) => commands::compare::run(&compare),
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),

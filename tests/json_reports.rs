@@ -252,6 +252,19 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
             0,
         ),
         (WeightsReport, vec!["weights", EXAMPLE, "-f", "json"], 0),
+        (BudgetReport, vec!["budget", EXAMPLE, "-f", "json"], 0),
+        (
+            BudgetReport,
+            vec![
+                "budget",
+                "tests/fixtures/money/haushalt.yaml",
+                "-f",
+                "json",
+                "--lang",
+                "en",
+            ],
+            0,
+        ),
         (CatalogListReport, vec!["catalog", "list", "-f", "json"], 0),
         (
             CatalogListReport,

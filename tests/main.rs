@@ -7,6 +7,7 @@ mod annotations;
 mod architecture;
 mod bound_properties;
 mod broken;
+mod budget_cli;
 mod catalog_cli;
 mod check_cli;
 mod ci_recipes;

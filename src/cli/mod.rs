@@ -7,9 +7,9 @@ mod values;
 
 pub(crate) use uncertainty::{RobustnessArgs, SimulateArgs, WeightsArgs};
 pub(crate) use values::{
-    AnalysisFormat, Body, CatalogFormat, CheckFormat, ColorWhen, CompareFormat, CsvDialect,
-    DecisionFormat, FrontierFormat, GraphFormat, Lang, ModalVerb, OrgSize, Period, PlanFormat,
-    ProfileFormat, RankFormat, SchemaKind, SecLevel, SweepFormat,
+    AnalysisFormat, Body, BudgetFormat, CatalogFormat, CheckFormat, ColorWhen, CompareFormat,
+    CsvDialect, DecisionFormat, FrontierFormat, GraphFormat, Lang, ModalVerb, OrgSize, Period,
+    PlanFormat, ProfileFormat, RankFormat, SchemaKind, SecLevel, SweepFormat,
 };
 
 use clap::{Args, Parser, Subcommand, ValueHint};
@@ -95,6 +95,34 @@ pub(crate) enum Command {
         /// Scenarios and `--set` changes.
         #[command(flatten)]
         changes: ChangeArgs,
+    },
+    /// The Haushalt view: the roadmap per budget year in the lines of a public budget.
+    ///
+    /// Investment payments (Auszahlungen für Investitionen), operating expenses
+    /// (Aufwendungen), other funds, own staff in VZÄ-Jahre (FTE-years), follow-up costs,
+    /// Verpflichtungsermächtigungen (what measures starting in a year commit for later
+    /// years), and capacity and rest per money resource. Nominal amounts: payment profiles
+    /// and price indices apply.
+    Budget {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = BudgetFormat::Table)]
+        format: BudgetFormat,
+        /// How `-f csv` is written: `machine` (column ids, `,`, decimal point) or `excel-de`.
+        #[arg(long, value_enum, value_name = "DIALECT", default_value_t = CsvDialect::Machine)]
+        csv_dialect: CsvDialect,
+        /// Also list each measure's payments per budget year (table, Markdown, HTML; JSON
+        /// always has them).
+        #[arg(long)]
+        by_measure: bool,
+        /// Report options.
+        #[command(flatten)]
+        report: ReportArgs,
+        /// Scenarios and `--set` changes.
+        #[command(flatten)]
+        changes: ChangeArgs,
+        /// Search options.
+        #[command(flatten)]
+        search: SearchArgs,
     },
     /// Explain where a measure is and why, and what extra capacity would move it earlier.
     ///

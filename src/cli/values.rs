@@ -39,6 +39,8 @@ pub(crate) enum SchemaKind {
     SimulateReport,
     /// `robustness --format json`.
     RobustnessReport,
+    /// `budget --format json`.
+    BudgetReport,
 }
 
 /// Output of `graph`.
@@ -93,6 +95,21 @@ pub(crate) enum RankFormat {
     /// CSV for spreadsheets: one row per measure, `.` as decimal point.
     Csv,
     /// One self-contained HTML page with the ranking table.
+    Html,
+}
+
+/// Output of `budget`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum BudgetFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document (renders on GitHub and GitLab).
+    Markdown,
+    /// A versioned JSON document.
+    Json,
+    /// CSV for spreadsheets: one row per budget period, line and resource.
+    Csv,
+    /// One self-contained HTML page.
     Html,
 }
 

@@ -3,11 +3,14 @@
 //! so it opens offline, passes mail filters and prints on A4 landscape.
 //! Every piece of portfolio text is escaped with [`escape`] (module `markup`).
 
-use super::lang::Label;
+use super::budget;
+use super::document::{Block, Document};
+use super::lang::{Label, de_en};
 use super::markup::{self, escape, lines};
 use super::number::unit_word;
 use super::svg;
 use super::view::{Align, MeasureRow, PlanView, RowStatus, Table};
+use crate::analysis::budget::Haushalt;
 use crate::model::{Language, Portfolio};
 use crate::report::provenance::Provenance;
 
@@ -173,6 +176,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
     if let Some(sources) = view.sources_table() {
         body.push_str(&table(&sources, "h2"));
     }
+    body.push_str(&haushalt_section(view));
     let (note, quality) = view.technical_note();
     body.push_str(&format!(
         "<h2>{}</h2>\n<p>{}</p>\n",
@@ -292,4 +296,66 @@ pub fn rank(
     body.push_str(&table(ranking, "h2"));
     let title = format!("{}: {}", t(Label::Ranking), portfolio.name);
     document(language, &title, provenance, &body)
+}
+
+/// The Haushalt view in the plan's page: its tables, without the measures' payments.
+fn haushalt_section(view: &PlanView<'_>) -> String {
+    let doc = budget::document(&view.haushalt, false, view.language, view.provenance);
+    format!(
+        "<h2>{}</h2>\n{}",
+        escape(&doc.title.to_string()),
+        blocks(&doc)
+            .replace("<h2>", "<h3>")
+            .replace("</h2>", "</h3>")
+    )
+}
+
+/// `budget -f html`: the Haushalt view as one page; `by_measure` adds each measure's
+/// payments.
+pub fn budget(
+    h: &Haushalt,
+    by_measure: bool,
+    language: Language,
+    provenance: &Provenance,
+) -> String {
+    let doc = budget::document(h, by_measure, language, provenance);
+    let mut body = format!(
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n</header>\n",
+        escape(de_en(language, "Haushalt", "Budget")),
+        escape(&h.portfolio)
+    );
+    body.push_str(&blocks(&doc));
+    document(language, &doc.title.to_string(), provenance, &body)
+}
+
+/// A document's blocks as HTML; the provenance is the page's footer.
+fn blocks(doc: &Document) -> String {
+    let mut body = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Table(rows) => body.push_str(&table(rows, "h2")),
+            Block::Heading(text) => body.push_str(&format!("<h2>{}</h2>\n", markup::text(text))),
+            Block::Paragraph(text) => body.push_str(&format!("<p>{}</p>\n", markup::text(text))),
+            Block::Facts(facts) => {
+                body.push_str("<dl class=\"facts\">\n");
+                for (label, value) in facts {
+                    body.push_str(&format!(
+                        "<div><dt>{}</dt><dd>{}</dd></div>\n",
+                        markup::text(label),
+                        markup::text(value)
+                    ));
+                }
+                body.push_str("</dl>\n");
+            }
+            Block::List(items) => {
+                body.push_str("<ul>\n");
+                for item in items {
+                    body.push_str(&format!("<li>{}</li>\n", markup::text(item)));
+                }
+                body.push_str("</ul>\n");
+            }
+            Block::Footer(_) => {}
+        }
+    }
+    body
 }

@@ -8,6 +8,8 @@
 //! imports it back.
 
 pub mod annotations;
+pub mod budget;
+pub mod budget_csv;
 pub mod catalog;
 pub mod compare;
 pub mod compare_csv;

@@ -46,11 +46,13 @@ pub enum Kind {
     SimulateReport,
     /// `robustness --format json`.
     RobustnessReport,
+    /// `budget --format json`.
+    BudgetReport,
 }
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -67,6 +69,7 @@ impl Kind {
         Kind::WeightsReport,
         Kind::SimulateReport,
         Kind::RobustnessReport,
+        Kind::BudgetReport,
     ];
 
     /// The name on the command line and of the file in `schema/` (`plan-report` →
@@ -89,6 +92,7 @@ impl Kind {
             Kind::WeightsReport => "weights-report",
             Kind::SimulateReport => "simulate-report",
             Kind::RobustnessReport => "robustness-report",
+            Kind::BudgetReport => "budget-report",
         }
     }
 
@@ -115,6 +119,7 @@ impl Kind {
             Kind::WeightsReport => Some("weights"),
             Kind::SimulateReport => Some("simulate"),
             Kind::RobustnessReport => Some("robustness"),
+            Kind::BudgetReport => Some("budget"),
         }
     }
 }

@@ -32,6 +32,7 @@ pub(super) fn schema(kind: Kind) -> Schema {
         Kind::RobustnessReport => {
             schemars::schema_for!(Envelope<crate::report::json::RobustnessReport>)
         }
+        Kind::BudgetReport => schemars::schema_for!(Envelope<crate::report::json::BudgetReport>),
         Kind::Portfolio | Kind::Catalog | Kind::Scenario => Schema::default(),
     };
     fixed(schema, command)

@@ -1,8 +1,8 @@
 //! `Settings::from_cli`: clap's types in, typed settings out.
 
 use super::{
-    AnalysisFormat, Check, CheckFormat, Compare, Destination, Explain, Frontier, FrontierFormat,
-    Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
+    AnalysisFormat, Budget, BudgetFormat, Check, CheckFormat, Compare, Destination, Explain,
+    Frontier, FrontierFormat, Graph, Import, Init, Plan, Portfolio, Rank, Report, Settings,
 };
 use super::{CatalogList, CatalogShow, ColourChoice, CompareFormat, Style, Sweep, SweepFormat};
 use super::{Decision, DecisionFormat, Profile, ProfileFormat, uncertainty};
@@ -72,6 +72,29 @@ impl Settings {
                 csv: dialect(csv_dialect),
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
+            }),
+            Command::Budget {
+                format,
+                csv_dialect,
+                by_measure,
+                report: args,
+                changes,
+                search,
+            } => Settings::Budget(Budget {
+                csv: dialect(csv_dialect),
+                by_measure,
+                report: report(
+                    &args,
+                    match format {
+                        cli::BudgetFormat::Table => BudgetFormat::Table,
+                        cli::BudgetFormat::Markdown => BudgetFormat::Markdown,
+                        cli::BudgetFormat::Json => BudgetFormat::Json,
+                        cli::BudgetFormat::Csv => BudgetFormat::Csv,
+                        cli::BudgetFormat::Html => BudgetFormat::Html,
+                    },
+                ),
+                portfolio: portfolio(args, changes),
+                options: options(search),
             }),
             Command::Explain {
                 format,
@@ -315,6 +338,7 @@ impl Settings {
                 cli::SchemaKind::WeightsReport => schema::Kind::WeightsReport,
                 cli::SchemaKind::SimulateReport => schema::Kind::SimulateReport,
                 cli::SchemaKind::RobustnessReport => schema::Kind::RobustnessReport,
+                cli::SchemaKind::BudgetReport => schema::Kind::BudgetReport,
             }),
             Command::Completions { shell } => Settings::Completions(shell),
             Command::Man => Settings::Man,

@@ -24,6 +24,8 @@ pub(crate) enum Settings {
     Plan(Plan),
     /// `rank`.
     Rank(Rank),
+    /// `budget`.
+    Budget(Budget),
     /// `explain`.
     Explain(Explain),
     /// `compare`.
@@ -183,6 +185,36 @@ pub(crate) struct Plan {
     pub csv: report::csv::Dialect,
     /// The report.
     pub report: Report<report::Format>,
+    /// Search options.
+    pub options: Options,
+}
+
+/// Formats of `budget`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BudgetFormat {
+    /// Terminal table.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
+    /// HTML.
+    Html,
+}
+
+/// `budget FILE`.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    /// The portfolio.
+    pub portfolio: Portfolio,
+    /// `--csv-dialect`.
+    pub csv: report::csv::Dialect,
+    /// `--by-measure`.
+    pub by_measure: bool,
+    /// The report.
+    pub report: Report<BudgetFormat>,
     /// Search options.
     pub options: Options,
 }

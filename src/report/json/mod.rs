@@ -5,6 +5,7 @@
 //! names are strings in the report language; amounts per resource are objects keyed by
 //! resource id. Every report type derives a JSON Schema (`resiplan schema plan-report`).
 
+pub mod budget;
 pub mod catalog;
 pub mod check;
 pub mod compare;
@@ -22,6 +23,7 @@ pub mod simulate;
 pub mod sweep;
 pub mod weights;
 
+pub use budget::{BudgetReport, budget};
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};
 pub use check::{CheckReport, check};
 pub use compare::{CompareReport, compare};

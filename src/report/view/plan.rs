@@ -2,6 +2,7 @@
 //! language, with the lookups every format shares (names, periods, amounts, order).
 
 use super::rank::{MeasureRow, RowStatus, measure_row};
+use crate::analysis::budget::{Haushalt, haushalt};
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Language, Measure, Portfolio};
 use crate::plan::Planning;
@@ -29,6 +30,8 @@ pub struct PlanView<'a> {
     pub language: Language,
     /// Tool, inputs and search settings, for the foot of the report.
     pub provenance: &'a Provenance,
+    /// The Haushalt view per budget period (the HTML report's section).
+    pub haushalt: Haushalt,
 }
 
 impl<'a> PlanView<'a> {
@@ -43,6 +46,7 @@ impl<'a> PlanView<'a> {
             bound: (planned.bound, planned.bound_method, planned.bound_share),
             language,
             provenance,
+            haushalt: haushalt(planning),
         }
     }
 
