@@ -267,3 +267,26 @@ fn the_plan_page_has_the_haushalt_as_a_section() {
     // Without the measures' payments, which only `budget --by-measure` lists.
     assert!(!section.contains("Auszahlungen je Maßnahme"));
 }
+
+/// Staff with a `cost_rate` shows its personnel costs per year, and investments with a
+/// `useful_life` their depreciation; both agree with what `plan` reports.
+#[test]
+fn personnel_costs_and_depreciation_per_year_agree_with_the_plan() {
+    const STAFF: &str = "tests/fixtures/money/staff-cost.yaml";
+    let report = json(&["budget", STAFF, "-f", "json"]);
+    let plan = json(&["plan", STAFF, "-f", "json"]);
+    let staff = &report["staff"][0];
+    assert_eq!(staff["cost_rate"], 80_000.0);
+    // rollout: 1 FTE-year in 2027; migration: half an FTE-year in 2028.
+    assert!(close(
+        &years(staff, "personnel_costs"),
+        &[80_000.0, 40_000.0, 0.0]
+    ));
+    let total: f64 = years(staff, "personnel_costs").iter().sum();
+    assert_eq!(total, plan["personnel_costs"]["staff"].as_f64().unwrap());
+    let depreciation = years(&report, "depreciation");
+    assert!(close(&depreciation, &[12_500.0; 3]));
+    for (year, amount) in ["2027", "2028", "2029"].iter().zip(&depreciation) {
+        assert_eq!(plan["depreciation"][year]["budget"], *amount);
+    }
+}

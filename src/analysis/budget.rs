@@ -316,20 +316,26 @@ pub fn haushalt(planning: &Planning) -> Haushalt {
         staff,
         grants: None,
         own_share: None,
-        depreciation: None,
+        depreciation: (portfolio.measures.iter())
+            .any(|m| m.useful_life.is_some())
+            .then(|| {
+                (planning.evaluation.depreciation.iter())
+                    .map(|row| row.iter().sum())
+                    .collect()
+            }),
         measures,
     }
 }
 
-/// A staff resource's line. The money branch's `cost_rate` plugs in here: `cost_rate:
-/// resource.cost_rate` (currency per VZÄ and year) makes the personnel costs appear.
+/// A staff resource's line; with a `cost_rate` (currency per VZÄ and year), its personnel
+/// costs.
 fn staff_line(
     resource: &Resource,
     fte_years: Vec<f64>,
     follow_up_fte_years: Vec<f64>,
     after_horizon: f64,
 ) -> StaffLine {
-    let cost_rate: Option<f64> = None;
+    let cost_rate = resource.cost_rate.as_ref().map(|rate| rate.value);
     let personnel_costs = cost_rate.map(|rate| {
         (fte_years.iter().zip(&follow_up_fte_years))
             .map(|(a, b)| (a + b) * rate)
