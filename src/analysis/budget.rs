@@ -152,18 +152,6 @@ impl MoneyLine {
     }
 }
 
-/// Whether a resource is own staff: `kind: staff`, or a resource of kind `other` whose
-/// unit is `FTE` or `VZÄ` in any case (`Ä` is not ASCII, so `eq_ignore_ascii_case` would
-/// miss `VZÄ`).
-fn is_staff(resource: &Resource) -> bool {
-    resource.kind == ResourceKind::Staff
-        || (resource.kind == ResourceKind::Other
-            && (resource.unit.as_deref()).is_some_and(|u| {
-                let unit = u.to_lowercase();
-                unit == "fte" || unit == "vzä"
-            }))
-}
-
 /// Whether a resource is money: investment or operating, or in the portfolio's currency.
 fn is_money(resource: &Resource, currency: &str) -> bool {
     match resource.kind {
@@ -199,7 +187,7 @@ fn flows(portfolio: &Portfolio, problem: &Problem, placements: &[Placement]) -> 
     let (periods, buckets, n) = (calendar.len(), calendar.budget_len(), problem.resources);
     let year_share = 1.0 / f64::from(calendar.period.per_year().max(1));
     let scale: Vec<f64> = (portfolio.resources.iter())
-        .map(|r| if is_staff(r) { year_share } else { 1.0 })
+        .map(|r| if r.is_staff() { year_share } else { 1.0 })
         .collect();
     let mut flows = Flows {
         payments: vec![vec![0.0; buckets]; n],
@@ -254,7 +242,7 @@ pub fn haushalt(planning: &Planning) -> Haushalt {
     let mut staff = Vec::new();
     let mut money_index = Vec::new();
     for (r, resource) in portfolio.resources.iter().enumerate() {
-        if is_staff(resource) {
+        if resource.is_staff() {
             staff.push(staff_line(
                 resource,
                 flows.payments[r].clone(),

@@ -277,13 +277,17 @@ impl Resource {
     pub fn is_staff(&self) -> bool {
         match self.kind {
             ResourceKind::Staff => true,
-            ResourceKind::Other => self
-                .unit
-                .as_deref()
-                .is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä")),
+            ResourceKind::Other => self.unit.as_deref().is_some_and(is_staff_unit),
             ResourceKind::Investment | ResourceKind::Operating => false,
         }
     }
+}
+
+/// Whether `unit` counts staff: `FTE` or `VZÄ`, in any case (`Ä` is not ASCII, so an
+/// ASCII-only comparison would miss `VZÄ` against `vzä`).
+pub fn is_staff_unit(unit: &str) -> bool {
+    let unit = unit.to_lowercase();
+    unit == "fte" || unit == "vzä"
 }
 
 /// How prices of a resource change by year: costs are given in prices of the calendar's
@@ -496,7 +500,17 @@ pub struct Catalog {
 
 #[cfg(test)]
 mod tests {
-    use super::{capacity_limit, fits_capacity};
+    use super::{capacity_limit, fits_capacity, is_staff_unit};
+
+    #[test]
+    fn staff_units_are_recognised_in_any_case_umlaut_included() {
+        for unit in ["FTE", "fte", "VZÄ", "vzä", "Vzä"] {
+            assert!(is_staff_unit(unit), "{unit}");
+        }
+        for unit in ["EUR", "VZA", "FTEs"] {
+            assert!(!is_staff_unit(unit), "{unit}");
+        }
+    }
 
     #[test]
     fn the_capacity_rule_allows_rounding_relative_to_the_capacity_only() {

@@ -86,8 +86,7 @@ pub fn amount(language: Language, value: f64, unit: Option<&str>, currency: &str
 /// A unit as the report language writes it: staff is "VZÄ" (Vollzeitäquivalente) in German
 /// and "FTE" in English, whichever the portfolio wrote; other units as written.
 pub fn unit_word(language: Language, unit: &str) -> &str {
-    let staff = unit.eq_ignore_ascii_case("fte") || unit.eq_ignore_ascii_case("vzä");
-    if staff {
+    if crate::model::is_staff_unit(unit) {
         de_en(language, "VZÄ", "FTE")
     } else {
         unit

@@ -38,8 +38,7 @@ pub(crate) fn resource_label(
     if let Some(name) = name {
         return name.get(language).to_owned();
     }
-    let staff =
-        unit.is_some_and(|u| u.eq_ignore_ascii_case("fte") || u.eq_ignore_ascii_case("vzä"));
+    let staff = unit.is_some_and(crate::model::is_staff_unit);
     if unit == Some(currency) {
         de_en(language, "Haushaltsmittel", "Funds").to_owned()
     } else if staff {
