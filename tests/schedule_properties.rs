@@ -25,11 +25,20 @@ fn settings() -> impl Strategy<Value = Settings> {
             0.0f64..0.5,
             0.0f64..0.3,
         ),
-        0.0f64..2.5,
+        (0.0f64..2.5, 0usize..4),
         any::<u64>(),
     )
         .prop_map(
-            |(measures, periods, kind, resources, tightness, shares, dependencies, seed)| {
+            |(
+                measures,
+                periods,
+                kind,
+                resources,
+                tightness,
+                shares,
+                (dependencies, funding),
+                seed,
+            )| {
                 Settings {
                     measures,
                     periods,
@@ -42,6 +51,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     deadlines: shares.3,
                     milestones: shares.4,
                     dependencies,
+                    funding,
                     ..Settings::new(measures, periods, seed)
                 }
             },

@@ -8,6 +8,7 @@
 mod amount;
 mod confine;
 mod decode;
+mod funding;
 mod include;
 mod limits;
 mod measure;
@@ -48,7 +49,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 13] = [
+pub const PORTFOLIO_FIELDS: [&str; 14] = [
     "version",
     "name",
     "organisation",
@@ -60,6 +61,7 @@ pub const PORTFOLIO_FIELDS: [&str; 13] = [
     "dimensions",
     "weights",
     "resources",
+    "funding",
     "include",
     "measures",
 ];
@@ -101,6 +103,8 @@ pub struct Document {
     pub weighting: Option<Pairwise>,
     /// Resources.
     pub resources: Vec<Resource>,
+    /// Funding programmes.
+    pub funding: Vec<crate::model::funding::Programme>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
     /// Scenarios applied, in order.
@@ -128,6 +132,7 @@ impl Document {
             dimensions: self.dimensions,
             weighting: self.weighting,
             resources: self.resources,
+            funding: self.funding,
             measures: self.measures,
             scenarios: self.scenarios,
             overrides: self.overrides,
@@ -480,6 +485,10 @@ impl Loader {
             .get("resources")
             .map(|n| sections::decode_resources(&mut self.dec, n))
             .unwrap_or_default();
+        let funding = fields
+            .get("funding")
+            .map(|n| funding::decode_funding(&mut self.dec, n))
+            .unwrap_or_default();
         let measures = collected
             .measures
             .iter()
@@ -498,6 +507,7 @@ impl Loader {
             dimensions,
             weighting,
             resources,
+            funding,
             measures,
             scenarios: changes.scenarios,
             overrides: overlays

@@ -125,6 +125,7 @@ fn subject(document: &Document) -> Subject<'_> {
         impact_scale: &document.impact_scale,
         dimensions: &document.dimensions,
         resources: &document.resources,
+        funding: &document.funding,
         measures: &document.measures,
     }
 }

@@ -2,6 +2,8 @@
 //! resilience curve, the objective, follow-up costs and coverage per dimension.
 //! Reports render these; they compute nothing themselves.
 
+pub mod funding;
+
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio};
 use crate::score::Scores;
@@ -23,7 +25,7 @@ pub struct Coverage {
 /// Everything derived from a roadmap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
-    /// Resource use, `usage[t][r]`.
+    /// Resource use, `usage[t][r]`: what each resource is charged, grants deducted.
     pub usage: Vec<Vec<f64>>,
     /// Capacity, `capacity[t][r]` (infinite when not given).
     pub capacity: Vec<Vec<f64>>,
@@ -41,6 +43,8 @@ pub struct Evaluation {
     pub done: usize,
     /// Measures not scheduled.
     pub not_scheduled: usize,
+    /// Grants of funding programmes: per programme and period, drawn, unused and lost.
+    pub funding: funding::FundingPlan,
 }
 
 /// Evaluates a roadmap.
@@ -94,6 +98,12 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
             }
         }
     }
+    let funding = funding::plan(portfolio, roadmap);
+    for (row, grants) in usage.iter_mut().zip(&funding.granted) {
+        for (used, grant) in row.iter_mut().zip(grants) {
+            *used -= grant;
+        }
+    }
     let capacity = (0..periods)
         .map(|t| {
             resources
@@ -141,5 +151,6 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         scheduled,
         done,
         not_scheduled,
+        funding,
     }
 }

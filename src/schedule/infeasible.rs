@@ -4,6 +4,7 @@
 //! its start (`fixed-infeasible`). Each names the blocking chain, the resource and the
 //! periods.
 
+use super::funding::Ledger;
 use super::problem::Problem;
 use super::sgs::{Schedule, Slot};
 use crate::diagnostic::{Code, Diagnostic};
@@ -15,9 +16,16 @@ use crate::model::{Portfolio, amount_text, fits_capacity};
 /// covered by capacity.
 pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    // Fixed measures' grants count: a fixed measure that fits only with its grant fits.
+    let mut ledger = Ledger::new(&problem.funding, problem.periods, problem.resources);
+    for (j, job) in problem.jobs.iter().enumerate() {
+        if let (Some(s), false) = (job.fixed, job.done) {
+            ledger.add(&problem.funding, j, &job.running, (s, s + job.duration));
+        }
+    }
     for (r, resource) in portfolio.resources.iter().enumerate() {
         for t in 0..problem.periods {
-            let mut used = 0.0;
+            let mut used = -ledger.granted(t, r);
             let mut users: Vec<usize> = Vec::new();
             for (j, job) in problem.jobs.iter().enumerate() {
                 let add = if job.done {

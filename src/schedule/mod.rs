@@ -12,6 +12,7 @@
 pub mod bound;
 pub mod checked;
 pub mod evaluate;
+pub mod funding;
 mod infeasible;
 mod lns;
 pub mod problem;

@@ -57,6 +57,8 @@ pub struct Problem {
     pub dependents: Vec<Vec<usize>>,
     /// The dependency graph.
     pub graph: DependencyGraph,
+    /// The funding programmes and who draws on them.
+    pub funding: super::funding::Funding,
 }
 
 impl Problem {
@@ -131,6 +133,7 @@ impl Problem {
             order,
             dependents,
             graph: graph.clone(),
+            funding: super::funding::Funding::new(portfolio),
         };
         problem.require();
         problem
@@ -192,6 +195,18 @@ impl Problem {
             };
         }
         latest
+    }
+
+    /// The least measure `job` can be charged on resource `r` in a period `t` in which it
+    /// runs: its spending less every grant that could pay for it (caps ignored). The
+    /// relaxation of the funding rule the bound and the exact models use.
+    pub fn running_floor(&self, job: usize, t: usize, r: usize) -> f64 {
+        let running = self.jobs[job].running[r];
+        if running == 0.0 || !self.funding.funded(job) {
+            running
+        } else {
+            running * self.funding.floor(job, t, r)
+        }
     }
 
     /// What a measure contributes when it starts at `start`.

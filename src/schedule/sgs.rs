@@ -1,6 +1,7 @@
 //! Serial schedule generation: place measures one by one, in a given order, at
 //! the earliest start where every resource fits in every period, run costs included.
 
+use super::funding::Ledger;
 use super::problem::Problem;
 use crate::model::fits_capacity;
 use crate::model::roadmap::Reason;
@@ -40,7 +41,10 @@ impl Schedule {
 /// Resource use per period while building.
 struct Usage<'p> {
     problem: &'p Problem,
+    /// Gross use (spending before grants).
     used: Vec<f64>,
+    /// Grants of the placed measures' funding programmes.
+    ledger: Ledger,
 }
 
 /// The first overrun a start would cause: (period, resource, amount over capacity).
@@ -51,6 +55,7 @@ impl<'p> Usage<'p> {
         let mut usage = Usage {
             problem,
             used: vec![0.0; problem.periods * problem.resources],
+            ledger: Ledger::new(&problem.funding, problem.periods, problem.resources),
         };
         for job in problem.jobs.iter().filter(|j| j.done) {
             for t in 0..problem.periods {
@@ -86,13 +91,40 @@ impl<'p> Usage<'p> {
 
     fn check(&self, job: usize, start: usize) -> Result<(), Overrun> {
         let p = self.problem;
+        let span = (start, start + p.jobs[job].duration);
+        if let Some(granted) = self
+            .ledger
+            .with(&p.funding, job, &p.jobs[job].running, span)
+        {
+            return self.check_funded(job, start, &granted);
+        }
         for t in start..self.until(job, start) {
             for r in 0..p.resources {
                 let add = self.added(job, start, t, r);
                 if add == 0.0 {
                     continue;
                 }
-                let total = self.used[t * p.resources + r] + add;
+                let total = self.used[t * p.resources + r] + add - self.ledger.granted(t, r);
+                if !fits_capacity(total, p.capacity(t, r)) {
+                    return Err((t, r, total - p.capacity(t, r)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The check of a measure with funding: its own share where it runs, and every period
+    /// after its start where it leaves other measures less of a shared cap.
+    fn check_funded(&self, job: usize, start: usize, granted: &[f64]) -> Result<(), Overrun> {
+        let p = self.problem;
+        for t in start..p.periods {
+            for r in 0..p.resources {
+                let i = t * p.resources + r;
+                let add = self.added(job, start, t, r);
+                if add == 0.0 && granted[i] >= self.ledger.granted(t, r) {
+                    continue;
+                }
+                let total = self.used[i] + add - granted[i];
                 if !fits_capacity(total, p.capacity(t, r)) {
                     return Err((t, r, total - p.capacity(t, r)));
                 }
@@ -103,6 +135,8 @@ impl<'p> Usage<'p> {
 
     fn place(&mut self, job: usize, start: usize) {
         let p = self.problem;
+        let span = (start, start + p.jobs[job].duration);
+        self.ledger.add(&p.funding, job, &p.jobs[job].running, span);
         for t in start..self.until(job, start) {
             for r in 0..p.resources {
                 self.used[t * p.resources + r] += self.added(job, start, t, r);

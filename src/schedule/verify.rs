@@ -5,6 +5,8 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+pub mod funding;
+
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
 use serde::Serialize;
@@ -242,13 +244,26 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     }
 }
 
-/// Resource use per period: `result[t][r]`.
+/// Resource use per period, what each resource is charged: `result[t][r]`.
 ///
 /// Covers every period of the horizon and every resource; running measures
 /// spend `cost / duration` per period, completed and `Done` measures their
-/// `run_cost`. Placements beyond the shorter of the roadmap and the measure
-/// list are ignored.
+/// `run_cost`, less the grants of funding programmes ([`funding::grants`]).
+/// Placements beyond the shorter of the roadmap and the measure list are ignored.
 pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
+    let mut used = gross_usage(portfolio, roadmap);
+    if !portfolio.funding.is_empty() {
+        for (row, grants) in used.iter_mut().zip(funding::grants(portfolio, roadmap)) {
+            for (used, grant) in row.iter_mut().zip(grants) {
+                *used -= grant;
+            }
+        }
+    }
+    used
+}
+
+/// Resource use per period before grants: `result[t][r]`.
+pub fn gross_usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
     let horizon = portfolio.calendar.len();
     let resources = &portfolio.resources;
     let mut used = vec![vec![0.0; resources.len()]; horizon];

@@ -127,6 +127,7 @@ mod tests {
                 source: None,
                 notes: None,
                 uncertainty: None,
+                funding: Vec::new(),
             })
             .collect();
         let mut chains = Chains::new(n);

@@ -8,6 +8,7 @@
 //! builds it again.
 
 mod chains;
+mod funding;
 mod horizon;
 mod numbers;
 mod raci;
@@ -35,6 +36,8 @@ pub struct Subject<'a> {
     pub dimensions: &'a [Dimension],
     /// Resources.
     pub resources: &'a [Resource],
+    /// Funding programmes.
+    pub funding: &'a [crate::model::funding::Programme],
     /// Measures.
     pub measures: &'a [Measure],
 }
@@ -48,6 +51,7 @@ impl<'a> Subject<'a> {
             impact_scale: &portfolio.impact_scale,
             dimensions: &portfolio.dimensions,
             resources: &portfolio.resources,
+            funding: &portfolio.funding,
             measures: &portfolio.measures,
         }
     }
@@ -86,6 +90,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         && let Some(calendar) = subject.calendar
     {
         horizon::check_resources(subject, calendar, &mut diagnostics);
+        funding::check(subject, &mut diagnostics);
         horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
     }
     Validation { diagnostics, graph }

@@ -383,7 +383,11 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ),
         ("    area: security", "", ""),
         ("    duration: 1", "", ""),
-        ("    cost: { budget: 250k, staff: 0.5 }", "", ""),
+        (
+            "    cost: { budget: 250k, staff: 0.5 }",
+            "brutto; ein Förderprogramm (`funding`) zieht seine Zuwendung ab",
+            "gross; a funding programme (`funding`) deducts its grant",
+        ),
         (
             "    run_cost: { budget: 40k, staff: 0.2 }",
             "je Periode nach Abschluss (Folgekosten)",

@@ -181,8 +181,14 @@ impl<'p> Relaxed<'p> {
                 let complete = (s + job.duration).min(periods);
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        job.running[r] * sum(r, s.min(periods), complete)
-                            + job.run[r] * sum(r, complete, periods)
+                        let running = if p.funding.funded(j) {
+                            (s.min(periods)..complete)
+                                .map(|t| p.running_floor(j, t, r) * sum(r, t, t + 1))
+                                .sum()
+                        } else {
+                            job.running[r] * sum(r, s.min(periods), complete)
+                        };
+                        running + job.run[r] * sum(r, complete, periods)
                     })
                     .sum();
                 let gain = p.contribution(j, s) - price;
@@ -202,7 +208,7 @@ impl<'p> Relaxed<'p> {
             for t in s.min(periods)..periods {
                 for r in 0..resources {
                     let used = if t < complete {
-                        job.running[r]
+                        p.running_floor(j, t, r)
                     } else {
                         job.run[r]
                     };

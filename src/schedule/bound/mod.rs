@@ -143,7 +143,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
                     let use_ = if t < s {
                         0.0
                     } else if t < s + job.duration {
-                        job.running[r]
+                        problem.running_floor(j, t, r)
                     } else {
                         job.run[r]
                     };

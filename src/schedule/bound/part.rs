@@ -29,7 +29,7 @@ fn use_of(problem: &Problem, j: usize, s: usize, t: usize, r: usize) -> f64 {
     if t < s {
         0.0
     } else if t < s + job.duration {
-        job.running[r]
+        problem.running_floor(j, t, r)
     } else {
         job.run[r]
     }

@@ -1,0 +1,94 @@
+//! Funding programmes: a measure that fits only with its grant goes into the window, a
+//! shared cap is never exceeded, and the verifier charges own shares inside the window
+//! and gross amounts outside it.
+
+use crate::support::{root, stdout};
+use resiplan::model::roadmap::{Placement, Reason, Roadmap};
+use resiplan::pipeline::{Planning, plan_text};
+use resiplan::schedule::verify::{ViolationKind, funding::paid, verify};
+use std::path::Path;
+
+fn planning(name: &str) -> Planning {
+    let path = root().join("tests/fixtures/funding").join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    plan_text(Path::new(name), &text).unwrap_or_else(|_| panic!("{name} plans"))
+}
+
+fn starts(planning: &Planning) -> Vec<Option<usize>> {
+    planning
+        .planned
+        .roadmap
+        .placements
+        .iter()
+        .map(Placement::start)
+        .collect()
+}
+
+fn roadmap(starts: &[Option<usize>]) -> Roadmap {
+    Roadmap {
+        placements: starts
+            .iter()
+            .map(|s| match s {
+                Some(start) => Placement::Scheduled { start: *start },
+                None => Placement::NotScheduled {
+                    reason: Reason::Dependency { dependency: 0 },
+                },
+            })
+            .collect(),
+    }
+}
+
+fn capacity_violations(planning: &Planning, starts: &[Option<usize>]) -> Vec<String> {
+    verify(&planning.scored.portfolio, &roadmap(starts))
+        .into_iter()
+        .filter(|v| v.kind == ViolationKind::CapacityExceeded)
+        .map(|v| v.message)
+        .collect()
+}
+
+#[test]
+fn a_measure_that_fits_only_with_its_grant_is_scheduled_inside_the_window() {
+    let planning = planning("window.yaml");
+    // wlan-schulen (1.6 M€ against 1 M€ a year) starts in 2028, the window's first year.
+    assert_eq!(starts(&planning), [Some(1), Some(0)]);
+    // Outside the window it is charged the gross amount: 2027 and 2030 break the budget.
+    assert_eq!(
+        capacity_violations(&planning, &[Some(0), Some(1)]),
+        ["budget in 2027: 1600000 used, capacity 1000000"]
+    );
+    assert_eq!(capacity_violations(&planning, &[Some(3), Some(0)]).len(), 1);
+    assert!(capacity_violations(&planning, &[Some(2), Some(0)]).is_empty());
+    // Without its programme it does not fit at all.
+    let json = stdout(&[
+        "plan",
+        "tests/fixtures/funding/window.yaml",
+        "--set",
+        "measures.wlan-schulen.funding=[]",
+        "-f",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(report["measures"][0]["status"], "not_scheduled");
+}
+
+#[test]
+fn a_shared_cap_is_not_exceeded() {
+    let planning = planning("cap.yaml");
+    // One of the two measures gets the grant it needs; the other does not fit.
+    assert_eq!(starts(&planning), [Some(1), None]);
+    let portfolio = &planning.scored.portfolio;
+    let grants: f64 = paid(portfolio, &planning.planned.roadmap)[0]
+        .per_period
+        .iter()
+        .sum();
+    assert_eq!(grants, 500_000.0);
+    // Both in the window: the second gets only the 100 k€ the cap has left, and its own
+    // share of 900 k€ breaks the budget of 800 k€.
+    let both = [Some(1), Some(2)];
+    let grants: f64 = paid(portfolio, &roadmap(&both))[0].per_period.iter().sum();
+    assert_eq!(grants, 600_000.0);
+    assert_eq!(
+        capacity_violations(&planning, &both),
+        ["budget in 2029: 900000 used, capacity 800000"]
+    );
+}
