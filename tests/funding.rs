@@ -92,3 +92,42 @@ fn a_shared_cap_is_not_exceeded() {
         ["budget in 2029: 900000 used, capacity 800000"]
     );
 }
+
+#[test]
+fn funding_lost_is_reported_in_the_summary_the_tables_and_the_json() {
+    let json = stdout(&["plan", "tests/fixtures/funding/cap.yaml", "-f", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let funding = &report["funding"];
+    assert_eq!(funding["granted"], 500_000.0);
+    assert_eq!(funding["unused"], 100_000.0);
+    // The second measure would have drawn 500 k€, but the cap holds only 100 k€ more.
+    assert_eq!(funding["lost"], 100_000.0);
+    let lost = &funding["programmes"][0]["lost_by"][0];
+    assert_eq!(lost["id"], "glasfaser-gewerbe");
+    assert_eq!(lost["reason"], "not_scheduled");
+    assert_eq!(funding["programmes"][0]["periods"][1]["own"], 500_000.0);
+    // A portfolio without programmes has no `funding` in its JSON.
+    let plain = stdout(&["plan", "tests/fixtures/ok/minimal.yaml", "-f", "json"]);
+    assert!(!plain.contains("\"funding\""));
+    // Every text format in both languages, snapshotted.
+    for (format, lang) in [("markdown", "de"), ("table", "en")] {
+        let text = stdout(&[
+            "plan",
+            "tests/fixtures/funding/cap.yaml",
+            "-f",
+            format,
+            "--lang",
+            lang,
+        ]);
+        insta::assert_snapshot!(format!("funding_cap_{format}_{lang}"), text);
+    }
+    let html = stdout(&[
+        "plan",
+        "tests/fixtures/funding/cap.yaml",
+        "-f",
+        "html",
+        "--lang",
+        "de",
+    ]);
+    assert!(html.contains("Fördermittel verloren"));
+}

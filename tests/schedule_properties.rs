@@ -105,6 +105,16 @@ proptest! {
         // The scheduler, the evaluation and the verifier agree on the numbers.
         prop_assert!(close(planning.planned.objective, objective(portfolio, roadmap)));
         prop_assert!(close(planning.evaluation.objective, objective(portfolio, roadmap)));
+        // The funding plan the reports show is the verifier's: per programme and period.
+        let paid = resiplan::schedule::verify::funding::paid(portfolio, roadmap);
+        for (plan, independent) in planning.evaluation.funding.programmes.iter().zip(&paid) {
+            for (period, grant) in plan.periods.iter().zip(&independent.per_period) {
+                prop_assert!(close(period.grant, *grant), "grants differ");
+            }
+            let cap = portfolio.funding[plan.programme].cap.as_ref().map_or(f64::INFINITY, |c| c.value);
+            prop_assert!(plan.granted <= cap * (1.0 + 1e-9), "cap exceeded");
+        }
+        prop_assert_eq!(paid.len(), portfolio.funding.len());
         let independent = usage(portfolio, roadmap);
         for (t, row) in planning.evaluation.usage.iter().enumerate() {
             for (r, used) in row.iter().enumerate() {

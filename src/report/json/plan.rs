@@ -38,6 +38,9 @@ pub struct PlanReport {
     /// The documents the measures produce, by name; only when a measure names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documents: Option<Vec<PlanDocument>>,
+    /// Grants of the funding programmes; only when the portfolio has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding: Option<super::funding::FundingReport>,
 }
 
 /// A document and the measures that produce it.
@@ -305,5 +308,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 })
                 .collect()
         }),
+        funding: super::funding::funding(portfolio, &e.funding, view.language),
     }
 }

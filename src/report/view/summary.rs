@@ -256,6 +256,7 @@ impl PlanView<'_> {
                 follow.join(" · ").into()
             },
         ));
+        lines.extend(self.funding_summary());
         lines
     }
 }
