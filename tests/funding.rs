@@ -131,3 +131,45 @@ fn funding_lost_is_reported_in_the_summary_the_tables_and_the_json() {
     ]);
     assert!(html.contains("Fördermittel verloren"));
 }
+
+#[test]
+fn compare_shows_funding_lost_and_its_gate_fails_above_the_limit() {
+    let args = |limit: &str| {
+        vec![
+            "compare".to_owned(),
+            "tests/fixtures/funding/cap.yaml".to_owned(),
+            "--scenario".to_owned(),
+            "tests/fixtures/funding/cut.yaml".to_owned(),
+            "--fail-if-funding-lost-above".to_owned(),
+            limit.to_owned(),
+            "-f".to_owned(),
+            "json".to_owned(),
+        ]
+    };
+    // The cut loses the whole cap of 600 k€: a limit of 200 k€ fails with exit 4.
+    let output = crate::support::resiplan()
+        .args(args("200k"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(4));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["base"]["funding_lost"], 100_000.0);
+    assert_eq!(report["scenarios"][0]["outcome"]["funding_lost"], 600_000.0);
+    assert_eq!(report["violations"][0]["gate"], "funding-lost");
+    assert_eq!(report["violations"][0]["loss"], 600_000.0);
+    // 600 k€ is within a limit of 600 k€.
+    let output = crate::support::resiplan()
+        .args(args("600k"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&[
+        "compare",
+        "tests/fixtures/funding/cap.yaml",
+        "--scenario",
+        "tests/fixtures/funding/cut.yaml",
+        "--lang",
+        "de",
+    ]);
+    assert!(text.contains("Fördermittel verloren"), "{text}");
+}

@@ -95,6 +95,7 @@ impl Settings {
                 scenarios,
                 sets,
                 fail_if_loss_above,
+                fail_if_funding_lost_above,
                 fail_if_dropped,
                 fail_if_delayed,
                 includes,
@@ -144,6 +145,7 @@ impl Settings {
                     scenarios,
                     gates: Gates {
                         max_loss: fail_if_loss_above,
+                        max_funding_lost: fail_if_funding_lost_above,
                         keep: fail_if_dropped,
                         on_time: fail_if_delayed,
                     },
