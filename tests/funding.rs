@@ -173,3 +173,50 @@ fn compare_shows_funding_lost_and_its_gate_fails_above_the_limit() {
     ]);
     assert!(text.contains("Fördermittel verloren"), "{text}");
 }
+
+#[test]
+fn explain_names_the_funding_window_and_the_cap_as_binding() {
+    let json = stdout(&[
+        "explain",
+        "tests/fixtures/funding/cap.yaml",
+        "glasfaser-gewerbe",
+        "-f",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let limits: Vec<(String, String, String)> = report["blocked"]
+        .as_array()
+        .expect("blocked")
+        .iter()
+        .map(|b| {
+            (
+                b["from"].as_str().unwrap_or_default().to_owned(),
+                b["to"].as_str().unwrap_or_default().to_owned(),
+                b["reason"]["funding"][0]["limit"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("2027", "2027", "outside_window"),
+        ("2028", "2030", "cap_exhausted"),
+        ("2031", "2031", "outside_window"),
+    ]
+    .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
+    assert_eq!(limits, expected);
+    // Shortages are measured against what resources are charged: the other measure uses
+    // its own share of 500 k€ in 2028, which leaves 300 k€.
+    let second = &report["blocked"][1]["reason"];
+    assert_eq!(second["shortages"][0]["free"], 300_000.0);
+    assert_eq!(second["users"][0]["amount"], 500_000.0);
+    let text = stdout(&[
+        "explain",
+        "tests/fixtures/funding/cap.yaml",
+        "glasfaser-gewerbe",
+        "--lang",
+        "de",
+    ]);
+    assert!(text.contains("außerhalb des Förderfensters"), "{text}");
+}

@@ -10,9 +10,11 @@
 
 mod blocked;
 mod counterfactual;
+mod funding;
 
 pub use blocked::{Blocked, Blocker, Shortage, User};
 pub use counterfactual::{Counterfactual, Extra, Found, Limit, Priority};
+pub use funding::{FundingLimit, FundingNote};
 
 use super::{Frame, Slot, slot};
 use crate::model::roadmap::{Placement, Reason};
