@@ -51,6 +51,9 @@ pub struct Settings {
     /// with a staff resource, sometimes of staff) in a window, some with a cap; about
     /// 40 % of the measures draw on one or two of them.
     pub funding: usize,
+    /// `sustainability`: follow-up costs on the budget at most this share of the last
+    /// period's capacity (`None`: no limit).
+    pub sustainability: Option<f64>,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -76,6 +79,7 @@ impl Settings {
             impact_scale: 5,
             explicit_dimensions: false,
             funding: 0,
+            sustainability: None,
             seed,
         }
     }
@@ -249,6 +253,13 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         let _ = writeln!(text, "{line} }} }}");
     }
     let drawn = funding(settings, &mut text, &calendar, &cost, resources);
+    if let Some(share) = settings.sustainability {
+        let percent = (share * 100.0).round().clamp(0.0, 100.0);
+        let _ = writeln!(
+            text,
+            "sustainability: {{ resource: budget, max_run_cost_share: {percent}% }}"
+        );
+    }
     let _ = writeln!(text, "measures:");
     for j in 0..n {
         let _ = writeln!(

@@ -131,10 +131,13 @@ proptest! {
 }
 
 fn funded_settings() -> impl Strategy<Value = Settings> {
-    (small_settings(), 1usize..4).prop_map(|(settings, funding)| Settings {
-        funding,
-        ..settings
-    })
+    (small_settings(), 1usize..4, prop::option::of(0.0f64..0.6)).prop_map(
+        |(settings, funding, sustainability)| Settings {
+            funding,
+            sustainability,
+            ..settings
+        },
+    )
 }
 
 proptest! {

@@ -220,3 +220,67 @@ fn explain_names_the_funding_window_and_the_cap_as_binding() {
     ]);
     assert!(text.contains("außerhalb des Förderfensters"), "{text}");
 }
+
+#[test]
+fn a_sustainability_limit_excludes_a_measure_whose_run_cost_would_break_it() {
+    let planning = planning("sustainability.yaml");
+    // The portal (300 k€ a year after the horizon) and the backup (50 k€) fit 40 % of
+    // 1 M€; the data centre would add 200 k€.
+    let starts = starts(&planning);
+    assert!(starts[0].is_some() && starts[2].is_some(), "{starts:?}");
+    assert_eq!(starts[1], None);
+    // The verifier refuses a roadmap with all three.
+    let all = roadmap(&[Some(0), Some(1), Some(2)]);
+    let kinds: Vec<ViolationKind> = verify(&planning.scored.portfolio, &all)
+        .iter()
+        .map(|v| v.kind)
+        .collect();
+    assert_eq!(kinds, [ViolationKind::FollowUpExceeded]);
+    let json = stdout(&[
+        "plan",
+        "tests/fixtures/funding/sustainability.yaml",
+        "-f",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let reason = &report["measures"][1]["reason"];
+    assert_eq!(reason["kind"], "follow_up");
+    assert_eq!(reason["limit"], 400_000.0);
+    // What it would make with the measures placed before it (the portal: 300 k€ + 200 k€).
+    assert_eq!(reason["would_be"], 500_000.0);
+}
+
+#[test]
+fn every_plan_warns_about_high_follow_up_costs_even_without_a_limit() {
+    // Without `sustainability`, 350 k€ of follow-up costs are 35 % of the last year's 1 M€,
+    // above the default warning share of 25 %.
+    let output = crate::support::resiplan()
+        .args([
+            "plan",
+            "tests/fixtures/funding/sustainability.yaml",
+            "--set",
+            "sustainability.max_run_cost_share=100%",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning[follow-up-costs]"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("follow-up-costs"), "{stdout}");
+    assert!(
+        stdout.contains("€550,000 = 55% of the capacity in 2031"),
+        "{stdout}"
+    );
+    // A warning share of 60 % keeps it quiet.
+    let quiet = crate::support::resiplan()
+        .args([
+            "plan",
+            "tests/fixtures/funding/sustainability.yaml",
+            "--set",
+            "sustainability.warn_share=60%",
+        ])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("follow-up-costs"));
+}

@@ -25,7 +25,7 @@ fn settings() -> impl Strategy<Value = Settings> {
             0.0f64..0.5,
             0.0f64..0.3,
         ),
-        (0.0f64..2.5, 0usize..4),
+        (0.0f64..2.5, 0usize..4, prop::option::of(0.0f64..0.6)),
         any::<u64>(),
     )
         .prop_map(
@@ -36,7 +36,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 resources,
                 tightness,
                 shares,
-                (dependencies, funding),
+                (dependencies, funding, sustainability),
                 seed,
             )| {
                 Settings {
@@ -52,6 +52,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     milestones: shares.4,
                     dependencies,
                     funding,
+                    sustainability,
                     ..Settings::new(measures, periods, seed)
                 }
             },

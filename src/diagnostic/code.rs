@@ -93,7 +93,7 @@ codes! {
     MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
     // Funding programmes.
     UnknownFunding = "unknown-funding": "A measure's `funding` names a programme the portfolio does not declare under `funding`, or names one twice.",
-    InvalidRate = "invalid-rate": "A funding `rate` above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %.",
+    InvalidRate = "invalid-rate": "A funding `rate` or a `sustainability` share above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %.",
     ReversedWindow = "reversed-window": "A funding programme's `window` ends (`to`) before it starts (`from`).",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
@@ -119,7 +119,8 @@ codes! {
     // Planning.
     MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
     FixedInfeasible = "fixed-infeasible": "A fixed measure's prerequisites do not fit the capacities before its start (the chain, resource and periods are named).",
-    FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity.",
+    FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity, or have more follow-up costs than `sustainability` allows.",
+    FollowUpCosts = "follow-up-costs": "The roadmap's follow-up costs after the horizon exceed a share of the last period's capacity (`sustainability.warn_share`, default 25 %): a warning every plan gives, so that the roadmap stays affordable.",
     // Importing Grundschutz++ (OSCAL).
     InvalidJson = "invalid-json": "The file is not valid JSON.",
     NotOscal = "not-oscal": "The JSON is not an OSCAL catalog.",

@@ -7,7 +7,7 @@ use super::node::{Node, NodeKind};
 use super::number::parse_amount;
 use crate::diagnostic::source::Located;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::funding::{Programme, Window};
+use crate::model::funding::{Programme, RunCostLimit, Sustainability, Window};
 
 /// Every field of a funding programme.
 pub(super) const PROGRAMME_FIELDS: [&str; 8] = [
@@ -142,7 +142,9 @@ fn rate(dec: &mut Decoder, node: &Node, what: &str) -> Option<Located<f64>> {
             format!("{value}")
         };
         let help = if percent {
-            "a grant pays at most the whole eligible cost: write a rate up to `100%`".to_owned()
+            "a share runs from 0 % to 100 % (a grant pays at most the whole eligible cost): \
+             write e.g. `50%`"
+                .to_owned()
         } else {
             format!(
                 "write the rate as a percentage, e.g. `rate: {value}%`, or as a share up to 1 \
@@ -170,4 +172,64 @@ fn invalid(dec: &mut Decoder, node: &Node, what: &str, message: &str) -> Option<
             .with_help("write the rate as a percentage, e.g. `rate: 50%`"),
     );
     None
+}
+
+/// Decodes `sustainability`: `resource`, one of `max_run_cost_share` and `max_run_cost`,
+/// and `warn_share`.
+pub(super) fn decode_sustainability(dec: &mut Decoder, node: &Node) -> Option<Sustainability> {
+    let what = "`sustainability`";
+    let fields = dec.fields(
+        node,
+        what,
+        &[
+            "resource",
+            "max_run_cost_share",
+            "max_run_cost",
+            "warn_share",
+        ],
+    )?;
+    let resource = fields
+        .get("resource")
+        .and_then(|n| dec.identifier(n, "`sustainability.resource`"));
+    let share = fields
+        .get("max_run_cost_share")
+        .and_then(|n| rate(dec, n, "`sustainability.max_run_cost_share`"));
+    let amount = fields
+        .get("max_run_cost")
+        .and_then(|n| dec.resource_amount(n, "`sustainability.max_run_cost`"));
+    let warn_share = fields
+        .get("warn_share")
+        .and_then(|n| rate(dec, n, "`sustainability.warn_share`"));
+    let limit = match (share, amount) {
+        (Some(share), Some(amount)) => {
+            dec.report(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    amount.span,
+                    "`sustainability` gives both `max_run_cost_share` and `max_run_cost`",
+                )
+                .with_label("a second limit")
+                .with_related(share.span, "the first limit")
+                .with_help("give one limit: a share of the last period's capacity, or an amount per period"),
+            );
+            None
+        }
+        (Some(share), None) => Some(RunCostLimit::Share(share)),
+        (None, Some(amount)) => Some(RunCostLimit::Amount(amount)),
+        (None, None) => None,
+    };
+    if limit.is_some() && resource.is_none() && fields.get("resource").is_none() {
+        dec.missing(
+            &fields,
+            what,
+            "resource",
+            "budget   # the resource the limit is on",
+        );
+    }
+    Some(Sustainability {
+        resource,
+        limit,
+        warn_share,
+        span: fields.start(),
+    })
 }

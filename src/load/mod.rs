@@ -49,7 +49,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 14] = [
+pub const PORTFOLIO_FIELDS: [&str; 15] = [
     "version",
     "name",
     "organisation",
@@ -62,6 +62,7 @@ pub const PORTFOLIO_FIELDS: [&str; 14] = [
     "weights",
     "resources",
     "funding",
+    "sustainability",
     "include",
     "measures",
 ];
@@ -105,6 +106,8 @@ pub struct Document {
     pub resources: Vec<Resource>,
     /// Funding programmes.
     pub funding: Vec<crate::model::funding::Programme>,
+    /// The limit on follow-up costs.
+    pub sustainability: Option<crate::model::funding::Sustainability>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
     /// Scenarios applied, in order.
@@ -133,6 +136,7 @@ impl Document {
             weighting: self.weighting,
             resources: self.resources,
             funding: self.funding,
+            sustainability: self.sustainability,
             measures: self.measures,
             scenarios: self.scenarios,
             overrides: self.overrides,
@@ -419,7 +423,9 @@ impl Loader {
         let organisation = string(&mut self.dec, "organisation");
         let description = string(&mut self.dec, "description");
         let currency = string(&mut self.dec, "currency").unwrap_or_else(|| "EUR".to_owned());
-        let language = fields.get("language").and_then(|n| self.decode_language(n));
+        let language = fields
+            .get("language")
+            .and_then(|n| sections::decode_language(&mut self.dec, n));
         let calendar = match (kind, fields.get("calendar")) {
             (DocumentKind::Portfolio, Some(n)) => sections::decode_calendar(&mut self.dec, n),
             (DocumentKind::Portfolio, None) => {
@@ -477,7 +483,7 @@ impl Loader {
                     file,
                 },
                 &mut dimensions,
-                &explicit_weights(declared),
+                &sections::explicit_weights(declared),
             ),
             _ => None,
         };
@@ -489,6 +495,9 @@ impl Loader {
             .get("funding")
             .map(|n| funding::decode_funding(&mut self.dec, n))
             .unwrap_or_default();
+        let sustainability = fields
+            .get("sustainability")
+            .and_then(|n| funding::decode_sustainability(&mut self.dec, n));
         let measures = collected
             .measures
             .iter()
@@ -508,6 +517,7 @@ impl Loader {
             weighting,
             resources,
             funding,
+            sustainability,
             measures,
             scenarios: changes.scenarios,
             overrides: overlays
@@ -518,23 +528,6 @@ impl Loader {
                 })
                 .collect(),
         })
-    }
-
-    fn decode_language(&mut self, node: &Node) -> Option<Language> {
-        let code = self.dec.string(node, "`language`")?;
-        let language = Language::from_code(&code.value);
-        if language.is_none() {
-            self.dec.report(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    node.span,
-                    format!("`language` is `{}`", code.value),
-                )
-                .with_label("unknown language")
-                .with_help("reports are available in `de` (German) and `en` (English)"),
-            );
-        }
-        language
     }
 
     /// Declared dimensions, or the defaults; dimensions from catalogs are added when new.
@@ -591,18 +584,4 @@ impl Loader {
         }
         dimensions
     }
-}
-
-/// The dimensions of a `dimensions` list that state a `weight`: id and the weight's span.
-fn explicit_weights(declared: Option<&Node>) -> Vec<(String, Span)> {
-    let Some(NodeKind::Seq(items)) = declared.map(|d| &d.kind) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|item| {
-            let id = item.get("id")?.scalar_text()?;
-            Some((id, item.get("weight")?.span))
-        })
-        .collect()
 }

@@ -51,3 +51,32 @@ impl Programme {
             .unwrap_or(&self.id.value)
     }
 }
+
+/// The default share of the last period's capacity above which follow-up costs after the
+/// horizon are warned about (`sustainability.warn_share`).
+pub const DEFAULT_WARN_SHARE: f64 = 0.25;
+
+/// The limit `sustainability` puts on follow-up costs after the horizon.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum RunCostLimit {
+    /// At most this share of the resource's capacity in the last period.
+    Share(Located<f64>),
+    /// At most this amount per period.
+    Amount(Located<f64>),
+}
+
+/// `sustainability:` a limit on follow-up costs after the horizon, and the share above
+/// which every plan warns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sustainability {
+    /// The resource the limit is on (required with a limit).
+    pub resource: Option<Located<String>>,
+    /// The limit; `None`: only the warning.
+    pub limit: Option<RunCostLimit>,
+    /// Share of the last period's capacity above which plans warn (default
+    /// [`DEFAULT_WARN_SHARE`]).
+    pub warn_share: Option<Located<f64>>,
+    /// Where `sustainability` was written.
+    #[serde(skip)]
+    pub span: Span,
+}

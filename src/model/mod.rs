@@ -345,6 +345,9 @@ pub struct Portfolio {
     /// Funding programmes (`funding:`), in file order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<funding::Programme>,
+    /// A limit on follow-up costs after the horizon (`sustainability:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sustainability: Option<funding::Sustainability>,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
     /// Scenarios applied to the file, in order.

@@ -126,6 +126,7 @@ fn subject(document: &Document) -> Subject<'_> {
         dimensions: &document.dimensions,
         resources: &document.resources,
         funding: &document.funding,
+        sustainability: document.sustainability.as_ref(),
         measures: &document.measures,
     }
 }

@@ -107,6 +107,24 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
                 )) + resource_of(l, &e.frame, resource)
                     + de_en(l, " (siehe unten).", " (see below).")
             }
+            NotScheduled::FollowUp {
+                resource,
+                limit,
+                would_be,
+            } => {
+                Text::plain(de_en(
+                    l,
+                    "Nicht eingeplant: Ihre Folgekosten überschritten die Nachhaltigkeitsgrenze: ",
+                    "Not scheduled: its run costs would break the sustainability limit: ",
+                )) + resource_of(l, &e.frame, resource)
+                    + format!(
+                        " {} {} ({} {}).",
+                        de_en(l, "nach dem Horizont", "after the horizon"),
+                        amount_of(l, &e.frame, resource, *would_be),
+                        de_en(l, "Grenze", "limit"),
+                        amount_of(l, &e.frame, resource, *limit)
+                    )
+            }
         };
         blocks.push(Block::Paragraph(text));
     }

@@ -2,6 +2,7 @@
 //! resilience curve, the objective, follow-up costs and coverage per dimension.
 //! Reports render these; they compute nothing themselves.
 
+pub mod follow_up;
 pub mod funding;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -45,6 +46,9 @@ pub struct Evaluation {
     pub not_scheduled: usize,
     /// Grants of funding programmes: per programme and period, drawn, unused and lost.
     pub funding: funding::FundingPlan,
+    /// Resources whose follow-up costs after the horizon exceed the warning share of their
+    /// last period's capacity.
+    pub follow_up_warnings: Vec<follow_up::FollowUpWarning>,
 }
 
 /// Evaluates a roadmap.
@@ -146,11 +150,12 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         capacity,
         curve,
         objective,
-        follow_up,
         coverage,
         scheduled,
         done,
         not_scheduled,
         funding,
+        follow_up_warnings: follow_up::follow_up_warnings(portfolio, &follow_up),
+        follow_up,
     }
 }

@@ -86,6 +86,36 @@ pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Di
             }
         }
     }
+    if let Some((r, limit)) = problem.follow_up_limit {
+        let run: f64 = (problem.jobs.iter())
+            .filter(|j| j.done || j.fixed.is_some())
+            .map(|j| j.run[r])
+            .sum();
+        if !fits_capacity(run, limit) {
+            let resource = &portfolio.resources[r];
+            let span = (portfolio.sustainability.as_ref())
+                .and_then(|s| s.resource.as_ref())
+                .map_or(resource.id.span, |id| id.span);
+            errors.push(
+                Diagnostic::error(
+                    Code::FixedOverrun,
+                    span,
+                    format!(
+                        "done and fixed measures alone have follow-up costs of {} of `{}` after \
+                         the horizon, more than the sustainability limit {}",
+                        amount_text(run),
+                        resource.id.value,
+                        amount_text(limit)
+                    ),
+                )
+                .with_label("limit too small")
+                .with_help(
+                    "raise `sustainability.max_run_cost_share` (or `max_run_cost`), or unfix a \
+                     measure with run costs",
+                ),
+            );
+        }
+    }
     errors
 }
 

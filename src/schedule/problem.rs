@@ -59,6 +59,9 @@ pub struct Problem {
     pub graph: DependencyGraph,
     /// The funding programmes and who draws on them.
     pub funding: super::funding::Funding,
+    /// `sustainability`'s limit: (resource, most follow-up costs per period after the
+    /// horizon, done measures' included).
+    pub follow_up_limit: Option<(usize, f64)>,
 }
 
 impl Problem {
@@ -134,6 +137,7 @@ impl Problem {
             dependents,
             graph: graph.clone(),
             funding: super::funding::Funding::new(portfolio),
+            follow_up_limit: super::funding::follow_up_limit(portfolio),
         };
         problem.require();
         problem
@@ -206,6 +210,21 @@ impl Problem {
             running
         } else {
             running * self.funding.floor(job, t, r)
+        }
+    }
+
+    /// Whether measure `job` may be added to a roadmap whose follow-up costs on the limited
+    /// resource are `run_total` (done measures' included); `Err` with the total it would
+    /// make.
+    pub fn sustainable(&self, job: usize, run_total: f64) -> Result<(), f64> {
+        let Some((r, limit)) = self.follow_up_limit else {
+            return Ok(());
+        };
+        let run = self.jobs[job].run[r];
+        if run == 0.0 || crate::model::fits_capacity(run_total + run, limit) {
+            Ok(())
+        } else {
+            Err(run_total + run)
         }
     }
 

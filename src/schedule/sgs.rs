@@ -45,6 +45,8 @@ struct Usage<'p> {
     used: Vec<f64>,
     /// Grants of the placed measures' funding programmes.
     ledger: Ledger,
+    /// Follow-up costs on the resource `sustainability` limits (done measures' included).
+    run_total: f64,
 }
 
 /// The first overrun a start would cause: (period, resource, amount over capacity).
@@ -56,7 +58,11 @@ impl<'p> Usage<'p> {
             problem,
             used: vec![0.0; problem.periods * problem.resources],
             ledger: Ledger::new(&problem.funding, problem.periods, problem.resources),
+            run_total: 0.0,
         };
+        if let Some((r, _)) = problem.follow_up_limit {
+            usage.run_total = problem.done_run(r);
+        }
         for job in problem.jobs.iter().filter(|j| j.done) {
             for t in 0..problem.periods {
                 for r in 0..problem.resources {
@@ -135,6 +141,9 @@ impl<'p> Usage<'p> {
 
     fn place(&mut self, job: usize, start: usize) {
         let p = self.problem;
+        if let Some((r, _)) = p.follow_up_limit {
+            self.run_total += p.jobs[job].run[r];
+        }
         let span = (start, start + p.jobs[job].duration);
         self.ledger.add(&p.funding, job, &p.jobs[job].running, span);
         for t in start..self.until(job, start) {
@@ -186,7 +195,12 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
                 Some(Slot::Done) => true,
                 _ => false,
             });
-        if slots[j].is_none() && window && ready && usage.check(j, start).is_ok() {
+        if slots[j].is_none()
+            && window
+            && ready
+            && p_sustainable(problem, &usage, j)
+            && usage.check(j, start).is_ok()
+        {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
         } else if slots[j].is_none() && problem.jobs[j].required {
@@ -213,6 +227,11 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
         .collect();
     let objective = objective(problem, &slots);
     Schedule { slots, objective }
+}
+
+/// Whether measure `j` keeps the follow-up costs within `sustainability`'s limit.
+fn p_sustainable(problem: &Problem, usage: &Usage<'_>, j: usize) -> bool {
+    problem.sustainable(j, usage.run_total).is_ok()
 }
 
 /// The objective of a set of slots.
@@ -245,6 +264,13 @@ fn place_one(problem: &Problem, usage: &mut Usage<'_>, slots: &[Option<Slot>], j
             latest_start: latest,
         });
     };
+    if let Err(would_be) = problem.sustainable(j, usage.run_total) {
+        return Slot::Unscheduled(Reason::FollowUp {
+            resource: problem.follow_up_limit.map_or(0, |(r, _)| r),
+            limit: problem.follow_up_limit.map_or(0.0, |(_, l)| l),
+            would_be,
+        });
+    }
     let mut overruns: Vec<Overrun> = Vec::new();
     for start in earliest..=latest {
         match usage.check(j, start) {

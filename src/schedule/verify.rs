@@ -45,6 +45,8 @@ pub enum ViolationKind {
     MandatoryMissing,
     /// A resource is used beyond its capacity in a period.
     CapacityExceeded,
+    /// Follow-up costs after the horizon break the limit of `sustainability`.
+    FollowUpExceeded,
 }
 
 impl ViolationKind {
@@ -60,6 +62,7 @@ impl ViolationKind {
             ViolationKind::DependencyIncomplete => "dependency_incomplete",
             ViolationKind::MandatoryMissing => "mandatory_missing",
             ViolationKind::CapacityExceeded => "capacity_exceeded",
+            ViolationKind::FollowUpExceeded => "follow_up_exceeded",
         }
     }
 }
@@ -206,6 +209,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
             }
         }
     }
+    out.extend(funding::follow_up(portfolio, roadmap));
     out
 }
 

@@ -146,6 +146,8 @@ pub(super) struct PortfolioFile {
     resources: Option<BTreeMap<String, Resource>>,
     /// Funding programmes measures draw on (`funding: [id]` in a measure).
     funding: Option<Vec<Programme>>,
+    /// A limit on follow-up costs after the horizon, and the share above which plans warn.
+    sustainability: Option<Sustainability>,
     /// Measures taken from catalogs.
     include: Option<Vec<Include>>,
     /// The measures.
@@ -366,6 +368,21 @@ struct Programme {
     apply_by: Option<Period>,
     /// Where the figures come from.
     source: Option<String>,
+}
+
+/// A limit on follow-up costs after the horizon (give at most one of the two limits).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Sustainability {
+    /// The resource the limit is on (required with a limit).
+    resource: Option<Id>,
+    /// At most this share of the resource's capacity in the last period.
+    max_run_cost_share: Option<Rate>,
+    /// At most this amount per period after the horizon.
+    max_run_cost: Option<ResourceAmount>,
+    /// Plans warn (`follow-up-costs`) above this share of a resource's last capacity
+    /// (default 25 %).
+    warn_share: Option<Rate>,
 }
 
 /// The periods in which a programme's spending is eligible.

@@ -59,6 +59,28 @@ pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     check_measures(subject, diagnostics);
+    if let Some(resource) = subject.sustainability.and_then(|s| s.resource.as_ref())
+        && !resources.contains(&resource.value.as_str())
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::UnknownResource,
+                resource.span,
+                format!("unknown resource `{}` in `sustainability`", resource.value),
+            )
+            .with_label("not a declared resource")
+            .with_help(
+                format!(
+                    "{} `sustainability.resource` names the resource whose follow-up costs \
+                     are limited; declared resources: {}",
+                    suggest::did_you_mean(&resource.value, resources.iter().copied()),
+                    suggest::one_of(&resources, 12)
+                )
+                .trim_start()
+                .to_owned(),
+            ),
+        );
+    }
 }
 
 fn check_window(

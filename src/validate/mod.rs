@@ -38,6 +38,8 @@ pub struct Subject<'a> {
     pub resources: &'a [Resource],
     /// Funding programmes.
     pub funding: &'a [crate::model::funding::Programme],
+    /// The limit on follow-up costs.
+    pub sustainability: Option<&'a crate::model::funding::Sustainability>,
     /// Measures.
     pub measures: &'a [Measure],
 }
@@ -52,6 +54,7 @@ impl<'a> Subject<'a> {
             dimensions: &portfolio.dimensions,
             resources: &portfolio.resources,
             funding: &portfolio.funding,
+            sustainability: portfolio.sustainability.as_ref(),
             measures: &portfolio.measures,
         }
     }

@@ -104,6 +104,15 @@ pub enum NotScheduled {
         /// The resource short most often.
         resource: String,
     },
+    /// Its run costs would break `sustainability`'s limit on follow-up costs.
+    FollowUp {
+        /// The limited resource.
+        resource: String,
+        /// The limit per period after the horizon.
+        limit: f64,
+        /// The follow-up costs with it.
+        would_be: f64,
+    },
 }
 
 /// Why the measure could not start in a run of periods.
@@ -277,6 +286,15 @@ fn not_scheduled(reason: &analysis::NotScheduled) -> NotScheduled {
         },
         analysis::NotScheduled::Capacity { resource } => NotScheduled::Capacity {
             resource: resource.clone(),
+        },
+        analysis::NotScheduled::FollowUp {
+            resource,
+            limit,
+            would_be,
+        } => NotScheduled::FollowUp {
+            resource: resource.clone(),
+            limit: *limit,
+            would_be: *would_be,
         },
     }
 }

@@ -50,6 +50,43 @@ impl PlanView<'_> {
         ))
     }
 
+    /// The warning `follow-up-costs`, one line for all resources it concerns: "Haushaltsmittel:
+    /// 1.015.000 € je Jahr = 68 % der Kapazität 2031 (Warnschwelle 25 %)"; `None` without.
+    pub fn follow_up_warning(&self) -> Option<(Text, Text)> {
+        let l = self.language;
+        let warnings = &self.evaluation.follow_up_warnings;
+        let threshold = warnings.first()?.threshold;
+        let end = &self.portfolio.calendar.end;
+        let parts: Vec<String> = warnings
+            .iter()
+            .map(|w| {
+                let (name, amount) = (
+                    self.resource_name(w.resource),
+                    self.amount(w.resource, w.follow_up),
+                );
+                let share = percent(l, w.follow_up / w.capacity);
+                de_en(
+                    l,
+                    format!("{name}: {amount} = {share} der Kapazität {end}"),
+                    format!("{name}: {amount} = {share} of the capacity in {end}"),
+                )
+            })
+            .collect();
+        let note = de_en(
+            l,
+            format!(" (Warnschwelle {}; Grenze mit ", percent(l, threshold)),
+            format!(" (warning share {}; a limit with ", percent(l, threshold)),
+        );
+        Some((
+            Text::plain(de_en(
+                l,
+                "Warnung Folgekosten ",
+                "Warning: follow-up costs ",
+            )) + Text::code("follow-up-costs"),
+            Text::plain(parts.join(" · ")) + note.as_str() + Text::code("sustainability") + ")",
+        ))
+    }
+
     /// The funding tables: programmes, the plan per period, funding lost (when any);
     /// empty without funding programmes.
     pub fn funding_tables(&self) -> Vec<Table> {

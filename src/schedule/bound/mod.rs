@@ -164,6 +164,22 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             }
         }
     }
+    // `sustainability`: the run costs of everything scheduled stay within the limit (an
+    // exact row: a roadmap's follow-up costs do not depend on when its measures start).
+    if let Some((r, limit)) = problem.follow_up_limit.filter(|(_, l)| l.is_finite()) {
+        let scale = if limit > 0.0 { 1.0 / limit } else { 1.0 };
+        let row: Vec<(Variable, f64)> = (problem.jobs.iter().enumerate())
+            .filter(|(_, job)| !job.done && job.run[r] > 0.0)
+            .flat_map(|(j, job)| starts[j].iter().map(move |(_, v)| (*v, job.run[r] * scale)))
+            .collect();
+        if !row.is_empty() {
+            lp.add_constraint(
+                row.as_slice(),
+                ComparisonOp::Le,
+                (capacity_limit(limit) - problem.done_run(r)) * scale,
+            );
+        }
+    }
     Some(Model {
         lp,
         starts,

@@ -3,8 +3,10 @@
 //! measures drawing on it in the periods of its window, in time order up to its `cap`,
 //! each period's payment shared in proportion to spending.
 
+use super::{Violation, ViolationKind};
+use crate::model::funding::RunCostLimit;
 use crate::model::roadmap::{Placement, Roadmap};
-use crate::model::{Measure, Portfolio};
+use crate::model::{Measure, Portfolio, fits_capacity};
 
 /// What one programme pays, per period of the horizon, and the eligible spending it pays
 /// on, per period and resource.
@@ -90,4 +92,30 @@ pub fn grants(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
         }
     }
     grants
+}
+
+/// The limit of `sustainability`: follow-up costs after the horizon (run costs of every
+/// scheduled and done measure) on its resource at most the limit.
+pub(super) fn follow_up(portfolio: &Portfolio, roadmap: &Roadmap) -> Option<Violation> {
+    let sustainability = portfolio.sustainability.as_ref()?;
+    let id = &sustainability.resource.as_ref()?.value;
+    let resource = portfolio.resources.iter().find(|r| &r.id.value == id)?;
+    let limit = match sustainability.limit.as_ref()? {
+        RunCostLimit::Amount(amount) => amount.value,
+        RunCostLimit::Share(share) => {
+            let calendar = &portfolio.calendar;
+            let last = calendar.label(calendar.len().checked_sub(1)?);
+            share.value * resource.capacity.at(last)?
+        }
+    };
+    let total: f64 = (portfolio.measures.iter())
+        .zip(&roadmap.placements)
+        .filter(|(_, p)| !matches!(p, Placement::NotScheduled { .. }))
+        .map(|(m, _)| Measure::amount(&m.run_cost, id))
+        .sum();
+    (!fits_capacity(total, limit)).then(|| Violation {
+        measure: None,
+        kind: ViolationKind::FollowUpExceeded,
+        message: format!("{id}: follow-up costs after the horizon {total}, limit {limit}"),
+    })
 }
