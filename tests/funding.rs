@@ -284,3 +284,22 @@ fn every_plan_warns_about_high_follow_up_costs_even_without_a_limit() {
         .expect("runs");
     assert!(!String::from_utf8_lossy(&quiet.stderr).contains("follow-up-costs"));
 }
+
+#[test]
+fn simulate_charges_own_shares_so_the_planned_roadmap_runs() {
+    // Before, the simulation charged the gross 1.6 M€ and never started the school networks.
+    let json = stdout(&[
+        "simulate",
+        "tests/fixtures/funding/window.yaml",
+        "--runs",
+        "20",
+        "-f",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(report["resources"]["budget"]["total"]["plan"], 1_200_000.0);
+    let wlan = &report["measures"][1];
+    assert_eq!(wlan["id"], "wlan-schulen");
+    assert_eq!(wlan["not_started"], 0.0);
+    assert_eq!(wlan["finishes"]["p95"], "2028");
+}
