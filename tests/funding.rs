@@ -303,3 +303,33 @@ fn simulate_charges_own_shares_so_the_planned_roadmap_runs() {
     assert_eq!(wlan["not_started"], 0.0);
     assert_eq!(wlan["finishes"]["p95"], "2028");
 }
+
+#[test]
+fn a_funded_measure_under_quarters_fits_only_inside_a_window_of_budget_years() {
+    let planning = planning("quarters.yaml");
+    // The window 2028–2029 covers 2028-Q1 (4) to 2029-Q4 (11): the grant halves the
+    // school network's 1.6 M€ there; the backup takes the first quarter.
+    assert_eq!(starts(&planning), [Some(4), Some(0)]);
+    // In 2027-Q4 (before the window) and 2030-Q1 (after it) the gross amount breaks the
+    // year's budget; in the window's last quarter it fits.
+    assert_eq!(
+        capacity_violations(&planning, &[Some(3), Some(0)]),
+        ["budget in 2027: 2000000 used, capacity 1000000"]
+    );
+    assert_eq!(
+        capacity_violations(&planning, &[Some(12), Some(0)]),
+        ["budget in 2030: 1600000 used, capacity 1000000"]
+    );
+    assert!(capacity_violations(&planning, &[Some(11), Some(0)]).is_empty());
+    // The funding plan is per budget year: 800 k€ granted in 2028.
+    let plan = &planning.evaluation.funding.programmes[0];
+    let grants: Vec<f64> = plan.periods.iter().map(|p| p.grant).collect();
+    assert_eq!(grants, [0.0, 800_000.0, 0.0, 0.0]);
+    assert_eq!(planning.evaluation.usage[1][0], 800_000.0);
+    let json = stdout(&["plan", "tests/fixtures/funding/quarters.yaml", "-f", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        report["funding"]["programmes"][0]["periods"][1]["label"],
+        "2028"
+    );
+}
