@@ -372,4 +372,27 @@ mod tests {
         assert_eq!(amounts[0].0, 1);
         assert!((amounts[0].1 - 55.0).abs() < 1e-9 && (amounts[1].1 - 55.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn a_funded_measure_is_checked_where_it_takes_a_shared_cap_from_others() {
+        let p = problem(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2028-Q1, end: 2029-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: 150 }\n\
+             funding:\n  - { id: f, rate: 50%, cap: 100, window: { from: 2028, to: 2029 }, \
+                 eligible: [budget] }\nmeasures:\n\
+             - { id: a, name: A, duration: 1, cost: { budget: 240 }, funding: [f] }\n\
+             - { id: b, name: B, duration: 1, cost: { budget: 100 }, funding: [f] }\n",
+        );
+        let mut load = Load::new(&p);
+        // Alone in 2029-Q1, `a` draws the whole cap: 240 − 100 fits the 150 of 2029.
+        assert!(load.check(0, 4).is_ok());
+        load.add(0, 4, 1.0);
+        assert_eq!(load.net(1), 140.0);
+        // `b` in 2028-Q1 fits its own year (100 − 50), but takes 50 of the cap from `a`,
+        // whose 2029 then needs 190.
+        assert_eq!(load.check(1, 0), Err((1, 0, 40.0)));
+        // In 2029-Q2, after `a`, the cap is used up: `b` pays its gross amount there.
+        assert_eq!(load.check(1, 5), Err((1, 0, 90.0)));
+    }
 }
