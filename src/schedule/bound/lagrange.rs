@@ -194,8 +194,16 @@ impl<'p> Relaxed<'p> {
                 let funded = p.funding.funded(j);
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        if even && !funded && p.price[r].is_empty() && p.charges[r].is_empty() {
+                        let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
+                        if plain && !funded {
                             job.running[r] * sum(r, s.min(periods), complete)
+                                + job.run[r] * sum(r, complete, periods)
+                        } else if plain {
+                            // Funded: the own share per running period (run costs are
+                            // never funded), the run cost as one block.
+                            (s.min(periods)..complete)
+                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum::<f64>()
                                 + job.run[r] * sum(r, complete, periods)
                         } else {
                             // A payment profile, a price index, charged staff or

@@ -45,15 +45,22 @@ impl Ledger {
             .collect()
     }
 
-    /// The grant programme `p` pays on resource `r` in period `t`, with spending `spend`
-    /// and payments `paid`: the period's payment shared in proportion to spending.
-    fn share(spend: &[f64], paid: &[f64], resources: usize, t: usize, r: usize) -> f64 {
-        let row = &spend[t * resources..(t + 1) * resources];
-        let total: f64 = row.iter().sum();
-        if total > 0.0 && paid[t] > 0.0 {
-            paid[t] * row[r] / total
-        } else {
-            0.0
+    /// Adds to `granted[t * resources + r]` each period's payment `paid[t]` shared in
+    /// proportion to the period's spending `spend[t * resources + r]` (its total summed
+    /// once per period).
+    fn add_shares(granted: &mut [f64], spend: &[f64], paid: &[f64], resources: usize) {
+        for (t, &payment) in paid.iter().enumerate() {
+            if payment <= 0.0 {
+                continue;
+            }
+            let row = &spend[t * resources..(t + 1) * resources];
+            let total: f64 = row.iter().sum();
+            if total <= 0.0 {
+                continue;
+            }
+            for (r, amount) in row.iter().enumerate() {
+                granted[t * resources + r] += payment * amount / total;
+            }
         }
     }
 
@@ -101,12 +108,7 @@ impl Ledger {
                     std::borrow::Cow::Borrowed(&self.paid[p]),
                 )
             };
-            for t in 0..self.periods {
-                for r in 0..self.resources {
-                    granted[t * self.resources + r] +=
-                        Self::share(&spending, &paid, self.resources, t, r);
-                }
-            }
+            Self::add_shares(&mut granted, &spending, &paid, self.resources);
         }
         Some(granted)
     }
