@@ -7,7 +7,8 @@
 //! 2. Plan time for 1,000 and 10,000 measures, in ratio to the time to load them.
 //!
 //! Options (after `--`): `--seeds N` (default 20), `--quick` (fewer seeds, no 10k), `--scale`
-//! (only the 10,000-measure speed rows, with budget years under quarters among them).
+//! (only the 10,000-measure speed rows, with budget years under quarters, and funding
+//! programmes, among them).
 
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
@@ -145,18 +146,21 @@ fn speed(sizes: &[usize]) {
     );
     println!("|---:|---:|---:|---:|---:|:---|:---|---:|");
     for &size in sizes {
-        for (periods, kind, budget) in [
-            (5, PeriodKind::Year, None),
-            (20, PeriodKind::Quarter, None),
-            (20, PeriodKind::Quarter, Some(PeriodKind::Year)),
+        for (periods, kind, budget, funding) in [
+            (5, PeriodKind::Year, None, 0),
+            (20, PeriodKind::Quarter, None, 0),
+            (20, PeriodKind::Quarter, Some(PeriodKind::Year), 0),
+            (20, PeriodKind::Quarter, Some(PeriodKind::Year), 3),
         ] {
             let mut settings = Settings::new(size, periods, 7);
             settings.kind = kind;
             settings.budget = budget;
             settings.resources = 3;
-            let periods = match budget {
-                Some(_) => format!("{periods} q., yearly budgets"),
-                None => periods.to_string(),
+            settings.funding = funding;
+            let periods = match (budget, funding) {
+                (Some(_), 0) => format!("{periods} q., yearly budgets"),
+                (Some(_), _) => format!("{periods} q., yearly budgets, {funding} programmes"),
+                (None, _) => periods.to_string(),
             };
             let text = portfolio_yaml(&settings);
             let mut loads = Vec::new();

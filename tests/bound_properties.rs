@@ -135,6 +135,44 @@ proptest! {
     }
 }
 
+fn funded_settings() -> impl Strategy<Value = Settings> {
+    (small_settings(), 1usize..4, prop::option::of(0.0f64..0.6)).prop_map(
+        |(settings, funding, sustainability)| Settings {
+            funding,
+            sustainability,
+            ..settings
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// With funding programmes the exact model is a relaxation (own shares without caps):
+    /// the bound, the Lagrangian bound and the MIP's optimum all stay at or above the true
+    /// optimum, which brute force finds with the verifier's funding rule.
+    #[test]
+    fn with_funding_the_models_stay_relaxations(settings in funded_settings()) {
+        let text = portfolio_yaml(&settings);
+        let Ok(scored) = score_text(Path::new("g.yaml"), &text) else {
+            panic!("generated portfolio does not check:\n{text}");
+        };
+        let optimum = brute_force(&scored);
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        if let Ok(planned) = plan(&scored.portfolio, &scored.graph, &scored.scores) {
+            let optimum = optimum.expect("a roadmap exists, so brute force finds one");
+            prop_assert!(planned.objective <= optimum + 1e-6, "heuristic {} above optimum {optimum}", planned.objective);
+            prop_assert!(planned.bound >= optimum - 1e-6, "bound {} below optimum {optimum}\n{text}", planned.bound);
+            let bound = upper_bound(&problem).expect("LP solves");
+            prop_assert!(bound >= optimum - 1e-6, "LP {bound} below optimum {optimum}\n{text}");
+            let lagrangian = lagrangian_bound(&problem, planned.objective);
+            prop_assert!(lagrangian >= optimum - 1e-6, "Lagrangian {lagrangian} below optimum {optimum}\n{text}");
+            let solved = exact(&problem, 100_000, None).expect("MIP solves");
+            prop_assert!(solved.objective >= optimum - 1e-6 * (1.0 + optimum), "MIP {} below optimum {optimum}\n{text}", solved.objective);
+        }
+    }
+}
+
 /// Beyond the LP's size limit `plan` reports the Lagrangian bound, which is sound and
 /// tighter than ignoring resources.
 #[test]

@@ -48,6 +48,7 @@ fn other_runs(big: &std::path::Path) -> Vec<Vec<String>> {
     let gs = |name: &str| format!("tests/fixtures/grundschutz/{name}.json");
     let runs: Vec<Vec<&str>> = vec![
         vec!["check", "no/such/portfolio.yaml"],
+        vec!["plan", "tests/fixtures/funding/sustainability.yaml"],
         vec!["check", &big],
         vec!["plan", "tests/fixtures/ok/fixture-catalog.yaml"],
         vec!["catalog", "show", minimal],

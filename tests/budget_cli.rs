@@ -290,3 +290,44 @@ fn personnel_costs_and_depreciation_per_year_agree_with_the_plan() {
         assert_eq!(plan["depreciation"][year]["budget"], *amount);
     }
 }
+
+#[test]
+fn a_funded_portfolio_has_its_grants_and_own_share_per_budget_year() {
+    // Quarters in budget years; DigitalPakt pays 50 % of the school network's 1.6 M€ in
+    // 2028 (the window 2028–2029).
+    let report = json(&[
+        "budget",
+        "tests/fixtures/funding/quarters.yaml",
+        "-f",
+        "json",
+    ]);
+    assert!(close(
+        &years(&report, "grants"),
+        &[0.0, 800_000.0, 0.0, 0.0]
+    ));
+    assert!(close(
+        &years(&report, "own_share"),
+        &[0.0, 800_000.0, 0.0, 0.0]
+    ));
+    // Payments stay gross; what the budget is charged (and what is left) is net of grants.
+    let budget = money(&report, "budget");
+    assert!(close(
+        &years(budget, "payments"),
+        &[400_000.0, 1_600_000.0, 0.0, 0.0]
+    ));
+    assert!(close(
+        &years(budget, "used"),
+        &[400_000.0, 800_000.0, 0.0, 0.0]
+    ));
+    assert!(close(
+        &years(budget, "left"),
+        &[600_000.0, 200_000.0, 1_000_000.0, 1_000_000.0]
+    ));
+    let text = stdout(&[
+        "budget",
+        "tests/fixtures/funding/quarters.yaml",
+        "--lang",
+        "de",
+    ]);
+    assert!(text.contains("Zuwendungen") && text.contains("Eigenanteil"));
+}

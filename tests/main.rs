@@ -21,6 +21,7 @@ mod evidence_report;
 mod examples;
 mod exit_codes;
 mod formats_cli;
+mod funding;
 mod fuzz_corpus;
 mod html_browser;
 mod import_cli;

@@ -25,7 +25,7 @@ fn settings() -> impl Strategy<Value = Settings> {
             0.0f64..0.5,
             0.0f64..0.3,
         ),
-        0.0f64..2.5,
+        (0.0f64..2.5, 0usize..4, prop::option::of(0.0f64..0.6)),
         any::<u64>(),
         // Budget periods: none, or years, half years or quarters where coarser than `kind`.
         prop::sample::select(vec![
@@ -51,7 +51,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 resources,
                 tightness,
                 shares,
-                dependencies,
+                (dependencies, funding, sustainability),
                 seed,
                 budget,
                 profiles,
@@ -74,6 +74,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                     deadlines: shares.3,
                     milestones: shares.4,
                     dependencies,
+                    funding,
+                    sustainability,
                     ..Settings::new(measures, periods, seed)
                 }
             },
@@ -128,6 +130,20 @@ proptest! {
         // The scheduler, the evaluation and the verifier agree on the numbers.
         prop_assert!(close(planning.planned.objective, objective(portfolio, roadmap)));
         prop_assert!(close(planning.evaluation.objective, objective(portfolio, roadmap)));
+        // The funding plan the reports show is the verifier's: per programme and budget
+        // period (the verifier pays per schedule period).
+        let paid = resiplan::schedule::verify::funding::paid(portfolio, roadmap);
+        let per_budget = portfolio.calendar.per_budget();
+        for (plan, independent) in planning.evaluation.funding.programmes.iter().zip(&paid) {
+            prop_assert_eq!(plan.periods.len(), portfolio.calendar.budget_len());
+            for (b, period) in plan.periods.iter().enumerate() {
+                let grant: f64 = independent.per_period.iter().skip(b * per_budget).take(per_budget).sum();
+                prop_assert!(close(period.grant, grant), "grants differ in budget period {b}");
+            }
+            let cap = portfolio.funding[plan.programme].cap.as_ref().map_or(f64::INFINITY, |c| c.value);
+            prop_assert!(plan.granted <= cap * (1.0 + 1e-9), "cap exceeded");
+        }
+        prop_assert_eq!(paid.len(), portfolio.funding.len());
         let independent = usage(portfolio, roadmap);
         for (t, row) in planning.evaluation.usage.iter().enumerate() {
             for (r, used) in row.iter().enumerate() {

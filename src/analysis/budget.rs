@@ -32,11 +32,11 @@ pub struct Haushalt {
     pub money: Vec<MoneyLine>,
     /// One line per staff resource (`kind: staff`, or a unit of `FTE`/`VZÄ`).
     pub staff: Vec<StaffLine>,
-    /// Zuwendungen (grants received) per budget period: `None` until funding programmes
-    /// exist (the funding branch fills it).
+    /// Zuwendungen (grants received) per budget period, all programmes and resources
+    /// together: `None` without funding programmes.
     pub grants: Option<Vec<f64>>,
-    /// Eigenanteil (own share of funded spending) per budget period: `None` until funding
-    /// programmes exist (the funding branch fills it).
+    /// Eigenanteil (own share of funded spending: eligible spending inside the windows less
+    /// the grants) per budget period: `None` without funding programmes.
     pub own_share: Option<Vec<f64>>,
     /// Abschreibungen (depreciation of investments) per budget period: `None` until
     /// resources carry a `useful_life`.
@@ -104,7 +104,8 @@ pub struct MoneyLine {
     pub carry_over: bool,
     /// What is carried into the budget period from the ones before (`carry_over`; else 0).
     pub carried_in: Vec<f64>,
-    /// Payments plus follow-up costs: what is checked against the capacity.
+    /// Payments plus follow-up costs less grants received on this resource: what is
+    /// checked against the capacity.
     pub used: Vec<f64>,
     /// Capacity plus carried in, minus used (`None`: not limited).
     pub left: Vec<Option<f64>>,
@@ -254,8 +255,15 @@ pub fn haushalt(planning: &Planning) -> Haushalt {
             let own: Vec<Option<f64>> = (labels.iter())
                 .map(|label| resource.capacity.at(*label))
                 .collect();
+            // What the resource is charged: grants of funding programmes deducted.
+            let granted = |b: usize| {
+                (evaluation.funding.granted.get(b))
+                    .and_then(|row| row.get(r))
+                    .copied()
+                    .unwrap_or(0.0)
+            };
             let used: Vec<f64> = (0..labels.len())
-                .map(|b| flows.payments[r][b] + flows.follow_up[r][b])
+                .map(|b| flows.payments[r][b] + flows.follow_up[r][b] - granted(b))
                 .collect();
             // The evaluation's capacity already holds what was carried in.
             let carried_in: Vec<f64> = (0..labels.len())
@@ -281,6 +289,19 @@ pub fn haushalt(planning: &Planning) -> Haushalt {
             });
         }
     }
+    // The funding plan per budget period, all programmes together.
+    let funded = !portfolio.funding.is_empty();
+    let years = labels.len();
+    let per_budget = |amount: fn(&crate::schedule::evaluate::funding::FundedPeriod) -> f64| {
+        (0..years)
+            .map(|b| {
+                (evaluation.funding.programmes.iter())
+                    .filter_map(|p| p.periods.get(b))
+                    .map(amount)
+                    .sum()
+            })
+            .collect::<Vec<f64>>()
+    };
     let measures = (portfolio.measures.iter().zip(placements))
         .zip(&flows.by_measure)
         .filter_map(|((measure, placement), own)| {
@@ -302,8 +323,8 @@ pub fn haushalt(planning: &Planning) -> Haushalt {
         years: labels,
         money,
         staff,
-        grants: None,
-        own_share: None,
+        grants: funded.then(|| per_budget(|p| p.grant)),
+        own_share: funded.then(|| per_budget(|p| p.own)),
         depreciation: (portfolio.measures.iter())
             .any(|m| m.useful_life.is_some())
             .then(|| {
@@ -418,6 +439,7 @@ mod tests {
             settings.profiles = 0.5;
             settings.carry_over = seed % 2 == 0;
             settings.price_rate = (seed % 3 == 0).then_some(3.0);
+            settings.funding = (seed % 4) as usize;
             let text = portfolio_yaml(&settings);
             let Ok(planning) = plan_text(std::path::Path::new("g.yaml"), &text) else {
                 continue;
@@ -434,7 +456,16 @@ mod tests {
                     let checked = planning.evaluation.usage[b][r];
                     let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * (1.0 + b.abs());
                     assert!(near(line.used[b], checked), "seed {seed} {b}");
-                    assert!(near(line.payments[b] + line.follow_up[b], line.used[b]));
+                    let granted = planning
+                        .evaluation
+                        .funding
+                        .granted
+                        .get(b)
+                        .map_or(0.0, |g| g[r]);
+                    assert!(near(
+                        line.payments[b] + line.follow_up[b] - granted,
+                        line.used[b]
+                    ));
                     if let (Some(own), Some(left)) = (line.capacity[b], line.left[b]) {
                         assert!(near(own + line.carried_in[b] - line.used[b], left));
                         assert!(left >= -1e-6 * own.max(1.0), "seed {seed}: overrun");

@@ -162,6 +162,8 @@ pub struct Gates {
     /// Largest acceptable loss of resilience, as a share of the base objective (0.1 = 10 %),
     /// measured under the base's dimension weights.
     pub max_loss: Option<f64>,
+    /// Largest acceptable funding lost in a column (an amount of money).
+    pub max_funding_lost: Option<f64>,
     /// Measures no scenario may drop from the roadmap.
     pub keep: Vec<String>,
     /// Measures no scenario may drop or finish later.
@@ -173,11 +175,12 @@ pub struct Gates {
 pub struct Violation {
     /// The scenario's file.
     pub scenario: String,
-    /// Which gate: `max-loss`, `keep` or `on-time`.
+    /// Which gate: `max-loss`, `funding-lost`, `keep` or `on-time`.
     pub gate: &'static str,
     /// The measure concerned, for `keep` and `on-time`.
     pub measure: Option<String>,
-    /// The loss of resilience as a share, for `max-loss`.
+    /// The loss of resilience as a share, for `max-loss`; the funding lost, for
+    /// `funding-lost`.
     pub loss: Option<f64>,
 }
 
@@ -186,16 +189,16 @@ pub struct Violation {
 pub struct GateResult {
     /// The column's file (a scenario, or the new version).
     pub scenario: String,
-    /// Which gate: `max-loss`, `keep` or `on-time`.
+    /// Which gate: `max-loss`, `funding-lost`, `keep` or `on-time`.
     pub gate: &'static str,
     /// The measure concerned, for `keep` and `on-time`.
     pub measure: Option<String>,
     /// The gate holds.
     pub passed: bool,
     /// For `max-loss`: the loss of resilience as a share (negative: a gain), under the
-    /// base's dimension weights.
+    /// base's dimension weights; for `funding-lost`: the funding lost, an amount.
     pub loss: Option<f64>,
-    /// For `max-loss`: the limit, as a share.
+    /// For `max-loss`: the limit, as a share; for `funding-lost`: the limit, an amount.
     pub limit: Option<f64>,
     /// For `keep` and `on-time`: where the measure is in the base, and in the column.
     pub from: Option<Slot>,
@@ -203,8 +206,8 @@ pub struct GateResult {
     pub to: Option<Slot>,
 }
 
-/// Every gate on every column, in column order, then gate order (`max-loss`, `keep`,
-/// `on-time`, each in the order given). `columns` are the plannings of the comparison's
+/// Every gate on every column, in column order, then gate order (`max-loss`,
+/// `funding-lost`, `keep`, `on-time`, each in the order given). `columns` are the plannings of the comparison's
 /// columns, in order.
 pub fn gate_results(
     comparison: &Comparison,
@@ -229,6 +232,20 @@ pub fn gate_results(
                 // A hair of tolerance: a limit of exactly the loss passes.
                 passed: loss <= limit + 1e-12,
                 loss: Some(loss),
+                limit: Some(limit),
+                from: None,
+                to: None,
+            });
+        }
+        if let Some(limit) = gates.max_funding_lost {
+            let lost = scenario.outcome.funding_lost.unwrap_or(0.0);
+            found.push(GateResult {
+                scenario: scenario.path.clone(),
+                gate: "funding-lost",
+                measure: None,
+                // Cents of round-off never fail the gate.
+                passed: lost <= limit + 0.005,
+                loss: Some(lost),
                 limit: Some(limit),
                 from: None,
                 to: None,
@@ -272,7 +289,11 @@ pub fn violations(results: &[GateResult]) -> Vec<Violation> {
             scenario: r.scenario.clone(),
             gate: r.gate,
             measure: r.measure.clone(),
-            loss: if r.gate == "max-loss" { r.loss } else { None },
+            loss: if r.gate == "max-loss" || r.gate == "funding-lost" {
+                r.loss
+            } else {
+                None
+            },
         })
         .collect()
 }

@@ -277,6 +277,9 @@ pub struct Outcome {
     pub capacity: Vec<Vec<f64>>,
     /// Run costs per period after the horizon, per resource.
     pub follow_up: Vec<f64>,
+    /// Funding lost (grants measures would have drawn inside the windows); `None` when
+    /// the portfolio has no funding programmes.
+    pub funding_lost: Option<f64>,
 }
 
 impl Outcome {
@@ -299,6 +302,7 @@ impl Outcome {
             usage: by_resource(&e.usage),
             capacity: by_resource(&e.capacity),
             follow_up: e.follow_up.clone(),
+            funding_lost: (!planning.scored.portfolio.funding.is_empty()).then(|| e.funding.lost()),
         }
     }
 }

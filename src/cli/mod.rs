@@ -14,7 +14,8 @@ pub(crate) use values::{
 
 use clap::{Args, Parser, Subcommand, ValueHint};
 use parse::{
-    EffortParser, parse_dir, parse_label, parse_percent, parse_range, parse_set, parse_staff,
+    EffortParser, parse_amount, parse_dir, parse_label, parse_percent, parse_range, parse_set,
+    parse_staff,
 };
 use resiplan::error::Exit;
 use resiplan::model::period::PeriodLabel;
@@ -183,6 +184,10 @@ pub(crate) enum Command {
         /// Exit 4 when a scenario loses more than this share of resilience, in percent.
         #[arg(long, value_name = "PERCENT", value_parser = parse_percent, value_hint = ValueHint::Other)]
         fail_if_loss_above: Option<f64>,
+        /// Exit 4 when a column loses more than this amount of funding (grants its measures
+        /// would have drawn inside the programmes' windows), e.g. `500k`.
+        #[arg(long, value_name = "AMOUNT", value_parser = parse_amount, value_hint = ValueHint::Other)]
+        fail_if_funding_lost_above: Option<f64>,
         /// Exit 4 when a scenario drops this measure from the roadmap (repeatable).
         #[arg(long, value_name = "MEASURE", value_hint = ValueHint::Other)]
         fail_if_dropped: Vec<String>,

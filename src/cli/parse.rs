@@ -32,6 +32,13 @@ pub(super) fn parse_percent(text: &str) -> Result<f64, String> {
     }
 }
 
+pub(super) fn parse_amount(text: &str) -> Result<f64, String> {
+    match resiplan::load::parse_amount(text) {
+        Ok(value) => Ok(value),
+        Err(problem) => Err(format!("{} ({})", problem.message, problem.help)),
+    }
+}
+
 pub(super) fn parse_correlation(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(value) if value.is_finite() && (0.0..=1.0).contains(&value) => Ok(value),

@@ -77,7 +77,7 @@ codes! {
     UnknownPath = "unknown-path": "A `--set` path, or a scenario entry, names nothing in the portfolio.",
     ExcludedDependants = "excluded-dependants": "Excluding a measure also excludes the measures that depend on it.",
     // References between measures.
-    DuplicateId = "duplicate-id": "Two measures have the same id.",
+    DuplicateId = "duplicate-id": "Two measures, or two funding programmes, have the same id.",
     UnknownDependency = "unknown-dependency": "`depends_on` names a measure that does not exist.",
     SelfDependency = "self-dependency": "A measure depends on itself.",
     DuplicateDependency = "duplicate-dependency": "`depends_on` names the same measure twice.",
@@ -87,12 +87,16 @@ codes! {
     RaciDuplicate = "raci-duplicate": "A party holds two RACI roles of one measure, or is named twice in one role (only the responsible party may also be accountable).",
     // Dimensions, resources and scores.
     UnknownDimension = "unknown-dimension": "`impact` or a pairwise comparison names a dimension the portfolio does not have.",
-    UnknownResource = "unknown-resource": "`cost` or `run_cost` names a resource the portfolio does not have.",
+    UnknownResource = "unknown-resource": "`cost`, `run_cost` or a funding programme's `eligible` names a resource the portfolio does not have.",
     ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
     ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
     MilestoneCost = "milestone-cost": "A milestone (duration 0) has a cost.",
     ProfileLength = "profile-length": "A `cost_profile` or `staff_profile` with another number of shares than the measure has periods.",
     ProfileZero = "profile-zero": "A `cost_profile` or `staff_profile` whose shares are all zero, so nothing could be paid.",
+    // Funding programmes.
+    UnknownFunding = "unknown-funding": "A measure's `funding` names a programme the portfolio does not declare under `funding`, or names one twice.",
+    InvalidRate = "invalid-rate": "A funding `rate` or a `sustainability` share above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %.",
+    ReversedWindow = "reversed-window": "A funding programme's `window` ends (`to`) before it starts (`from`).",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",
@@ -119,7 +123,8 @@ codes! {
     // Planning.
     MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
     FixedInfeasible = "fixed-infeasible": "A fixed measure's prerequisites do not fit the capacities before its start (the chain, resource and periods are named).",
-    FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity.",
+    FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity, or have more follow-up costs than `sustainability` allows.",
+    FollowUpCosts = "follow-up-costs": "The roadmap's follow-up costs after the horizon exceed a share of the last period's capacity (`sustainability.warn_share`, default 25 %): a warning every plan gives, so that the roadmap stays affordable.",
     // Importing Grundschutz++ (OSCAL).
     InvalidJson = "invalid-json": "The file is not valid JSON.",
     NotOscal = "not-oscal": "The JSON is not an OSCAL catalog.",

@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 25] = [
+pub const MEASURE_FIELDS: [&str; 26] = [
     "id",
     "name",
     "area",
@@ -36,6 +36,7 @@ pub const MEASURE_FIELDS: [&str; 25] = [
     "notes",
     "uncertainty",
     "description",
+    "funding",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -150,6 +151,10 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
     let uncertainty = fields
         .get("uncertainty")
         .and_then(|n| decode_uncertainty(dec, n, &label));
+    let funding = fields
+        .get("funding")
+        .map(|n| dec.strings(n, &format!("`funding` of {label}")))
+        .unwrap_or_default();
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -175,6 +180,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         source,
         notes,
         uncertainty,
+        funding,
     })
 }
 

@@ -9,6 +9,7 @@ mod amount;
 mod budget;
 mod confine;
 mod decode;
+mod funding;
 mod include;
 mod limits;
 mod measure;
@@ -49,7 +50,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 13] = [
+pub const PORTFOLIO_FIELDS: [&str; 15] = [
     "version",
     "name",
     "organisation",
@@ -61,6 +62,8 @@ pub const PORTFOLIO_FIELDS: [&str; 13] = [
     "dimensions",
     "weights",
     "resources",
+    "funding",
+    "sustainability",
     "include",
     "measures",
 ];
@@ -102,6 +105,10 @@ pub struct Document {
     pub weighting: Option<Pairwise>,
     /// Resources.
     pub resources: Vec<Resource>,
+    /// Funding programmes.
+    pub funding: Vec<crate::model::funding::Programme>,
+    /// The limit on follow-up costs.
+    pub sustainability: Option<crate::model::funding::Sustainability>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
     /// Scenarios applied, in order.
@@ -129,6 +136,8 @@ impl Document {
             dimensions: self.dimensions,
             weighting: self.weighting,
             resources: self.resources,
+            funding: self.funding,
+            sustainability: self.sustainability,
             measures: self.measures,
             scenarios: self.scenarios,
             overrides: self.overrides,
@@ -415,7 +424,9 @@ impl Loader {
         let organisation = string(&mut self.dec, "organisation");
         let description = string(&mut self.dec, "description");
         let currency = string(&mut self.dec, "currency").unwrap_or_else(|| "EUR".to_owned());
-        let language = fields.get("language").and_then(|n| self.decode_language(n));
+        let language = fields
+            .get("language")
+            .and_then(|n| sections::decode_language(&mut self.dec, n));
         let calendar = match (kind, fields.get("calendar")) {
             (DocumentKind::Portfolio, Some(n)) => sections::decode_calendar(&mut self.dec, n),
             (DocumentKind::Portfolio, None) => {
@@ -473,7 +484,7 @@ impl Loader {
                     file,
                 },
                 &mut dimensions,
-                &explicit_weights(declared),
+                &sections::explicit_weights(declared),
             ),
             _ => None,
         };
@@ -481,6 +492,13 @@ impl Loader {
             .get("resources")
             .map(|n| sections::decode_resources(&mut self.dec, n))
             .unwrap_or_default();
+        let funding = fields
+            .get("funding")
+            .map(|n| funding::decode_funding(&mut self.dec, n))
+            .unwrap_or_default();
+        let sustainability = fields
+            .get("sustainability")
+            .and_then(|n| funding::decode_sustainability(&mut self.dec, n));
         let measures = collected
             .measures
             .iter()
@@ -499,6 +517,8 @@ impl Loader {
             dimensions,
             weighting,
             resources,
+            funding,
+            sustainability,
             measures,
             scenarios: changes.scenarios,
             overrides: overlays
@@ -509,23 +529,6 @@ impl Loader {
                 })
                 .collect(),
         })
-    }
-
-    fn decode_language(&mut self, node: &Node) -> Option<Language> {
-        let code = self.dec.string(node, "`language`")?;
-        let language = Language::from_code(&code.value);
-        if language.is_none() {
-            self.dec.report(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    node.span,
-                    format!("`language` is `{}`", code.value),
-                )
-                .with_label("unknown language")
-                .with_help("reports are available in `de` (German) and `en` (English)"),
-            );
-        }
-        language
     }
 
     /// Declared dimensions, or the defaults; dimensions from catalogs are added when new.
@@ -582,18 +585,4 @@ impl Loader {
         }
         dimensions
     }
-}
-
-/// The dimensions of a `dimensions` list that state a `weight`: id and the weight's span.
-fn explicit_weights(declared: Option<&Node>) -> Vec<(String, Span)> {
-    let Some(NodeKind::Seq(items)) = declared.map(|d| &d.kind) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|item| {
-            let id = item.get("id")?.scalar_text()?;
-            Some((id, item.get("weight")?.span))
-        })
-        .collect()
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::{Located, Span};
 use crate::diagnostic::suggest;
 use crate::model::period::{Calendar, PeriodKind};
-use crate::model::{Capacity, Dimension, Resource, Text};
+use crate::model::{Capacity, Dimension, Language, Resource, Text};
 
 /// Decodes `calendar`; `None` (with diagnostics) when it cannot define a horizon.
 pub(super) fn decode_calendar(dec: &mut Decoder, node: &Node) -> Option<Calendar> {
@@ -289,4 +289,36 @@ fn decode_capacity(dec: &mut Decoder, node: &Node, what: &str) -> Capacity {
         }
     }
     capacity
+}
+
+/// Decodes `language`: `de` or `en`.
+pub(super) fn decode_language(dec: &mut Decoder, node: &Node) -> Option<Language> {
+    let code = dec.string(node, "`language`")?;
+    let language = Language::from_code(&code.value);
+    if language.is_none() {
+        dec.report(
+            Diagnostic::error(
+                Code::InvalidValue,
+                node.span,
+                format!("`language` is `{}`", code.value),
+            )
+            .with_label("unknown language")
+            .with_help("reports are available in `de` (German) and `en` (English)"),
+        );
+    }
+    language
+}
+
+/// The dimensions of a `dimensions` list that state a `weight`: id and the weight's span.
+pub(super) fn explicit_weights(declared: Option<&Node>) -> Vec<(String, Span)> {
+    let Some(NodeKind::Seq(items)) = declared.map(|d| &d.kind) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let id = item.get("id")?.scalar_text()?;
+            Some((id, item.get("weight")?.span))
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 //! else is plain. No I/O happens here.
 
 pub mod change;
+pub mod funding;
 pub mod period;
 pub mod raci;
 pub mod roadmap;
@@ -416,6 +417,9 @@ pub struct Measure {
     pub notes: Option<String>,
     /// Ranges for simulation.
     pub uncertainty: Option<Uncertainty>,
+    /// Ids of the funding programmes it draws on (`funding`); its `cost` is gross.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Located<String>>,
 }
 
 impl Measure {
@@ -466,6 +470,12 @@ pub struct Portfolio {
     pub weighting: Option<weights::Pairwise>,
     /// Resources consumed per period.
     pub resources: Vec<Resource>,
+    /// Funding programmes (`funding:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<funding::Programme>,
+    /// A limit on follow-up costs after the horizon (`sustainability:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sustainability: Option<funding::Sustainability>,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
     /// Scenarios applied to the file, in order.

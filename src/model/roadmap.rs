@@ -64,6 +64,15 @@ pub enum Reason {
         /// First and last start tried.
         window: (usize, usize),
     },
+    /// Its run costs would break the limit of `sustainability` on follow-up costs.
+    FollowUp {
+        /// The limited resource.
+        resource: usize,
+        /// The limit, per period after the horizon.
+        limit: f64,
+        /// The follow-up costs with it.
+        would_be: f64,
+    },
 }
 
 /// A roadmap for one portfolio: one placement per measure, in portfolio order.

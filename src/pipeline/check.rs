@@ -125,6 +125,8 @@ fn subject(document: &Document) -> Subject<'_> {
         impact_scale: &document.impact_scale,
         dimensions: &document.dimensions,
         resources: &document.resources,
+        funding: &document.funding,
+        sustainability: document.sustainability.as_ref(),
         measures: &document.measures,
     }
 }

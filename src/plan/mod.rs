@@ -152,9 +152,48 @@ pub fn schedule_from(
         Err(NoRoadmap::Internal(internal)) => return Err(PlanError::Internal(internal)),
     };
     let evaluation = evaluate(&scored.portfolio, &scored.scores, &planned.roadmap);
+    let mut scored = scored;
+    scored
+        .warnings
+        .extend(follow_up_diagnostics(&scored.portfolio, &evaluation));
     Ok(Planning {
         scored,
         planned,
         evaluation,
     })
+}
+
+/// The warning `follow-up-costs` for each resource whose follow-up costs after the
+/// horizon exceed the warning share of its last period's capacity, at the resource.
+fn follow_up_diagnostics(
+    portfolio: &crate::model::Portfolio,
+    evaluation: &Evaluation,
+) -> Vec<Diagnostic> {
+    evaluation
+        .follow_up_warnings
+        .iter()
+        .map(|w| {
+            let resource = &portfolio.resources[w.resource];
+            let share = |x: f64| format!("{}", (x * 1000.0).round() / 10.0);
+            Diagnostic::warning(
+                crate::diagnostic::Code::FollowUpCosts,
+                resource.id.span,
+                format!(
+                    "the roadmap leaves follow-up costs of {} of `{}` per period after the \
+                     horizon: {} % of its capacity in {}, above {} %",
+                    crate::model::amount_text(w.follow_up),
+                    resource.id.value,
+                    share(w.follow_up / w.capacity),
+                    (portfolio.calendar)
+                        .budget_label(portfolio.calendar.budget_len().saturating_sub(1)),
+                    share(w.threshold)
+                ),
+            )
+            .with_label("follow-up costs above the warning share")
+            .with_help(
+                "limit them with `sustainability: { resource: …, max_run_cost_share: 40% }`, \
+                 or set the warning share with `sustainability: { warn_share: 50% }`",
+            )
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::moves::{amount, moved_table, resource_of};
-use super::number::{number, percent, signed};
+use super::number::{money, number, percent, signed};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
@@ -161,6 +161,21 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
                 .map_or_else(|| "–".to_owned(), |v| amount(l, frame, r, *v))
         }));
     }
+    if outcomes.iter().any(|o| o.funding_lost.is_some()) {
+        rows.push(row(
+            de_en(l, "Fördermittel verloren", "Funding lost").into(),
+            &|i| {
+                let currency = if i == 0 {
+                    &comparison.frame.currency
+                } else {
+                    &comparison.scenarios[i - 1].frame.currency
+                };
+                outcomes[i]
+                    .funding_lost
+                    .map_or_else(|| "–".to_owned(), |v| money(l, v, currency))
+            },
+        ));
+    }
     let mut align = vec![Align::Right; columns];
     align[0] = Align::Left;
     Table {
@@ -311,6 +326,13 @@ pub fn violation_lines(
                 de_en(l, "der Resilienz", "of the resilience"),
                 de_en(l, "Grenze", "limit"),
                 number(l, max_loss.unwrap_or(0.0) * 100.0, 1)
+            )
+            .into(),
+            ("funding-lost", _, Some(lost)) => format!(
+                "{}: {} {}",
+                v.scenario,
+                number(l, lost, 0),
+                de_en(l, "Fördermittel verloren", "funding lost")
             )
             .into(),
             ("keep", Some(id), _) => {

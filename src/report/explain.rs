@@ -107,6 +107,24 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
                 )) + resource_of(l, &e.frame, resource)
                     + de_en(l, " (siehe unten).", " (see below).")
             }
+            NotScheduled::FollowUp {
+                resource,
+                limit,
+                would_be,
+            } => {
+                Text::plain(de_en(
+                    l,
+                    "Nicht eingeplant: Ihre Folgekosten überschritten die Nachhaltigkeitsgrenze: ",
+                    "Not scheduled: its run costs would break the sustainability limit: ",
+                )) + resource_of(l, &e.frame, resource)
+                    + format!(
+                        " {} {} ({} {}).",
+                        de_en(l, "nach dem Horizont", "after the horizon"),
+                        amount_of(l, &e.frame, resource, *would_be),
+                        de_en(l, "Grenze", "limit"),
+                        amount_of(l, &e.frame, resource, *limit)
+                    )
+            }
         };
         blocks.push(Block::Paragraph(text));
     }
@@ -224,7 +242,11 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                     )
             }
         },
-        Blocker::Capacity { shortages, users } => {
+        Blocker::Capacity {
+            shortages,
+            users,
+            funding,
+        } => {
             let Some(first) = shortages.first() else {
                 return Text::default();
             };
@@ -286,6 +308,7 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                     at(first.short),
                 )
                 + users
+                + funding_text(l, funding)
         }
         Blocker::Free => de_en(
             l,
@@ -294,4 +317,38 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
         )
         .into(),
     }
+}
+
+/// `; Förderung: `digitalpakt` zahlt nur 2028–2029 (Förderfenster)`: why the measure's
+/// programmes do not pay their whole rate at this start; empty without such a note.
+fn funding_text(l: Language, notes: &[crate::analysis::explain::FundingNote]) -> Text {
+    use crate::analysis::explain::FundingLimit;
+    let parts: Vec<Text> = notes
+        .iter()
+        .map(|note| {
+            let id = Text::code(&note.programme);
+            match &note.kind {
+                FundingLimit::OutsideWindow { from, to } => de_en(
+                    l,
+                    Text::plain("außerhalb des Förderfensters von ")
+                        + id.clone()
+                        + format!(" ({from}–{to}): voller Betrag statt Eigenanteil"),
+                    Text::plain("outside the funding window of ")
+                        + id
+                        + format!(" ({from}–{to}): gross amount, not the own share"),
+                ),
+                FundingLimit::CapExhausted => de_en(
+                    l,
+                    Text::plain("Höchstbetrag von ")
+                        + id.clone()
+                        + " durch andere Maßnahmen ausgeschöpft",
+                    Text::plain("the cap of ") + id + " is used up by other measures",
+                ),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return Text::default();
+    }
+    Text::plain(format!("; {}: ", de_en(l, "Förderung", "funding"))) + Text::join(parts, "; ")
 }

@@ -62,6 +62,10 @@ fn gate_text(r: &GateResult) -> Text {
             "--fail-if-loss-above {}",
             plain_number(r.limit.unwrap_or(0.0) * 100.0)
         )),
+        ("funding-lost", _) => Text::code(format!(
+            "--fail-if-funding-lost-above {}",
+            plain_number(r.limit.unwrap_or(0.0))
+        )),
         ("keep", Some(id)) => Text::code(format!("--fail-if-dropped {id}")),
         (_, Some(id)) => Text::code(format!("--fail-if-delayed {id}")),
         _ => Text::plain(r.gate),
@@ -77,6 +81,14 @@ fn plain_number(value: f64) -> String {
 /// `loses 3.2 % (limit 5.0 %)`, `2028 → 2029`.
 fn figures(l: Language, r: &GateResult) -> Text {
     match (r.loss, &r.from, &r.to) {
+        (Some(lost), _, _) if r.gate == "funding-lost" => format!(
+            "{} {} ({} {})",
+            number(l, lost, 0),
+            de_en(l, "Fördermittel verloren", "funding lost"),
+            de_en(l, "Grenze", "limit"),
+            number(l, r.limit.unwrap_or(0.0), 0)
+        )
+        .into(),
         (Some(loss), _, _) => {
             let (verb, amount) = if loss >= 0.0 {
                 (de_en(l, "verliert", "loses"), loss)

@@ -169,6 +169,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
     body.push_str(&table(&view.by_period(), "h2"));
     body.push_str(&table(&view.measures_documented(), "h2"));
     body.push_str(&table(&view.resource_use(), "h2"));
+    for funding in view.funding_tables() {
+        body.push_str(&table(&funding, "h2"));
+    }
     body.push_str(&table(&view.coverage(), "h2"));
     if let Some(documents) = view.documents_table() {
         body.push_str(&table(&documents, "h2"));

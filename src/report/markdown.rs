@@ -161,6 +161,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));
     out.push_str(&table(&view.resource_use()));
+    for funding in view.funding_tables() {
+        out.push_str(&table(&funding));
+    }
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));
     for extra in [

@@ -135,6 +135,9 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));
     out.push_str(&table(&view.resource_use(), width));
+    for funding in view.funding_tables() {
+        out.push_str(&table(&funding, width));
+    }
     out.push_str(&table(&view.coverage(), width));
     out.push_str(&table(&view.not_scheduled(), width));
     for extra in [view.acceptance_table(), view.documents_table()]

@@ -7,9 +7,12 @@
 //! per budget period `b` and resource `r`, and every part of the engine that checks or
 //! models capacity (serial generation, the time-indexed bound and its parts, the
 //! Lagrangian bound, the infeasibility diagnosis, `explain`) goes through these two
-//! functions. A cheaper demand inside a window of budget periods (a funding share) would
-//! be a factor in [`Problem::use_at`] and nothing else would change.
+//! functions. Funding programmes pay part of a measure's use in the schedule periods of
+//! their windows: [`Load`] deducts the grants of the placed measures (a [`Ledger`] per
+//! schedule period) from every row, and the relaxed models use [`Problem::demand_floor`],
+//! the demand at the uncapped own share.
 
+use super::funding::Ledger;
 use super::problem::Problem;
 use crate::model::fits_capacity;
 
@@ -32,6 +35,19 @@ impl Problem {
         match self.price[r].get(t) {
             Some(factor) => at_start_year_prices * factor,
             None => at_start_year_prices,
+        }
+    }
+
+    /// [`Problem::use_at`] at the uncapped own share: less every grant that could pay for
+    /// it while the measure runs (run costs are never funded). The relaxation of the
+    /// funding rule the bound, the exact model and the large-neighbourhood parts use.
+    pub fn own_share_at(&self, j: usize, s: usize, t: usize, r: usize) -> f64 {
+        let used = self.use_at(j, s, t, r);
+        let job = &self.jobs[j];
+        if used > 0.0 && !job.done && s <= t && t < s + job.duration && self.funding.funded(j) {
+            used * self.funding.floor(j, t, r)
+        } else {
+            used
         }
     }
 
@@ -62,7 +78,24 @@ impl Problem {
     /// Returns whether it ran to the end. Money sums over the budget period's periods,
     /// staff (a headcount) averages. A resource that carries over has cumulative rows: the
     /// amount of row `b` is the measure's use up to budget period `b`.
-    pub fn demand(&self, j: usize, s: usize, mut f: impl FnMut(usize, f64) -> bool) -> bool {
+    pub fn demand(&self, j: usize, s: usize, f: impl FnMut(usize, f64) -> bool) -> bool {
+        self.rows_of(j, s, false, f)
+    }
+
+    /// [`Problem::demand`] at the uncapped own share ([`Problem::own_share_at`]): the
+    /// least measure `j` can ever put on each row.
+    pub fn demand_floor(&self, j: usize, s: usize, f: impl FnMut(usize, f64) -> bool) -> bool {
+        self.rows_of(j, s, self.funding.funded(j), f)
+    }
+
+    /// The rows of [`Problem::demand`], at the own share when `floor`.
+    fn rows_of(
+        &self,
+        j: usize,
+        s: usize,
+        floor: bool,
+        mut f: impl FnMut(usize, f64) -> bool,
+    ) -> bool {
         let job = &self.jobs[j];
         let (k, resources) = (self.per_bucket, self.resources);
         let s = if job.done { 0 } else { s };
@@ -71,7 +104,7 @@ impl Problem {
         } else {
             (s + job.duration).min(self.periods)
         };
-        if self.plain && job.profile.is_empty() && job.staff_profile.is_empty() {
+        if self.plain && !floor && job.profile.is_empty() && job.staff_profile.is_empty() {
             // The fast path (the hot loop of serial generation): one row per period.
             for t in s..end {
                 let running = !job.done && t < s + job.duration;
@@ -100,7 +133,11 @@ impl Problem {
             for r in 0..resources {
                 let mut amount = 0.0;
                 for t in from..to {
-                    amount += self.use_at(j, s, t, r);
+                    amount += if floor {
+                        self.own_share_at(j, s, t, r)
+                    } else {
+                        self.use_at(j, s, t, r)
+                    };
                 }
                 if self.staff[r] && k > 1 {
                     // A headcount: the budget period's average.
@@ -118,6 +155,33 @@ impl Problem {
             }
         }
         true
+    }
+
+    /// Grants per schedule period (`[t * resources + r]`) summed into rows like a use:
+    /// over the budget period, averaged for staff, cumulative for carry-over.
+    pub(crate) fn grant_rows(&self, granted: &[f64]) -> Vec<f64> {
+        let (k, resources) = (self.per_bucket.max(1), self.resources.max(1));
+        let mut rows = vec![0.0; self.rows()];
+        for (i, amount) in granted.iter().enumerate() {
+            let (b, r) = (i / resources / k, i % resources);
+            if b < self.buckets {
+                rows[b * resources + r] += amount;
+            }
+        }
+        for r in 0..self.resources {
+            let mut carried = 0.0;
+            for b in 0..self.buckets {
+                let row = &mut rows[b * resources + r];
+                if self.staff[r] && k > 1 {
+                    *row /= k as f64;
+                }
+                if self.carry[r] {
+                    carried += *row;
+                    *row = carried;
+                }
+            }
+        }
+        rows
     }
 
     /// What the done measures' run costs use of each row.
@@ -142,37 +206,66 @@ impl Problem {
 pub type Overrun = (usize, usize, f64);
 
 /// Use of every row while a roadmap is built or examined: done measures' run costs, plus
-/// what is added.
+/// what is added, less the grants of the funding programmes the added measures draw on.
 #[derive(Debug, Clone)]
 pub struct Load<'p> {
     problem: &'p Problem,
-    /// Use per row.
+    /// Use per row (gross: spending before grants).
     pub used: Vec<f64>,
+    /// Grants of the added measures' programmes per schedule period; `None` without
+    /// programmes.
+    ledger: Option<Ledger>,
+    /// The ledger's grants summed into rows ([`Problem::grant_rows`]).
+    granted: Vec<f64>,
 }
 
 impl<'p> Load<'p> {
     /// The done measures' run costs alone.
     pub fn new(problem: &'p Problem) -> Load<'p> {
-        Load {
-            problem,
-            used: problem.base.clone(),
-        }
+        Load::with_use(problem, problem.base.clone())
     }
 
     /// Nothing at all (done measures are added like any other).
     pub fn empty(problem: &'p Problem) -> Load<'p> {
+        Load::with_use(problem, vec![0.0; problem.rows()])
+    }
+
+    fn with_use(problem: &'p Problem, used: Vec<f64>) -> Load<'p> {
+        let ledger = (!problem.funding.grants.is_empty())
+            .then(|| Ledger::new(&problem.funding, problem.periods, problem.resources));
         Load {
             problem,
-            used: vec![0.0; problem.rows()],
+            used,
+            ledger,
+            granted: vec![0.0; problem.rows()],
         }
     }
 
-    /// The first row in which starting measure `j` in `s` would exceed the capacity.
+    /// Use per row net of grants: what is charged against the capacity.
+    pub fn net(&self, row: usize) -> f64 {
+        self.used[row] - self.granted[row]
+    }
+
+    /// The grants per schedule period and resource (`[t * resources + r]`) with measure
+    /// `j` started in `s` added; `None` when it draws on no programme.
+    fn grants_with(&self, j: usize, s: usize) -> Option<Vec<f64>> {
+        let p = self.problem;
+        let ledger = self.ledger.as_ref()?;
+        let spend = |t: usize, r: usize| p.use_at(j, s, t, r);
+        ledger.with(&p.funding, j, &spend, (s, s + p.jobs[j].duration))
+    }
+
+    /// The first row in which starting measure `j` in `s` would exceed the capacity. A
+    /// funded measure changes the grants of others (a shared cap): every row from its
+    /// start on is checked then.
     pub fn check(&self, j: usize, s: usize) -> Result<(), Overrun> {
         let p = self.problem;
+        if let Some(granted) = self.grants_with(j, s) {
+            return self.check_funded(j, s, &p.grant_rows(&granted));
+        }
         let mut overrun = None;
         p.demand(j, s, |row, amount| {
-            let total = self.used[row] + amount;
+            let total = self.used[row] + amount - self.granted[row];
             if fits_capacity(total, p.capacity[row]) {
                 return true;
             }
@@ -183,13 +276,45 @@ impl<'p> Load<'p> {
         overrun.map_or(Ok(()), Err)
     }
 
-    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`.
+    /// The check of a funded measure: its own share where it spends, and every row from
+    /// its start's budget period on where it leaves other measures less of a shared cap.
+    fn check_funded(&self, j: usize, s: usize, granted: &[f64]) -> Result<(), Overrun> {
+        let p = self.problem;
+        let mut added = vec![0.0; p.rows()];
+        p.demand(j, s, |row, amount| {
+            added[row] += amount;
+            true
+        });
+        for row in (s / p.per_bucket.max(1)) * p.resources..p.rows() {
+            if added[row] == 0.0 && granted[row] >= self.granted[row] {
+                continue;
+            }
+            let total = self.used[row] + added[row] - granted[row];
+            if !fits_capacity(total, p.capacity[row]) {
+                let (b, r) = p.row_of(row);
+                return Err((b, r, total - p.capacity[row]));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`. Grants follow additions
+    /// only (a funded measure is never removed from a load).
     pub fn add(&mut self, j: usize, s: usize, sign: f64) {
         let used = &mut self.used;
         self.problem.demand(j, s, |row, amount| {
             used[row] += sign * amount;
             true
         });
+        if sign > 0.0
+            && let Some(granted) = self.grants_with(j, s)
+            && let Some(ledger) = self.ledger.as_mut()
+        {
+            let p = self.problem;
+            self.granted = p.grant_rows(&granted);
+            let spend = |t: usize, r: usize| p.use_at(j, s, t, r);
+            ledger.add(&p.funding, j, &spend, (s, s + p.jobs[j].duration));
+        }
     }
 }
 
@@ -246,5 +371,28 @@ mod tests {
         assert_eq!(amounts.len(), 2);
         assert_eq!(amounts[0].0, 1);
         assert!((amounts[0].1 - 55.0).abs() < 1e-9 && (amounts[1].1 - 55.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_funded_measure_is_checked_where_it_takes_a_shared_cap_from_others() {
+        let p = problem(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2028-Q1, end: 2029-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: 150 }\n\
+             funding:\n  - { id: f, rate: 50%, cap: 100, window: { from: 2028, to: 2029 }, \
+                 eligible: [budget] }\nmeasures:\n\
+             - { id: a, name: A, duration: 1, cost: { budget: 240 }, funding: [f] }\n\
+             - { id: b, name: B, duration: 1, cost: { budget: 100 }, funding: [f] }\n",
+        );
+        let mut load = Load::new(&p);
+        // Alone in 2029-Q1, `a` draws the whole cap: 240 − 100 fits the 150 of 2029.
+        assert!(load.check(0, 4).is_ok());
+        load.add(0, 4, 1.0);
+        assert_eq!(load.net(1), 140.0);
+        // `b` in 2028-Q1 fits its own year (100 − 50), but takes 50 of the cap from `a`,
+        // whose 2029 then needs 190.
+        assert_eq!(load.check(1, 0), Err((1, 0, 40.0)));
+        // In 2029-Q2, after `a`, the cap is used up: `b` pays its gross amount there.
+        assert_eq!(load.check(1, 5), Err((1, 0, 90.0)));
     }
 }

@@ -2,6 +2,9 @@
 //! resilience curve, the objective, follow-up costs and coverage per dimension.
 //! Reports render these; they compute nothing themselves.
 
+pub mod follow_up;
+pub mod funding;
+
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio};
 use crate::score::Scores;
@@ -24,7 +27,7 @@ pub struct Coverage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
     /// Resource use per budget period, `usage[b][r]` (per period unless the calendar has
-    /// a coarser `budget_period`).
+    /// a coarser `budget_period`): what each resource is charged, grants deducted.
     pub usage: Vec<Vec<f64>>,
     /// Capacity per budget period, `capacity[b][r]` (infinite when not given); for a
     /// resource that carries over, with what is left of the budget periods before.
@@ -51,6 +54,11 @@ pub struct Evaluation {
     pub done: usize,
     /// Measures not scheduled.
     pub not_scheduled: usize,
+    /// Grants of funding programmes: per programme and period, drawn, unused and lost.
+    pub funding: funding::FundingPlan,
+    /// Resources whose follow-up costs after the horizon exceed the warning share of their
+    /// last period's capacity.
+    pub follow_up_warnings: Vec<follow_up::FollowUpWarning>,
 }
 
 /// Evaluates a roadmap.
@@ -94,8 +102,10 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
             follow_up[r] += Measure::amount(&measure.run_cost, &resource.id.value);
         }
     }
-    // The independent verifier's use: reports show exactly what it checked.
+    // The independent verifier's use (grants deducted): reports show exactly what it
+    // checked.
     let usage = super::verify::usage(portfolio, roadmap);
+    let funding = funding::plan(portfolio, roadmap);
     let mut capacity: Vec<Vec<f64>> = (portfolio.calendar.budget_labels().into_iter())
         .map(|label| {
             resources
@@ -150,10 +160,12 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         carried_in,
         curve,
         objective,
-        follow_up,
         coverage,
         scheduled,
         done,
         not_scheduled,
+        funding,
+        follow_up_warnings: follow_up::follow_up_warnings(portfolio, &follow_up),
+        follow_up,
     }
 }

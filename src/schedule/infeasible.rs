@@ -4,6 +4,7 @@
 //! its start (`fixed-infeasible`). Each names the blocking chain, the resource and the
 //! periods.
 
+use super::funding::Ledger;
 use super::problem::Problem;
 use super::sgs::{Schedule, Slot};
 use crate::diagnostic::{Code, Diagnostic};
@@ -17,6 +18,8 @@ pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Di
     let mut errors = Vec::new();
     let mut used = vec![0.0; problem.rows()];
     let mut users: Vec<Vec<usize>> = vec![Vec::new(); problem.rows()];
+    // Fixed measures' grants count: a fixed measure that fits only with its grant fits.
+    let mut ledger = Ledger::new(&problem.funding, problem.periods, problem.resources);
     for (j, job) in problem.jobs.iter().enumerate() {
         let Some(s) = (if job.done { Some(0) } else { job.fixed }) else {
             continue;
@@ -26,11 +29,16 @@ pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Di
             users[row].push(j);
             true
         });
+        if !job.done {
+            let spend = |t: usize, r: usize| problem.use_at(j, s, t, r);
+            ledger.add(&problem.funding, j, &spend, (s, s + job.duration));
+        }
     }
+    let granted = problem.grant_rows(ledger.grants());
     for (r, resource) in portfolio.resources.iter().enumerate() {
         for b in 0..problem.buckets {
             let row = b * problem.resources + r;
-            let (used, users) = (used[row], &users[row]);
+            let (used, users) = (used[row] - granted[row], &users[row]);
             let capacity = problem.capacity(b, r);
             if !fits_capacity(used, capacity) {
                 let label = portfolio.calendar.budget_label(b);
@@ -71,6 +79,37 @@ pub(super) fn fixed_overruns(portfolio: &Portfolio, problem: &Problem) -> Vec<Di
                 );
                 break;
             }
+        }
+    }
+    if let Some((r, limit)) = problem.follow_up_limit {
+        let run: f64 = (problem.jobs.iter())
+            .enumerate()
+            .filter(|(_, j)| j.done || j.fixed.is_some())
+            .map(|(j, _)| problem.follow_up(j, r))
+            .sum();
+        if !fits_capacity(run, limit) {
+            let resource = &portfolio.resources[r];
+            let span = (portfolio.sustainability.as_ref())
+                .and_then(|s| s.resource.as_ref())
+                .map_or(resource.id.span, |id| id.span);
+            errors.push(
+                Diagnostic::error(
+                    Code::FixedOverrun,
+                    span,
+                    format!(
+                        "done and fixed measures alone have follow-up costs of {} of `{}` after \
+                         the horizon, more than the sustainability limit {}",
+                        amount_text(run),
+                        resource.id.value,
+                        amount_text(limit)
+                    ),
+                )
+                .with_label("limit too small")
+                .with_help(
+                    "raise `sustainability.max_run_cost_share` (or `max_run_cost`), or unfix a \
+                     measure with run costs",
+                ),
+            );
         }
     }
     errors

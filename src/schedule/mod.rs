@@ -13,6 +13,7 @@ pub mod bound;
 pub mod checked;
 pub mod demand;
 pub mod evaluate;
+pub mod funding;
 mod infeasible;
 mod lns;
 pub mod money;

@@ -91,6 +91,11 @@ pub struct Problem {
     pub dependents: Vec<Vec<usize>>,
     /// The dependency graph.
     pub graph: DependencyGraph,
+    /// The funding programmes and who draws on them.
+    pub funding: super::funding::Funding,
+    /// `sustainability`'s limit: (resource, most follow-up costs per budget period after
+    /// the horizon, done measures' included).
+    pub follow_up_limit: Option<(usize, f64)>,
 }
 
 impl Problem {
@@ -202,6 +207,8 @@ impl Problem {
             order,
             dependents,
             graph: graph.clone(),
+            funding: super::funding::Funding::new(portfolio),
+            follow_up_limit: super::funding::follow_up_limit(portfolio),
         };
         problem.plain = problem.per_bucket == 1
             && !problem.carry.iter().any(|c| *c)
@@ -263,6 +270,40 @@ impl Problem {
             };
         }
         latest
+    }
+
+    /// Measure `j`'s follow-up cost on `r` per budget period after the horizon (its
+    /// `run_cost` as given, in prices of the first year).
+    pub fn follow_up(&self, j: usize, r: usize) -> f64 {
+        let run = self.jobs[j].run[r];
+        if self.staff[r] {
+            run
+        } else {
+            run * self.per_bucket as f64
+        }
+    }
+
+    /// The done measures' follow-up costs on `r` per budget period.
+    pub fn done_run(&self, r: usize) -> f64 {
+        (0..self.jobs.len())
+            .filter(|&j| self.jobs[j].done)
+            .map(|j| self.follow_up(j, r))
+            .sum()
+    }
+
+    /// Whether measure `job` may be added to a roadmap whose follow-up costs per budget
+    /// period on the limited resource are `run_total` (done measures' included); `Err` with the total it would
+    /// make.
+    pub fn sustainable(&self, job: usize, run_total: f64) -> Result<(), f64> {
+        let Some((r, limit)) = self.follow_up_limit else {
+            return Ok(());
+        };
+        let run = self.follow_up(job, r);
+        if run == 0.0 || crate::model::fits_capacity(run_total + run, limit) {
+            Ok(())
+        } else {
+            Err(run_total + run)
+        }
     }
 
     /// What a measure contributes when it starts at `start`.

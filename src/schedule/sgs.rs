@@ -39,13 +39,21 @@ impl Schedule {
 
 /// Resource use per budget period while building.
 struct Usage<'p> {
+    problem: &'p Problem,
     load: Load<'p>,
+    /// Follow-up costs per budget period on the resource `sustainability` limits (done
+    /// measures' included).
+    run_total: f64,
 }
 
 impl<'p> Usage<'p> {
     fn new(problem: &'p Problem) -> Self {
         Usage {
+            problem,
             load: Load::new(problem),
+            run_total: problem
+                .follow_up_limit
+                .map_or(0.0, |(r, _)| problem.done_run(r)),
         }
     }
 
@@ -54,6 +62,10 @@ impl<'p> Usage<'p> {
     }
 
     fn place(&mut self, job: usize, start: usize) {
+        let p = self.problem;
+        if let Some((r, _)) = p.follow_up_limit {
+            self.run_total += p.follow_up(job, r);
+        }
         self.load.add(job, start, 1.0);
     }
 }
@@ -99,7 +111,12 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
                 Some(Slot::Done) => true,
                 _ => false,
             });
-        if slots[j].is_none() && window && ready && usage.check(j, start).is_ok() {
+        if slots[j].is_none()
+            && window
+            && ready
+            && p_sustainable(problem, &usage, j)
+            && usage.check(j, start).is_ok()
+        {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
         } else if slots[j].is_none() && problem.jobs[j].required {
@@ -126,6 +143,11 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
         .collect();
     let objective = objective(problem, &slots);
     Schedule { slots, objective }
+}
+
+/// Whether measure `j` keeps the follow-up costs within `sustainability`'s limit.
+fn p_sustainable(problem: &Problem, usage: &Usage<'_>, j: usize) -> bool {
+    problem.sustainable(j, usage.run_total).is_ok()
 }
 
 /// The objective of a set of slots.
@@ -158,6 +180,13 @@ fn place_one(problem: &Problem, usage: &mut Usage<'_>, slots: &[Option<Slot>], j
             latest_start: latest,
         });
     };
+    if let Err(would_be) = problem.sustainable(j, usage.run_total) {
+        return Slot::Unscheduled(Reason::FollowUp {
+            resource: problem.follow_up_limit.map_or(0, |(r, _)| r),
+            limit: problem.follow_up_limit.map_or(0.0, |(_, l)| l),
+            would_be,
+        });
+    }
     let mut overruns: Vec<Overrun> = Vec::new();
     for start in earliest..=latest {
         match usage.check(j, start) {

@@ -5,6 +5,9 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+pub mod funding;
+mod spend;
+
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
 use serde::Serialize;
@@ -43,6 +46,8 @@ pub enum ViolationKind {
     MandatoryMissing,
     /// A resource is used beyond its capacity in a budget period.
     CapacityExceeded,
+    /// Follow-up costs after the horizon break the limit of `sustainability`.
+    FollowUpExceeded,
 }
 
 impl ViolationKind {
@@ -58,6 +63,7 @@ impl ViolationKind {
             ViolationKind::DependencyIncomplete => "dependency_incomplete",
             ViolationKind::MandatoryMissing => "mandatory_missing",
             ViolationKind::CapacityExceeded => "capacity_exceeded",
+            ViolationKind::FollowUpExceeded => "follow_up_exceeded",
         }
     }
 }
@@ -216,6 +222,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
             }
         }
     }
+    out.extend(funding::follow_up(portfolio, roadmap));
     out
 }
 
@@ -254,8 +261,31 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     }
 }
 
-/// Resource use per budget period: `result[b][r]` (per period when the calendar has no
-/// coarser `budget_period`).
+/// Resource use per budget period, what each resource is charged: `result[b][r]` (per
+/// period when the calendar has no coarser `budget_period`).
+///
+/// [`gross_usage`] less the grants of funding programmes ([`funding::grants`], paid per
+/// period and summed like a use: staff averaged over the budget period).
+pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
+    let mut used = gross_usage(portfolio, roadmap);
+    if !portfolio.funding.is_empty() {
+        let calendar = &portfolio.calendar;
+        let per_budget = calendar.per_budget();
+        for (t, grants) in funding::grants(portfolio, roadmap).iter().enumerate() {
+            for (r, grant) in grants.iter().enumerate() {
+                let staff = portfolio.resources[r].is_staff();
+                used[t / per_budget][r] -= if staff {
+                    grant / per_budget as f64
+                } else {
+                    *grant
+                };
+            }
+        }
+    }
+    used
+}
+
+/// Resource use per budget period before grants: `result[b][r]`.
 ///
 /// Covers every budget period of the horizon and every resource. Running measures spend
 /// `cost / duration` per period (or by their payment profile), completed and `Done`
@@ -265,90 +295,34 @@ fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
 /// year there. Amounts of a resource with a `price_index` are nominal, in prices of the
 /// year they fall in. Placements beyond the shorter of the roadmap and the measure list
 /// are ignored.
-pub fn usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
+pub fn gross_usage(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Vec<f64>> {
     let calendar = &portfolio.calendar;
-    let horizon = calendar.len();
     let per_budget = calendar.per_budget();
-    let resources = &portfolio.resources;
-    let periods_a_year = f64::from(calendar.period.per_year());
-    let mut used = vec![vec![0.0; resources.len()]; calendar.budget_len()];
-    // Per resource, the staff charged to it and its cost per unit and period.
-    let charges: Vec<Vec<(usize, f64)>> = resources
-        .iter()
-        .map(|resource| {
-            (resources.iter().enumerate())
-                .filter(|(_, s)| {
-                    s.charged_to
-                        .as_ref()
-                        .is_some_and(|c| c.value == resource.id.value)
-                        && s.id.value != resource.id.value
-                })
-                .map(|(s, staff)| {
-                    let rate = staff.cost_rate.as_ref().map_or(0.0, |c| c.value);
-                    (s, rate / periods_a_year)
-                })
-                .collect()
-        })
-        .collect();
-    for (m, placement) in portfolio.measures.iter().zip(&roadmap.placements) {
-        let d = m.duration.value as usize;
-        let (running, complete) = match placement {
-            Placement::Done => (0..0, 0..horizon),
-            Placement::Scheduled { start } => {
-                let end = start.saturating_add(d).min(horizon);
-                ((*start).min(end)..end, end..horizon)
-            }
-            Placement::NotScheduled { .. } => continue,
+    let mut used = vec![vec![0.0; portfolio.resources.len()]; calendar.budget_len()];
+    spend::each(portfolio, roadmap, |_, t, r, amount, _| {
+        let amount = if portfolio.resources[r].is_staff() {
+            amount / per_budget as f64
+        } else {
+            amount
         };
-        // Per resource: its cost, payment profile (and the sum of its shares) and run
-        // cost per period, in prices of the first year.
-        let figures: Vec<(f64, Option<&Vec<f64>>, f64, f64)> = resources
-            .iter()
-            .map(|resource| {
-                let id = resource.id.value.as_str();
-                let profile = m.profile(resource.kind).map(|p| &p.value);
-                let total: f64 = profile.map_or(0.0, |p| p.iter().sum());
-                let run = Measure::amount(&m.run_cost, id);
-                let run = if resource.is_staff() {
-                    run
-                } else {
-                    run / per_budget as f64
-                };
-                (Measure::amount(&m.cost, id), profile, total, run)
-            })
-            .collect();
-        // What the measure spends of resource `r` in period `t`.
-        let spent = |t: usize, r: usize| -> f64 {
-            let (cost, profile, total, run) = figures[r];
-            if running.contains(&t) {
-                // A payment profile pays share i / (sum of shares) in the i-th period.
-                match profile {
-                    Some(p) if p.len() == d && total > 0.0 => cost * (p[t - running.start] / total),
-                    _ => cost / d as f64,
-                }
-            } else if complete.contains(&t) {
-                run
-            } else {
-                0.0
-            }
-        };
-        for t in running.start.min(complete.start)..horizon {
-            for (r, resource) in resources.iter().enumerate() {
-                let mut amount = spent(t, r);
-                for &(staff, rate) in &charges[r] {
-                    amount += spent(t, staff) * rate;
-                }
-                if let Some(index) = &resource.price_index {
-                    amount *= index.factor(calendar.start.year, calendar.label(t).year);
-                }
-                if resource.is_staff() {
-                    amount *= 1.0 / per_budget as f64;
-                }
-                used[t / per_budget][r] += amount;
-            }
-        }
-    }
+        used[t / per_budget][r] += amount;
+    });
     used
+}
+
+/// Calls `f(measure, t, r, amount)` for what each scheduled measure spends of resource `r`
+/// in period `t` while it runs, as [`gross_usage`] counts it (staff per period, not
+/// averaged): the spending funding programmes co-fund.
+pub fn running_spend(
+    portfolio: &Portfolio,
+    roadmap: &Roadmap,
+    mut f: impl FnMut(usize, usize, usize, f64),
+) {
+    spend::each(portfolio, roadmap, |j, t, r, amount, running| {
+        if running {
+            f(j, t, r, amount);
+        }
+    });
 }
 
 /// The label of period `t`, or its index when it lies absurdly far out.

@@ -118,6 +118,7 @@ impl Settings {
                 scenarios,
                 sets,
                 fail_if_loss_above,
+                fail_if_funding_lost_above,
                 fail_if_dropped,
                 fail_if_delayed,
                 includes,
@@ -167,6 +168,7 @@ impl Settings {
                     scenarios,
                     gates: Gates {
                         max_loss: fail_if_loss_above,
+                        max_funding_lost: fail_if_funding_lost_above,
                         keep: fail_if_dropped,
                         on_time: fail_if_delayed,
                     },

@@ -130,6 +130,7 @@ mod tests {
                 cost_profile: None,
                 staff_profile: None,
                 useful_life: None,
+                funding: Vec::new(),
             })
             .collect();
         let mut chains = Chains::new(n);

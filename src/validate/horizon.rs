@@ -16,7 +16,7 @@ fn horizon_text(calendar: &Calendar) -> String {
 }
 
 /// The label's offset from the horizon start, or an error when it is of another period kind.
-fn offset(
+pub(super) fn offset(
     calendar: &Calendar,
     label: &Located<PeriodLabel>,
     what: &str,
@@ -50,7 +50,7 @@ fn offset(
     offset
 }
 
-fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Diagnostic {
+pub(super) fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Diagnostic {
     Diagnostic::error(
         Code::OutsideHorizon,
         label.span,

@@ -8,6 +8,7 @@
 //! builds it again.
 
 mod chains;
+mod funding;
 mod horizon;
 mod money;
 mod numbers;
@@ -37,6 +38,10 @@ pub struct Subject<'a> {
     pub dimensions: &'a [Dimension],
     /// Resources.
     pub resources: &'a [Resource],
+    /// Funding programmes.
+    pub funding: &'a [crate::model::funding::Programme],
+    /// The limit on follow-up costs.
+    pub sustainability: Option<&'a crate::model::funding::Sustainability>,
     /// Measures.
     pub measures: &'a [Measure],
 }
@@ -50,6 +55,8 @@ impl<'a> Subject<'a> {
             impact_scale: &portfolio.impact_scale,
             dimensions: &portfolio.dimensions,
             resources: &portfolio.resources,
+            funding: &portfolio.funding,
+            sustainability: portfolio.sustainability.as_ref(),
             measures: &portfolio.measures,
         }
     }
@@ -92,6 +99,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         && let Some(calendar) = subject.calendar
     {
         horizon::check_resources(subject, calendar, &mut diagnostics);
+        funding::check(subject, &mut diagnostics);
         horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
     }
     Validation { diagnostics, graph }

@@ -38,6 +38,10 @@ pub enum Blocker {
         shortages: Vec<Shortage>,
         /// Who uses the resource in the first short period, largest first.
         users: Vec<User>,
+        /// Why the measure's funding programmes do not pay their whole rate at this start
+        /// (outside the window, or the cap used up); empty without programmes.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        funding: Vec<super::funding::FundingNote>,
     },
     /// Nothing with the rest of the roadmap fixed: the planner chose otherwise.
     Free,
@@ -71,7 +75,8 @@ pub struct User {
     pub deadline: Option<String>,
 }
 
-/// Use of every resource in every budget period by all measures but `j`: `usage[b][r]`.
+/// Use of every resource in every budget period by all measures but `j`, grants deducted:
+/// `usage[b][r]` (a row of the demand layer: cumulative for carry-over).
 pub(super) fn usage_without(
     problem: &Problem,
     placements: &[Placement],
@@ -83,6 +88,7 @@ pub(super) fn usage_without(
             add_use(problem, &mut usage, k, placement_start(placement), 1.0);
         }
     }
+    super::funding::deduct(problem, placements, &mut usage, j, None);
     usage
 }
 
@@ -159,6 +165,19 @@ pub(super) fn blocker(
     }
     let mut with = usage.to_vec();
     add_use(problem, &mut with, j, Some(Some(t)), 1.0);
+    if !problem.funding.grants.is_empty() {
+        // Adding `j` changes the grants of the others too (a shared cap): the use with it
+        // is the gross use less the grants of all, including its own.
+        let zero = vec![vec![0.0; problem.resources]; problem.buckets];
+        let (mut without_j, mut with_j) = (zero.clone(), zero);
+        super::funding::deduct(problem, placements, &mut without_j, j, None);
+        super::funding::deduct(problem, placements, &mut with_j, j, Some(t));
+        for ((row, before), after) in with.iter_mut().zip(&without_j).zip(&with_j) {
+            for ((used, before), after) in row.iter_mut().zip(before).zip(after) {
+                *used += after - before;
+            }
+        }
+    }
     let mut shortages = Vec::new();
     let mut first: Option<(usize, usize)> = None;
     for (q, row) in with.iter().enumerate() {
@@ -187,7 +206,8 @@ pub(super) fn blocker(
         .enumerate()
         .filter(|&(k, _)| k != j)
         .filter_map(|(k, placement)| {
-            let amount = use_at(problem, k, placement_start(placement), q, r);
+            let amount = use_at(problem, k, placement_start(placement), q, r)
+                - super::funding::grant_of(problem, placements, j, k, q, r);
             let measure: &Measure = &portfolio.measures[k];
             (amount > 0.0).then(|| User {
                 id: measure.id.value.clone(),
@@ -199,7 +219,11 @@ pub(super) fn blocker(
         .collect();
     users.sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.id.cmp(&b.id)));
     users.truncate(5);
-    Blocker::Capacity { shortages, users }
+    Blocker::Capacity {
+        shortages,
+        users,
+        funding: super::funding::notes(portfolio, problem, placements, j, t),
+    }
 }
 
 pub(super) fn same_kind(a: &Blocker, b: &Blocker) -> bool {
@@ -211,9 +235,19 @@ pub(super) fn same_kind(a: &Blocker, b: &Blocker) -> bool {
             x == y
         }
         // Runs of periods short of the same resource share a line (it shows the first).
-        (Blocker::Capacity { shortages: x, .. }, Blocker::Capacity { shortages: y, .. }) => {
-            x.first().map(|s| &s.resource) == y.first().map(|s| &s.resource)
-        }
+        // (and the same funding notes: a window or a cap binds in its own run).
+        (
+            Blocker::Capacity {
+                shortages: x,
+                funding: f,
+                ..
+            },
+            Blocker::Capacity {
+                shortages: y,
+                funding: g,
+                ..
+            },
+        ) => x.first().map(|s| &s.resource) == y.first().map(|s| &s.resource) && f == g,
         _ => false,
     }
 }

@@ -214,6 +214,13 @@ pub(super) fn counterfactual(
             .map_or_else(|| placement_start(placement), |(_, s)| Some(Some(*s)));
         add_use(problem, &mut usage, k, start, 1.0);
     }
+    // What the resources are charged: grants deducted, with the measures moved.
+    super::funding::deduct_starts(problem, &mut usage, &|k| {
+        moves
+            .iter()
+            .find(|(m, _)| *m == k)
+            .map_or_else(|| placements[k].start(), |(_, s)| Some(*s))
+    });
     // The shortage: what the moved measures need beyond capacity.
     let mut shortage: Vec<(usize, usize, f64, f64)> = Vec::new();
     for (t, row) in usage.iter().enumerate() {

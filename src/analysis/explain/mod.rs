@@ -10,9 +10,11 @@
 
 mod blocked;
 mod counterfactual;
+mod funding;
 
 pub use blocked::{Blocked, Blocker, Shortage, User};
 pub use counterfactual::{Counterfactual, Extra, Found, Limit, Priority};
+pub use funding::{FundingLimit, FundingNote};
 
 use super::{Frame, Slot, slot};
 use crate::model::roadmap::{Placement, Reason};
@@ -105,6 +107,15 @@ pub enum NotScheduled {
         /// The resource short most often.
         resource: String,
     },
+    /// Its run costs would break `sustainability`'s limit on follow-up costs.
+    FollowUp {
+        /// The limited resource.
+        resource: String,
+        /// The limit per period after the horizon.
+        limit: f64,
+        /// The follow-up costs with it.
+        would_be: f64,
+    },
 }
 
 /// Explains measure `id` of a planning; `options` are the ones it was planned with (the
@@ -140,6 +151,15 @@ pub fn explain(
             },
             Reason::Capacity { resource, .. } => NotScheduled::Capacity {
                 resource: portfolio.resources[*resource].id.value.clone(),
+            },
+            Reason::FollowUp {
+                resource,
+                limit,
+                would_be,
+            } => NotScheduled::FollowUp {
+                resource: portfolio.resources[*resource].id.value.clone(),
+                limit: *limit,
+                would_be: *would_be,
             },
         }),
         _ => None,

@@ -112,7 +112,7 @@ fn rule_holds(model: &Model, e: &Entry, start: usize, committed: &[Vec<f64>]) ->
     for (r, row) in committed.iter().enumerate() {
         for (t, (used, capacity)) in row.iter().zip(&model.capacity[r]).enumerate().skip(start) {
             let need = if t < start + e.duration {
-                e.cost[r] / e.duration as f64
+                e.cost[r] / e.duration as f64 * e.share(t, r)
             } else {
                 e.run[r]
             };
@@ -137,7 +137,7 @@ fn spend(
         let per_period = factor * e.cost[r] / duration as f64;
         for (t, level) in row.iter_mut().enumerate().take(model.periods).skip(start) {
             *level += if t < start + duration {
-                per_period
+                per_period * e.share(t, r)
             } else {
                 e.run[r]
             };
@@ -161,6 +161,7 @@ mod tests {
             dependencies,
             fixed: false,
             value: 1.0,
+            own: None,
         };
         Model {
             periods: 3,

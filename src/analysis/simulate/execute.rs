@@ -53,6 +53,20 @@ pub(crate) struct Entry {
     pub fixed: bool,
     /// Value per period once complete (its impacts weighted).
     pub value: f64,
+    /// For a measure with funding programmes: the share of its running cost its
+    /// resources are charged, `[t][r]` (the own share inside a window, caps ignored: the
+    /// simulation does not reallocate caps); `None`: the whole cost.
+    pub own: Option<Vec<Vec<f64>>>,
+}
+
+impl Entry {
+    /// The share of its running cost on resource `r` in period `t` the measure is charged.
+    pub(crate) fn share(&self, t: usize, r: usize) -> f64 {
+        self.own
+            .as_ref()
+            .and_then(|own| own.get(t))
+            .map_or(1.0, |row| row[r])
+    }
 }
 
 /// The roadmap to execute, as numbers.
@@ -92,6 +106,7 @@ impl Model {
         let scores = &planning.scored.scores;
         let periods = portfolio.calendar.len();
         let resources = &portfolio.resources;
+        let funding = crate::schedule::funding::Funding::new(portfolio);
         let entries: Vec<Entry> = portfolio
             .measures
             .iter()
@@ -109,6 +124,15 @@ impl Model {
                 dependencies: graph.dependencies(j),
                 fixed: m.status.value == Status::Fixed,
                 value: scores.measures[j].value,
+                own: funding.funded(j).then(|| {
+                    (0..periods)
+                        .map(|t| {
+                            (0..resources.len())
+                                .map(|r| funding.floor(j, t, r))
+                                .collect()
+                        })
+                        .collect()
+                }),
             })
             .collect();
         let position: Vec<usize> = {
@@ -161,7 +185,7 @@ impl Model {
         (0..self.capacity.len()).all(|r| {
             (start..self.periods).all(|t| {
                 let own = if t < end {
-                    e.cost[r] / e.duration as f64
+                    e.cost[r] / e.duration as f64 * e.share(t, r)
                 } else {
                     e.run[r]
                 };
@@ -185,7 +209,7 @@ impl Model {
             let cost = factor * e.cost[r];
             for (t, level) in row.iter_mut().enumerate().skip(start) {
                 if t < start + duration {
-                    *level += cost / duration as f64;
+                    *level += cost / duration as f64 * e.share(t, r);
                 } else {
                     *level += e.run[r];
                 }
@@ -271,7 +295,9 @@ impl Model {
                 for t in 0..self.periods {
                     let cell = &mut spend[r * self.periods + t];
                     match starts[j] {
-                        Some(s) if t >= s && t < s + duration => *cell += cost / duration as f64,
+                        Some(s) if t >= s && t < s + duration => {
+                            *cell += cost / duration as f64 * e.share(t, r)
+                        }
                         _ if t >= done_at => *cell += e.run[r],
                         _ => {}
                     }

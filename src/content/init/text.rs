@@ -385,8 +385,8 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ("    duration: 1", "", ""),
         (
             "    cost: { budget: 250k, staff: 0.5 }",
-            "gleichmäßig gezahlt, oder nach `cost_profile`/`staff_profile`; `useful_life`: Abschreibung",
-            "paid evenly, or by `cost_profile`/`staff_profile`; `useful_life`: depreciation",
+            "brutto, gleichmäßig gezahlt oder nach `cost_profile`/`staff_profile`; `funding` zieht die Zuwendung ab; `useful_life`: Abschreibung",
+            "gross, paid evenly or by `cost_profile`/`staff_profile`; `funding` deducts its grant; `useful_life`: depreciation",
         ),
         (
             "    run_cost: { budget: 40k, staff: 0.2 }",

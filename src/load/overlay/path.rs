@@ -8,11 +8,12 @@ use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
 
 /// Portfolio fields `set` can change (measures, resources and dimensions are addressed by id).
-pub(super) const SETTABLE_ROOTS: [&str; 9] = [
+pub(super) const SETTABLE_ROOTS: [&str; 10] = [
     "measures",
     "resources",
     "dimensions",
     "calendar",
+    "sustainability",
     "name",
     "organisation",
     "description",

@@ -27,6 +27,21 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 set_value(calendar, &segments, value);
             }
         }
+        "sustainability" => {
+            let fields = [
+                "resource",
+                "max_run_cost_share",
+                "max_run_cost",
+                "warn_share",
+            ];
+            if !known_segment(dec, path, head.len() + 1, rest, &fields, "sustainability") {
+                return;
+            }
+            let segments = segments(path, head.len() + 1, rest);
+            if let Some(sustainability) = entry_mut(root, "sustainability", head_span) {
+                set_value(sustainability, &segments, value);
+            }
+        }
         "name" | "organisation" | "description" | "currency" | "impact_scale"
             if rest.is_empty() =>
         {

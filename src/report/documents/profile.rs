@@ -135,6 +135,14 @@ fn status(planning: &Planning, j: usize, language: Language) -> String {
                         format!("{what} do not suffice in the possible years"),
                     )
                 }
+                Reason::FollowUp { resource, .. } => {
+                    let what = resource_name(portfolio, *resource, language);
+                    de_en(
+                        language,
+                        format!("ihre Folgekosten ({what}) überschritten die Nachhaltigkeitsgrenze"),
+                        format!("its follow-up costs ({what}) would break the sustainability limit"),
+                    )
+                }
             };
             de_en(
                 language,

@@ -44,10 +44,11 @@ pub struct GateVerdict {
     /// The measure concerned (`keep`, `on-time`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
-    /// The loss of resilience as a share, negative for a gain (`max-loss`).
+    /// The loss of resilience as a share, negative for a gain (`max-loss`); the funding
+    /// lost, an amount (`funding-lost`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loss: Option<f64>,
-    /// The limit as a share (`max-loss`).
+    /// The limit as a share (`max-loss`), or an amount (`funding-lost`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<f64>,
     /// Where the measure is in the base (`keep`, `on-time`).
@@ -76,6 +77,10 @@ pub struct Figures {
     pub periods: Vec<PeriodUse>,
     /// Run costs per period after the horizon, by resource id.
     pub follow_up_costs: Amounts,
+    /// Funding lost: grants measures would have drawn inside the programmes' windows
+    /// (only when the portfolio has funding programmes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding_lost: Option<f64>,
 }
 
 /// One scenario's plan against the base.
@@ -110,7 +115,7 @@ pub struct Gate {
     pub gate: GateKind,
     /// The measure concerned (`keep`, `on-time`).
     pub measure: Option<String>,
-    /// The loss of resilience as a share (`max-loss`).
+    /// The loss of resilience as a share (`max-loss`); the funding lost (`funding-lost`).
     pub loss: Option<f64>,
 }
 
@@ -120,6 +125,8 @@ pub struct Gate {
 pub enum GateKind {
     /// `--fail-if-loss-above`.
     MaxLoss,
+    /// `--fail-if-funding-lost-above`.
+    FundingLost,
     /// `--fail-if-dropped`.
     Keep,
     /// `--fail-if-delayed`.
@@ -129,6 +136,7 @@ pub enum GateKind {
 fn gate_kind(gate: &str) -> GateKind {
     match gate {
         "max-loss" => GateKind::MaxLoss,
+        "funding-lost" => GateKind::FundingLost,
         "keep" => GateKind::Keep,
         _ => GateKind::OnTime,
     }
@@ -224,5 +232,6 @@ fn figures(outcome: &Outcome, frame: &Frame) -> Figures {
         not_scheduled: outcome.not_scheduled,
         periods,
         follow_up_costs: keyed(&frame.resources, &outcome.follow_up),
+        funding_lost: outcome.funding_lost,
     }
 }

@@ -104,6 +104,15 @@ pub enum NotScheduled {
         /// The resource short most often.
         resource: String,
     },
+    /// Its run costs would break `sustainability`'s limit on follow-up costs.
+    FollowUp {
+        /// The limited resource.
+        resource: String,
+        /// The limit per period after the horizon.
+        limit: f64,
+        /// The follow-up costs with it.
+        would_be: f64,
+    },
 }
 
 /// Why the measure could not start in a run of periods.
@@ -141,9 +150,40 @@ pub enum Blocker {
         shortages: Vec<Shortage>,
         /// Who uses the resource in the first short period, largest first.
         users: Vec<User>,
+        /// Why the measure's funding programmes do not pay their whole rate at this start;
+        /// only when one does not.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        funding: Vec<FundingNote>,
     },
     /// Nothing, with the rest of the roadmap fixed: the planner chose otherwise.
     Free,
+}
+
+/// Why a funding programme does not pay a measure's whole rate at a start.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct FundingNote {
+    /// Programme id.
+    pub programme: String,
+    /// `outside_window`: the measure runs (in part) outside the window `from`–`to`;
+    /// `cap_exhausted`: the rest of the roadmap has used up (part of) the cap.
+    pub limit: FundingLimit,
+    /// First period of the window (`outside_window`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last period of the window (`outside_window`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// What keeps a grant from a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingLimit {
+    /// It runs outside the window.
+    OutsideWindow,
+    /// The cap is used up.
+    CapExhausted,
 }
 
 /// One resource short in one period.
@@ -247,6 +287,15 @@ fn not_scheduled(reason: &analysis::NotScheduled) -> NotScheduled {
         analysis::NotScheduled::Capacity { resource } => NotScheduled::Capacity {
             resource: resource.clone(),
         },
+        analysis::NotScheduled::FollowUp {
+            resource,
+            limit,
+            would_be,
+        } => NotScheduled::FollowUp {
+            resource: resource.clone(),
+            limit: *limit,
+            would_be: *would_be,
+        },
     }
 }
 
@@ -262,7 +311,28 @@ fn blocker(blocker: &analysis::Blocker) -> Blocker {
             dependency: dependency.clone(),
             complete_from: complete_from.clone(),
         },
-        analysis::Blocker::Capacity { shortages, users } => Blocker::Capacity {
+        analysis::Blocker::Capacity {
+            shortages,
+            users,
+            funding,
+        } => Blocker::Capacity {
+            funding: funding
+                .iter()
+                .map(|note| match &note.kind {
+                    analysis::FundingLimit::OutsideWindow { from, to } => FundingNote {
+                        programme: note.programme.clone(),
+                        limit: FundingLimit::OutsideWindow,
+                        from: Some(from.clone()),
+                        to: Some(to.clone()),
+                    },
+                    analysis::FundingLimit::CapExhausted => FundingNote {
+                        programme: note.programme.clone(),
+                        limit: FundingLimit::CapExhausted,
+                        from: None,
+                        to: None,
+                    },
+                })
+                .collect(),
             shortages: shortages
                 .iter()
                 .map(|s| Shortage {

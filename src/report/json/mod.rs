@@ -13,6 +13,7 @@ pub mod counterfactual;
 pub mod envelope;
 pub mod explain;
 pub mod frontier;
+pub mod funding;
 pub mod plan;
 pub mod profile;
 pub mod rank;

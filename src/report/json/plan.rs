@@ -47,6 +47,9 @@ pub struct PlanReport {
     /// only when a measure has a `useful_life`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depreciation: Option<BTreeMap<String, Amounts>>,
+    /// Grants of the funding programmes; only when the portfolio has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding: Option<super::funding::FundingReport>,
 }
 
 /// A document and the measures that produce it.
@@ -334,5 +337,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 })
                 .collect()
         }),
+        funding: super::funding::funding(portfolio, &e.funding, view.language),
     }
 }

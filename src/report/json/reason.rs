@@ -28,6 +28,17 @@ pub enum Reason {
         /// In words.
         text: String,
     },
+    /// Its run costs would break `sustainability`'s limit on follow-up costs.
+    FollowUp {
+        /// The limited resource.
+        resource: String,
+        /// The limit per period after the horizon.
+        limit: f64,
+        /// The follow-up costs with it.
+        would_be: f64,
+        /// In words.
+        text: String,
+    },
     /// Every start in its window would overrun a resource.
     Capacity {
         /// The resource short most often.
@@ -85,6 +96,16 @@ impl Reason {
                     from: label(window.0),
                     to: label(window.1),
                 },
+                text,
+            },
+            roadmap::Reason::FollowUp {
+                resource,
+                limit,
+                would_be,
+            } => Reason::FollowUp {
+                resource: portfolio.resources[*resource].id.value.clone(),
+                limit: *limit,
+                would_be: *would_be,
                 text,
             },
         }

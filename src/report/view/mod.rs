@@ -3,6 +3,7 @@
 //! this module only picks and formats them.
 
 mod evidence;
+mod funding;
 mod graph;
 mod plan;
 mod rank;

@@ -68,6 +68,27 @@ impl PlanView<'_> {
                     .into(),
                 }
             }
+            Reason::FollowUp {
+                resource,
+                limit,
+                would_be,
+            } => {
+                let id = self.resource_name(*resource);
+                let (would_be, limit) = (
+                    self.amount(*resource, *would_be),
+                    self.amount(*resource, *limit),
+                );
+                de_en(
+                    l,
+                    format!(
+                        "Folgekosten ({id}) nach dem Horizont {would_be} je Periode über der Nachhaltigkeitsgrenze {limit}"
+                    ),
+                    format!(
+                        "follow-up costs ({id}) after the horizon of {would_be} per period over the sustainability limit {limit}"
+                    ),
+                )
+                .into()
+            }
             Reason::Capacity {
                 resource,
                 periods,
@@ -306,6 +327,8 @@ impl PlanView<'_> {
                 .into(),
             ));
         }
+        lines.extend(self.funding_summary());
+        lines.extend(self.follow_up_warning());
         lines
     }
 }

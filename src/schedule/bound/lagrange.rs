@@ -191,16 +191,25 @@ impl<'p> Relaxed<'p> {
             for s in first..=last {
                 let complete = (s + job.duration).min(periods);
                 let even = job.profile.is_empty() && job.staff_profile.is_empty();
+                let funded = p.funding.funded(j);
                 let price: f64 = (0..resources)
                     .map(|r| {
-                        if even && p.price[r].is_empty() && p.charges[r].is_empty() {
+                        let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
+                        if plain && !funded {
                             job.running[r] * sum(r, s.min(periods), complete)
                                 + job.run[r] * sum(r, complete, periods)
+                        } else if plain {
+                            // Funded: the own share per running period (run costs are
+                            // never funded), the run cost as one block.
+                            (s.min(periods)..complete)
+                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum::<f64>()
+                                + job.run[r] * sum(r, complete, periods)
                         } else {
-                            // A payment profile, a price index or charged staff: each
-                            // period on its own.
+                            // A payment profile, a price index, charged staff or
+                            // funding (at the uncapped own share): each period on its own.
                             (s.min(periods)..periods)
-                                .map(|t| p.use_at(j, s, t, r) * sum(r, t, t + 1))
+                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
                                 .sum()
                         }
                     })
@@ -218,7 +227,7 @@ impl<'p> Relaxed<'p> {
             }
             value += gain;
             chosen[j] = Some(s);
-            p.demand(j, s, |row, used| {
+            p.demand_floor(j, s, |row, used| {
                 if self.finite[row] {
                     slack[row] -= used * self.scale[row];
                 }

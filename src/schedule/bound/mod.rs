@@ -128,12 +128,13 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             }
         }
     }
-    // Resources, one row per budget period and resource (the demand layer), each scaled
-    // by its capacity so coefficients stay near 1.
+    // Resources, one row per budget period and resource (the demand layer, at the
+    // uncapped own share of funded measures: a relaxation of the shared caps), each
+    // scaled by its capacity so coefficients stay near 1.
     let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
     for (j, vars) in starts.iter().enumerate() {
         for &(s, var) in vars {
-            problem.demand(j, s, |row, amount| {
+            problem.demand_floor(j, s, |row, amount| {
                 if problem.capacity[row].is_finite() {
                     entries[row].push((var, amount));
                 }
@@ -158,6 +159,25 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             ComparisonOp::Le,
             (capacity_limit(capacity) - problem.base[row]) * scale,
         );
+    }
+    // `sustainability`: the run costs of everything scheduled stay within the limit (an
+    // exact row: a roadmap's follow-up costs do not depend on when its measures start).
+    if let Some((r, limit)) = problem.follow_up_limit.filter(|(_, l)| l.is_finite()) {
+        let scale = if limit > 0.0 { 1.0 / limit } else { 1.0 };
+        let row: Vec<(Variable, f64)> = (problem.jobs.iter().enumerate())
+            .filter(|&(j, job)| !job.done && problem.follow_up(j, r) > 0.0)
+            .flat_map(|(j, _)| {
+                let run = problem.follow_up(j, r) * scale;
+                starts[j].iter().map(move |(_, v)| (*v, run))
+            })
+            .collect();
+        if !row.is_empty() {
+            lp.add_constraint(
+                row.as_slice(),
+                ComparisonOp::Le,
+                (capacity_limit(limit) - problem.done_run(r)) * scale,
+            );
+        }
     }
     Some(Model {
         lp,

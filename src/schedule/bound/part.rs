@@ -55,7 +55,7 @@ pub(crate) fn solve_part(
             starts[j]
         };
         let Some(s) = start else { continue };
-        problem.demand(j, s, |row, amount| {
+        problem.demand_floor(j, s, |row, amount| {
             used[row] += amount;
             true
         });
@@ -152,7 +152,7 @@ pub(crate) fn solve_part(
     let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
     for (i, &j) in free.iter().enumerate() {
         for &(s, var) in &vars[i] {
-            problem.demand(j, s, |row, amount| {
+            problem.demand_floor(j, s, |row, amount| {
                 if problem.capacity[row].is_finite() {
                     entries[row].push((var, amount));
                 }
