@@ -131,33 +131,17 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
     // Resources, one row per budget period and resource (the demand layer, at the
     // uncapped own share of funded measures: a relaxation of the shared caps), each
     // scaled by its capacity so coefficients stay near 1.
-    let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
-    for (j, vars) in starts.iter().enumerate() {
-        for &(s, var) in vars {
-            problem.demand_floor(j, s, |row, amount| {
-                if problem.capacity[row].is_finite() {
-                    entries[row].push((var, amount));
-                }
-                true
-            });
-        }
-    }
-    for (row, mut entries) in entries.into_iter().enumerate() {
-        let capacity = problem.capacity[row];
-        if entries.is_empty() {
-            continue;
-        }
-        let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-        for entry in &mut entries {
-            entry.1 *= scale;
-        }
+    for (row, scale, entries) in capacity_rows(
+        problem,
+        (starts.iter().enumerate()).map(|(j, vars)| (j, vars.as_slice())),
+    ) {
         // The same limit the scheduler and verifier allow. The solver may still overrun a
         // row by its own tolerance (1e-7, scaled); `plan` re-checks every start it takes
         // from the solver with the exact rule.
         lp.add_constraint(
             entries.as_slice(),
             ComparisonOp::Le,
-            (capacity_limit(capacity) - problem.base[row]) * scale,
+            (capacity_limit(problem.capacity[row]) - problem.base[row]) * scale,
         );
     }
     // `sustainability`: the run costs of everything scheduled stay within the limit (an
@@ -184,6 +168,41 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
         starts,
         constant,
     })
+}
+
+/// A constraint's coefficients.
+type Row = Vec<(Variable, f64)>;
+
+/// The capacity rows of the time-indexed model for `vars` (per measure: its index and its
+/// (start, variable) pairs), through the demand layer at the uncapped own share: per row
+/// with a finite capacity and some use, the row, its scale (1 / capacity, so that
+/// coefficients stay near 1) and its scaled entries, in row order.
+pub(super) fn capacity_rows<'a>(
+    problem: &Problem,
+    vars: impl Iterator<Item = (usize, &'a [(usize, Variable)])>,
+) -> Vec<(usize, f64, Row)> {
+    let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
+    for (j, vars) in vars {
+        for &(s, var) in vars {
+            problem.demand_floor(j, s, |row, amount| {
+                if problem.capacity[row].is_finite() {
+                    entries[row].push((var, amount));
+                }
+                true
+            });
+        }
+    }
+    (entries.into_iter().enumerate())
+        .filter(|(_, entries)| !entries.is_empty())
+        .map(|(row, mut entries)| {
+            let capacity = problem.capacity[row];
+            let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
+            for entry in &mut entries {
+                entry.1 *= scale;
+            }
+            (row, scale, entries)
+        })
+        .collect()
 }
 
 /// Why the LP relaxation gave no bound.

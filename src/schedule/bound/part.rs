@@ -6,7 +6,7 @@
 //! measure required). The capacity rows keep only what the fixed measures leave, and
 //! precedence among free measures is written as in the whole model, disaggregated by time.
 
-use super::windows;
+use super::{capacity_rows, windows};
 use crate::model::capacity_limit;
 use crate::schedule::problem::Problem;
 use microlp::{ComparisonOp, OptimizationDirection, Variable};
@@ -149,27 +149,11 @@ pub(crate) fn solve_part(
             }
         }
     }
-    let mut entries: Vec<Vec<(Variable, f64)>> = vec![Vec::new(); problem.rows()];
-    for (i, &j) in free.iter().enumerate() {
-        for &(s, var) in &vars[i] {
-            problem.demand_floor(j, s, |row, amount| {
-                if problem.capacity[row].is_finite() {
-                    entries[row].push((var, amount));
-                }
-                true
-            });
-        }
-    }
-    for (row, mut entries) in entries.into_iter().enumerate() {
-        let capacity = problem.capacity[row];
-        if entries.is_empty() {
-            continue;
-        }
-        let scale = if capacity > 0.0 { 1.0 / capacity } else { 1.0 };
-        for entry in &mut entries {
-            entry.1 *= scale;
-        }
-        let room = (capacity_limit(capacity) - used[row]).max(0.0);
+    for (row, scale, entries) in capacity_rows(
+        problem,
+        (free.iter().zip(&vars)).map(|(&j, vars)| (j, vars.as_slice())),
+    ) {
+        let room = (capacity_limit(problem.capacity[row]) - used[row]).max(0.0);
         (rows, nonzeros) = (rows + 1, nonzeros + entries.len());
         lp.add_constraint(entries.as_slice(), ComparisonOp::Le, room * scale);
     }
