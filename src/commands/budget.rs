@@ -1,16 +1,11 @@
 //! `resiplan budget`: the Haushalt view of the planned roadmap.
 
-use crate::commands::{VERSION, input};
+use crate::commands::planned_with_provenance;
 use crate::settings::{Budget, BudgetFormat};
 use crate::terminal;
 use anyhow::Result;
 use resiplan::analysis::budget::haushalt;
-use resiplan::error::Error;
-use resiplan::pipeline::plan_input;
-use resiplan::report::{
-    self, document,
-    provenance::{Content, Provenance},
-};
+use resiplan::report::{self, document};
 
 /// Plans the portfolio and delivers its Haushalt view.
 pub(crate) fn run(settings: &Budget) -> Result<()> {
@@ -18,16 +13,8 @@ pub(crate) fn run(settings: &Budget) -> Result<()> {
         settings.report.format == BudgetFormat::Csv,
         settings.csv,
     )?;
-    let input = input(&settings.portfolio, false)?;
-    let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
+    let (planning, provenance) = planned_with_provenance(&settings.portfolio, &settings.options)?;
     let scored = &planning.scored;
-    terminal::diagnostics(&scored.warnings, &scored.sources)?;
-    let provenance = Provenance::new(
-        VERSION,
-        &[Content::Portfolio(&scored.portfolio)],
-        &[&scored.sources],
-        Some(&settings.options),
-    );
     let report = &settings.report;
     let language = report.language(scored.portfolio.language);
     let view = haushalt(&planning);

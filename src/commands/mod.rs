@@ -50,6 +50,26 @@ pub(crate) fn input(portfolio: &Portfolio, reloads: bool) -> Result<Input, Error
     Ok(input)
 }
 
+/// Plans the portfolio with `options`, prints its warnings, and names what it was made
+/// from: what `plan` and `budget` start with.
+pub(crate) fn planned_with_provenance(
+    portfolio: &Portfolio,
+    options: &resiplan::schedule::Options,
+) -> anyhow::Result<(Planning, resiplan::report::provenance::Provenance)> {
+    use resiplan::report::provenance::{Content, Provenance};
+    let input = input(portfolio, false)?;
+    let planning = resiplan::pipeline::plan_input(&input, options).map_err(Error::from)?;
+    let scored = &planning.scored;
+    crate::terminal::diagnostics(&scored.warnings, &scored.sources)?;
+    let provenance = Provenance::new(
+        VERSION,
+        &[Content::Portfolio(&scored.portfolio)],
+        &[&scored.sources],
+        Some(options),
+    );
+    Ok((planning, provenance))
+}
+
 /// The measure ids of a planned portfolio, for did-you-mean.
 pub(crate) fn measure_ids(planning: &Planning) -> Vec<&str> {
     let measures = &planning.scored.portfolio.measures;

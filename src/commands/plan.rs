@@ -1,16 +1,10 @@
 //! `resiplan plan`: the roadmap.
 
-use crate::commands::{VERSION, input};
+use crate::commands::planned_with_provenance;
 use crate::settings::Plan;
 use crate::terminal;
 use anyhow::Result;
-use resiplan::error::Error;
-use resiplan::pipeline::plan_input;
-use resiplan::report::{
-    self,
-    provenance::{Content, Provenance},
-    view::PlanView,
-};
+use resiplan::report::{self, view::PlanView};
 
 /// Plans the portfolio and delivers the report.
 pub(crate) fn run(settings: &Plan) -> Result<()> {
@@ -18,16 +12,8 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
         settings.report.format == report::Format::Csv,
         settings.csv,
     )?;
-    let input = input(&settings.portfolio, false)?;
-    let planning = plan_input(&input, &settings.options).map_err(Error::from)?;
+    let (planning, provenance) = planned_with_provenance(&settings.portfolio, &settings.options)?;
     let scored = &planning.scored;
-    terminal::diagnostics(&scored.warnings, &scored.sources)?;
-    let provenance = Provenance::new(
-        VERSION,
-        &[Content::Portfolio(&scored.portfolio)],
-        &[&scored.sources],
-        Some(&settings.options),
-    );
     let language = settings.report.language(scored.portfolio.language);
     let view = PlanView::of(&planning, language, &provenance);
     let width = terminal::table_width(&settings.report.destination);
