@@ -70,8 +70,5 @@ fn error(error: SimulateError) -> Error {
             "--runs {runs} is more than this portfolio can keep in memory; use --runs {largest} or fewer"
         )),
         SimulateError::NoRuns => Error::Usage("--runs must be at least 1".to_owned()),
-        SimulateError::Unsupported(_) => Error::Usage(format!(
-            "{error}; plan, compare, explain, frontier, sweep and robustness do (issue 15)"
-        )),
     }
 }

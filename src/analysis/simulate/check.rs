@@ -9,11 +9,14 @@
 //! plan's capacity rule holds beside what the measures taken before it spend (a fixed
 //! measure excepted), and in no earlier period where its dependencies were complete and
 //! the rule held (it never slips without a reason); a measure not started had no such
-//! period in the horizon.
+//! period in the horizon. The capacity rule itself is the demand layer's
+//! (`schedule::demand::Load`, the scheduler's and the verifier's): what is judged here is
+//! the policy around it.
 
 use super::draw::Draw;
-use super::execute::{Entry, Model, Planned, Run};
-use crate::model::fits_capacity;
+use super::execute::{Model, Planned, Run};
+use crate::schedule::demand::Load;
+use crate::schedule::problem::Problem;
 
 /// A run that breaks the execution policy.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,9 +30,11 @@ pub struct Violation {
     pub rule: String,
 }
 
-/// Checks `run` (number `number`) of `model` with `draws`.
+/// Checks `run` (number `number`) of `model` with `draws`, drawn into `problem` (by
+/// [`Model::execute`]).
 pub(crate) fn check(
     model: &Model,
+    problem: &Problem,
     draws: &[Draw],
     run: &Run,
     number: u64,
@@ -39,6 +44,7 @@ pub(crate) fn check(
         measure,
         rule: rule.to_owned(),
     };
+    let n = model.entries.len();
     // Completion of every measure in this run, from its start and drawn duration.
     let complete: Vec<Option<usize>> = model
         .entries
@@ -54,14 +60,12 @@ pub(crate) fn check(
         if !matches!(e.planned, Planned::Start(_)) && run.starts[j].is_some() {
             return Err(fail(j, "starts but is done or not in the roadmap"));
         }
-    }
-    let resources = model.capacity.len();
-    let mut committed = vec![vec![0.0; model.periods]; resources];
-    for e in &model.entries {
-        if e.planned == Planned::Done {
-            spend(model, e, 0, 0, 0.0, &mut committed);
+        if problem.jobs[n + j].duration != draws[j].duration as usize && run.starts[j].is_some() {
+            return Err(fail(j, "runs another duration than drawn"));
         }
     }
+    // What the measures taken so far spend: the done measures' run costs to begin with.
+    let mut load = Load::new(problem);
     for &j in &model.order {
         let e = &model.entries[j];
         let Planned::Start(planned) = e.planned else {
@@ -75,7 +79,8 @@ pub(crate) fn check(
                 _ => None,
             };
         }
-        let allowed = |s: usize| e.fixed || rule_holds(model, e, s, &committed);
+        // The plan's capacity rule, applied to the planned figures of `j`.
+        let allowed = |s: usize| e.fixed || load.check(j, s).is_ok();
         match (run.starts[j], ready) {
             (Some(s), _) if s < planned => return Err(fail(j, "starts before its planned start")),
             (Some(_), None) => {
@@ -94,8 +99,7 @@ pub(crate) fn check(
                 if (r..s).any(allowed) {
                     return Err(fail(j, "slips past a period in which it could start"));
                 }
-                let duration = draws[j].duration as usize;
-                spend(model, e, s, duration, draws[j].cost, &mut committed);
+                load.add(n + j, s, 1.0);
             }
             (None, Some(r)) if (r..model.periods).any(allowed) => {
                 return Err(fail(j, "is not started although a period allowed it"));
@@ -106,75 +110,35 @@ pub(crate) fn check(
     Ok(())
 }
 
-/// The plan's capacity rule for `e` started in `start`, written out period by period:
-/// planned cost over the planned duration, run costs after it.
-fn rule_holds(model: &Model, e: &Entry, start: usize, committed: &[Vec<f64>]) -> bool {
-    for (r, row) in committed.iter().enumerate() {
-        for (t, (used, capacity)) in row.iter().zip(&model.capacity[r]).enumerate().skip(start) {
-            let need = if t < start + e.duration {
-                e.cost[r] / e.duration as f64 * e.share(t, r)
-            } else {
-                e.run[r]
-            };
-            if need != 0.0 && !fits_capacity(used + need, *capacity) {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// Adds what `e` spends from `start` over `duration` periods at `factor` times its cost.
-fn spend(
-    model: &Model,
-    e: &Entry,
-    start: usize,
-    duration: usize,
-    factor: f64,
-    committed: &mut [Vec<f64>],
-) {
-    for (r, row) in committed.iter_mut().enumerate() {
-        let per_period = factor * e.cost[r] / duration as f64;
-        for (t, level) in row.iter_mut().enumerate().take(model.periods).skip(start) {
-            *level += if t < start + duration {
-                per_period * e.share(t, r)
-            } else {
-                e.run[r]
-            };
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::simulate::execute::Entry;
 
-    /// `a` (100 in period 0), `b` after `a` (100 in period 1), `c` (50 in period 0); a
-    /// capacity of 150 per period over three periods; `d` is not in the roadmap.
+    /// `a` (100 in 2027), `b` after `a` (100 in 2028), `c` (50 in 2027); a capacity of 150
+    /// a year over three years; `d` (1000) is not in the roadmap.
     fn model() -> Model {
-        let entry = |planned, cost: f64, dependencies: Vec<usize>| Entry {
+        let text = "version: 1\nname: t\ncalendar: { period: year, start: 2027, end: 2029 }\n\
+            resources:\n  budget: { capacity: 150 }\nmeasures:\n\
+            - { id: a, name: A, duration: 1, cost: { budget: 100 }, impact: { x: 3 } }\n\
+            - { id: b, name: B, duration: 1, cost: { budget: 100 }, depends_on: [a], impact: { x: 3 } }\n\
+            - { id: c, name: C, duration: 1, cost: { budget: 50 }, impact: { x: 1 } }\n\
+            - { id: d, name: D, duration: 1, cost: { budget: 1000 }, impact: { x: 1 } }\n\
+            dimensions:\n  - { id: x, name: X, weight: 1 }\n";
+        let planning = crate::pipeline::plan_text(std::path::Path::new("t.yaml"), text)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let m = Model::of(&planning);
+        let planned: Vec<Planned> = m.entries.iter().map(|e| e.planned).collect();
+        assert_eq!(
             planned,
-            duration: 1,
-            cost: vec![cost],
-            run: vec![0.0],
-            dependencies,
-            fixed: false,
-            value: 1.0,
-            own: None,
-        };
-        Model {
-            periods: 3,
-            counted: 6,
-            capacity: vec![vec![150.0; 3]],
-            entries: vec![
-                entry(Planned::Start(0), 100.0, vec![]),
-                entry(Planned::Start(1), 100.0, vec![0]),
-                entry(Planned::Start(0), 50.0, vec![]),
-                entry(Planned::Out, 10.0, vec![]),
-            ],
-            order: vec![0, 2, 1],
-        }
+            [
+                Planned::Start(0),
+                Planned::Start(1),
+                Planned::Start(0),
+                Planned::Out
+            ]
+        );
+        assert_eq!(m.order, [0, 2, 1]);
+        m
     }
 
     fn draws(cost_a: f64, duration_a: u32) -> Vec<Draw> {
@@ -192,42 +156,44 @@ mod tests {
         ]
     }
 
+    /// Executes `m` with `d` and checks the run.
+    fn run(m: &Model, d: &[Draw]) -> (Problem, Run) {
+        let mut problem = m.scratch();
+        let run = m.execute(&mut problem, d);
+        assert_eq!(check(m, &problem, d, &run, 0), Ok(()));
+        (problem, run)
+    }
+
     #[test]
     fn the_estimates_execute_the_roadmap_as_planned() {
         let m = model();
-        let d = draws(1.0, 1);
-        let run = m.execute(&d);
+        let (_, run) = run(&m, &draws(1.0, 1));
         assert_eq!(run.starts, vec![Some(0), Some(1), Some(0), None]);
         assert_eq!(run.spend, vec![150.0, 100.0, 0.0]);
-        assert_eq!(check(&m, &d, &run, 0), Ok(()));
     }
 
     #[test]
     fn late_money_and_late_dependencies_delay_and_the_check_knows_why() {
         let m = model();
-        // `a` costs 140 instead of 100: only 10 is left in period 0, so `c` (50) waits.
-        let d = draws(1.4, 1);
-        let run = m.execute(&d);
-        assert_eq!(run.starts, vec![Some(0), Some(1), Some(1), None]);
-        // `b` was planned for period 1 with `c` now there: 100 + 50 fits 150.
-        assert_eq!(run.spend, vec![140.0, 150.0, 0.0]);
-        assert_eq!(check(&m, &d, &run, 0), Ok(()));
-        // `a` takes two periods: `b` waits for it, and its money fits beside `a`'s 70.
-        let d = draws(1.4, 2);
-        let run = m.execute(&d);
-        assert_eq!(run.starts, vec![Some(0), Some(2), Some(0), None]);
-        assert_eq!(check(&m, &d, &run, 0), Ok(()));
+        // `a` costs 140 instead of 100: only 10 is left in 2027, so `c` (50) waits.
+        let (_, r) = run(&m, &draws(1.4, 1));
+        assert_eq!(r.starts, vec![Some(0), Some(1), Some(1), None]);
+        // `b` was planned for 2028 with `c` now there: 100 + 50 fits 150.
+        assert_eq!(r.spend, vec![140.0, 150.0, 0.0]);
+        // `a` takes two years: `b` waits for it, and its money fits beside `a`'s 70.
+        let (_, r) = run(&m, &draws(1.4, 2));
+        assert_eq!(r.starts, vec![Some(0), Some(2), Some(0), None]);
     }
 
     #[test]
     fn a_run_that_breaks_the_policy_is_caught() {
         let m = model();
         let d = draws(1.4, 1);
-        let good = m.execute(&d);
+        let (problem, good) = run(&m, &d);
         let broken = |change: &dyn Fn(&mut Run)| {
             let mut run = good.clone();
             change(&mut run);
-            check(&m, &d, &run, 7).expect_err("caught")
+            check(&m, &problem, &d, &run, 7).expect_err("caught")
         };
         // `c` where the money is not there.
         let e = broken(&|r| r.starts[2] = Some(0));

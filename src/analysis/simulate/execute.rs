@@ -6,24 +6,32 @@
 //!    period); measures the roadmap does not schedule stay out.
 //! 2. A measure starts in the first period, not before its planned start, in which every
 //!    measure it depends on is complete in this run and ("money is on time") the plan's
-//!    own capacity rule holds for it: its planned cost per period over its planned
-//!    duration, and its run costs after that, fit in every resource and period beside
-//!    what the measures taken before it spend there in this run (drawn costs over drawn
-//!    durations, and their run costs). A fixed measure waits only for its dependencies.
-//! 3. Once started, a measure runs its drawn duration and spends its drawn cost evenly
-//!    over it, even where that overruns a period's capacity: the overrun is what the
-//!    simulation reports. From its completion its run costs count to the end of the
-//!    horizon.
+//!    own capacity rule holds for it: its planned figures (cost by its payment profile
+//!    over its planned duration, then its run costs) fit every resource and budget period
+//!    beside what the measures taken before it spend in this run (drawn costs over drawn
+//!    durations, and their run costs), grants of funding programmes deducted. A fixed
+//!    measure waits only for its dependencies.
+//! 3. Once started, a measure runs its drawn duration and spends its drawn cost by its
+//!    payment profile (stretched to the drawn duration), even where that overruns a
+//!    budget period's capacity: the overrun is what the simulation reports. From its
+//!    completion its run costs count to the end of the horizon.
 //! 4. A measure that cannot start inside the horizon is not started, and neither is what
 //!    depends on it; one that finishes after the horizon is late.
 //!
+//! The rule and the spending are the scheduler's demand layer (`schedule::demand`), applied
+//! to the plan's problem with a drawn twin per measure (`twin`): budget periods, payment
+//! profiles, carry-over, price indices, staff charged to money and funding programmes (own
+//! shares inside their windows, shared caps handed out in time order) work as in `plan`.
 //! With every range of zero width this is the roadmap itself: each measure starts where
-//! it was planned, and spending is the plan's, to the bit.
+//! it was planned, and spending is the plan's.
 
 use super::draw::Draw;
+use super::twin;
+use crate::model::Status;
 use crate::model::roadmap::Placement;
-use crate::model::{Measure, Status, fits_capacity};
 use crate::plan::Planning;
+use crate::schedule::demand::Load;
+use crate::schedule::problem::Problem;
 
 /// What a measure is in the roadmap being executed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,52 +44,41 @@ pub(crate) enum Planned {
     Out,
 }
 
-/// A measure as the execution needs it.
+/// A measure as the execution needs it (its figures are in [`Model::problem`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     /// Its place in the roadmap.
     pub planned: Planned,
     /// Planned duration in periods.
     pub duration: usize,
-    /// Total cost per resource (the estimate).
-    pub cost: Vec<f64>,
-    /// Run cost per resource per period after completion.
-    pub run: Vec<f64>,
     /// Indices of the measures it depends on.
     pub dependencies: Vec<usize>,
     /// Fixed measures wait for dependencies only.
     pub fixed: bool,
     /// Value per period once complete (its impacts weighted).
     pub value: f64,
-    /// For a measure with funding programmes: the share of its running cost its
-    /// resources are charged, `[t][r]` (the own share inside a window, caps ignored: the
-    /// simulation does not reallocate caps); `None`: the whole cost.
-    pub own: Option<Vec<Vec<f64>>>,
-}
-
-impl Entry {
-    /// The share of its running cost on resource `r` in period `t` the measure is charged.
-    pub(crate) fn share(&self, t: usize, r: usize) -> f64 {
-        self.own
-            .as_ref()
-            .and_then(|own| own.get(t))
-            .map_or(1.0, |row| row[r])
-    }
 }
 
 /// The roadmap to execute, as numbers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Model {
     /// Periods of the horizon.
     pub periods: usize,
     /// Periods in which a completed measure counts: horizon plus evaluation tail.
     pub counted: usize,
-    /// Capacity `[r][t]`.
+    /// Budget periods of the horizon.
+    pub buckets: usize,
+    /// Capacity `[r][b]` of each budget period as given (without what is carried over).
     pub capacity: Vec<Vec<f64>>,
+    /// Per resource: whether unspent capacity carries over to the next budget period.
+    pub carry: Vec<bool>,
     /// Every measure, in portfolio order.
     pub entries: Vec<Entry>,
     /// The scheduled measures in the order they are taken.
     pub order: Vec<usize>,
+    /// The plan's problem with a twin per measure ([`twin`]): `jobs[j]` planned,
+    /// `jobs[n + j]` the run's draws.
+    pub problem: Problem,
 }
 
 /// One execution of the roadmap.
@@ -89,7 +86,8 @@ pub(crate) struct Model {
 pub(crate) struct Run {
     /// Start per measure; `None` when not started (or done, or not in the roadmap).
     pub starts: Vec<Option<usize>>,
-    /// Spending `[r * periods + t]`.
+    /// Spending per budget period, `[r * buckets + b]`: what each resource is charged,
+    /// grants deducted (for a resource that carries over, the budget period's own).
     pub spend: Vec<f64>,
     /// Per resource: what measures started in the horizon spend after it (the cost of
     /// their periods past the last; run costs not counted).
@@ -104,9 +102,7 @@ impl Model {
         let portfolio = &planning.scored.portfolio;
         let graph = &planning.scored.graph;
         let scores = &planning.scored.scores;
-        let periods = portfolio.calendar.len();
-        let resources = &portfolio.resources;
-        let funding = crate::schedule::funding::Funding::new(portfolio);
+        let calendar = &portfolio.calendar;
         let entries: Vec<Entry> = portfolio
             .measures
             .iter()
@@ -119,20 +115,9 @@ impl Model {
                     Placement::NotScheduled { .. } => Planned::Out,
                 },
                 duration: m.duration.value as usize,
-                cost: amounts(&m.cost, resources),
-                run: amounts(&m.run_cost, resources),
                 dependencies: graph.dependencies(j),
                 fixed: m.status.value == Status::Fixed,
                 value: scores.measures[j].value,
-                own: funding.funded(j).then(|| {
-                    (0..periods)
-                        .map(|t| {
-                            (0..resources.len())
-                                .map(|r| funding.floor(j, t, r))
-                                .collect()
-                        })
-                        .collect()
-                }),
             })
             .collect();
         let position: Vec<usize> = {
@@ -155,78 +140,39 @@ impl Model {
             };
             (start, position[j], scores.measures[j].rank, j)
         });
-        let capacity = resources
-            .iter()
+        let capacity = (portfolio.resources.iter())
             .map(|r| {
-                (0..periods)
-                    .map(|t| {
-                        r.capacity
-                            .at(portfolio.calendar.label(t))
-                            .unwrap_or(f64::INFINITY)
-                    })
+                (calendar.budget_labels().into_iter())
+                    .map(|label| r.capacity.at(label).unwrap_or(f64::INFINITY))
                     .collect()
             })
             .collect();
         Model {
-            periods,
-            counted: periods + portfolio.calendar.evaluation_tail as usize,
+            periods: calendar.len(),
+            counted: calendar.len() + calendar.evaluation_tail as usize,
+            buckets: calendar.budget_len(),
             capacity,
+            carry: portfolio.resources.iter().map(|r| r.carry_over).collect(),
             entries,
             order,
+            problem: twin::twinned(Problem::new(portfolio, graph, scores)),
         }
     }
 
-    /// Whether measure `j`, started in `start`, meets the plan's capacity rule beside
-    /// `committed` (`[r][t]`): its planned cost per period over its planned duration, then
-    /// its run costs, in every resource and period of the horizon.
-    pub(crate) fn fits(&self, j: usize, start: usize, committed: &[Vec<f64>]) -> bool {
-        let e = &self.entries[j];
-        let end = start + e.duration;
-        (0..self.capacity.len()).all(|r| {
-            (start..self.periods).all(|t| {
-                let own = if t < end {
-                    e.cost[r] / e.duration as f64 * e.share(t, r)
-                } else {
-                    e.run[r]
-                };
-                own == 0.0 || fits_capacity(committed[r][t] + own, self.capacity[r][t])
-            })
-        })
+    /// A copy of the problem for a worker to draw runs into ([`Model::execute`]).
+    pub(crate) fn scratch(&self) -> Problem {
+        self.problem.clone()
     }
 
-    /// Adds what measure `j` spends when it starts in `start` and runs `duration` periods
-    /// at `factor` times its cost.
-    pub(crate) fn commit(
-        &self,
-        j: usize,
-        start: usize,
-        duration: usize,
-        factor: f64,
-        committed: &mut [Vec<f64>],
-    ) {
-        let e = &self.entries[j];
-        for (r, row) in committed.iter_mut().enumerate() {
-            let cost = factor * e.cost[r];
-            for (t, level) in row.iter_mut().enumerate().skip(start) {
-                if t < start + duration {
-                    *level += cost / duration as f64 * e.share(t, r);
-                } else {
-                    *level += e.run[r];
-                }
-            }
-        }
-    }
-
-    /// Executes the roadmap once with `draws` (one per measure).
-    pub(crate) fn execute(&self, draws: &[Draw]) -> Run {
+    /// Executes the roadmap once with `draws` (one per measure), drawn into `problem` (a
+    /// [`Model::scratch`]), which holds them afterwards for [`super::check::check`].
+    pub(crate) fn execute(&self, problem: &mut Problem, draws: &[Draw]) -> Run {
+        twin::set(problem, draws, |j| {
+            matches!(self.entries[j].planned, Planned::Start(_))
+        });
+        let problem = &*problem;
         let n = self.entries.len();
-        let resources = self.capacity.len();
-        let mut committed = vec![vec![0.0; self.periods]; resources];
-        for (j, e) in self.entries.iter().enumerate() {
-            if e.planned == Planned::Done {
-                self.commit(j, 0, 0, 0.0, &mut committed);
-            }
-        }
+        let mut load = Load::new(problem);
         let mut complete: Vec<Option<usize>> = self
             .entries
             .iter()
@@ -245,17 +191,15 @@ impl Model {
             let Some(ready) = ready else {
                 continue;
             };
-            let Some(start) =
-                (ready..self.periods).find(|&s| e.fixed || self.fits(j, s, &committed))
+            let Some(start) = (ready..self.periods).find(|&s| e.fixed || load.check(j, s).is_ok())
             else {
                 continue;
             };
-            let duration = draws[j].duration as usize;
-            self.commit(j, start, duration, draws[j].cost, &mut committed);
+            load.add(n + j, start, 1.0);
             starts[j] = Some(start);
-            complete[j] = Some(start + duration);
+            complete[j] = Some(start + problem.jobs[n + j].duration);
         }
-        let (spend, after, objective) = self.account(&starts, &complete, draws);
+        let (spend, after, objective) = self.account(problem, &starts, &complete, draws);
         Run {
             starts,
             spend,
@@ -264,54 +208,67 @@ impl Model {
         }
     }
 
-    /// Spending per resource and period, spending after the horizon per resource, and the
-    /// objective, summed in portfolio order exactly as the plan's evaluation sums them
-    /// (`schedule::evaluate`), so that a run with the estimates gives the plan's very
-    /// numbers.
+    /// Spending per resource and budget period, spending after the horizon per resource,
+    /// and the objective, summed in portfolio order as the plan's evaluation sums them, so
+    /// that a run with the estimates gives the plan's numbers.
     fn account(
         &self,
+        problem: &Problem,
         starts: &[Option<usize>],
         complete: &[Option<usize>],
         draws: &[Draw],
     ) -> (Vec<f64>, Vec<f64>, f64) {
+        let n = self.entries.len();
         let resources = self.capacity.len();
-        let mut spend = vec![0.0; resources * self.periods];
+        let mut load = Load::empty(problem);
         let mut after = vec![0.0; resources];
         let mut objective = 0.0;
         for (j, e) in self.entries.iter().enumerate() {
             let Some(done_at) = complete[j] else {
                 continue;
             };
-            let duration = draws[j].duration as usize;
             objective += e.value * draws[j].impact * self.counted.saturating_sub(done_at) as f64;
-            for r in 0..resources {
-                let cost = draws[j].cost * e.cost[r];
-                if let Some(s) = starts[j] {
-                    let past = (s + duration).saturating_sub(s.max(self.periods));
-                    if past > 0 && cost != 0.0 {
-                        after[r] += cost / duration as f64 * past as f64;
-                    }
+            let start = match (e.planned, starts[j]) {
+                (Planned::Done, _) => 0,
+                (_, Some(s)) => s,
+                _ => continue,
+            };
+            load.add(n + j, start, 1.0);
+            if e.planned != Planned::Done {
+                for (r, sum) in after.iter_mut().enumerate() {
+                    *sum += self.after(problem, n + j, start, r);
                 }
-                for t in 0..self.periods {
-                    let cell = &mut spend[r * self.periods + t];
-                    match starts[j] {
-                        Some(s) if t >= s && t < s + duration => {
-                            *cell += cost / duration as f64 * e.share(t, r)
-                        }
-                        _ if t >= done_at => *cell += e.run[r],
-                        _ => {}
-                    }
-                }
+            }
+        }
+        let mut spend = vec![0.0; resources * self.buckets];
+        for r in 0..resources {
+            let mut before = 0.0;
+            for b in 0..self.buckets {
+                let net = load.net(b * resources + r);
+                // A resource that carries over has cumulative rows.
+                spend[r * self.buckets + b] = if self.carry[r] { net - before } else { net };
+                before = net;
             }
         }
         (spend, after, objective)
     }
-}
 
-/// A measure's amounts per resource, in the portfolio's resource order.
-fn amounts(amounts: &crate::model::Amounts, resources: &[crate::model::Resource]) -> Vec<f64> {
-    resources
-        .iter()
-        .map(|r| Measure::amount(amounts, &r.id.value))
-        .collect()
+    /// What twin `job`, started in `start`, spends of `r` after the horizon while it runs
+    /// (in the last period's prices where `r` has a price index).
+    fn after(&self, problem: &Problem, job: usize, start: usize, r: usize) -> f64 {
+        let twin = &problem.jobs[job];
+        let end = start + twin.duration;
+        let from = start.max(self.periods);
+        if end <= from {
+            return 0.0;
+        }
+        if problem.plain && twin.profile.is_empty() && twin.staff_profile.is_empty() {
+            // Even spending: cost / duration per period.
+            return twin.running[r] * (end - from) as f64;
+        }
+        let price = problem.price[r].last().copied().unwrap_or(1.0);
+        (from..end)
+            .map(|t| problem.use_at(job, start, t, r) * price)
+            .sum()
+    }
 }

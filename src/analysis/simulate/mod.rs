@@ -14,6 +14,7 @@ mod check;
 pub(crate) mod draw;
 mod execute;
 mod summary;
+mod twin;
 
 pub use check::Violation;
 
@@ -28,7 +29,8 @@ use serde::Serialize;
 /// The most runs one simulation makes.
 pub const MAX_RUNS: usize = 100_000;
 
-/// The most numbers the runs may keep in all: runs × (measures + resources × periods).
+/// The most numbers the runs may keep in all: runs × (measures + resources × budget
+/// periods).
 /// About 20 bytes each at most, so the runs of a simulation stay within a few hundred MB.
 pub const MAX_KEPT: usize = 20_000_000;
 
@@ -65,11 +67,6 @@ pub enum SimulateError {
     /// No runs asked for.
     #[error("the number of runs must be at least 1")]
     NoRuns,
-    /// The portfolio uses money rules the execution model does not have yet (budget
-    /// periods coarser than the period, payment profiles, carry-over, price indices,
-    /// charged staff): refused rather than simulated wrongly.
-    #[error("simulate does not model {0} yet")]
-    Unsupported(String),
     /// A run broke the execution policy: a bug in resiplan.
     #[error("internal error: a simulated run breaks the execution policy: {0}")]
     Internal(Violation),
@@ -95,7 +92,8 @@ pub struct Spread {
     pub p95: f64,
 }
 
-/// How often, and by how much, spending exceeds a period's capacity.
+/// How often, and by how much, spending exceeds a budget period's capacity (for a resource
+/// that carries over: its capacity and what the run left of the budget periods before).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Overrun {
     /// Share of runs in which it does.
@@ -106,10 +104,10 @@ pub struct Overrun {
     pub p95: f64,
 }
 
-/// One period of one resource.
+/// One budget period of one resource.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodOutlook {
-    /// The capacity.
+    /// The capacity as given (without what is carried over).
     pub capacity: f64,
     /// Spending.
     pub spend: Spread,
@@ -124,9 +122,10 @@ pub struct ResourceOutlook {
     pub id: String,
     /// Unit.
     pub unit: Option<String>,
-    /// Per period of the horizon.
+    /// Per budget period of the horizon (per period unless `calendar.budget_period` is
+    /// coarser).
     pub periods: Vec<PeriodOutlook>,
-    /// Spending summed from the first period to each period (the fan chart).
+    /// Spending summed from the first budget period to each (the fan chart).
     pub cumulative: Vec<Spread>,
     /// Spending over the whole horizon.
     pub total: Spread,
@@ -208,7 +207,7 @@ pub struct Simulation {
     pub language: Option<Language>,
     /// Periods, resources and currency.
     pub frame: Frame,
-    /// Whether a period is a year (a budget year, in the reports).
+    /// Whether a budget period is a year (a budget year, in the reports).
     pub yearly: bool,
     /// Labels of the periods after the horizon up to the latest finish percentile of any
     /// measure, for charts.
@@ -247,7 +246,7 @@ pub struct Simulation {
 pub(crate) struct Outcome {
     /// Finish per measure (`u32::MAX`: not started; unused for measures not scheduled).
     pub finish: Vec<u32>,
-    /// Spending `[r * periods + t]`.
+    /// Spending per budget period `[r * budget periods + b]`.
     pub spend: Vec<f64>,
     /// Per resource: spending after the horizon by measures started in it.
     pub after: Vec<f64>,
@@ -261,10 +260,8 @@ pub(crate) struct Outcome {
 /// Refuses a number of runs that is 0, above [`MAX_RUNS`], or more than `portfolio` can
 /// keep within [`MAX_KEPT`]; cheap, so that a command can call it before planning.
 pub fn check_runs(portfolio: &Portfolio, runs: usize) -> Result<(), SimulateError> {
-    if let Some(feature) = unsupported(portfolio) {
-        return Err(SimulateError::Unsupported(feature));
-    }
-    let kept = portfolio.measures.len() + portfolio.resources.len() * portfolio.calendar.len();
+    let kept =
+        portfolio.measures.len() + portfolio.resources.len() * portfolio.calendar.budget_len();
     let largest = (MAX_KEPT / kept.max(1)).min(MAX_RUNS);
     if runs == 0 {
         return Err(SimulateError::NoRuns);
@@ -273,35 +270,6 @@ pub fn check_runs(portfolio: &Portfolio, runs: usize) -> Result<(), SimulateErro
         return Err(SimulateError::TooManyRuns { runs, largest });
     }
     Ok(())
-}
-
-/// The first money rule of `portfolio` that the execution model does not have.
-fn unsupported(portfolio: &Portfolio) -> Option<String> {
-    let calendar = &portfolio.calendar;
-    if calendar.budget_period != calendar.period {
-        return Some(format!(
-            "budget periods (`calendar.budget_period: {}` under `period: {}`)",
-            calendar.budget_period.keyword(),
-            calendar.period.keyword()
-        ));
-    }
-    if let Some(m) =
-        (portfolio.measures.iter()).find(|m| m.cost_profile.is_some() || m.staff_profile.is_some())
-    {
-        return Some(format!("payment profiles (measure `{}`)", m.id.value));
-    }
-    portfolio.resources.iter().find_map(|r| {
-        let id = &r.id.value;
-        if r.carry_over {
-            Some(format!("carry-over (resource `{id}`)"))
-        } else if r.price_index.is_some() {
-            Some(format!("price indices (resource `{id}`)"))
-        } else if r.charged_to.is_some() {
-            Some(format!("staff charged to money (resource `{id}`)"))
-        } else {
-            None
-        }
-    })
 }
 
 /// Simulates `planning`'s roadmap `settings.runs` times; `progress` is called with the
@@ -320,12 +288,13 @@ pub fn simulate(
     let results = crate::parallel::map(chunks, settings.threads, |chunk| {
         let runs = chunk * CHUNK..((chunk + 1) * CHUNK).min(settings.runs);
         let count = runs.len();
+        let mut scratch = model.scratch();
         let outcomes: Result<Vec<Outcome>, Violation> = runs
             .map(|run| {
                 let run = run as u64;
                 let draws = draw::draw_all(&ranges, portfolio, &correlation, settings.seed, run);
-                let executed = model.execute(&draws);
-                check::check(&model, &draws, &executed, run)?;
+                let executed = model.execute(&mut scratch, &draws);
+                check::check(&model, &scratch, &draws, &executed, run)?;
                 Ok(outcome(&draws, executed))
             })
             .collect();
@@ -337,7 +306,7 @@ pub fn simulate(
         outcomes.extend(chunk.map_err(SimulateError::Internal)?);
     }
     let estimates = draw::estimates(portfolio);
-    let planned = outcome(&estimates, model.execute(&estimates));
+    let planned = outcome(&estimates, model.execute(&mut model.scratch(), &estimates));
     Ok(summary::summarise(
         planning, &model, &ranges, &planned, &outcomes, settings,
     ))

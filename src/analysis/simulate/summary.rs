@@ -82,7 +82,7 @@ pub(super) fn summarise(
         Some(r) => outcomes
             .iter()
             .map(|o| {
-                o.spend[r * model.periods..(r + 1) * model.periods]
+                o.spend[r * model.buckets..(r + 1) * model.buckets]
                     .iter()
                     .sum()
             })
@@ -93,7 +93,7 @@ pub(super) fn summarise(
         portfolio: portfolio.name.clone(),
         language: portfolio.language,
         frame,
-        yearly: portfolio.calendar.period == crate::model::period::PeriodKind::Year,
+        yearly: portfolio.calendar.budget_period == crate::model::period::PeriodKind::Year,
         after,
         measure_count: portfolio.measures.len(),
         runs: outcomes.len(),
@@ -123,22 +123,31 @@ fn resource(
     planned: &Outcome,
     outcomes: &[Outcome],
 ) -> ResourceOutlook {
-    let periods = model.periods;
-    let at = |o: &Outcome, t: usize| o.spend[r * periods + t];
+    let buckets = model.buckets;
+    let at = |o: &Outcome, b: usize| o.spend[r * buckets + b];
     let mut cumulative_runs = vec![0.0; outcomes.len()];
     let mut cumulative_plan = 0.0;
-    let mut cumulative = Vec::with_capacity(periods);
-    let mut outlook = Vec::with_capacity(periods);
-    for t in 0..periods {
-        let capacity = model.capacity[r][t];
-        let values: Vec<f64> = outcomes.iter().map(|o| at(o, t)).collect();
+    let mut cumulative = Vec::with_capacity(buckets);
+    let mut outlook = Vec::with_capacity(buckets);
+    // Per run, what a resource that carries over has left of the budget periods before.
+    let mut rest = vec![0.0; outcomes.len()];
+    for b in 0..buckets {
+        let capacity = model.capacity[r][b];
+        let values: Vec<f64> = outcomes.iter().map(|o| at(o, b)).collect();
         let excess: Vec<f64> = values
             .iter()
-            .map(|&v| {
-                if fits_capacity(v, capacity) {
+            .zip(rest.iter_mut())
+            .map(|(&v, rest)| {
+                let available = if model.carry[r] {
+                    capacity + *rest
+                } else {
+                    capacity
+                };
+                *rest = (available - v).max(0.0);
+                if fits_capacity(v, available) {
                     0.0
                 } else {
-                    v - capacity
+                    v - available
                 }
             })
             .collect();
@@ -147,7 +156,7 @@ fn resource(
         sorted_excess.sort_by(f64::total_cmp);
         outlook.push(PeriodOutlook {
             capacity,
-            spend: spread(at(planned, t), &values),
+            spend: spread(at(planned, b), &values),
             overrun: Overrun {
                 probability: over.len() as f64 / outcomes.len().max(1) as f64,
                 mean: if over.is_empty() {
@@ -161,7 +170,7 @@ fn resource(
         for (sum, v) in cumulative_runs.iter_mut().zip(&values) {
             *sum += v;
         }
-        cumulative_plan += at(planned, t);
+        cumulative_plan += at(planned, b);
         cumulative.push(spread(cumulative_plan, &cumulative_runs));
     }
     let total = cumulative.last().copied().unwrap_or_default();

@@ -219,7 +219,7 @@ pub fn simulate(s: &Simulation, language: Language, provenance: &Provenance) -> 
                             .periods
                             .iter()
                             .zip(&r.cumulative)
-                            .zip(&frame.periods)
+                            .zip(&frame.budget_periods)
                             .map(|((p, c), label)| PeriodOutlook {
                                 period: label.clone(),
                                 capacity: p.capacity,

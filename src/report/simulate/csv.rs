@@ -38,7 +38,12 @@ pub fn csv(s: &Simulation, dialect: Dialect) -> String {
     let mut rows = Vec::new();
     for r in &s.resources {
         let unit = r.unit.clone().unwrap_or_default();
-        for ((p, c), label) in r.periods.iter().zip(&r.cumulative).zip(&s.frame.periods) {
+        for ((p, c), label) in r
+            .periods
+            .iter()
+            .zip(&r.cumulative)
+            .zip(&s.frame.budget_periods)
+        {
             let mut row = spread_row(
                 &r.id,
                 &unit,

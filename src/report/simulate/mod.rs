@@ -248,7 +248,7 @@ fn spending(s: &Simulation, r: &ResourceOutlook, l: Language) -> Table {
     let mut rows: Vec<Vec<Text>> = r
         .periods
         .iter()
-        .zip(&s.frame.periods)
+        .zip(&s.frame.budget_periods)
         .map(|(p, label)| {
             vec![
                 label.as_str().into(),

@@ -29,7 +29,8 @@ pub fn fan(s: &Simulation, r: usize, l: Language) -> String {
     let Some(resource) = s.resources.get(r) else {
         return String::new();
     };
-    let periods = s.frame.periods.len().max(1);
+    // Spending is per budget period.
+    let periods = s.frame.budget_periods.len().max(1);
     let right = WIDTH - 20.0;
     let column = (right - LEFT) / periods as f64;
     let capacity: Vec<f64> = resource
@@ -95,7 +96,7 @@ pub fn fan(s: &Simulation, r: usize, l: Language) -> String {
         "<path d=\"{}\" fill=\"none\" stroke=\"{PLANNED}\" stroke-width=\"2.5\"/>\n",
         line(&|t| c[t].p50)
     ));
-    for (t, label) in s.frame.periods.iter().enumerate() {
+    for (t, label) in s.frame.budget_periods.iter().enumerate() {
         let Some(point) = c.get(t) else {
             continue;
         };
@@ -111,7 +112,7 @@ pub fn fan(s: &Simulation, r: usize, l: Language) -> String {
         ));
     }
     let every = (48.0 / column).ceil().max(1.0) as usize;
-    for (t, label) in s.frame.periods.iter().enumerate().step_by(every) {
+    for (t, label) in s.frame.budget_periods.iter().enumerate().step_by(every) {
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>\n",
             n(x(t) + column / 2.0),
