@@ -49,6 +49,7 @@ mod robustness_cli;
 mod schedule_properties;
 mod schema;
 mod simulate_cli;
+mod simulate_money;
 mod simulate_properties;
 mod support;
 mod sweep_cli;

@@ -96,6 +96,59 @@ fn zero_width_ranges_reproduce_the_plan_of_every_example_exactly() {
 }
 
 #[test]
+fn zero_width_ranges_reproduce_the_plan_under_every_money_rule() {
+    // Budget years, payment profiles, carry-over, price indices, charged staff, funding
+    // windows and shared caps: the runs go through the plan's demand layer, so with the
+    // estimates every run is the plan (amounts summed in another order: to a rounding).
+    for file in [
+        "tests/fixtures/money/budget-years.yaml",
+        "tests/fixtures/money/payment-profile.yaml",
+        "tests/fixtures/money/carry-over.yaml",
+        "tests/fixtures/money/price-index.yaml",
+        "tests/fixtures/money/staff-cost.yaml",
+        "tests/fixtures/money/haushalt.yaml",
+        "tests/fixtures/funding/quarters.yaml",
+        "tests/fixtures/funding/cap.yaml",
+        "tests/fixtures/funding/window.yaml",
+        "tests/fixtures/funding/sustainability.yaml",
+        "tests/fixtures/simulate/quarters.yaml",
+        "tests/fixtures/simulate/funded.yaml",
+        "tests/fixtures/simulate/carry.yaml",
+    ] {
+        let mut scored = score_input(&Input::file(file)).expect("the fixture loads");
+        for m in &mut scored.portfolio.measures {
+            m.uncertainty = None;
+        }
+        let planning = schedule(scored, &Options::default()).expect("it plans");
+        let settings = Settings {
+            runs: 20,
+            seed: 3,
+            threads: 1,
+            area_correlation: 0.0,
+        };
+        let s = simulate(&planning, &settings, &|_| {}).expect("simulates");
+        let e = &planning.evaluation;
+        for (r, resource) in s.resources.iter().enumerate() {
+            assert_eq!(resource.periods.len(), e.usage.len(), "{file}");
+            for (b, p) in resource.periods.iter().enumerate() {
+                let used = e.usage[b][r];
+                let spend = p.spend;
+                assert!(
+                    (spend.plan - used).abs() <= 1e-6 * (1.0 + used.abs()),
+                    "{file} {r} {b}: {} against {used}",
+                    spend.plan
+                );
+                assert_eq!((spend.p5, spend.p95), (spend.plan, spend.plan), "{file}");
+                assert_eq!(p.overrun.probability, 0.0, "{file} {r} {b}: the plan fits");
+            }
+        }
+        for m in &s.measures {
+            assert_eq!((m.late, m.not_started), (0.0, 0.0), "{file} {}", m.id);
+        }
+    }
+}
+
+#[test]
 fn the_same_seed_gives_the_same_numbers_on_one_thread_and_on_two() {
     let planning = plan_input(
         &Input::file("examples/musterstadt.yaml"),
