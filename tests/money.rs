@@ -254,3 +254,21 @@ fn simulate_runs_every_money_rule() {
         "{text}"
     );
 }
+
+#[test]
+fn the_follow_up_costs_warning_names_the_budget_period() {
+    // Quarters in budget years: run costs are per year, and the warning says so (before,
+    // "per period", which under quarters reads as per quarter).
+    let output = crate::support::resiplan()
+        .args(["plan", "tests/fixtures/money/haushalt.yaml"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "follow-up costs of 48_000 of `betrieb` per year after the horizon: \
+             48 % of its capacity in 2029"
+        ),
+        "{stderr}"
+    );
+}

@@ -124,7 +124,7 @@ codes! {
     MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
     FixedInfeasible = "fixed-infeasible": "A fixed measure's prerequisites do not fit the capacities before its start (the chain, resource and periods are named).",
     FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity, or have more follow-up costs than `sustainability` allows.",
-    FollowUpCosts = "follow-up-costs": "The roadmap's follow-up costs after the horizon exceed a share of the last period's capacity (`sustainability.warn_share`, default 25 %): a warning every plan gives, so that the roadmap stays affordable.",
+    FollowUpCosts = "follow-up-costs": "The roadmap's follow-up costs per budget period after the horizon exceed a share of the last budget period's capacity (`sustainability.warn_share`, default 25 %): a warning every plan gives, so that the roadmap stays affordable.",
     // Importing Grundschutz++ (OSCAL).
     InvalidJson = "invalid-json": "The file is not valid JSON.",
     NotOscal = "not-oscal": "The JSON is not an OSCAL catalog.",

@@ -164,11 +164,16 @@ pub fn schedule_from(
 }
 
 /// The warning `follow-up-costs` for each resource whose follow-up costs after the
-/// horizon exceed the warning share of its last period's capacity, at the resource.
+/// horizon exceed the warning share of its last budget period's capacity, at the resource.
 fn follow_up_diagnostics(
     portfolio: &crate::model::Portfolio,
     evaluation: &Evaluation,
 ) -> Vec<Diagnostic> {
+    // Run costs and capacities are per budget period.
+    let budget_period = match portfolio.calendar.budget_period {
+        crate::model::period::PeriodKind::Half => "half year",
+        kind => kind.keyword(),
+    };
     evaluation
         .follow_up_warnings
         .iter()
@@ -179,10 +184,11 @@ fn follow_up_diagnostics(
                 crate::diagnostic::Code::FollowUpCosts,
                 resource.id.span,
                 format!(
-                    "the roadmap leaves follow-up costs of {} of `{}` per period after the \
+                    "the roadmap leaves follow-up costs of {} of `{}` per {} after the \
                      horizon: {} % of its capacity in {}, above {} %",
                     crate::model::amount_text(w.follow_up),
                     resource.id.value,
+                    budget_period,
                     share(w.follow_up / w.capacity),
                     (portfolio.calendar)
                         .budget_label(portfolio.calendar.budget_len().saturating_sub(1)),
