@@ -91,3 +91,35 @@ fn carry_over_lets_a_run_use_what_the_years_before_left() {
     // 130 k€ in 2029 against its own 100 k€ is no overrun: 2027 and 2028 left enough.
     assert!(overruns(&report).iter().all(|(_, p)| *p == 0.0));
 }
+
+#[test]
+fn robustness_replans_such_portfolios_with_the_cap() {
+    // Each re-plan draws the school network's cost factor f and plans with the scheduler:
+    // it fits 2028 while the own share, 1.6·f M€ less the grant capped at 900 k€, is at
+    // most 1 M€, for f ≤ 1.1875: in 1 − 0.390625 of the runs (0.75 were the cap ignored).
+    let json = stdout(&["robustness", FUNDED, "--runs", "1000", "-f", "json"]);
+    let report: Value = serde_json::from_str(&json).expect("JSON");
+    let wlan = measure(&report, "wlan-schulen");
+    assert_eq!(wlan["base_start"], "2028");
+    near(&wlan["in_roadmap"], 1.0 - 0.390_625, 0.05);
+    // Quarterly budgets and carry-over re-plan too.
+    for file in [QUARTERS, CARRY] {
+        let json = stdout(&["robustness", file, "--runs", "100", "-f", "json"]);
+        let report: Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(
+            report["failures"].as_array().map(Vec::len),
+            Some(0),
+            "{file}"
+        );
+    }
+    let report: Value = serde_json::from_str(&stdout(&[
+        "robustness",
+        QUARTERS,
+        "--runs",
+        "100",
+        "-f",
+        "json",
+    ]))
+    .expect("JSON");
+    assert_eq!(measure(&report, "bia")["base_start"], "2027-Q2");
+}

@@ -69,7 +69,8 @@ pub enum Change {
         /// The run cost (rounded to two decimals, as written).
         amount: f64,
     },
-    /// A measure's duration in periods (0: a milestone).
+    /// A measure's duration in periods (0: a milestone); its payment profiles are
+    /// stretched to it ([`super::profile::stretch`]).
     Duration {
         /// Measure id.
         measure: String,
@@ -200,7 +201,17 @@ impl Change {
                 set_amount(&mut measure.run_cost, resource, amount, measure.id.span);
             }
             Change::Duration { measure, periods } => {
-                measure_mut(portfolio, measure)?.duration.value = *periods;
+                let measure = measure_mut(portfolio, measure)?;
+                measure.duration.value = *periods;
+                // A payment profile keeps its shape over the new duration.
+                for profile in [&mut measure.cost_profile, &mut measure.staff_profile] {
+                    if let Some(shares) = profile.as_mut() {
+                        shares.value = super::profile::stretch(&shares.value, *periods as usize);
+                    }
+                    if profile.as_ref().is_some_and(|p| p.value.is_empty()) {
+                        *profile = None;
+                    }
+                }
             }
             Change::Impact {
                 measure,
@@ -379,5 +390,32 @@ mod tests {
             let read: f64 = text.parse().unwrap();
             assert_eq!(read, written_amount(value), "{value} → {text}");
         }
+    }
+
+    #[test]
+    fn a_changed_duration_stretches_the_payment_profiles() {
+        let text = "version: 1\nname: t\ncalendar: { period: quarter, start: 2027-Q1, end: 2028-Q4 }\n\
+            resources:\n  budget: { capacity: 100 }\nmeasures:\n\
+            - { id: a, name: A, duration: 2, cost: { budget: 10 }, cost_profile: [1, 3] }\n";
+        let loaded = crate::load::load_text(std::path::Path::new("t.yaml"), text);
+        let portfolio = loaded.document.and_then(|d| d.into_portfolio()).unwrap();
+        let change = super::Change::Duration {
+            measure: "a".into(),
+            periods: 4,
+        };
+        let changed = change.apply(&portfolio).unwrap();
+        let profile = changed.measures[0].cost_profile.as_ref().unwrap();
+        assert_eq!(profile.value, [0.5, 0.5, 1.5, 1.5]);
+        assert!(changed.measures[0].staff_profile.is_none());
+        // A milestone pays nothing over time: no profile.
+        let milestone = super::Change::Duration {
+            measure: "a".into(),
+            periods: 0,
+        };
+        assert!(
+            milestone.apply(&portfolio).unwrap().measures[0]
+                .cost_profile
+                .is_none()
+        );
     }
 }

@@ -6,6 +6,7 @@
 pub mod change;
 pub mod funding;
 pub mod period;
+pub mod profile;
 pub mod raci;
 pub mod resource;
 pub mod roadmap;

@@ -8,11 +8,12 @@
 //! price indices, staff charged to money and funding programmes with their shared caps.
 //!
 //! A drawn cost factor multiplies the measure's total cost on every resource. A payment
-//! profile is stretched (or shrunk) to the drawn duration: the share of each drawn period
-//! is the part of the profile's area under it when both span the same time, so the shares
-//! still sum to 1 and a drawn duration equal to the estimate keeps the profile as given.
+//! profile is stretched (or shrunk) to the drawn duration ([`crate::model::profile`]): the
+//! share of each drawn period is the part of the profile under it when both span the same
+//! time, so the shares still sum to 1 and the estimated duration keeps the profile.
 
 use super::draw::Draw;
+use crate::model::profile::stretch_into;
 use crate::schedule::problem::Problem;
 
 /// The plan's problem with a twin per measure (at the estimates until [`set`] draws them).
@@ -44,62 +45,7 @@ pub(crate) fn set(problem: &mut Problem, draws: &[Draw], started: impl Fn(usize)
             twin.total[r] = draws[j].cost * total;
             twin.running[r] = twin.total[r] / duration.max(1) as f64;
         }
-        stretch(&plan.profile, duration, &mut twin.profile);
-        stretch(&plan.staff_profile, duration, &mut twin.staff_profile);
-    }
-}
-
-/// `profile` (shares summing to 1) stretched to `duration` periods into `out`; empty stays
-/// empty (even spending), and the same length is copied as it is.
-pub(crate) fn stretch(profile: &[f64], duration: usize, out: &mut Vec<f64>) {
-    out.clear();
-    if profile.is_empty() || duration == 0 {
-        return;
-    }
-    if profile.len() == duration {
-        out.extend_from_slice(profile);
-        return;
-    }
-    let given = profile.len() as f64;
-    // The profile's area from its start to `x` (in its own periods).
-    let area = |x: f64| -> f64 {
-        let whole = (x.floor() as usize).min(profile.len());
-        let before: f64 = profile[..whole].iter().sum();
-        before
-            + profile
-                .get(whole)
-                .map_or(0.0, |share| share * (x - whole as f64))
-    };
-    let mut from = 0.0;
-    for i in 1..=duration {
-        let to = area(i as f64 * given / duration as f64);
-        out.push(to - from);
-        from = to;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::stretch;
-
-    fn stretched(profile: &[f64], duration: usize) -> Vec<f64> {
-        let mut out = Vec::new();
-        stretch(profile, duration, &mut out);
-        out.iter().map(|s| (s * 1e9).round() / 1e9).collect()
-    }
-
-    #[test]
-    fn a_profile_stretches_and_shrinks_to_the_drawn_duration_keeping_its_sum() {
-        assert_eq!(stretched(&[0.3, 0.5, 0.2], 3), [0.3, 0.5, 0.2]);
-        // Six periods: each given period's share in two halves.
-        assert_eq!(
-            stretched(&[0.3, 0.5, 0.2], 6),
-            [0.15, 0.15, 0.25, 0.25, 0.1, 0.1]
-        );
-        // Two periods of one and a half given periods each.
-        assert_eq!(stretched(&[0.25, 0.5, 0.25], 2), [0.5, 0.5]);
-        assert_eq!(stretched(&[0.2, 0.8], 1), [1.0]);
-        assert!(stretched(&[], 4).is_empty());
-        assert!(stretched(&[1.0], 0).is_empty());
+        stretch_into(&plan.profile, duration, &mut twin.profile);
+        stretch_into(&plan.staff_profile, duration, &mut twin.staff_profile);
     }
 }

@@ -83,21 +83,23 @@ pub struct ResourceOutlook {
     /// What measures started in the horizon spend after it (the cost of their periods past
     /// the last; run costs not counted); not in `total`.
     pub after_horizon: Spread,
-    /// Per period of the horizon.
+    /// Per budget period of the horizon (per period unless `calendar.budget_period` is
+    /// coarser).
     pub periods: Vec<PeriodOutlook>,
 }
 
-/// One period of a resource.
+/// One budget period of a resource.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct PeriodOutlook {
-    /// Period label.
+    /// Budget-period label.
     pub period: String,
-    /// Capacity.
+    /// Capacity as given (for a resource that carries over, without what the budget
+    /// periods before leave; its overrun counts that too).
     pub capacity: f64,
-    /// Spending in the period.
+    /// Spending in the budget period.
     pub spend: Spread,
-    /// Spending from the first period to this one.
+    /// Spending from the first budget period to this one.
     pub cumulative: Spread,
     /// Spending above the capacity.
     pub overrun: Overrun,
