@@ -223,3 +223,68 @@ proptest! {
         }
     }
 }
+
+/// Random portfolios with issue 15's money rules: quarters in budget years, payment
+/// profiles, sometimes carry-over, a price index, charged staff, and funding programmes
+/// with caps.
+fn money_settings() -> impl Strategy<Value = generate::Settings> {
+    (
+        2usize..12,
+        2usize..4,
+        0.3f64..0.9,
+        any::<bool>(),
+        any::<bool>(),
+        0usize..3,
+        any::<u64>(),
+    )
+        .prop_map(
+            |(measures, years, tightness, carry_over, priced, funding, seed)| generate::Settings {
+                kind: PeriodKind::Quarter,
+                budget: Some(PeriodKind::Year),
+                tightness,
+                profiles: 0.5,
+                carry_over,
+                price_rate: priced.then_some(0.03),
+                staff_rate: priced.then_some(80_000.0),
+                funding,
+                deadlines: 0.1,
+                ..generate::Settings::new(measures, years * 4, seed)
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Under every money rule, every run obeys the execution policy (checked run by run
+    /// in the library), and with ranges of zero width every run is the plan.
+    #[test]
+    fn every_run_under_money_rules_obeys_the_policy_and_the_estimates_are_the_plan(
+        settings in money_settings()
+    ) {
+        let yaml = portfolio_yaml(&settings);
+        let options = Options { effort: Effort::Quick, seed: settings.seed, ..Options::default() };
+        let Ok(planning) = plan_input(&input(with_ranges(&yaml)), &options) else {
+            return Ok(()); // an infeasible random portfolio: nothing to simulate
+        };
+        let runs = Settings { runs: 64, seed: settings.seed, threads: 1, area_correlation: 0.0 };
+        simulate(&planning, &runs, &|_| {}).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let Ok(planning) = plan_input(&input(yaml), &options) else {
+            return Ok(());
+        };
+        let s = simulate(&planning, &Settings { runs: 2, ..runs }, &|_| {})
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let e = &planning.evaluation;
+        for (r, resource) in s.resources.iter().enumerate() {
+            for (b, p) in resource.periods.iter().enumerate() {
+                let used = e.usage[b][r];
+                prop_assert!((p.spend.p95 - used).abs() <= 1e-6 * (1.0 + used.abs()),
+                    "{r} {b}: {} against {used}", p.spend.p95);
+                prop_assert_eq!(p.overrun.probability, 0.0);
+            }
+        }
+        for m in &s.measures {
+            prop_assert_eq!((m.late, m.not_started), (0.0, 0.0), "{}", m.id);
+        }
+    }
+}
