@@ -123,3 +123,24 @@ fn robustness_replans_such_portfolios_with_the_cap() {
     .expect("JSON");
     assert_eq!(measure(&report, "bia")["base_start"], "2027-Q2");
 }
+
+#[test]
+fn runs_under_money_rules_give_the_same_bytes_on_one_thread_and_on_three() {
+    // Each worker draws its runs into its own copy of the problem: nothing of one run
+    // stays for the next.
+    for file in [QUARTERS, FUNDED, CARRY] {
+        let run = |threads: &str| {
+            stdout(&[
+                "simulate",
+                file,
+                "--runs",
+                "500",
+                "--threads",
+                threads,
+                "-f",
+                "json",
+            ])
+        };
+        assert_eq!(run("1"), run("3"), "{file}");
+    }
+}

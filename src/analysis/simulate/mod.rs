@@ -1,7 +1,7 @@
 //! `simulate`: Monte Carlo over the estimates. Each run draws every measure's cost,
 //! duration and impact from its `uncertainty` ranges (`draw`), executes the adopted
 //! roadmap under the execution policy (`execute`; every run is checked by `check`),
-//! and the runs are summarised (`summary`): spending per period and resource with its
+//! and the runs are summarised (`summary`): spending per budget period and resource with its
 //! percentiles and the chance and size of an overrun, when each measure finishes and how
 //! likely it meets its deadline, the resilience achieved, and the measures whose draws
 //! drive the spread most.
