@@ -247,10 +247,14 @@ impl<'p> Load<'p> {
     }
 
     /// The grants per schedule period and resource (`[t * resources + r]`) with measure
-    /// `j` started in `s` added; `None` when it draws on no programme.
+    /// `j` started in `s` added; `None` when it draws on no programme, or is done (a done
+    /// measure has run costs only, and run costs are never funded).
     fn grants_with(&self, j: usize, s: usize) -> Option<Vec<f64>> {
         let p = self.problem;
         let ledger = self.ledger.as_ref()?;
+        if p.jobs[j].done {
+            return None;
+        }
         let spend = |t: usize, r: usize| p.use_at(j, s, t, r);
         ledger.with(&p.funding, j, &spend, (s, s + p.jobs[j].duration))
     }
@@ -394,5 +398,24 @@ mod tests {
         assert_eq!(load.check(1, 0), Err((1, 0, 40.0)));
         // In 2029-Q2, after `a`, the cap is used up: `b` pays its gross amount there.
         assert_eq!(load.check(1, 5), Err((1, 0, 90.0)));
+    }
+
+    #[test]
+    fn a_done_measure_added_to_a_load_is_never_funded() {
+        // Its run costs count in full, although it draws on a programme whose window
+        // covers them (before, adding it to an empty load funded 22 % of them).
+        let p = problem(
+            "version: 1\nname: t\n\
+             calendar: { period: quarter, start: 2027-Q1, end: 2027-Q4, budget_period: year }\n\
+             resources:\n  budget: { capacity: 1000 }\n\
+             funding:\n  - { id: f, rate: 22%, window: { from: 2027, to: 2027 }, \
+                 eligible: [budget] }\nmeasures:\n\
+             - { id: a, name: A, duration: 4, cost: { budget: 100 }, run_cost: { budget: 40 }, \
+                 funding: [f], status: done }\n",
+        );
+        let mut load = Load::empty(&p);
+        load.add(0, 0, 1.0);
+        assert_eq!(load.net(0), 40.0);
+        assert_eq!(load.net(0), Load::new(&p).net(0));
     }
 }
