@@ -112,11 +112,14 @@ fn repository(dir: &Path, catalogs: bool) {
         .lines()
         .find(|l| {
             l.trim_start()
-                .starts_with("budget: { unit: EUR, capacity: ")
+                .starts_with("investiv: { unit: EUR, kind: investment, capacity: ")
         })
-        .expect("a budget line")
+        .expect("an investment budget line")
         .to_owned();
-    let changed = text.replace(&line, "  budget: { unit: EUR, capacity: 200_000 }");
+    let changed = text.replace(
+        &line,
+        "  investiv: { unit: EUR, kind: investment, capacity: 50_000 }",
+    );
     std::fs::write(&path, changed).expect("written");
     run(dir, resiplan, &roadmap);
 }

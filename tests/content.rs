@@ -290,22 +290,36 @@ fn readme_describes_the_shipped_examples_and_catalogs() {
     for example in &examples {
         let name = example.file_name().and_then(|n| n.to_str()).expect("name");
         let plan = plan_json(&["plan", example.to_str().expect("UTF-8"), "-f", "json"]);
-        let budget: f64 = plan["periods"]
-            .as_array()
-            .expect("periods")
-            .iter()
-            .filter_map(|p| p["resources"]["budget"]["capacity"].as_f64())
-            .sum::<f64>()
-            / 1e6;
-        let budget = if budget.fract() == 0.0 {
-            format!("{budget:.0}")
-        } else {
-            format!("{budget:.1}")
+        let haushalt = plan_json(&["budget", example.to_str().expect("UTF-8"), "-f", "json"]);
+        // The money per kind over the horizon, summed over budget years, as the row states it.
+        let millions = |kind: &str| -> f64 {
+            (haushalt["money"].as_array().expect("money").iter())
+                .filter(|m| kind.is_empty() || m["kind"] == kind)
+                .flat_map(|m| m["capacity"].as_object().expect("capacity").values())
+                .filter_map(serde_json::Value::as_f64)
+                .sum::<f64>()
+                / 1e6
         };
+        let shown = |millions: f64| {
+            let text = format!("{millions:.2}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        let years = |label: &str| label.get(..4).unwrap_or(label).to_owned();
         let horizon = format!(
-            "{}–{}, {budget} M€",
-            plan["portfolio"]["start"].as_str().expect("start"),
-            plan["portfolio"]["end"].as_str().expect("end")
+            "{}–{} in {}, {} M€ ({} M€ investive, {} M€ operating)",
+            years(plan["portfolio"]["start"].as_str().expect("start")),
+            years(plan["portfolio"]["end"].as_str().expect("end")),
+            if plan["portfolio"]["start"]
+                .as_str()
+                .is_some_and(|s| s.contains('Q'))
+            {
+                "quarters inside budget years"
+            } else {
+                "years"
+            },
+            shown(millions("")),
+            shown(millions("investment")),
+            shown(millions("operating")),
         );
         let row = readme
             .lines()
@@ -321,7 +335,7 @@ fn readme_describes_the_shipped_examples_and_catalogs() {
         plan.starts_with(summary),
         "README's quick start:\n{summary}\nplan:\n{plan}"
     );
-    let explain = stdout(&["explain", "examples/musterstadt.yaml", "ozg-efa"]);
+    let explain = stdout(&["explain", "examples/musterstadt.yaml", "restore-tests"]);
     for marker in [
         "rest of the roadmap as planned:",
         "everything else the re-plan moves:",

@@ -34,7 +34,7 @@ fn commands() -> Vec<Vec<&'static str>> {
             "-f",
             "csv",
             "--set",
-            "resources.budget.capacity.default=0.8M..1.2M/2",
+            "resources.investiv.capacity.default=0.6M..0.9M/2",
             "--track",
             "ozg-efa",
             "--effort",
@@ -101,8 +101,8 @@ fn the_machine_header_and_status_codes_do_not_depend_on_the_language() {
     }
     let plan = stdout(&["plan", EXAMPLE, "-f", "csv", "--lang", "en"]);
     assert!(plan.starts_with(
-        "id,name,area,status,start,finish,duration,cost_budget,cost_staff,run_cost_budget,\
-         run_cost_staff,value,rank,reason\r\n"
+        "id,name,area,status,start,finish,duration,cost_investiv,cost_konsumtiv,cost_staff,\
+         run_cost_investiv,run_cost_konsumtiv,run_cost_staff,value,rank,reason\r\n"
     ));
 }
 
@@ -113,14 +113,14 @@ fn excel_de_has_a_bom_semicolons_decimal_commas_and_german_headers() {
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
     let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
     assert!(text.starts_with(
-        "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Kosten budget (EUR);\
-         Kosten staff (FTE);Folgekosten/Periode budget (EUR);Folgekosten/Periode staff (FTE);\
-         Wert;Rang;Grund\r\n"
+        "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Kosten investiv (EUR);\
+         Kosten konsumtiv (EUR);Kosten staff (VZÄ);Folgekosten/Periode investiv (EUR);\
+         Folgekosten/Periode konsumtiv (EUR);Folgekosten/Periode staff (VZÄ);Wert;Rang;Grund\r\n"
     ));
     assert!(
         text.contains(
             "\r\nbackup-321;Datensicherung nach 3-2-1(-1-0) mit Offline-/unveränderlicher Kopie;\
-             security;eingeplant;2027;2027;1;275000,00;0,50;45000,00;0,10;1,2857;7;\r\n"
+             security;eingeplant;2027;2027;1;247500,00;27500,00;0,50;0,00;45000,00;0,10;1,2857;7;\r\n"
         ),
         "{text}"
     );
@@ -212,8 +212,8 @@ fn simulate_robustness_and_raci_have_ids_and_german_headers() {
     assert!(stdout(&simulate).starts_with("resource,unit,period,capacity,plan,mean,p5,"));
     let text = excel(&simulate);
     assert!(text.starts_with("Ressource;Einheit;Periode;Kapazität;Plan;Mittelwert;P5;"));
-    assert!(text.contains("\r\nbudget;EUR;Summe;"), "{text}");
-    assert!(text.contains("\r\nbudget;EUR;danach;;"), "{text}");
+    assert!(text.contains("\r\ninvestiv;EUR;Summe;"), "{text}");
+    assert!(text.contains("\r\nkonsumtiv;EUR;danach;;"), "{text}");
     let robustness = ["robustness", EXAMPLE, "-f", "csv", "--runs", "5"];
     let machine = stdout(&robustness);
     assert!(machine.starts_with("id,name,base_rank,base_start,in_roadmap,"));

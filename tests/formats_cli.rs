@@ -106,7 +106,7 @@ fn csv_is_rfc_4180_with_numbers_that_stay_numbers() {
         assert!(records.iter().all(|r| r.len() == header.len()));
         let column = |name: &str| header.iter().position(|h| h == name).expect(name);
         // Column ids, the same in every language.
-        let (value, cost) = (column("value"), column("cost_budget"));
+        let (value, cost) = (column("value"), column("cost_konsumtiv"));
         for record in &records[1..] {
             for cell in [&record[value], &record[cost]] {
                 assert!(

@@ -90,6 +90,10 @@ fn a_municipal_portfolio_includes_the_packages_under_its_isms_measure() {
     let text = std::fs::read_to_string(&catalog).expect("written");
     assert!(!text.contains("\ncalendar:") && !text.contains("\nresources:"));
     assert!(text.contains("CC BY-SA 4.0"), "the attribution stays");
+    assert!(
+        text.contains("\nperiod: year\n"),
+        "the catalog says its durations are years, so quarterly portfolios convert them"
+    );
     let portfolio = dir.path().join("kreis.yaml");
     std::fs::write(
         &portfolio,

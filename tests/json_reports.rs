@@ -191,7 +191,7 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
                 "sweep",
                 EXAMPLE,
                 "--set",
-                "resources.budget.capacity=0..1M/2",
+                "resources.investiv.capacity=0..1M/2",
                 "--set",
                 "measures.ozg-efa.deadline=2029,2031",
                 "--track",

@@ -9,6 +9,7 @@ mod bound_properties;
 mod broken;
 mod budget_cli;
 mod catalog_cli;
+mod catalog_units;
 mod check_cli;
 mod ci_recipes;
 mod cli_formats;

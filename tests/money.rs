@@ -272,3 +272,25 @@ fn the_follow_up_costs_warning_names_the_budget_period() {
         "{stderr}"
     );
 }
+
+/// A measure that fits no budget year names the budget years it is short in, never the
+/// quarters with the same index (budget year 2 of a quarterly horizon is 2028, not 2027-Q3).
+#[test]
+fn a_capacity_reason_names_budget_years_under_quarters() {
+    let json = plan(
+        "tests/fixtures/money/budget-years.yaml",
+        &["--set", "measures.backup.cost.budget=150k"],
+    );
+    let backup = (json["measures"].as_array().expect("measures").iter())
+        .find(|m| m["id"] == "backup")
+        .expect("backup");
+    let reason = &backup["reason"];
+    assert_eq!(reason["kind"], "capacity", "{reason}");
+    assert_eq!(
+        reason["periods"],
+        serde_json::json!(["2027", "2028"]),
+        "{reason}"
+    );
+    let text = reason["text"].as_str().expect("text");
+    assert!(text.contains("short in 2027–2028"), "{text}");
+}

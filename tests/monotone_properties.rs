@@ -118,7 +118,7 @@ fn frontier_is_monotone_on_every_example() {
     assert!(examples.len() >= 3);
     for path in examples {
         let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
-        for resource in ["budget", "staff"] {
+        for resource in ["investiv", "konsumtiv", "staff"] {
             let json = stdout(&[
                 "frontier",
                 &name,

@@ -6,7 +6,8 @@
 use crate::support::stdout;
 use serde_json::Value;
 
-/// Each example (all plan in years) with one of its scenarios.
+/// Each example (Musterstadt and the Land plan in years, the Landkreis in quarters) with one
+/// of its scenarios.
 const EXAMPLES: [(&str, &str); 3] = [
     (
         "examples/musterstadt.yaml",

@@ -7,7 +7,8 @@ use resiplan::analysis::sweep::{Axis, parse_axis};
 use resiplan::load::parse_resource_amount;
 use resiplan::pipeline::score_text;
 
-const EXAMPLE: &str = "examples/musterstadt.yaml";
+/// Musterstadt before issue 15 split its money: the figures below were measured on it.
+const EXAMPLE: &str = "tests/fixtures/musterstadt-2026/examples/musterstadt.yaml";
 
 #[test]
 fn a_budget_range_of_four_values_gives_four_rows() {

@@ -67,9 +67,9 @@ fn thousands_separators_are_refused_in_scenarios_and_set() {
     assert!(out.is_empty());
     insta::assert_snapshot!("thousands_in_a_scenario", err);
     for set in [
-        "resources.budget.capacity=110.000",
-        "resources.budget.capacity.2028=1.500",
-        "measures.notstrom.cost={ budget: 12.000 }",
+        "resources.investiv.capacity=110.000",
+        "resources.investiv.capacity.2028=1.500",
+        "measures.notstrom.cost={ konsumtiv: 12.000 }",
     ] {
         let (code, _, err) = run(&["check", EXAMPLE, "--set", set]);
         assert_eq!(code, 1, "{set}: {err}");
@@ -89,7 +89,7 @@ fn thousands_separators_are_refused_in_scenarios_and_set() {
         "check",
         EXAMPLE,
         "--set",
-        "resources.budget.capacity=1.125M",
+        "resources.investiv.capacity=1.125M",
     ]);
 }
 
@@ -115,7 +115,7 @@ fn a_set_value_with_colon_space_is_refused_with_advice_to_quote_it() {
         "--set",
         "measures.mfa-iam.name='MFA: alle Konten'",
         "--set",
-        "measures.mfa-iam.cost={ budget: 100k }",
+        "measures.mfa-iam.cost={ konsumtiv: 100k }",
     ]))
     .expect("JSON");
     let mfa = plan["measures"]

@@ -72,6 +72,7 @@ codes! {
     IncludeOutside = "include-outside": "An `include` path is absolute or leads outside the working directory and the portfolio's directory (`--include-root DIR` allows more).",
     IncludeNotAFile = "include-not-a-file": "An `include` names a directory, a pipe, a device or a system file, not a regular file.",
     IncludeCycle = "include-cycle": "Catalogs include each other in a circle.",
+    CatalogPeriodTooFine = "catalog-period-too-fine": "An included catalog is written in finer periods (`period: quarter`) than the portfolio plans in (years).",
     UnknownId = "unknown-id": "An include names a measure its catalog does not have, or a `--status` file of `import grundschutz` a control the catalog does not have.",
     InvalidSet = "invalid-set": "A `--set` argument or scenario `set` that cannot be applied.",
     UnknownPath = "unknown-path": "A `--set` path, or a scenario entry, names nothing in the portfolio.",

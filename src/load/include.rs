@@ -154,6 +154,11 @@ impl Loader {
         if let Some(version) = root.get("version") {
             self.dec.version(version);
         }
+        if let Some(period) = root.get("period")
+            && let Some(kind) = super::units::decode_period(&mut self.dec, period)
+        {
+            self.catalog_periods.insert(root.span.file, kind);
+        }
         stack.push(canonical);
         let mut inner = self.collect(&root, &resolved, stack);
         stack.pop();

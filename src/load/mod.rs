@@ -21,6 +21,7 @@ mod pairs;
 mod read;
 mod scalar;
 mod sections;
+mod units;
 mod weights;
 mod yaml;
 
@@ -66,10 +67,11 @@ pub const PORTFOLIO_FIELDS: [&str; 15] = [
 ];
 
 /// Top-level fields of a catalog.
-pub const CATALOG_FIELDS: [&str; 6] = [
+pub const CATALOG_FIELDS: [&str; 7] = [
     "version",
     "name",
     "description",
+    "period",
     "dimensions",
     "include",
     "measures",
@@ -127,6 +129,8 @@ struct Loader {
     refused: bool,
     /// Unknown ids in include lists given a did-you-mean so far.
     suggested: usize,
+    /// The `period` each included catalog declares.
+    catalog_periods: units::CatalogPeriods,
 }
 
 impl Loader {
@@ -406,11 +410,26 @@ impl Loader {
         let sustainability = fields
             .get("sustainability")
             .and_then(|n| funding::decode_sustainability(&mut self.dec, n));
-        let measures = collected
+        let mut measures: Vec<_> = collected
             .measures
             .iter()
             .filter_map(|m| measure::decode_measure(&mut self.dec, m))
             .collect();
+        match (kind, &calendar) {
+            (DocumentKind::Portfolio, Some(calendar)) => units::convert(
+                &mut self.dec,
+                &self.catalog_periods,
+                calendar,
+                &resources,
+                &mut measures,
+            ),
+            (DocumentKind::Catalog, _) => {
+                if let Some(node) = fields.get("period") {
+                    units::decode_period(&mut self.dec, node);
+                }
+            }
+            _ => {}
+        }
         Some(Document {
             kind,
             name,

@@ -35,7 +35,8 @@ pub enum Block {
 
 /// Plain text for the terminal; tables are `width` columns wide.
 pub fn terminal(document: &Document, width: u16) -> String {
-    let mut out = format!("{}\n\n", document.title);
+    // A long name wraps like a paragraph: no line of a report is wider than the terminal.
+    let mut out = format!("{}\n\n", wrap(&document.title, usize::from(width), ""));
     for block in &document.blocks {
         match block {
             Block::Heading(text) => {

@@ -108,10 +108,70 @@ impl Label {
     /// The text of this label in `language` for a calendar of `period`s: the period words
     /// read "Jahr"/"year" when a period is a year (a reader thinks in years, not periods).
     pub fn text_for(self, language: Language, period: PeriodKind) -> &'static str {
-        match self.yearly() {
-            Some((de, en)) if period == PeriodKind::Year => de_en(language, de, en),
-            _ => self.text(language),
+        let named = match period {
+            PeriodKind::Year => self.yearly(),
+            PeriodKind::Half => self.half_yearly(),
+            PeriodKind::Quarter => self.quarterly(),
+            PeriodKind::Month => self.monthly(),
+        };
+        match named {
+            Some((de, en)) => de_en(language, de, en),
+            None => self.text(language),
         }
+    }
+
+    /// The labels that name a period, for calendars of half years.
+    fn half_yearly(self) -> Option<(&'static str, &'static str)> {
+        use Label as L;
+        Some(match self {
+            L::Period => ("Halbjahr", "Half year"),
+            L::Periods | L::DurationPeriods => ("Halbjahre", "half years"),
+            L::ByPeriod => ("Roadmap nach Halbjahren", "Roadmap by half year"),
+            L::PerPeriod | L::FollowUpNote => ("je Halbjahr", "per half year"),
+            L::RunCost => ("Folgekosten/Halbjahr", "Run cost/half year"),
+            L::Duration => ("Dauer (Halbjahre)", "Duration (half years)"),
+            L::ObjectiveNote => (
+                "jede abgeschlossene Maßnahme zählt ihren Wert in jedem Halbjahr bis zum Ende des Bewertungszeitraums",
+                "each completed measure counts its value in every half year to the end of the evaluation period",
+            ),
+            _ => return None,
+        })
+    }
+
+    /// The labels that name a period, for calendars of quarters.
+    fn quarterly(self) -> Option<(&'static str, &'static str)> {
+        use Label as L;
+        Some(match self {
+            L::Period => ("Quartal", "Quarter"),
+            L::Periods | L::DurationPeriods => ("Quartale", "quarters"),
+            L::ByPeriod => ("Roadmap nach Quartalen", "Roadmap by quarter"),
+            L::PerPeriod | L::FollowUpNote => ("je Quartal", "per quarter"),
+            L::RunCost => ("Folgekosten/Quartal", "Run cost/quarter"),
+            L::Duration => ("Dauer (Quartale)", "Duration (quarters)"),
+            L::ObjectiveNote => (
+                "jede abgeschlossene Maßnahme zählt ihren Wert in jedem Quartal bis zum Ende des Bewertungszeitraums",
+                "each completed measure counts its value in every quarter to the end of the evaluation period",
+            ),
+            _ => return None,
+        })
+    }
+
+    /// The labels that name a period, for calendars of months.
+    fn monthly(self) -> Option<(&'static str, &'static str)> {
+        use Label as L;
+        Some(match self {
+            L::Period => ("Monat", "Month"),
+            L::Periods | L::DurationPeriods => ("Monate", "months"),
+            L::ByPeriod => ("Roadmap nach Monaten", "Roadmap by month"),
+            L::PerPeriod | L::FollowUpNote => ("je Monat", "per month"),
+            L::RunCost => ("Folgekosten/Monat", "Run cost/month"),
+            L::Duration => ("Dauer (Monate)", "Duration (months)"),
+            L::ObjectiveNote => (
+                "jede abgeschlossene Maßnahme zählt ihren Wert in jedem Monat bis zum Ende des Bewertungszeitraums",
+                "each completed measure counts its value in every month to the end of the evaluation period",
+            ),
+            _ => return None,
+        })
     }
 
     /// German and English of the labels that name a period, for yearly calendars.

@@ -10,6 +10,7 @@
 
 mod files;
 mod reports;
+mod scalars;
 
 /// Which schema: a file format or a JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

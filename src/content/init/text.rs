@@ -276,8 +276,11 @@ pub(super) fn resources(measures: &[&Measure], horizon: &Horizon, language: Lang
         ),
     ));
     for (resource, capacity) in capacities {
+        // The shipped catalogs' resources: money split by budget law (issue 15), and staff.
         let unit = match resource.as_str() {
             "budget" => Some("EUR"),
+            "investiv" => Some("EUR, kind: investment"),
+            "konsumtiv" => Some("EUR, kind: operating"),
             "staff" => Some("FTE"),
             _ => None,
         };

@@ -43,7 +43,8 @@ pub enum Reason {
     Capacity {
         /// The resource short most often.
         resource: String,
-        /// The periods in which it was short.
+        /// The budget periods in which it was short (the periods unless
+        /// `calendar.budget_period` is coarser).
         periods: Vec<String>,
         /// The least extra capacity, in one period, that would have let some start fit.
         short_by: f64,
@@ -90,7 +91,10 @@ impl Reason {
                 window,
             } => Reason::Capacity {
                 resource: portfolio.resources[*resource].id.value.clone(),
-                periods: periods.iter().map(|t| label(*t)).collect(),
+                // Budget periods (the years of a quarterly calendar with budget years).
+                periods: (periods.iter())
+                    .map(|&b| portfolio.calendar.budget_label(b).to_string())
+                    .collect(),
                 short_by: *short_by,
                 window: Window {
                     from: label(window.0),

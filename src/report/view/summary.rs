@@ -96,7 +96,8 @@ impl PlanView<'_> {
                 window,
             } => {
                 let id = Text::plain(self.resource_name(*resource));
-                let labels = period_ranges(periods, |t| calendar.label(t).to_string());
+                // Budget periods: capacities are checked per budget period.
+                let labels = period_ranges(periods, |b| calendar.budget_label(b).to_string());
                 // Never "by at least €0": a shortage of cents shows its cents.
                 let short = self.amount_above_zero(*resource, *short_by);
                 let starts = if window.0 == window.1 {

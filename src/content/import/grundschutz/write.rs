@@ -84,7 +84,11 @@ pub(super) fn portfolio(
     if let Some(remarks) = &catalog.remarks {
         let _ = writeln!(out, "description: {}", emit::scalar(remarks));
     }
-    if !options.catalog {
+    if options.catalog {
+        // Durations and staff efforts are in these periods; a portfolio in finer ones
+        // converts them when it includes the catalog.
+        let _ = writeln!(out, "period: {}", horizon.kind.keyword());
+    } else {
         out.push_str("language: de\n");
         let _ = writeln!(
             out,
