@@ -50,6 +50,7 @@ mod schedule_properties;
 mod schema;
 mod simulate_cli;
 mod simulate_properties;
+mod slack;
 mod support;
 mod sweep_cli;
 mod values_cli;
