@@ -69,9 +69,9 @@ impl PlanView<'_> {
             .into(),
             header: vec![
                 de_en(l, "Pilot", "Pilot").into(),
-                de_en(l, "Ausrollen", "Rollout").into(),
+                de_en(l, "Rollout", "Rollout").into(),
                 de_en(l, "Go/No-Go-Entscheidung", "Go/no-go decision").into(),
-                de_en(l, "Beginn Ausrollen", "Rollout start").into(),
+                de_en(l, "Beginn Rollout", "Rollout start").into(),
             ],
             align: vec![Align::Left, Align::Left, Align::Left, Align::Left],
             rows,
