@@ -66,6 +66,9 @@ pub struct Settings {
     /// `sustainability`: follow-up costs on the budget at most this share of the last
     /// period's capacity (`None`: no limit).
     pub sustainability: Option<f64>,
+    /// Share of the measures that are the pilot (`pilot_of`) of a later measure, which the
+    /// witness schedule starts after the pilot is complete (0: none).
+    pub pilots: f64,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -97,6 +100,7 @@ impl Settings {
             explicit_dimensions: false,
             funding: 0,
             sustainability: None,
+            pilots: 0.0,
             seed,
         }
     }
@@ -230,6 +234,19 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             }
         }
     }
+    // Pilots: measure i prepares a later j that the witness starts once i is complete.
+    let mut pilot_of = vec![None; n];
+    for i in (0..n).filter(|_| settings.pilots > 0.0) {
+        if done[i] || !rng.chance(settings.pilots) {
+            continue;
+        }
+        let rollouts: Vec<usize> = (i + 1..n)
+            .filter(|&j| !done[j] && fixed[j].is_none() && finish[i] + duration[j] <= finish[j])
+            .collect();
+        if !rollouts.is_empty() {
+            pilot_of[i] = Some(rollouts[rng.below(rollouts.len())]);
+        }
+    }
     let mut text = String::new();
     let _ = writeln!(
         text,
@@ -356,6 +373,9 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         if !deps[j].is_empty() {
             let ids: Vec<String> = deps[j].iter().map(|d| format!("m{d}")).collect();
             let _ = writeln!(text, "    depends_on: [{}]", ids.join(", "));
+        }
+        if let Some(rollout) = pilot_of[j] {
+            let _ = writeln!(text, "    pilot_of: m{rollout}");
         }
         if done[j] {
             let _ = writeln!(text, "    status: done");

@@ -101,8 +101,9 @@ fn the_machine_header_and_status_codes_do_not_depend_on_the_language() {
     }
     let plan = stdout(&["plan", EXAMPLE, "-f", "csv", "--lang", "en"]);
     assert!(plan.starts_with(
-        "id,name,area,status,start,finish,duration,cost_investiv,cost_konsumtiv,cost_staff,\
-         run_cost_investiv,run_cost_konsumtiv,run_cost_staff,value,rank,reason\r\n"
+        "id,name,area,status,start,finish,duration,total_slack,free_slack,critical,\
+         cost_investiv,cost_konsumtiv,cost_staff,run_cost_investiv,run_cost_konsumtiv,\
+         run_cost_staff,value,rank,reason\r\n"
     ));
 }
 
@@ -113,14 +114,15 @@ fn excel_de_has_a_bom_semicolons_decimal_commas_and_german_headers() {
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
     let text = std::str::from_utf8(&bytes[3..]).expect("UTF-8");
     assert!(text.starts_with(
-        "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Kosten investiv (EUR);\
-         Kosten konsumtiv (EUR);Kosten staff (VZÄ);Folgekosten/Periode investiv (EUR);\
-         Folgekosten/Periode konsumtiv (EUR);Folgekosten/Periode staff (VZÄ);Wert;Rang;Grund\r\n"
+        "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Puffer gesamt;Puffer frei;\
+         kritisch;Kosten investiv (EUR);Kosten konsumtiv (EUR);Kosten staff (VZÄ);\
+         Folgekosten/Periode investiv (EUR);Folgekosten/Periode konsumtiv (EUR);\
+         Folgekosten/Periode staff (VZÄ);Wert;Rang;Grund\r\n"
     ));
     assert!(
         text.contains(
             "\r\nbackup-321;Datensicherung nach 3-2-1(-1-0) mit Offline-/unveränderlicher Kopie;\
-             security;eingeplant;2027;2027;1;247500,00;27500,00;0,50;0,00;45000,00;0,10;1,2857;7;\r\n"
+             security;eingeplant;2027;2027;1;0;0;ja;247500,00;27500,00;0,50;0,00;45000,00;0,10;1,2857;7;\r\n"
         ),
         "{text}"
     );
@@ -141,6 +143,7 @@ fn both_dialects_hold_the_same_cells() {
         let codes: Vec<usize> = (machine[0].iter().enumerate())
             .filter(|(_, h)| {
                 *h == "status"
+                    || *h == "critical"
                     || *h == "change"
                     || *h == "stable"
                     || *h == "period"

@@ -52,6 +52,7 @@ mod schema;
 mod simulate_cli;
 mod simulate_money;
 mod simulate_properties;
+mod slack;
 mod support;
 mod sweep_cli;
 mod values_cli;

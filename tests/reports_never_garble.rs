@@ -221,7 +221,7 @@ fn mermaid_statements_keep_a_text_when_names_are_blank_once_cleaned() {
     assert_eq!(tasks, 2, "{gantt}");
     // The id stands in for a blank name, the report's word for a blank title or area.
     assert!(
-        gantt.contains("\n    backup :2027-01-01, 2028-01-01\n"),
+        gantt.contains("\n    backup :crit, 2027-01-01, 2028-01-01\n"),
         "{gantt}"
     );
     assert!(gantt.contains("\n    title Roadmap\n"), "{gantt}");

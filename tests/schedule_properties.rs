@@ -76,6 +76,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     dependencies,
                     funding,
                     sustainability,
+                    pilots: 0.15,
                     ..Settings::new(measures, periods, seed)
                 }
             },
@@ -150,6 +151,17 @@ proptest! {
                 prop_assert!(close(*used, independent[t][r]), "usage differs in budget period {t}, resource {r}");
             }
         }
+        // Every measure can slip by its free slack alone, and by its total slack with its
+        // dependents pushed, and the roadmap still verifies.
+        for (j, slack) in resiplan::analysis::slack::slack(&planning).iter().enumerate() {
+            let Some(slack) = slack else { continue };
+            prop_assert!(slack.free <= slack.total);
+            for (delay, push) in [(slack.free, false), (slack.total, true)] {
+                let shifted = delayed(portfolio, roadmap, j, delay, push);
+                let violations = verify(portfolio, &shifted);
+                prop_assert!(violations.is_empty(), "m{j} delayed by {delay}: {violations:#?}\n{}", portfolio_yaml(&settings));
+            }
+        }
     }
 
     #[test]
@@ -165,6 +177,48 @@ proptest! {
         }
         let _ = pick;
     }
+}
+
+/// The roadmap with measure `j` started `delay` periods later and, when `push`, each
+/// dependent started as late as its dependencies then require (never earlier).
+fn delayed(
+    portfolio: &Portfolio,
+    roadmap: &Roadmap,
+    j: usize,
+    delay: usize,
+    push: bool,
+) -> Roadmap {
+    let mut out = roadmap.clone();
+    if let Placement::Scheduled { start } = out.placements[j] {
+        out.placements[j] = Placement::Scheduled {
+            start: start + delay,
+        };
+    }
+    let index = |id: &str| portfolio.measures.iter().position(|m| m.id.value == id);
+    let mut changed = push;
+    while changed {
+        changed = false;
+        for (k, measure) in portfolio.measures.iter().enumerate() {
+            let Placement::Scheduled { start } = out.placements[k] else {
+                continue;
+            };
+            let needed = (measure.depends_on.iter())
+                .filter_map(|d| index(&d.value))
+                .filter_map(|d| match out.placements[d] {
+                    Placement::Scheduled { start } => {
+                        Some(start + portfolio.measures[d].duration.value as usize)
+                    }
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            if needed > start {
+                out.placements[k] = Placement::Scheduled { start: needed };
+                changed = true;
+            }
+        }
+    }
+    out
 }
 
 struct Mutation {
@@ -304,6 +358,32 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             roadmap: roadmap.clone(),
             portfolio: Some(changed),
             expect: ViolationKind::CapacityExceeded,
+        });
+    }
+    // A rollout started with its pilot, the `depends_on` entry loading added taken away:
+    // the verifier checks `pilot_of` itself.
+    for (p, pilot) in portfolio.measures.iter().enumerate() {
+        let Some(r) = pilot.pilot_of.as_ref().and_then(|r| index(&r.value)) else {
+            continue;
+        };
+        let (Placement::Scheduled { start }, Placement::Scheduled { .. }) =
+            (&roadmap.placements[p], &roadmap.placements[r])
+        else {
+            continue;
+        };
+        if pilot.duration.value == 0 || portfolio.measures[r].status.value == Status::Fixed {
+            continue;
+        }
+        let mut changed = portfolio.clone();
+        changed.measures[r]
+            .depends_on
+            .retain(|d| d.value != pilot.id.value);
+        let mut broken = roadmap.clone();
+        broken.placements[r] = Placement::Scheduled { start: *start };
+        out.push(Mutation {
+            roadmap: broken,
+            portfolio: Some(changed),
+            expect: ViolationKind::DependencyIncomplete,
         });
     }
     // Wrong length.

@@ -10,8 +10,10 @@ pub mod budget;
 pub mod compare;
 pub mod explain;
 pub mod frontier;
+pub mod quick_wins;
 pub mod robustness;
 pub mod simulate;
+pub mod slack;
 pub mod sweep;
 pub mod weights;
 

@@ -83,6 +83,9 @@ codes! {
     SelfDependency = "self-dependency": "A measure depends on itself.",
     DuplicateDependency = "duplicate-dependency": "`depends_on` names the same measure twice.",
     DependencyCycle = "dependency-cycle": "Measures depend on each other in a circle (the whole circle is shown).",
+    UnknownPilot = "unknown-pilot": "`pilot_of` names a measure that does not exist.",
+    SelfPilot = "self-pilot": "A measure is named as the pilot of itself (`pilot_of`).",
+    PilotCycle = "pilot-cycle": "A pilot depends on the measure it is the pilot of, which depends on its pilot.",
     // Responsibilities (RACI).
     RaciConflict = "raci-conflict": "`owner` and `raci.responsible` of a measure name different parties (`owner` is the responsible party).",
     RaciDuplicate = "raci-duplicate": "A party holds two RACI roles of one measure, or is named twice in one role (only the responsible party may also be accountable).",

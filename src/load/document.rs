@@ -41,6 +41,8 @@ pub struct Document {
     pub funding: Vec<crate::model::funding::Programme>,
     /// The limit on follow-up costs.
     pub sustainability: Option<crate::model::funding::Sustainability>,
+    /// The rule for quick wins (`quick_wins:`).
+    pub quick_wins: crate::model::quick_wins::QuickWinRule,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
     /// Scenarios applied, in order.
@@ -70,6 +72,7 @@ impl Document {
             resources: self.resources,
             funding: self.funding,
             sustainability: self.sustainability,
+            quick_wins: self.quick_wins,
             measures: self.measures,
             scenarios: self.scenarios,
             overrides: self.overrides,

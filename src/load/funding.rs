@@ -98,7 +98,7 @@ fn window(dec: &mut Decoder, node: &Node, what: &str) -> Option<Window> {
 
 /// Reads a rate: `50%`, `12.5 %` or a share `0.5`; a bare number above 1 is refused, since
 /// `50` could mean 50 % or 5,000 %.
-fn rate(dec: &mut Decoder, node: &Node, what: &str) -> Option<Located<f64>> {
+pub(super) fn rate(dec: &mut Decoder, node: &Node, what: &str) -> Option<Located<f64>> {
     let (value, percent) = match &node.kind {
         NodeKind::Str(text) => match text.trim().strip_suffix('%') {
             Some(number) => match parse_amount(number.trim().trim_start_matches('-')) {

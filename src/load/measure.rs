@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 26] = [
+pub const MEASURE_FIELDS: [&str; 27] = [
     "id",
     "name",
     "area",
@@ -37,6 +37,7 @@ pub const MEASURE_FIELDS: [&str; 26] = [
     "uncertainty",
     "description",
     "funding",
+    "pilot_of",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -155,6 +156,8 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         .get("funding")
         .map(|n| dec.strings(n, &format!("`funding` of {label}")))
         .unwrap_or_default();
+    let pilot_of =
+        (fields.get("pilot_of")).and_then(|n| dec.identifier(n, &format!("`pilot_of` of {label}")));
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -181,6 +184,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         notes,
         uncertainty,
         funding,
+        pilot_of,
     })
 }
 

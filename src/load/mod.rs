@@ -18,6 +18,8 @@ mod node;
 mod number;
 mod overlay;
 mod pairs;
+mod pilots;
+mod quick_wins;
 mod read;
 mod scalar;
 mod sections;
@@ -48,7 +50,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 15] = [
+pub const PORTFOLIO_FIELDS: [&str; 16] = [
     "version",
     "name",
     "organisation",
@@ -62,6 +64,7 @@ pub const PORTFOLIO_FIELDS: [&str; 15] = [
     "resources",
     "funding",
     "sustainability",
+    "quick_wins",
     "include",
     "measures",
 ];
@@ -410,6 +413,8 @@ impl Loader {
         let sustainability = fields
             .get("sustainability")
             .and_then(|n| funding::decode_sustainability(&mut self.dec, n));
+        let quick_wins = (fields.get("quick_wins"))
+            .and_then(|n| quick_wins::decode_quick_wins(&mut self.dec, n));
         let mut measures: Vec<_> = collected
             .measures
             .iter()
@@ -430,6 +435,7 @@ impl Loader {
             }
             _ => {}
         }
+        pilots::link(&mut measures);
         Some(Document {
             kind,
             name,
@@ -445,6 +451,7 @@ impl Loader {
             resources,
             funding,
             sustainability,
+            quick_wins: quick_wins.unwrap_or_default(),
             measures,
             scenarios: changes.scenarios,
             overrides: overlays

@@ -7,6 +7,7 @@ pub mod change;
 pub mod funding;
 pub mod period;
 pub mod profile;
+pub mod quick_wins;
 pub mod raci;
 pub mod resource;
 pub mod roadmap;
@@ -283,6 +284,10 @@ pub struct Measure {
     /// Ids of the funding programmes it draws on (`funding`); its `cost` is gross.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Located<String>>,
+    /// The measure it is the pilot of (`pilot_of`): that rollout depends on it, after a
+    /// go/no-go decision at its end (loading adds the pilot to the rollout's `depends_on`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilot_of: Option<Located<String>>,
 }
 
 impl Measure {
@@ -339,6 +344,9 @@ pub struct Portfolio {
     /// A limit on follow-up costs after the horizon (`sustainability:`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sustainability: Option<funding::Sustainability>,
+    /// The rule for quick wins (`quick_wins:`; defaults when not given).
+    #[serde(skip_serializing_if = "quick_wins::QuickWinRule::is_default")]
+    pub quick_wins: quick_wins::QuickWinRule,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
     /// Scenarios applied to the file, in order.

@@ -239,6 +239,9 @@ pub fn plan(view: &PlanView<'_>, dialect: Dialect) -> String {
         labelled("start", Label::Start),
         labelled("finish", Label::Finish),
         labelled("duration", Label::Duration),
+        Column::new("total_slack", "Puffer gesamt"),
+        Column::new("free_slack", "Puffer frei"),
+        Column::new("critical", "kritisch"),
     ];
     columns.extend(resource_columns(portfolio, "cost", Label::Cost));
     columns.extend(resource_columns(portfolio, "run_cost", Label::RunCost));
@@ -273,6 +276,18 @@ pub fn plan(view: &PlanView<'_>, dialect: Dialect) -> String {
                 Cell::text(finish),
                 Cell::integer(row.duration as usize),
             ];
+            cells.extend(match view.slack.get(row.index).copied().flatten() {
+                Some(slack) => [
+                    Cell::integer(slack.total),
+                    Cell::integer(slack.free),
+                    if slack.critical() {
+                        coded("true", "ja", dialect)
+                    } else {
+                        coded("false", "nein", dialect)
+                    },
+                ],
+                None => [Cell::empty(), Cell::empty(), Cell::empty()],
+            });
             cells.extend(amounts(&row.cost));
             cells.extend(amounts(&row.run_cost));
             cells.extend([

@@ -133,6 +133,11 @@ pub(crate) fn swatch(kind: &str, colour: &str) -> String {
     let shape = match kind {
         "diamond" => format!("<path d=\"M7 0l7 7l-7 7l-7 -7z\" fill=\"{colour}\"/>"),
         "line" => format!("<path d=\"M0 7H22\" stroke=\"{colour}\" stroke-width=\"2\"/>"),
+        "outline" => format!(
+            "<rect x=\"1\" y=\"2\" width=\"20\" height=\"10\" rx=\"2\" fill=\"{}\" \
+             stroke=\"{colour}\" stroke-width=\"2\"/>",
+            svg::PLANNED
+        ),
         _ => {
             format!("<rect x=\"0\" y=\"1\" width=\"22\" height=\"12\" rx=\"2\" fill=\"{colour}\"/>")
         }
@@ -168,6 +173,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
     }
     body.push_str(&table(&view.by_period(), "h2"));
     body.push_str(&table(&view.measures_documented(), "h2"));
+    for extra in [view.quick_wins_table(), view.pilots_table()]
+        .into_iter()
+        .flatten()
+    {
+        body.push_str(&table(&extra, "h2"));
+    }
     body.push_str(&table(&view.resource_use(), "h2"));
     for funding in view.funding_tables() {
         body.push_str(&table(&funding, "h2"));
@@ -230,6 +241,12 @@ fn schedule(view: &PlanView<'_>) -> String {
             any(|r| r.mandatory),
         ),
         (
+            "outline",
+            svg::CRITICAL,
+            Label::CriticalPath,
+            shown.iter().any(|r| view.critical(r.index)),
+        ),
+        (
             "diamond",
             svg::PLANNED,
             Label::Milestone,
@@ -290,6 +307,7 @@ fn resources(view: &PlanView<'_>) -> String {
 pub fn rank(
     portfolio: &Portfolio,
     ranking: &Table,
+    quick_wins: Option<&Table>,
     language: Language,
     provenance: &Provenance,
 ) -> String {
@@ -297,6 +315,9 @@ pub fn rank(
     let mut body = header(portfolio, t(Label::Ranking));
     body.push_str("</header>\n");
     body.push_str(&table(ranking, "h2"));
+    if let Some(quick) = quick_wins {
+        body.push_str(&table(quick, "h2"));
+    }
     let title = format!("{}: {}", t(Label::Ranking), portfolio.name);
     document(language, &title, provenance, &body)
 }

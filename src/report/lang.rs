@@ -96,6 +96,10 @@ pub enum Label {
     ResiliencePeriods,
     Change,
     FollowUp,
+    // Critical path, quick wins, pilots.
+    Slack,
+    Critical,
+    CriticalPath,
 }
 
 impl Label {
@@ -275,6 +279,9 @@ impl Label {
             L::ResiliencePeriods => ("Resilienzpunkte", "Resilience points"),
             L::Change => ("Veränderung", "Change"),
             L::FollowUp => ("Folgekosten", "Follow-up"),
+            L::Slack => ("Puffer gesamt/frei", "Slack total/free"),
+            L::Critical => ("kritisch", "critical"),
+            L::CriticalPath => ("Kritischer Pfad", "Critical path"),
         }
     }
 }

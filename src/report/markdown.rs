@@ -160,6 +160,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
     out.push('\n');
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));
+    for extra in [view.quick_wins_table(), view.pilots_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra));
+    }
     out.push_str(&table(&view.resource_use()));
     for funding in view.funding_tables() {
         out.push_str(&table(&funding));

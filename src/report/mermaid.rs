@@ -12,7 +12,7 @@
 //! (a name made of control characters) would leave `title`, `section` or a task without
 //! its text and break the whole chart, so the next candidate (the id) or a dash stands in.
 
-use super::lang::Label;
+use super::lang::{Label, de_en};
 use super::view::{self, GraphView, PlanView, RowStatus};
 use crate::model::period::PeriodKind;
 
@@ -149,8 +149,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
         for j in group.measures {
             let row = view.row(j);
             let mut tags: Vec<&str> = Vec::new();
-            if row.mandatory {
+            // `crit`: the critical chain (total slack 0); mandatory measures off it are `active`.
+            if view.critical(j) {
                 tags.push("crit");
+            } else if row.mandatory {
+                tags.push("active");
             }
             let (start, end) = match (row.status, row.periods) {
                 (Some(RowStatus::Scheduled), Some((first, last))) if row.duration > 0 => (
@@ -174,6 +177,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
                 task_text(&[row.name, row.id]),
                 tags.join(", ")
             ));
+            out.push_str(&go_no_go(view, j));
         }
     }
     let not_scheduled: Vec<_> = view
@@ -262,6 +266,28 @@ pub fn graph(view: &GraphView<'_>) -> String {
         out.push_str(&format!("    class {} mandatory\n", mandatory.join(",")));
     }
     out
+}
+
+/// The go/no-go milestone after pilot `j` (at the end of its last period), when it is a
+/// scheduled pilot; else nothing.
+fn go_no_go(view: &PlanView<'_>, j: usize) -> String {
+    let Some(rollout) = view
+        .pilots()
+        .into_iter()
+        .find(|&(p, _)| p == j)
+        .map(|(_, r)| r)
+    else {
+        return String::new();
+    };
+    let Some(last) = view.go_no_go(j) else {
+        return String::new();
+    };
+    let word = de_en(view.language, "Go/No-Go-Entscheidung", "Go/no-go decision");
+    format!(
+        "    {} :milestone, {}, 0d\n",
+        task_text(&[&format!("{word}: {}", view.name(rollout)), word]),
+        view::period_date(&view.portfolio.calendar, last + 1)
+    )
 }
 
 #[cfg(test)]

@@ -112,22 +112,28 @@ pub fn rank(
     width: u16,
 ) -> Result<String, Unsupported> {
     let ranking = view::ranking(portfolio, scores, language);
+    let wins = crate::analysis::quick_wins::quick_wins(portfolio, scores);
+    let quick = view::quick_wins_table(portfolio, language, &wins, None);
     Ok(match format {
         Format::Table => table::printable(format!(
-            "{}\n\n{}{}\n",
+            "{}\n\n{}{}{}\n",
             portfolio.name,
             table::table(&ranking, width),
+            quick
+                .as_ref()
+                .map_or(String::new(), |q| table::table(q, width)),
             provenance.line()
         )),
         Format::Markdown => format!(
-            "# {}\n\n{}<sub>{}</sub>\n",
+            "# {}\n\n{}{}<sub>{}</sub>\n",
             markdown::escape(&portfolio.name),
             markdown::table(&ranking),
+            quick.as_ref().map_or(String::new(), markdown::table),
             markdown::escape(&provenance.line())
         ),
         Format::Json => json::rank(portfolio, scores, language, provenance),
         Format::Csv => csv::rank(portfolio, scores, language, csv::Dialect::Machine),
-        Format::Html => html::rank(portfolio, &ranking, language, provenance),
+        Format::Html => html::rank(portfolio, &ranking, quick.as_ref(), language, provenance),
         Format::Mermaid => return Err(Unsupported { format: "mermaid" }),
     })
 }

@@ -134,6 +134,12 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     out.push('\n');
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));
+    for extra in [view.quick_wins_table(), view.pilots_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra, width));
+    }
     out.push_str(&table(&view.resource_use(), width));
     for funding in view.funding_tables() {
         out.push_str(&table(&funding, width));

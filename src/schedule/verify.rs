@@ -6,6 +6,7 @@
 //! function here panics, whatever the roadmap holds.
 
 pub mod funding;
+mod pilot;
 mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -223,6 +224,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
         }
     }
     out.extend(funding::follow_up(portfolio, roadmap));
+    out.extend(pilot::check(portfolio, roadmap));
     out
 }
 

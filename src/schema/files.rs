@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // the fields exist for the schema only
 
+use super::rate::Rate;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::collections::BTreeMap;
 
@@ -66,6 +67,8 @@ pub(super) struct PortfolioFile {
     funding: Option<Vec<Programme>>,
     /// A limit on follow-up costs after the horizon, and the share above which plans warn.
     sustainability: Option<Sustainability>,
+    /// The rule for the quick-wins section (Schnellerfolge).
+    quick_wins: Option<super::quick_wins::QuickWins>,
     /// Measures taken from catalogs.
     include: Option<Vec<Include>>,
     /// The measures.
@@ -358,25 +361,6 @@ struct Window {
     to: Period,
 }
 
-/// A share: `50%`, `12.5 %`, or a number from 0 to 1.
-struct Rate;
-
-impl JsonSchema for Rate {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Rate".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A share of the cost: a percentage from `0%` to `100%`, or a number from 0 to 1 (`0.5` is 50 %).",
-            "anyOf": [
-                { "type": "number", "minimum": 0, "maximum": 1 },
-                { "type": "string", "pattern": "^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%\\s*$" }
-            ]
-        })
-    }
-}
-
 /// Measures taken from a catalog.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -505,6 +489,8 @@ struct Measure {
     description: Option<String>,
     /// Ids of the funding programmes it draws on; `cost` is then the gross amount.
     funding: Option<Vec<Id>>,
+    /// The measure it is the pilot of: that rollout depends on it (go/no-go at its end).
+    pilot_of: Option<Id>,
 }
 
 /// Capacity changes of one resource.

@@ -9,6 +9,8 @@
 //! these schemas, and check that the files in `schema/` are what `resiplan schema` prints.
 
 mod files;
+mod quick_wins;
+mod rate;
 mod reports;
 mod scalars;
 

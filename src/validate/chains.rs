@@ -131,6 +131,7 @@ mod tests {
                 staff_profile: None,
                 useful_life: None,
                 funding: Vec::new(),
+                pilot_of: None,
             })
             .collect();
         let mut chains = Chains::new(n);

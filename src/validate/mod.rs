@@ -12,6 +12,7 @@ mod funding;
 mod horizon;
 mod money;
 mod numbers;
+mod pilots;
 mod profile;
 mod raci;
 mod references;
@@ -83,7 +84,9 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         None => {
             let index = first_index_by_id(subject.measures);
             references::check_ids(subject, &mut diagnostics);
-            references::check_dependencies(subject, &index, &mut diagnostics)
+            let graph = references::check_dependencies(subject, &index, &mut diagnostics);
+            pilots::check(subject, &index, &graph, &mut diagnostics);
+            graph
         }
     };
     scores::check_dimensions(subject, &mut diagnostics);

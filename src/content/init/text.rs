@@ -399,8 +399,8 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ("    impact: { recovery: 5, protection: 2 }", "", ""),
         (
             "    depends_on: [it-inventory]",
-            "muss fertig sein, bevor diese beginnt",
-            "must be complete before this one starts",
+            "muss fertig sein, bevor diese beginnt; ein Pilotprojekt nennt mit `pilot_of` die Maßnahme, die es vorbereitet",
+            "must be complete before this one starts; a pilot names the measure it prepares with `pilot_of`",
         ),
         (
             "    earliest: 2028",

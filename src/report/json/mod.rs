@@ -16,6 +16,7 @@ pub mod frontier;
 pub mod funding;
 pub mod plan;
 pub mod profile;
+pub mod quick_wins;
 pub mod rank;
 pub mod reason;
 pub mod robustness;

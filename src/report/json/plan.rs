@@ -50,6 +50,9 @@ pub struct PlanReport {
     /// Grants of the funding programmes; only when the portfolio has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<super::funding::FundingReport>,
+    /// The quick wins (Schnellerfolge), by value per million; only when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quick_wins: Option<Vec<super::quick_wins::QuickWinJson>>,
 }
 
 /// A document and the measures that produce it.
@@ -160,6 +163,29 @@ pub struct PlanMeasure {
     pub tags: Vec<String>,
     /// Ids of the measures that must be complete before it starts.
     pub depends_on: Vec<String>,
+    /// How far it can slip (Puffer), when scheduled (see the README, "Critical path and
+    /// slack").
+    pub slack: Option<SlackJson>,
+    /// The measure it is the pilot of (`pilot_of`); only for pilots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilot_of: Option<String>,
+    /// For a scheduled pilot: the period at whose end the go/no-go decision on its rollout
+    /// falls (its last period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub go_no_go: Option<String>,
+}
+
+/// A scheduled measure's slack, in periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SlackJson {
+    /// Periods it can start later, pushing its dependents, without breaking a deadline or
+    /// the horizon or finishing after the roadmap's last finish, the resources as planned.
+    pub total: usize,
+    /// Periods it can start later with nothing else moving.
+    pub free: usize,
+    /// On the critical chain: total slack 0.
+    pub critical: bool,
 }
 
 /// Where a measure is.
@@ -250,6 +276,16 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 sources: m.source.iter().cloned().collect(),
                 tags: m.tags.clone(),
                 depends_on: m.depends_on.iter().map(|d| d.value.clone()).collect(),
+                pilot_of: m.pilot_of.as_ref().map(|p| p.value.clone()),
+                go_no_go: (m.pilot_of.is_some())
+                    .then(|| view.go_no_go(j))
+                    .flatten()
+                    .map(|t| calendar.label(t).to_string()),
+                slack: view.slack[j].map(|s| SlackJson {
+                    total: s.total,
+                    free: s.free,
+                    critical: s.critical(),
+                }),
             }
         })
         .collect();
@@ -338,5 +374,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 .collect()
         }),
         funding: super::funding::funding(portfolio, &e.funding, view.language),
+        quick_wins: super::quick_wins::quick_wins(portfolio, &view.quick_wins, Some(view.roadmap)),
     }
 }

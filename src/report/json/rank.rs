@@ -17,6 +17,9 @@ pub struct RankReport {
     pub portfolio: PortfolioHeader,
     /// Every measure, by rank.
     pub measures: Vec<RankedMeasure>,
+    /// The quick wins (Schnellerfolge), by value per million; only when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quick_wins: Option<Vec<super::quick_wins::QuickWinJson>>,
 }
 
 /// A measure and its scores.
@@ -66,6 +69,11 @@ pub fn rank(
     let report = RankReport {
         portfolio: PortfolioHeader::of(portfolio, language),
         measures,
+        quick_wins: super::quick_wins::quick_wins(
+            portfolio,
+            &crate::analysis::quick_wins::quick_wins(portfolio, scores),
+            None,
+        ),
     };
     render("rank", Some(language), Some(provenance), report)
 }

@@ -10,6 +10,8 @@ pub const PLANNED: &str = "#2f6690";
 pub const MANDATORY: &str = "#7a1f2b";
 /// Measures done before the horizon.
 pub const DONE: &str = "#8d99a6";
+/// The outline of measures on the critical chain (total slack 0).
+pub const CRITICAL: &str = "#e07b00";
 /// Capacity lines.
 pub const CAPACITY: &str = "#1d2530";
 /// Grid lines.

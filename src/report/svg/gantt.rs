@@ -1,6 +1,6 @@
 //! The roadmap as a Gantt chart: one row per scheduled or done measure, grouped by area.
 
-use super::draw::{DONE, GRID, MANDATORY, PLANNED, clip, diamond, n, open};
+use super::draw::{CRITICAL, DONE, GRID, MANDATORY, PLANNED, clip, diamond, n, open};
 use crate::model::period::PeriodKind;
 use crate::report::lang::Label;
 use crate::report::markup::escape;
@@ -161,6 +161,11 @@ fn gantt_row(out: &mut String, view: &PlanView<'_>, j: usize, y: f64, x: &impl F
                     n(x(last + 1) - x(first) - 2.0)
                 )
             };
+            let mark = if view.critical(j) {
+                format!("<g class=\"critical\" stroke=\"{CRITICAL}\" stroke-width=\"2\">{mark}</g>")
+            } else {
+                mark
+            };
             (when, mark)
         }
         _ => (
@@ -183,6 +188,9 @@ fn gantt_row(out: &mut String, view: &PlanView<'_>, j: usize, y: f64, x: &impl F
     }
     if row.duration == 0 {
         notes.push(t(Label::Milestone));
+    }
+    if view.critical(j) {
+        notes.push(t(Label::Critical));
     }
     let notes = if notes.is_empty() {
         String::new()

@@ -13,6 +13,6 @@ mod fan;
 mod gantt;
 
 pub use charts::{coverage, curve, resource};
-pub use draw::{CAPACITY, DONE, MANDATORY, PLANNED, ticks};
+pub use draw::{CAPACITY, CRITICAL, DONE, MANDATORY, PLANNED, ticks};
 pub use fan::{BAND_INNER, BAND_OUTER, fan, finish_ranges};
 pub use gantt::gantt;

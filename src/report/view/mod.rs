@@ -5,7 +5,9 @@
 mod evidence;
 mod funding;
 mod graph;
+mod pilots;
 mod plan;
+mod quick_wins;
 mod rank;
 mod sources;
 mod summary;
@@ -15,6 +17,7 @@ mod tables;
 pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
 pub use plan::PlanView;
+pub use quick_wins::quick_wins_table;
 pub use rank::{MeasureRow, RowStatus, rank_rows, ranking};
 pub use summary::period_ranges;
 pub use table::{Align, Table};

@@ -3,6 +3,8 @@
 
 use super::rank::{MeasureRow, RowStatus, measure_row};
 use crate::analysis::budget::{Haushalt, haushalt};
+use crate::analysis::quick_wins::{QuickWin, quick_wins};
+use crate::analysis::slack::{Slack, slack};
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Language, Measure, Portfolio};
 use crate::plan::Planning;
@@ -32,6 +34,11 @@ pub struct PlanView<'a> {
     pub provenance: &'a Provenance,
     /// The Haushalt view per budget period (the HTML report's section).
     pub haushalt: Haushalt,
+    /// Slack (Puffer) of each measure, parallel to `Portfolio::measures`: `None` unless
+    /// scheduled.
+    pub slack: Vec<Option<Slack>>,
+    /// The quick wins (Schnellerfolge), by value per million.
+    pub quick_wins: Vec<QuickWin>,
 }
 
 impl<'a> PlanView<'a> {
@@ -47,6 +54,8 @@ impl<'a> PlanView<'a> {
             language,
             provenance,
             haushalt: haushalt(planning),
+            slack: slack(planning),
+            quick_wins: quick_wins(&planning.scored.portfolio, &planning.scored.scores),
         }
     }
 
@@ -203,6 +212,37 @@ impl<'a> PlanView<'a> {
     pub fn utilisation(&self, t: usize, r: usize) -> Option<f64> {
         let (used, capacity) = (self.evaluation.usage[t][r], self.evaluation.capacity[t][r]);
         (capacity.is_finite() && capacity > 0.0).then(|| used / capacity)
+    }
+
+    /// The quick-wins section, with when each starts; `None` when there are none.
+    pub fn quick_wins_table(&self) -> Option<super::Table> {
+        super::quick_wins_table(
+            self.portfolio,
+            self.language,
+            &self.quick_wins,
+            Some(self.roadmap),
+        )
+    }
+
+    /// Whether measure `j` is on the critical chain (scheduled, total slack 0).
+    pub fn critical(&self, j: usize) -> bool {
+        self.slack
+            .get(j)
+            .copied()
+            .flatten()
+            .is_some_and(|s| s.critical())
+    }
+
+    /// The slack cell of measure `j`: `2 / 0` (total / free periods), `0 / 0 kritisch` on
+    /// the critical chain, `–` when it is not scheduled.
+    pub fn slack_text(&self, j: usize) -> String {
+        match self.slack.get(j).copied().flatten() {
+            Some(s) if s.critical() => {
+                format!("{} / {} {}", s.total, s.free, self.t(Label::Critical))
+            }
+            Some(s) => format!("{} / {}", s.total, s.free),
+            None => self.t(Label::Nothing).to_owned(),
+        }
     }
 
     /// The word for a status in the report language.

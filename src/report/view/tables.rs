@@ -51,6 +51,7 @@ impl PlanView<'_> {
                 row.extend([
                     start,
                     finish,
+                    self.slack_text(j),
                     number(self.language, self.scores.measures[j].value, 2),
                     self.cost(measure, false),
                 ]);
@@ -67,8 +68,20 @@ impl PlanView<'_> {
             header.push(Label::Owner);
             align.push(Align::Left);
         }
-        header.extend([Label::Start, Label::Finish, Label::Value, Label::Cost]);
-        align.extend([Align::Left, Align::Left, Align::Right, Align::Right]);
+        header.extend([
+            Label::Start,
+            Label::Finish,
+            Label::Slack,
+            Label::Value,
+            Label::Cost,
+        ]);
+        align.extend([
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ]);
         Table {
             title: self.t(Label::Measures).into(),
             header: header.iter().map(|l| self.t(*l).into()).collect(),

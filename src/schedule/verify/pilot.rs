@@ -1,0 +1,45 @@
+//! The pilot rule, from `pilot_of` itself (not from the `depends_on` entry loading adds):
+//! a scheduled rollout starts only once its pilot is complete (done, or scheduled to
+//! finish by then), the go/no-go decision lying between the two.
+
+use super::{Violation, ViolationKind};
+use crate::model::Portfolio;
+use crate::model::roadmap::{Placement, Roadmap};
+
+/// Every rollout that starts before its pilot is complete, in portfolio order of pilots.
+pub(super) fn check(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
+    let measures = &portfolio.measures;
+    let mut out = Vec::new();
+    for (p, pilot) in measures.iter().enumerate() {
+        let Some(rollout_id) = &pilot.pilot_of else {
+            continue;
+        };
+        let Some(r) = measures.iter().position(|m| m.id.value == rollout_id.value) else {
+            continue;
+        };
+        let Some(Placement::Scheduled { start }) = roadmap.placements.get(r) else {
+            continue;
+        };
+        let complete = match roadmap.placements.get(p) {
+            Some(Placement::Done) => Some(0),
+            Some(Placement::Scheduled { start }) => {
+                Some(start.saturating_add(pilot.duration.value as usize))
+            }
+            _ => None,
+        };
+        if complete.is_some_and(|c| c <= *start) {
+            continue;
+        }
+        out.push(Violation {
+            measure: Some(r),
+            kind: ViolationKind::DependencyIncomplete,
+            message: format!(
+                "{}: starts in {} before its pilot {} is complete",
+                rollout_id.value,
+                super::name(portfolio, *start as i128),
+                pilot.id.value
+            ),
+        });
+    }
+    out
+}
