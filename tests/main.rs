@@ -10,6 +10,7 @@ mod broken;
 mod budget_cli;
 mod catalog_cli;
 mod check_cli;
+mod choice;
 mod ci_recipes;
 mod cli_formats;
 mod compare_versions;

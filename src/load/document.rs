@@ -43,6 +43,8 @@ pub struct Document {
     pub sustainability: Option<crate::model::funding::Sustainability>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
+    /// Alternative groups and bundles.
+    pub choices: crate::model::choice::Choices,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -71,6 +73,7 @@ impl Document {
             funding: self.funding,
             sustainability: self.sustainability,
             measures: self.measures,
+            choices: self.choices,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

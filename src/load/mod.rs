@@ -7,6 +7,7 @@
 
 mod amount;
 mod budget;
+mod choice;
 mod confine;
 mod decode;
 mod document;
@@ -47,7 +48,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 15] = [
+pub const PORTFOLIO_FIELDS: [&str; 17] = [
     "version",
     "name",
     "organisation",
@@ -63,6 +64,8 @@ pub const PORTFOLIO_FIELDS: [&str; 15] = [
     "sustainability",
     "include",
     "measures",
+    "alternatives",
+    "bundles",
 ];
 
 /// Top-level fields of a catalog.
@@ -411,6 +414,14 @@ impl Loader {
             .iter()
             .filter_map(|m| measure::decode_measure(&mut self.dec, m))
             .collect();
+        let choices = crate::model::choice::Choices {
+            alternatives: (fields.get("alternatives"))
+                .map(|n| choice::decode_alternatives(&mut self.dec, n))
+                .unwrap_or_default(),
+            bundles: (fields.get("bundles"))
+                .map(|n| choice::decode_bundles(&mut self.dec, n))
+                .unwrap_or_default(),
+        };
         Some(Document {
             kind,
             name,
@@ -427,6 +438,7 @@ impl Loader {
             funding,
             sustainability,
             measures,
+            choices,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

@@ -5,6 +5,7 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+mod choice;
 pub mod funding;
 mod spend;
 
@@ -48,6 +49,12 @@ pub enum ViolationKind {
     CapacityExceeded,
     /// Follow-up costs after the horizon break the limit of `sustainability`.
     FollowUpExceeded,
+    /// Two measures of one alternative group are in the roadmap.
+    AlternativesBoth,
+    /// No measure of an `exactly_one` alternative group is in the roadmap.
+    ChoiceMissing,
+    /// Some measures of a bundle are in the roadmap and others are not.
+    BundleSplit,
 }
 
 impl ViolationKind {
@@ -64,6 +71,9 @@ impl ViolationKind {
             ViolationKind::MandatoryMissing => "mandatory_missing",
             ViolationKind::CapacityExceeded => "capacity_exceeded",
             ViolationKind::FollowUpExceeded => "follow_up_exceeded",
+            ViolationKind::AlternativesBoth => "alternatives_both",
+            ViolationKind::ChoiceMissing => "choice_missing",
+            ViolationKind::BundleSplit => "bundle_split",
         }
     }
 }
@@ -223,6 +233,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
         }
     }
     out.extend(funding::follow_up(portfolio, roadmap));
+    out.extend(choice::check(portfolio, roadmap));
     out
 }
 

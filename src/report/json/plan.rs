@@ -50,6 +50,10 @@ pub struct PlanReport {
     /// Grants of the funding programmes; only when the portfolio has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<super::funding::FundingReport>,
+    /// Alternative groups and bundles and what the roadmap made of them; only when the
+    /// portfolio has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<super::choice::ChoicesReport>,
 }
 
 /// A document and the measures that produce it.
@@ -338,5 +342,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 .collect()
         }),
         funding: super::funding::funding(portfolio, &e.funding, view.language),
+        choices: super::choice::choices(view),
     }
 }
