@@ -137,14 +137,24 @@ fn explain_says_the_alternative_is_in() {
         ),
         "{en}"
     );
+    // Every period it could start in is blocked by the alternative, not "nothing".
+    assert!(en.contains("its alternative `soc_a` is planned"), "{en}");
     let de = stdout(&["explain", path, "soc_b", "--lang", "de"]);
     assert!(de.contains("Stattdessen ist ihre Alternative"), "{de}");
+    assert!(
+        de.contains("ihre Alternative `soc_a` ist eingeplant"),
+        "{de}"
+    );
     let json = stdout(&["explain", path, "soc_b", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let reason = &value["not_scheduled"];
     assert_eq!(reason["kind"], "alternative", "{json}");
     assert_eq!(reason["chosen"], "soc_a", "{json}");
     assert_eq!(reason["group"], "soc", "{json}");
+    assert_eq!(
+        value["blocked"][0]["reason"]["kind"], "alternative",
+        "{json}"
+    );
 }
 
 #[test]

@@ -334,6 +334,11 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                 + users
                 + funding_text(l, funding)
         }
+        Blocker::Alternative { chosen } => {
+            Text::plain(de_en(l, "ihre Alternative ", "its alternative "))
+                + Text::code(chosen)
+                + de_en(l, " ist eingeplant", " is planned")
+        }
         Blocker::Free => de_en(
             l,
             "nichts bei sonst gleicher Roadmap (der Planer hat anders entschieden)",

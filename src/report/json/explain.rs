@@ -169,6 +169,11 @@ pub enum Blocker {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         funding: Vec<FundingNote>,
     },
+    /// Another measure of its alternative group is in the roadmap.
+    Alternative {
+        /// That measure's id.
+        chosen: String,
+    },
     /// Nothing, with the rest of the roadmap fixed: the planner chose otherwise.
     Free,
 }
@@ -374,6 +379,9 @@ fn blocker(blocker: &analysis::Blocker) -> Blocker {
                     deadline: u.deadline.clone(),
                 })
                 .collect(),
+        },
+        analysis::Blocker::Alternative { chosen } => Blocker::Alternative {
+            chosen: chosen.clone(),
         },
         analysis::Blocker::Free => Blocker::Free,
     }
