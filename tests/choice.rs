@@ -182,3 +182,17 @@ fn reports_list_the_chosen_alternative_and_each_bundle() {
     let plain = stdout(&["plan", "tests/fixtures/ok/minimal.yaml", "-f", "json"]);
     assert!(!plain.contains("\"choices\""));
 }
+
+#[test]
+fn a_scenario_that_excludes_an_alternative_leaves_the_other() {
+    let path = "tests/fixtures/choice/alternatives.yaml";
+    let scenario = "tests/fixtures/scenarios/exclude-soc-a.yaml";
+    let json = stdout(&["plan", path, "--scenario", scenario, "-f", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["choices"]["alternatives"][0]["chosen"], "soc_b", "{json}");
+    assert_eq!(
+        value["choices"]["alternatives"][0]["measures"],
+        serde_json::json!(["soc_b"]),
+        "{json}"
+    );
+}

@@ -315,7 +315,7 @@ impl Loader {
         if self.refused || !limits::check_columns(&mut self.dec, &fields) {
             return None;
         }
-        overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
+        let excluded = overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
         let string = |dec: &mut Decoder, key: &str| {
             fields
                 .get(key)
@@ -414,7 +414,7 @@ impl Loader {
             .iter()
             .filter_map(|m| measure::decode_measure(&mut self.dec, m))
             .collect();
-        let choices = crate::model::choice::Choices {
+        let mut choices = crate::model::choice::Choices {
             alternatives: (fields.get("alternatives"))
                 .map(|n| choice::decode_alternatives(&mut self.dec, n))
                 .unwrap_or_default(),
@@ -422,6 +422,7 @@ impl Loader {
                 .map(|n| choice::decode_bundles(&mut self.dec, n))
                 .unwrap_or_default(),
         };
+        choices.forget(&excluded);
         Some(Document {
             kind,
             name,

@@ -52,6 +52,16 @@ pub struct Choices {
 }
 
 impl Choices {
+    /// Takes measures a scenario excluded out of every group and bundle: the rest of a
+    /// group is still a choice, the rest of a bundle still goes together.
+    pub fn forget(&mut self, excluded: &std::collections::BTreeSet<String>) {
+        for list in (self.alternatives.iter_mut().map(|a| &mut a.measures))
+            .chain(self.bundles.iter_mut().map(|b| &mut b.measures))
+        {
+            list.retain(|id| !excluded.contains(&id.value));
+        }
+    }
+
     /// Whether the portfolio declares neither.
     pub fn is_empty(&self) -> bool {
         self.alternatives.is_empty() && self.bundles.is_empty()
