@@ -189,7 +189,10 @@ fn a_scenario_that_excludes_an_alternative_leaves_the_other() {
     let scenario = "tests/fixtures/scenarios/exclude-soc-a.yaml";
     let json = stdout(&["plan", path, "--scenario", scenario, "-f", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(value["choices"]["alternatives"][0]["chosen"], "soc_b", "{json}");
+    assert_eq!(
+        value["choices"]["alternatives"][0]["chosen"], "soc_b",
+        "{json}"
+    );
     assert_eq!(
         value["choices"]["alternatives"][0]["measures"],
         serde_json::json!(["soc_b"]),

@@ -4,6 +4,15 @@
 
 use schemars::JsonSchema;
 
+/// The portfolio's `alternatives` and `bundles` (flattened into the portfolio).
+#[derive(JsonSchema)]
+pub(super) struct Choices {
+    /// Alternative groups: at most one (`exactly_one`: exactly one) of each is scheduled.
+    alternatives: Option<Vec<Alternative>>,
+    /// Bundles: all of each are scheduled, or none.
+    bundles: Option<Vec<Bundle>>,
+}
+
 /// An alternative group: at most one of its measures is scheduled.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]

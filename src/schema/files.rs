@@ -152,10 +152,8 @@ pub(super) struct PortfolioFile {
     include: Option<Vec<Include>>,
     /// The measures.
     measures: Option<Vec<Measure>>,
-    /// Alternative groups: at most one (`exactly_one`: exactly one) of each is scheduled.
-    alternatives: Option<Vec<super::choice::Alternative>>,
-    /// Bundles: all of each are scheduled, or none.
-    bundles: Option<Vec<super::choice::Bundle>>,
+    #[serde(flatten)]
+    choices: super::choice::Choices,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
