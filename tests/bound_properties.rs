@@ -197,3 +197,77 @@ fn large_models_get_the_lagrangian_bound() {
         planned.bound
     );
 }
+
+/// The generated portfolio with alternative groups and bundles over its optional measures
+/// (not mandatory, fixed or done, and nothing that must be in the roadmap depends on
+/// them): pairs in turn become a group (every third one `exactly_one`) or a bundle.
+fn with_choices(text: &str, pick: u64) -> Option<String> {
+    let scored = score_text(Path::new("g.yaml"), text).ok()?;
+    let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+    let optional: Vec<&str> = (scored.portfolio.measures.iter().enumerate())
+        .filter(|(j, _)| !problem.jobs[*j].required && !problem.jobs[*j].done)
+        .map(|(_, m)| m.id.value.as_str())
+        .collect();
+    let (mut alternatives, mut bundles) = (String::new(), String::new());
+    for (k, pair) in optional.chunks_exact(2).enumerate() {
+        let [a, b] = pair else { continue };
+        match (pick >> (2 * k)) % 4 {
+            0 => alternatives.push_str(&format!("  - {{ id: g{k}, measures: [{a}, {b}] }}\n")),
+            1 => alternatives.push_str(&format!(
+                "  - {{ id: g{k}, measures: [{a}, {b}], exactly_one: true }}\n"
+            )),
+            2 => bundles.push_str(&format!("  - {{ id: b{k}, measures: [{a}, {b}] }}\n")),
+            _ => {}
+        }
+    }
+    if alternatives.is_empty() && bundles.is_empty() {
+        return None;
+    }
+    let mut text = text.to_owned();
+    if !alternatives.is_empty() {
+        text.push_str(&format!("alternatives:\n{alternatives}"));
+    }
+    if !bundles.is_empty() {
+        text.push_str(&format!("bundles:\n{bundles}"));
+    }
+    Some(text)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// With alternatives and bundles the plan keeps them (the verifier, which brute force
+    /// judges by too), the exact model finds the optimum they allow, and the LP and
+    /// Lagrangian bounds stay at or above it.
+    #[test]
+    fn with_choices_the_bound_stays_above_the_optimum(settings in small_settings(), pick in any::<u64>()) {
+        let Some(text) = with_choices(&portfolio_yaml(&settings), pick) else {
+            return Ok(());
+        };
+        let Ok(scored) = score_text(Path::new("g.yaml"), &text) else {
+            panic!("portfolio with choices does not check:\n{text}");
+        };
+        let optimum = brute_force(&scored);
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        match plan(&scored.portfolio, &scored.graph, &scored.scores) {
+            Ok(planned) => {
+                let optimum = optimum.expect("a roadmap exists, so brute force finds one");
+                prop_assert!(verify(&scored.portfolio, &planned.roadmap).is_empty());
+                prop_assert!(planned.objective <= optimum + 1e-6, "heuristic {} above optimum {optimum}", planned.objective);
+                prop_assert!(planned.bound >= optimum - 1e-6, "bound {} below optimum {optimum}\n{text}", planned.bound);
+                let bound = upper_bound(&problem).expect("LP solves");
+                prop_assert!(bound >= optimum - 1e-6, "LP {bound} below optimum {optimum}\n{text}");
+                let lagrangian = lagrangian_bound(&problem, planned.objective);
+                prop_assert!(lagrangian >= optimum - 1e-6, "Lagrangian {lagrangian} below optimum {optimum}\n{text}");
+                let solved = exact(&problem, 100_000, None).expect("MIP solves");
+                prop_assert!(solved.optimal);
+                prop_assert!((solved.objective - optimum).abs() <= 1e-6 * (1.0 + optimum), "MIP {} vs brute force {optimum}\n{text}", solved.objective);
+            }
+            Err(_) => {
+                if let (Some(optimum), Ok(bound)) = (optimum, upper_bound(&problem)) {
+                    prop_assert!(bound >= optimum - 1e-6, "LP {bound} below optimum {optimum}\n{text}");
+                }
+            }
+        }
+    }
+}

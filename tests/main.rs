@@ -11,6 +11,7 @@ mod budget_cli;
 mod catalog_cli;
 mod catalog_units;
 mod check_cli;
+mod choice;
 mod ci_recipes;
 mod cli_formats;
 mod compare_versions;

@@ -386,6 +386,7 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             expect: ViolationKind::DependencyIncomplete,
         });
     }
+    out.extend(choice_mutations(portfolio, roadmap));
     // Wrong length.
     let mut short = roadmap.clone();
     short.placements.pop();
@@ -394,6 +395,69 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
         portfolio: None,
         expect: ViolationKind::Length,
     });
+    out
+}
+
+/// Alternatives and bundles added to the portfolio that its roadmap breaks: two measures
+/// in the roadmap made alternatives, an `exactly_one` group of two measures outside it, a
+/// bundle of one measure in it and one outside.
+fn choice_mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
+    use resiplan::diagnostic::source::Located;
+    use resiplan::model::choice::{Alternative, Bundle};
+    let ids = |inside: bool| -> Vec<Located<String>> {
+        (portfolio.measures.iter().zip(&roadmap.placements))
+            .filter(|(_, p)| matches!(p, Placement::NotScheduled { .. }) != inside)
+            .map(|(m, _)| m.id.clone())
+            .collect()
+    };
+    let (inside, outside) = (ids(true), ids(false));
+    let span = portfolio.calendar_span;
+    let id = Located::new("g".to_owned(), span);
+    let group = |measures: Vec<Located<String>>, exactly_one| Alternative {
+        id: id.clone(),
+        name: None,
+        measures,
+        exactly_one,
+        span,
+    };
+    let mut out = Vec::new();
+    let mut with = |change: &dyn Fn(&mut Portfolio), expect| {
+        let mut changed = portfolio.clone();
+        change(&mut changed);
+        out.push(Mutation {
+            roadmap: roadmap.clone(),
+            portfolio: Some(changed),
+            expect,
+        });
+    };
+    if inside.len() >= 2 {
+        let both = inside[..2].to_vec();
+        with(
+            &|p| p.choices.alternatives.push(group(both.clone(), false)),
+            ViolationKind::AlternativesBoth,
+        );
+    }
+    if outside.len() >= 2 {
+        let neither = outside[..2].to_vec();
+        with(
+            &|p| p.choices.alternatives.push(group(neither.clone(), true)),
+            ViolationKind::ChoiceMissing,
+        );
+    }
+    if let (Some(a), Some(b)) = (inside.first(), outside.first()) {
+        let split = vec![a.clone(), b.clone()];
+        with(
+            &|p| {
+                p.choices.bundles.push(Bundle {
+                    id: id.clone(),
+                    name: None,
+                    measures: split.clone(),
+                    span,
+                })
+            },
+            ViolationKind::BundleSplit,
+        );
+    }
     out
 }
 

@@ -45,6 +45,8 @@ pub struct Document {
     pub quick_wins: crate::model::quick_wins::QuickWinRule,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
+    /// Alternative groups and bundles.
+    pub choices: crate::model::choice::Choices,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -74,6 +76,7 @@ impl Document {
             sustainability: self.sustainability,
             quick_wins: self.quick_wins,
             measures: self.measures,
+            choices: self.choices,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

@@ -7,6 +7,7 @@
 
 mod amount;
 mod budget;
+mod choice;
 mod confine;
 mod decode;
 mod document;
@@ -50,7 +51,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 16] = [
+pub const PORTFOLIO_FIELDS: [&str; 18] = [
     "version",
     "name",
     "organisation",
@@ -67,6 +68,8 @@ pub const PORTFOLIO_FIELDS: [&str; 16] = [
     "quick_wins",
     "include",
     "measures",
+    "alternatives",
+    "bundles",
 ];
 
 /// Top-level fields of a catalog.
@@ -319,7 +322,7 @@ impl Loader {
         if self.refused || !limits::check_columns(&mut self.dec, &fields) {
             return None;
         }
-        overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
+        let excluded = overlay::apply_to_measures(&mut self.dec, &changes, &mut collected.measures);
         let string = |dec: &mut Decoder, key: &str| {
             fields
                 .get(key)
@@ -436,6 +439,15 @@ impl Loader {
             _ => {}
         }
         pilots::link(&mut measures);
+        let mut choices = crate::model::choice::Choices {
+            alternatives: (fields.get("alternatives"))
+                .map(|n| choice::decode_alternatives(&mut self.dec, n))
+                .unwrap_or_default(),
+            bundles: (fields.get("bundles"))
+                .map(|n| choice::decode_bundles(&mut self.dec, n))
+                .unwrap_or_default(),
+        };
+        choices.forget(&excluded);
         Some(Document {
             kind,
             name,
@@ -453,6 +465,7 @@ impl Loader {
             sustainability,
             quick_wins: quick_wins.unwrap_or_default(),
             measures,
+            choices,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

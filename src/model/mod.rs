@@ -4,6 +4,7 @@
 //! else is plain. No I/O happens here.
 
 pub mod change;
+pub mod choice;
 pub mod funding;
 pub mod period;
 pub mod profile;
@@ -349,6 +350,9 @@ pub struct Portfolio {
     pub quick_wins: quick_wins::QuickWinRule,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
+    /// Alternative groups and bundles (`alternatives:`, `bundles:`).
+    #[serde(skip_serializing_if = "choice::Choices::is_empty")]
+    pub choices: choice::Choices,
     /// Scenarios applied to the file, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied after them, as given.

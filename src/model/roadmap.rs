@@ -64,6 +64,17 @@ pub enum Reason {
         /// First and last start tried.
         window: (usize, usize),
     },
+    /// Another measure of its alternative group (`alternatives:`) is in the roadmap.
+    Alternative {
+        /// Index of the measure chosen instead.
+        chosen: usize,
+    },
+    /// A measure of its bundle (`bundles:`) could not be placed, so the whole bundle
+    /// stays out.
+    Bundle {
+        /// Index of the measure that could not be placed.
+        member: usize,
+    },
     /// Its run costs would break the limit of `sustainability` on follow-up costs.
     FollowUp {
         /// The limited resource.

@@ -128,6 +128,7 @@ fn subject(document: &Document) -> Subject<'_> {
         funding: &document.funding,
         sustainability: document.sustainability.as_ref(),
         measures: &document.measures,
+        choices: &document.choices,
     }
 }
 

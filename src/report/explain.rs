@@ -73,6 +73,30 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
     let mut blocks = vec![Block::Facts(facts)];
     if let Some(reason) = &e.not_scheduled {
         let text = match reason {
+            NotScheduled::Alternative { chosen, group } => {
+                Text::plain(de_en(
+                    l,
+                    "Nicht eingeplant: Stattdessen ist ihre Alternative ",
+                    "Not scheduled: its alternative ",
+                )) + Text::code(chosen)
+                    + de_en(l, " aus der Auswahl ", " of the choice ")
+                    + Text::code(group)
+                    + de_en(l, " eingeplant.", " is planned instead.")
+            }
+            NotScheduled::Bundle { member, bundle } => {
+                Text::plain(de_en(
+                    l,
+                    "Nicht eingeplant: Sie gehört zum Paket ",
+                    "Not scheduled: it belongs to the bundle ",
+                )) + Text::code(bundle)
+                    + de_en(l, ", und ", ", and ")
+                    + Text::code(member)
+                    + de_en(
+                        l,
+                        " kann nicht eingeplant werden; ein Paket wird ganz oder gar nicht eingeplant.",
+                        " cannot be scheduled; a bundle is scheduled whole or not at all.",
+                    )
+            }
             NotScheduled::Dependency { dependency } => {
                 Text::plain(de_en(
                     l,
@@ -309,6 +333,11 @@ fn blocker_text(l: Language, frame: &Frame, blocker: &Blocker) -> Text {
                 )
                 + users
                 + funding_text(l, funding)
+        }
+        Blocker::Alternative { chosen } => {
+            Text::plain(de_en(l, "ihre Alternative ", "its alternative "))
+                + Text::code(chosen)
+                + de_en(l, " ist eingeplant", " is planned")
         }
         Blocker::Free => de_en(
             l,

@@ -183,6 +183,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         body.push_str(&table(&funding, "h2"));
     }
+    if let Some(choices) = view.choices_table() {
+        body.push_str(&table(&choices, "h2"));
+    }
     body.push_str(&table(&view.coverage(), "h2"));
     if let Some(documents) = view.documents_table() {
         body.push_str(&table(&documents, "h2"));

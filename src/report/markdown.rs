@@ -170,6 +170,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         out.push_str(&table(&funding));
     }
+    if let Some(choices) = view.choices_table() {
+        out.push_str(&table(&choices));
+    }
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));
     for extra in [

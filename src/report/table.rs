@@ -144,6 +144,9 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     for funding in view.funding_tables() {
         out.push_str(&table(&funding, width));
     }
+    if let Some(choices) = view.choices_table() {
+        out.push_str(&table(&choices, width));
+    }
     out.push_str(&table(&view.coverage(), width));
     out.push_str(&table(&view.not_scheduled(), width));
     for extra in [view.acceptance_table(), view.documents_table()]

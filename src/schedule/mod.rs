@@ -11,6 +11,7 @@
 
 pub mod bound;
 pub mod checked;
+pub mod choice;
 pub mod demand;
 pub mod evaluate;
 pub mod funding;
@@ -21,6 +22,7 @@ pub mod problem;
 pub mod rules;
 pub mod search;
 pub mod sgs;
+mod unplaced;
 pub mod verify;
 
 use crate::diagnostic::Diagnostic;
@@ -161,7 +163,8 @@ pub fn plan_from(
         return Err(NoRoadmap::Infeasible(errors));
     }
     let (schedule, rule, proven) = best_schedule(&problem, scores, options, warm);
-    let errors = infeasible::missing(portfolio, &problem, &schedule);
+    let mut errors = infeasible::missing(portfolio, &problem, &schedule);
+    errors.extend(unplaced::missing(portfolio, &problem, &schedule));
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
     }
@@ -223,10 +226,8 @@ fn best_schedule(
         let better = match &best {
             None => true,
             Some((current, _, _)) => {
-                let (missing, current_missing) = (
-                    schedule.missing_required(problem).len(),
-                    current.missing_required(problem).len(),
-                );
+                let (missing, current_missing) =
+                    (schedule.shortfall(problem), current.shortfall(problem));
                 missing < current_missing
                     || (missing == current_missing && schedule.objective > current.objective)
             }
@@ -317,7 +318,7 @@ fn best_schedule(
     let proven = exact
         .optimum
         .is_some_and(|optimum| reaches(schedule.objective, optimum))
-        && schedule.missing_required(problem).is_empty();
+        && schedule.shortfall(problem) == 0;
     (schedule, rule, proven)
 }
 
@@ -427,7 +428,7 @@ fn improve_exactly(
         &solved.starts,
         &rules::list(problem, rule, enabler),
     );
-    let missing = |s: &Schedule| s.missing_required(problem).len();
+    let missing = |s: &Schedule| s.shortfall(problem);
     let better = missing(&candidate) < missing(heuristic)
         || (missing(&candidate) == missing(heuristic)
             && candidate.objective > heuristic.objective + 1e-9);

@@ -46,6 +46,11 @@ pub struct Job {
     pub value: f64,
     /// Whether it has any run cost (else it uses resources only while it runs).
     pub has_run: bool,
+    /// Must be in the roadmap because a measure of its bundle must (see
+    /// `Problem::resolve_choices`).
+    pub bundled: bool,
+    /// Left out of every roadmap: this member of its alternative group must be in it.
+    pub left_out_by: Option<usize>,
 }
 
 /// The whole scheduling problem.
@@ -96,6 +101,8 @@ pub struct Problem {
     /// `sustainability`'s limit: (resource, most follow-up costs per budget period after
     /// the horizon, done measures' included).
     pub follow_up_limit: Option<(usize, f64)>,
+    /// Alternative groups and bundles.
+    pub choices: super::choice::Choices,
 }
 
 impl Problem {
@@ -183,6 +190,8 @@ impl Problem {
                     due_start: None,
                     value: scores.measures[i].value,
                     has_run: measure.run_cost.iter().any(|(_, v)| v.value > 0.0),
+                    bundled: false,
+                    left_out_by: None,
                 }
             })
             .collect::<Vec<_>>();
@@ -190,6 +199,7 @@ impl Problem {
             .topological_order()
             .unwrap_or_else(|| (0..jobs.len()).collect());
         let dependents = (0..jobs.len()).map(|i| graph.dependents(i)).collect();
+        let choices = super::choice::Choices::new(portfolio, &order);
         let mut problem = Problem {
             periods,
             tail: portfolio.calendar.evaluation_tail as usize,
@@ -209,12 +219,14 @@ impl Problem {
             graph: graph.clone(),
             funding: super::funding::Funding::new(portfolio),
             follow_up_limit: super::funding::follow_up_limit(portfolio),
+            choices,
         };
         problem.plain = problem.per_bucket == 1
             && !problem.carry.iter().any(|c| *c)
             && problem.price.iter().all(Vec::is_empty)
             && problem.charges.iter().all(Vec::is_empty);
         problem.require();
+        problem.resolve_choices();
         problem.base = problem.done_use();
         problem
     }
@@ -224,13 +236,14 @@ impl Problem {
     /// (and theirs, transitively) must be complete by then. Dependents come before their
     /// dependencies in reverse topological order, so each measure's dependents are settled
     /// when it is reached.
-    fn require(&mut self) {
+    pub(super) fn require(&mut self) {
         for &j in self.order.iter().rev() {
             if self.jobs[j].done {
                 continue;
             }
             let duration = self.jobs[j].duration as i64;
-            let mut required = self.jobs[j].mandatory || self.jobs[j].fixed.is_some();
+            let mut required =
+                self.jobs[j].mandatory || self.jobs[j].fixed.is_some() || self.jobs[j].bundled;
             let mut due: Option<i64> = None;
             for &k in &self.dependents[j] {
                 if !self.jobs[k].required {
@@ -249,6 +262,66 @@ impl Problem {
             job.required = required;
             job.due_start = due.map(|d| if d < 0 { usize::MAX } else { d as usize });
         }
+    }
+
+    /// Settles what every roadmap must hold with the bundles: a bundle with a member that must
+    /// be in the roadmap (or is done) must be in it whole, and its members' prerequisites
+    /// with it; then each group's choice and the members it leaves out.
+    fn resolve_choices(&mut self) {
+        for _ in 0..=self.choices.bundles.len() {
+            let mut changed = false;
+            for b in 0..self.choices.bundles.len() {
+                let members = &self.choices.bundles[b];
+                let chosen = members.iter().any(|&k| {
+                    let job = &self.jobs[k];
+                    job.required || job.done
+                });
+                if !chosen {
+                    continue;
+                }
+                for &k in members {
+                    let job = &mut self.jobs[k];
+                    if !job.done && !job.bundled {
+                        job.bundled = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+            self.require();
+        }
+        for g in 0..self.choices.groups.len() {
+            let chosen = (self.choices.groups[g].members.iter().copied())
+                .find(|&k| self.jobs[k].required || self.jobs[k].done);
+            self.choices.groups[g].chosen = chosen;
+            if let Some(c) = chosen {
+                for k in self.choices.groups[g].members.clone() {
+                    if k != c {
+                        self.jobs[k].left_out_by = Some(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `j`'s bundle, when it is in one whose members are not all required (a required
+    /// bundle's members are placed like any required measure).
+    pub fn open_bundle(&self, j: usize) -> Option<usize> {
+        let b = self.choices.bundle_of.get(j).copied().flatten()?;
+        (!self.choices.bundles[b]
+            .iter()
+            .all(|&k| self.jobs[k].required || self.jobs[k].done))
+        .then_some(b)
+    }
+
+    /// The `exactly_one` groups none of whose members is `in_schedule`.
+    pub fn unmet_groups(&self, in_schedule: impl Fn(usize) -> bool) -> Vec<usize> {
+        (self.choices.groups.iter().enumerate())
+            .filter(|(_, g)| g.exactly_one && !g.members.iter().any(|&k| in_schedule(k)))
+            .map(|(g, _)| g)
+            .collect()
     }
 
     /// Capacity of resource `r` in budget period `b`.

@@ -113,7 +113,13 @@ pub fn list(problem: &Problem, rule: Rule, enabler: &[f64]) -> Vec<usize> {
     let mut priority = own;
     let mut first = vec![false; n];
     for &j in problem.order.iter().rev() {
-        first[j] = problem.jobs[j].mandatory || problem.jobs[j].fixed.is_some();
+        // An `exactly_one` group's measures come first too, so that one of them finds room.
+        let choice =
+            (problem.choices.group_of[j]).is_some_and(|g| problem.choices.groups[g].exactly_one);
+        first[j] = problem.jobs[j].mandatory
+            || problem.jobs[j].fixed.is_some()
+            || problem.jobs[j].bundled
+            || choice;
         for &d in &problem.dependents[j] {
             priority[j] = priority[j].max(priority[d]);
             first[j] |= first[d];

@@ -56,7 +56,7 @@ fn lns_rounds(n: usize, base: usize) -> usize {
     }
 }
 
-/// How good a schedule is: fewer missing mandatory measures, then objective, then earlier completions.
+/// How good a schedule is: fewer missing mandatory measures (and unmet `exactly_one` groups), then objective, then earlier completions.
 pub(crate) fn key(problem: &Problem, schedule: &Schedule) -> (i64, f64, f64) {
     let completions: f64 = schedule
         .slots
@@ -68,7 +68,7 @@ pub(crate) fn key(problem: &Problem, schedule: &Schedule) -> (i64, f64, f64) {
         })
         .sum();
     (
-        -(schedule.missing_required(problem).len() as i64),
+        -(schedule.shortfall(problem) as i64),
         schedule.objective,
         -completions,
     )

@@ -35,6 +35,17 @@ impl Schedule {
             .filter(|&j| problem.jobs[j].required && matches!(self.slots[j], Slot::Unscheduled(_)))
             .collect()
     }
+
+    /// The `exactly_one` alternative groups with no measure in the schedule.
+    pub fn unmet_groups(&self, problem: &Problem) -> Vec<usize> {
+        problem.unmet_groups(|k| matches!(self.slots[k], Slot::Start(_) | Slot::Done))
+    }
+
+    /// What the schedule lacks of what every roadmap must hold: required measures that are
+    /// missing and `exactly_one` groups without a measure.
+    pub fn shortfall(&self, problem: &Problem) -> usize {
+        self.missing_required(problem).len() + self.unmet_groups(problem).len()
+    }
 }
 
 /// Resource use per budget period while building.
@@ -68,6 +79,15 @@ impl<'p> Usage<'p> {
         }
         self.load.add(job, start, 1.0);
     }
+
+    /// Takes back [`Usage::place`].
+    fn remove(&mut self, job: usize, start: usize) {
+        let p = self.problem;
+        if let Some((r, _)) = p.follow_up_limit {
+            self.run_total -= p.follow_up(job, r);
+        }
+        self.load.add(job, start, -1.0);
+    }
 }
 
 /// Builds a schedule: done measures first, then fixed ones, then `list` in order.
@@ -91,7 +111,12 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
             slots[j] = Some(Slot::Start(start));
         }
     }
+    let choices = &problem.choices;
     for &j in list {
+        if problem.open_bundle(j).is_some() {
+            // Placed with its bundle, whole or not at all, below.
+            continue;
+        }
         let Some(start) = starts.get(j).copied().flatten() else {
             if slots[j].is_none() && problem.jobs[j].required {
                 let slot = place_one(problem, &mut usage, &slots, j);
@@ -99,24 +124,7 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
             }
             continue;
         };
-        let window = problem.jobs[j].earliest <= start
-            && problem
-                .latest_start(j)
-                .is_some_and(|latest| start <= latest);
-        let ready = problem.jobs[j]
-            .dependencies
-            .iter()
-            .all(|&d| match &slots[d] {
-                Some(Slot::Start(s)) => s + problem.jobs[d].duration <= start,
-                Some(Slot::Done) => true,
-                _ => false,
-            });
-        if slots[j].is_none()
-            && window
-            && ready
-            && p_sustainable(problem, &usage, j)
-            && usage.check(j, start).is_ok()
-        {
+        if slots[j].is_none() && fits_at(problem, &usage, &slots, j, start) {
             usage.place(j, start);
             slots[j] = Some(Slot::Start(start));
         } else if slots[j].is_none() && problem.jobs[j].required {
@@ -125,12 +133,39 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
             slots[j] = Some(slot);
         }
     }
+    let last = last_members(problem, list);
     for &j in list {
         if slots[j].is_some() {
             continue;
         }
+        if let Some(b) = problem.open_bundle(j) {
+            if last[b] == Some(j) {
+                place_bundle(problem, &mut usage, &mut slots, b, starts);
+            }
+            continue;
+        }
         let slot = place_one(problem, &mut usage, &slots, j);
         slots[j] = Some(slot);
+    }
+    // An `exactly_one` group with no measure in: offer its measures a place again, in
+    // list order, until one fits.
+    let placed =
+        |slots: &[Option<Slot>], k: usize| matches!(slots[k], Some(Slot::Start(_) | Slot::Done));
+    for g in problem.unmet_groups(|k| placed(&slots, k)) {
+        for &k in list.iter().filter(|&&k| choices.group_of[k] == Some(g)) {
+            match problem.open_bundle(k) {
+                Some(b) => {
+                    for &m in &choices.bundles[b] {
+                        slots[m] = None;
+                    }
+                    place_bundle(problem, &mut usage, &mut slots, b, starts);
+                }
+                None => slots[k] = Some(place_one(problem, &mut usage, &slots, k)),
+            }
+            if placed(&slots, k) {
+                break;
+            }
+        }
     }
     let slots: Vec<Slot> = slots
         .into_iter()
@@ -143,6 +178,92 @@ pub fn generate_from(problem: &Problem, starts: &[Option<usize>], list: &[usize]
         .collect();
     let objective = objective(problem, &slots);
     Schedule { slots, objective }
+}
+
+/// Whether measure `j` can start at `start` as things stand: inside its window, after its
+/// dependencies, with no rival of its alternative group in, within the follow-up limit
+/// and the capacities.
+fn fits_at(
+    problem: &Problem,
+    usage: &Usage<'_>,
+    slots: &[Option<Slot>],
+    j: usize,
+    start: usize,
+) -> bool {
+    let window = problem.jobs[j].earliest <= start
+        && problem
+            .latest_start(j)
+            .is_some_and(|latest| start <= latest);
+    let ready = problem.jobs[j]
+        .dependencies
+        .iter()
+        .all(|&d| match &slots[d] {
+            Some(Slot::Start(s)) => s + problem.jobs[d].duration <= start,
+            Some(Slot::Done) => true,
+            _ => false,
+        });
+    window
+        && ready
+        && rival(problem, slots, j).is_none()
+        && p_sustainable(problem, usage, j)
+        && usage.check(j, start).is_ok()
+}
+
+/// The measure of `j`'s alternative group that keeps it out: the group's fixed choice, or
+/// a member already in the schedule.
+fn rival(problem: &Problem, slots: &[Option<Slot>], j: usize) -> Option<usize> {
+    problem.jobs[j].left_out_by.or_else(|| {
+        (problem.choices.rivals(j)).find(|&k| matches!(slots[k], Some(Slot::Start(_) | Slot::Done)))
+    })
+}
+
+/// Places bundle `b` whole (each member at its start in `starts` where that fits, else at
+/// its earliest feasible start, dependencies first) or not at all: when one member finds
+/// no place, the others are taken out again and left out for it.
+fn place_bundle(
+    problem: &Problem,
+    usage: &mut Usage<'_>,
+    slots: &mut [Option<Slot>],
+    b: usize,
+    starts: &[Option<usize>],
+) {
+    let members = &problem.choices.bundles[b];
+    let mut placed: Vec<(usize, usize)> = Vec::new();
+    let mut failed = None;
+    for &k in members {
+        if slots[k].is_some() {
+            continue;
+        }
+        let slot = match starts.get(k).copied().flatten() {
+            Some(start) if fits_at(problem, usage, slots, k, start) => {
+                usage.place(k, start);
+                Slot::Start(start)
+            }
+            _ => place_one(problem, usage, slots, k),
+        };
+        let start = match slot {
+            Slot::Start(start) => Some(start),
+            _ => None,
+        };
+        slots[k] = Some(slot);
+        match start {
+            Some(start) => placed.push((k, start)),
+            None => {
+                failed = Some(k);
+                break;
+            }
+        }
+    }
+    if let Some(f) = failed {
+        for (k, start) in placed {
+            usage.remove(k, start);
+        }
+        for &k in members {
+            if k != f {
+                slots[k] = Some(Slot::Unscheduled(Reason::Bundle { member: f }));
+            }
+        }
+    }
 }
 
 /// Whether measure `j` keeps the follow-up costs within `sustainability`'s limit.
@@ -165,6 +286,9 @@ pub fn objective(problem: &Problem, slots: &[Slot]) -> f64 {
 
 fn place_one(problem: &Problem, usage: &mut Usage<'_>, slots: &[Option<Slot>], j: usize) -> Slot {
     let job = &problem.jobs[j];
+    if let Some(chosen) = rival(problem, slots, j) {
+        return Slot::Unscheduled(Reason::Alternative { chosen });
+    }
     let mut earliest = job.earliest;
     for &d in &job.dependencies {
         match &slots[d] {
@@ -278,4 +402,16 @@ pub fn backward_order(problem: &Problem, schedule: &Schedule) -> Option<Vec<usiz
     list.sort_unstable_by_key(|&j| (late[j], position[j]));
     list.extend(problem.order.iter().copied().filter(|&j| late[j].is_none()));
     Some(list)
+}
+
+/// Per bundle, its member that comes last in `list` (`None` when none is in it): a bundle
+/// is placed there, when everything its members depend on has had its turn.
+fn last_members(problem: &Problem, list: &[usize]) -> Vec<Option<usize>> {
+    let mut last = vec![None; problem.choices.bundles.len()];
+    for &j in list {
+        if let Some(b) = problem.choices.bundle_of.get(j).copied().flatten() {
+            last[b] = Some(j);
+        }
+    }
+    last
 }

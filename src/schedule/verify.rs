@@ -5,6 +5,7 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+mod choice;
 pub mod funding;
 mod pilot;
 mod spend;
@@ -49,6 +50,12 @@ pub enum ViolationKind {
     CapacityExceeded,
     /// Follow-up costs after the horizon break the limit of `sustainability`.
     FollowUpExceeded,
+    /// Two measures of one alternative group are in the roadmap.
+    AlternativesBoth,
+    /// No measure of an `exactly_one` alternative group is in the roadmap.
+    ChoiceMissing,
+    /// Some measures of a bundle are in the roadmap and others are not.
+    BundleSplit,
 }
 
 impl ViolationKind {
@@ -65,6 +72,9 @@ impl ViolationKind {
             ViolationKind::MandatoryMissing => "mandatory_missing",
             ViolationKind::CapacityExceeded => "capacity_exceeded",
             ViolationKind::FollowUpExceeded => "follow_up_exceeded",
+            ViolationKind::AlternativesBoth => "alternatives_both",
+            ViolationKind::ChoiceMissing => "choice_missing",
+            ViolationKind::BundleSplit => "bundle_split",
         }
     }
 }
@@ -225,6 +235,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     }
     out.extend(funding::follow_up(portfolio, roadmap));
     out.extend(pilot::check(portfolio, roadmap));
+    out.extend(choice::check(portfolio, roadmap));
     out
 }
 

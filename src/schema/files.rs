@@ -73,6 +73,8 @@ pub(super) struct PortfolioFile {
     include: Option<Vec<Include>>,
     /// The measures.
     measures: Option<Vec<Measure>>,
+    #[serde(flatten)]
+    choices: super::choice::Choices,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.

@@ -8,6 +8,7 @@
 //! builds it again.
 
 mod chains;
+mod choice;
 mod funding;
 mod horizon;
 mod money;
@@ -45,6 +46,8 @@ pub struct Subject<'a> {
     pub sustainability: Option<&'a crate::model::funding::Sustainability>,
     /// Measures.
     pub measures: &'a [Measure],
+    /// Alternative groups and bundles.
+    pub choices: &'a crate::model::choice::Choices,
 }
 
 impl<'a> Subject<'a> {
@@ -59,6 +62,7 @@ impl<'a> Subject<'a> {
             funding: &portfolio.funding,
             sustainability: portfolio.sustainability.as_ref(),
             measures: &portfolio.measures,
+            choices: &portfolio.choices,
         }
     }
 }
@@ -103,6 +107,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     {
         horizon::check_resources(subject, calendar, &mut diagnostics);
         funding::check(subject, &mut diagnostics);
+        choice::check(subject, &graph, &mut diagnostics);
         horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
     }
     Validation { diagnostics, graph }

@@ -43,6 +43,11 @@ pub enum Blocker {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         funding: Vec<super::funding::FundingNote>,
     },
+    /// Another measure of its alternative group is in the roadmap.
+    Alternative {
+        /// That measure's id.
+        chosen: String,
+    },
     /// Nothing with the rest of the roadmap fixed: the planner chose otherwise.
     Free,
 }
@@ -163,6 +168,14 @@ pub(super) fn blocker(
             complete_from: completes(d).filter(|&c| c < problem.periods).map(label),
         };
     }
+    let rival = (problem.choices.group_of[j].iter())
+        .flat_map(|&g| &problem.choices.groups[g].members)
+        .find(|&&k| k != j && !matches!(placements[k], Placement::NotScheduled { .. }));
+    if let Some(&k) = rival {
+        return Blocker::Alternative {
+            chosen: portfolio.measures[k].id.value.clone(),
+        };
+    }
     let mut with = usage.to_vec();
     add_use(problem, &mut with, j, Some(Some(t)), 1.0);
     if !problem.funding.grants.is_empty() {
@@ -231,9 +244,8 @@ pub(super) fn same_kind(a: &Blocker, b: &Blocker) -> bool {
         (Blocker::Earliest { .. }, Blocker::Earliest { .. }) | (Blocker::Free, Blocker::Free) => {
             true
         }
-        (Blocker::Dependency { dependency: x, .. }, Blocker::Dependency { dependency: y, .. }) => {
-            x == y
-        }
+        (Blocker::Dependency { dependency: x, .. }, Blocker::Dependency { dependency: y, .. })
+        | (Blocker::Alternative { chosen: x }, Blocker::Alternative { chosen: y }) => x == y,
         // Runs of periods short of the same resource share a line (it shows the first).
         // (and the same funding notes: a window or a cap binds in its own run).
         (

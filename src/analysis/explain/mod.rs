@@ -107,6 +107,20 @@ pub enum NotScheduled {
         /// The resource short most often.
         resource: String,
     },
+    /// Another measure of its alternative group is in the roadmap instead.
+    Alternative {
+        /// Its id.
+        chosen: String,
+        /// The group's id.
+        group: String,
+    },
+    /// A measure of its bundle cannot be scheduled, so the whole bundle stays out.
+    Bundle {
+        /// That measure's id.
+        member: String,
+        /// The bundle's id.
+        bundle: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -139,6 +153,18 @@ pub fn explain(
 
     let not_scheduled = match &placements[j] {
         Placement::NotScheduled { reason } => Some(match reason {
+            Reason::Alternative { chosen } => NotScheduled::Alternative {
+                chosen: portfolio.measures[*chosen].id.value.clone(),
+                group: (problem.choices.group_of[j])
+                    .map(|g| portfolio.choices.alternatives[g].id.value.clone())
+                    .unwrap_or_default(),
+            },
+            Reason::Bundle { member } => NotScheduled::Bundle {
+                member: portfolio.measures[*member].id.value.clone(),
+                bundle: (problem.choices.bundle_of[j])
+                    .map(|b| portfolio.choices.bundles[b].id.value.clone())
+                    .unwrap_or_default(),
+            },
             Reason::Dependency { dependency } => NotScheduled::Dependency {
                 dependency: portfolio.measures[*dependency].id.value.clone(),
             },

@@ -189,12 +189,13 @@ pub(super) fn apply_to_root(dec: &mut Decoder, changes: &Changes, root: &mut Nod
     }
 }
 
-/// Applies the changes to the measures, after includes were resolved.
+/// Applies the changes to the measures, after includes were resolved; returns the ids
+/// excluded (with what depended on them).
 pub(super) fn apply_to_measures(
     dec: &mut Decoder,
     changes: &Changes,
     measures: &mut Vec<Cow<'_, Node>>,
-) {
+) -> std::collections::BTreeSet<String> {
     // Ids excluded so far: naming one again, or one that went with what it needs, is fine.
     let mut excluded = std::collections::BTreeSet::new();
     for op in changes.ops.iter().filter(|op| op.on_measures()) {
@@ -214,6 +215,7 @@ pub(super) fn apply_to_measures(
             Op::Scale { .. } => {}
         }
     }
+    excluded
 }
 
 /// Reports an id (from a scenario's `resources` or `exclude`) that names nothing.

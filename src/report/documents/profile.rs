@@ -114,6 +114,22 @@ fn status(planning: &Planning, j: usize, language: Language) -> String {
         }
         Placement::NotScheduled { reason } => {
             let why = match reason {
+                Reason::Alternative { chosen } => {
+                    let other = name(&portfolio.measures[*chosen], language);
+                    de_en(
+                        language,
+                        format!("stattdessen ist die Alternative „{other}“ eingeplant"),
+                        format!("its alternative “{other}” is planned instead"),
+                    )
+                }
+                Reason::Bundle { member } => {
+                    let other = name(&portfolio.measures[*member], language);
+                    de_en(
+                        language,
+                        format!("sie gehört zu einem Paket mit „{other}“, das nicht eingeplant werden kann"),
+                        format!("it is bundled with “{other}”, which cannot be planned"),
+                    )
+                }
                 Reason::Dependency { dependency } => {
                     let other = name(&portfolio.measures[*dependency], language);
                     de_en(

@@ -104,6 +104,20 @@ pub enum NotScheduled {
         /// The resource short most often.
         resource: String,
     },
+    /// Another measure of its alternative group is in the roadmap instead.
+    Alternative {
+        /// Its id.
+        chosen: String,
+        /// The group's id.
+        group: String,
+    },
+    /// A measure of its bundle cannot be scheduled, so the whole bundle stays out.
+    Bundle {
+        /// That measure's id.
+        member: String,
+        /// The bundle's id.
+        bundle: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -154,6 +168,11 @@ pub enum Blocker {
         /// only when one does not.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         funding: Vec<FundingNote>,
+    },
+    /// Another measure of its alternative group is in the roadmap.
+    Alternative {
+        /// That measure's id.
+        chosen: String,
     },
     /// Nothing, with the rest of the roadmap fixed: the planner chose otherwise.
     Free,
@@ -274,6 +293,14 @@ pub fn explain(
 
 fn not_scheduled(reason: &analysis::NotScheduled) -> NotScheduled {
     match reason {
+        analysis::NotScheduled::Alternative { chosen, group } => NotScheduled::Alternative {
+            chosen: chosen.clone(),
+            group: group.clone(),
+        },
+        analysis::NotScheduled::Bundle { member, bundle } => NotScheduled::Bundle {
+            member: member.clone(),
+            bundle: bundle.clone(),
+        },
         analysis::NotScheduled::Dependency { dependency } => NotScheduled::Dependency {
             dependency: dependency.clone(),
         },
@@ -352,6 +379,9 @@ fn blocker(blocker: &analysis::Blocker) -> Blocker {
                     deadline: u.deadline.clone(),
                 })
                 .collect(),
+        },
+        analysis::Blocker::Alternative { chosen } => Blocker::Alternative {
+            chosen: chosen.clone(),
         },
         analysis::Blocker::Free => Blocker::Free,
     }

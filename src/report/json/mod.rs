@@ -8,6 +8,7 @@
 pub mod budget;
 pub mod catalog;
 pub mod check;
+pub mod choice;
 pub mod compare;
 pub mod counterfactual;
 pub mod envelope;

@@ -53,6 +53,10 @@ pub struct PlanReport {
     /// The quick wins (Schnellerfolge), by value per million; only when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quick_wins: Option<Vec<super::quick_wins::QuickWinJson>>,
+    /// Alternative groups and bundles and what the roadmap made of them; only when the
+    /// portfolio has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<super::choice::ChoicesReport>,
 }
 
 /// A document and the measures that produce it.
@@ -375,5 +379,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         }),
         funding: super::funding::funding(portfolio, &e.funding, view.language),
         quick_wins: super::quick_wins::quick_wins(portfolio, &view.quick_wins, Some(view.roadmap)),
+        choices: super::choice::choices(view),
     }
 }

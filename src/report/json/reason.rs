@@ -28,6 +28,20 @@ pub enum Reason {
         /// In words.
         text: String,
     },
+    /// Another measure of its alternative group is in the roadmap.
+    Alternative {
+        /// The id of the measure chosen instead.
+        chosen: String,
+        /// In words.
+        text: String,
+    },
+    /// A measure of its bundle cannot be scheduled, so the whole bundle stays out.
+    Bundle {
+        /// The id of that measure.
+        member: String,
+        /// In words.
+        text: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -72,6 +86,14 @@ impl Reason {
         let label = |t: usize| portfolio.calendar.label(t).to_string();
         let text = view.reason(reason).to_string();
         match reason {
+            roadmap::Reason::Alternative { chosen } => Reason::Alternative {
+                chosen: portfolio.measures[*chosen].id.value.clone(),
+                text,
+            },
+            roadmap::Reason::Bundle { member } => Reason::Bundle {
+                member: portfolio.measures[*member].id.value.clone(),
+                text,
+            },
             roadmap::Reason::Dependency { dependency } => Reason::Dependency {
                 dependency: portfolio.measures[*dependency].id.value.clone(),
                 text,

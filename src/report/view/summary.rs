@@ -22,6 +22,24 @@ impl PlanView<'_> {
                     Text::plain("depends on ") + id + ", which is not scheduled",
                 )
             }
+            Reason::Alternative { chosen } => {
+                let id = Text::code(&self.portfolio.measures[*chosen].id.value);
+                de_en(
+                    l,
+                    Text::plain("die Alternative ") + id.clone() + " ist eingeplant",
+                    Text::plain("its alternative ") + id + " is planned instead",
+                )
+            }
+            Reason::Bundle { member } => {
+                let id = Text::code(&self.portfolio.measures[*member].id.value);
+                de_en(
+                    l,
+                    Text::plain("gehört zu einem Paket mit ")
+                        + id.clone()
+                        + ", das nicht eingeplant werden kann",
+                    Text::plain("bundled with ") + id + ", which cannot be scheduled",
+                )
+            }
             Reason::NoWindow {
                 earliest_start,
                 latest_start,

@@ -163,11 +163,62 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
             );
         }
     }
+    if !choice_rows(problem, &starts, &mut lp) {
+        return None; // an `exactly_one` group with no measure that can start
+    }
     Some(Model {
         lp,
         starts,
         constant,
     })
+}
+
+/// Alternatives and bundles as rows: the starts of a group's measures sum to at most 1
+/// (exactly 1 for `exactly_one`), less its done measures; each measure of a bundle is
+/// scheduled exactly when its first is. Every roadmap the rules allow meets them, so the
+/// relaxation stays an upper bound. `false` when an `exactly_one` group has neither a
+/// done measure nor one with a start.
+fn choice_rows(
+    problem: &Problem,
+    starts: &[Vec<(usize, Variable)>],
+    lp: &mut microlp::Problem,
+) -> bool {
+    let all = |j: usize| starts[j].iter().map(|(_, v)| (*v, 1.0));
+    for group in &problem.choices.groups {
+        let done = group
+            .members
+            .iter()
+            .filter(|&&k| problem.jobs[k].done)
+            .count() as f64;
+        let row: Row = group.members.iter().flat_map(|&k| all(k)).collect();
+        let room = (1.0 - done).max(0.0);
+        if row.is_empty() {
+            if group.exactly_one && done == 0.0 {
+                return false;
+            }
+            continue;
+        }
+        let op = if group.exactly_one {
+            ComparisonOp::Eq
+        } else {
+            ComparisonOp::Le
+        };
+        lp.add_constraint(row.as_slice(), op, room);
+    }
+    for members in &problem.choices.bundles {
+        let Some((&first, rest)) = members.split_first() else {
+            continue;
+        };
+        if problem.jobs[first].done {
+            continue; // then every member is required: its own row is `= 1`
+        }
+        for &k in rest.iter().filter(|&&k| !problem.jobs[k].done) {
+            let mut row: Row = all(k).collect();
+            row.extend(starts[first].iter().map(|(_, v)| (*v, -1.0)));
+            lp.add_constraint(row.as_slice(), ComparisonOp::Eq, 0.0);
+        }
+    }
+    true
 }
 
 /// A constraint's coefficients.
