@@ -43,6 +43,10 @@ pub struct Document {
     pub sustainability: Option<crate::model::funding::Sustainability>,
     /// Measures that could be decoded.
     pub measures: Vec<Measure>,
+    /// Legal duties.
+    pub obligations: Vec<crate::model::obligation::Obligation>,
+    /// The date the portfolio's facts were checked.
+    pub as_of: Option<Located<crate::model::obligation::Date>>,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -71,6 +75,8 @@ impl Document {
             funding: self.funding,
             sustainability: self.sustainability,
             measures: self.measures,
+            obligations: self.obligations,
+            as_of: self.as_of,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 26] = [
+pub const MEASURE_FIELDS: [&str; 28] = [
     "id",
     "name",
     "area",
@@ -37,6 +37,8 @@ pub const MEASURE_FIELDS: [&str; 26] = [
     "uncertainty",
     "description",
     "funding",
+    "fulfils",
+    "duty",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -155,6 +157,13 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         .get("funding")
         .map(|n| dec.strings(n, &format!("`funding` of {label}")))
         .unwrap_or_default();
+    let fulfils = fields
+        .get("fulfils")
+        .map(|n| dec.strings(n, &format!("`fulfils` of {label}")))
+        .unwrap_or_default();
+    let duty = fields
+        .get("duty")
+        .and_then(|n| super::obligations::duty(dec, n, &label));
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -181,6 +190,8 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         notes,
         uncertainty,
         funding,
+        fulfils,
+        duty,
     })
 }
 

@@ -16,6 +16,7 @@ mod limits;
 mod measure;
 mod node;
 mod number;
+mod obligations;
 mod overlay;
 mod pairs;
 mod read;
@@ -47,7 +48,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 15] = [
+pub const PORTFOLIO_FIELDS: [&str; 17] = [
     "version",
     "name",
     "organisation",
@@ -63,6 +64,8 @@ pub const PORTFOLIO_FIELDS: [&str; 15] = [
     "sustainability",
     "include",
     "measures",
+    "obligations",
+    "as_of",
 ];
 
 /// Top-level fields of a catalog.
@@ -259,7 +262,7 @@ impl Loader {
             None => self.read(path)?,
         };
         if root.get("calendar").is_none()
-            && ["weights", "force", "set", "exclude"]
+            && ["weights", "force", "set", "exclude", "exclude_duty"]
                 .iter()
                 .any(|f| root.get(f).is_some())
         {
@@ -406,11 +409,21 @@ impl Loader {
         let sustainability = fields
             .get("sustainability")
             .and_then(|n| funding::decode_sustainability(&mut self.dec, n));
-        let measures = collected
+        let mut measures: Vec<_> = collected
             .measures
             .iter()
             .filter_map(|m| measure::decode_measure(&mut self.dec, m))
             .collect();
+        let obligations = fields
+            .get("obligations")
+            .map(|n| obligations::decode_obligations(&mut self.dec, n))
+            .unwrap_or_default();
+        let as_of = fields
+            .get("as_of")
+            .and_then(|n| obligations::date(&mut self.dec, n, "`as_of`"));
+        if let Some(calendar) = &calendar {
+            crate::model::obligation::bind(&obligations, &mut measures, calendar);
+        }
         Some(Document {
             kind,
             name,
@@ -427,6 +440,8 @@ impl Loader {
             funding,
             sustainability,
             measures,
+            obligations,
+            as_of,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

@@ -5,6 +5,7 @@
 
 pub mod change;
 pub mod funding;
+pub mod obligation;
 pub mod period;
 pub mod raci;
 pub mod resource;
@@ -282,9 +283,24 @@ pub struct Measure {
     /// Ids of the funding programmes it draws on (`funding`); its `cost` is gross.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Located<String>>,
+    /// Ids of the obligations it fulfils (`fulfils`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fulfils: Vec<Located<String>>,
+    /// Its duty class as written (`duty`); see [`Measure::duty`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Located<obligation::Duty>>,
 }
 
 impl Measure {
+    /// Its duty class: `duty` if given, else statutory when it fulfils an obligation and
+    /// voluntary when it does not.
+    pub fn duty(&self) -> obligation::Duty {
+        obligation::Duty::of(
+            self.duty.as_ref().map(|d| d.value),
+            !self.fulfils.is_empty(),
+        )
+    }
+
     /// The payment profile for a resource of `kind`: `staff_profile` for staff when
     /// given, else `cost_profile`; `None` when its cost is spread evenly.
     pub fn profile(&self, kind: ResourceKind) -> Option<&Located<Vec<f64>>> {
@@ -340,6 +356,12 @@ pub struct Portfolio {
     pub sustainability: Option<funding::Sustainability>,
     /// All measures, included ones first.
     pub measures: Vec<Measure>,
+    /// Legal duties (`obligations:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations: Vec<obligation::Obligation>,
+    /// The date the portfolio's facts were checked (`as_of`); never the machine's clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Located<obligation::Date>>,
     /// Scenarios applied to the file, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied after them, as given.

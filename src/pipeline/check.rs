@@ -128,6 +128,8 @@ fn subject(document: &Document) -> Subject<'_> {
         funding: &document.funding,
         sustainability: document.sustainability.as_ref(),
         measures: &document.measures,
+        obligations: &document.obligations,
+        as_of: document.as_of.as_ref(),
     }
 }
 

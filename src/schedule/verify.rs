@@ -6,6 +6,7 @@
 //! function here panics, whatever the roadmap holds.
 
 pub mod funding;
+mod obligations;
 mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -48,6 +49,8 @@ pub enum ViolationKind {
     CapacityExceeded,
     /// Follow-up costs after the horizon break the limit of `sustainability`.
     FollowUpExceeded,
+    /// A measure fulfilling an obligation is not complete by the obligation's deadline.
+    ObligationMissed,
 }
 
 impl ViolationKind {
@@ -64,6 +67,7 @@ impl ViolationKind {
             ViolationKind::MandatoryMissing => "mandatory_missing",
             ViolationKind::CapacityExceeded => "capacity_exceeded",
             ViolationKind::FollowUpExceeded => "follow_up_exceeded",
+            ViolationKind::ObligationMissed => "obligation_missed",
         }
     }
 }
@@ -223,6 +227,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
         }
     }
     out.extend(funding::follow_up(portfolio, roadmap));
+    out.extend(obligations::check(portfolio, roadmap));
     out
 }
 

@@ -4,112 +4,11 @@
 
 #![allow(dead_code)] // the fields exist for the schema only
 
-use crate::load::MAX_AMOUNT;
+use super::funding::{Programme, Sustainability};
+use super::obligations::{Date, Duty, Obligation};
+use super::primitives::{Amount, Id, Period, ResourceAmount, Text};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::collections::BTreeMap;
-
-/// An amount that is not of a resource (an impact score, a weight, a factor): a number from 0
-/// to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`.
-struct Amount;
-
-/// The number part of an amount written as text: digits with `_`, an optional fraction, a suffix.
-const AMOUNT_TEXT: &str = "[0-9][0-9_]*(\\.[0-9_]+)?\\s*(k|K|Tsd\\.?|M|Mio\\.?|Mrd\\.?)?\\s*$";
-
-impl JsonSchema for Amount {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Amount".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A number from 0 to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas).",
-            "anyOf": [
-                { "type": "number", "minimum": 0, "maximum": MAX_AMOUNT },
-                { "type": "string", "pattern": format!("^\\s*{AMOUNT_TEXT}") }
-            ]
-        })
-    }
-}
-
-/// An amount of a resource (`cost`, `run_cost`, `capacity`): as [`Amount`], and text with a
-/// dot before exactly three digits and no suffix (`"110.000"`) is refused, as the loader
-/// refuses it. A plain YAML number `110.000` reaches the schema as the number 110: only the
-/// loader sees how it was written.
-struct ResourceAmount;
-
-impl JsonSchema for ResourceAmount {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ResourceAmount".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "Money or staff: a number from 0 to 10^15, or text such as `1_200_000`, `1.2M`, `300k`, `1.5 Mio`, `2 Mrd` (no commas; no dot before exactly three digits, such as `110.000`: write `110_000` or `110k`).",
-            "anyOf": [
-                { "type": "number", "minimum": 0, "maximum": MAX_AMOUNT },
-                { "type": "string", "pattern": format!("^\\s*(?![1-9][0-9]{{0,2}}\\.[0-9]{{3}}\\s*$){AMOUNT_TEXT}") }
-            ]
-        })
-    }
-}
-
-/// A period label: `2027`, `2027-H1`, `2027-Q3`, `2027-07`.
-struct Period;
-
-impl JsonSchema for Period {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Period".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A period label: a year `2027`, a half `2027-H1`, a quarter `2027-Q3` or a month `2027-07`.",
-            "anyOf": [
-                { "type": "integer", "minimum": 1000, "maximum": 9999 },
-                { "type": "string", "pattern": "^[0-9]{4}(-([Hh][12]|[Qq][1-4]|(0[1-9]|1[0-2])))?$" }
-            ]
-        })
-    }
-}
-
-/// An identifier: text as written, without whitespace, `=`, control or format characters.
-struct Id;
-
-impl JsonSchema for Id {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Id".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A short name without spaces, e.g. `backup-321`; a number is read as the text it is written with (`007`).",
-            "anyOf": [
-                { "type": "string", "pattern": "^[^\\s\\p{Cc}\\p{Cf}=]+$" },
-                { "type": "number" }
-            ]
-        })
-    }
-}
-
-/// A text once for all languages, or per language.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum Text {
-    /// The same text in every language.
-    Plain(String),
-    /// Per language.
-    PerLanguage(PerLanguage),
-}
-
-/// A text per report language.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct PerLanguage {
-    /// German.
-    de: Option<String>,
-    /// English.
-    en: Option<String>,
-}
 
 /// Amounts per resource id.
 type ResourceAmounts = BTreeMap<String, ResourceAmount>;
@@ -152,6 +51,10 @@ pub(super) struct PortfolioFile {
     include: Option<Vec<Include>>,
     /// The measures.
     measures: Option<Vec<Measure>>,
+    /// Legal duties measures fulfil (`fulfils: [id]` in a measure).
+    obligations: Option<Vec<Obligation>>,
+    /// The date the portfolio's facts were checked, `YYYY-MM-DD` (never the machine's clock).
+    as_of: Option<Date>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
@@ -247,6 +150,8 @@ pub(super) struct ScenarioFile {
     set: Option<BTreeMap<String, serde_json::Value>>,
     /// Measures dropped (with whatever depends on them).
     exclude: Option<Vec<Id>>,
+    /// Duty classes whose measures that have not started are dropped (e.g. `[voluntary]`).
+    exclude_duty: Option<Vec<Duty>>,
 }
 
 /// The format version: 1.
@@ -387,74 +292,6 @@ enum Factors {
     PerPeriod(BTreeMap<String, Amount>),
 }
 
-/// A funding programme: it pays `rate` of the eligible spending of the measures that
-/// draw on it, in the budget periods of its `window`, up to its `cap` (shared by all of
-/// them).
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Programme {
-    /// Id measures name in their `funding`.
-    id: Id,
-    /// Display name.
-    name: Option<Text>,
-    /// Share of eligible spending it pays: `50%`, or a share up to 1 (`0.5`).
-    rate: Rate,
-    /// Total it pays, shared by every measure drawing on it (default: no cap).
-    cap: Option<ResourceAmount>,
-    /// Budget periods in which spending is eligible (default: the whole horizon).
-    window: Option<Window>,
-    /// Resources whose spending it co-funds.
-    eligible: Vec<Id>,
-    /// The period (or budget period) by whose end the application is due.
-    apply_by: Option<Period>,
-    /// Where the figures come from.
-    source: Option<String>,
-}
-
-/// A limit on follow-up costs after the horizon (give at most one of the two limits).
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Sustainability {
-    /// The resource the limit is on (required with a limit).
-    resource: Option<Id>,
-    /// At most this share of the resource's capacity in the last budget period.
-    max_run_cost_share: Option<Rate>,
-    /// At most this amount per budget period after the horizon.
-    max_run_cost: Option<ResourceAmount>,
-    /// Plans warn (`follow-up-costs`) above this share of a resource's last capacity
-    /// (default 25 %).
-    warn_share: Option<Rate>,
-}
-
-/// The periods in which a programme's spending is eligible.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Window {
-    /// First budget period (`2027` with budget years).
-    from: Period,
-    /// Last budget period (inclusive).
-    to: Period,
-}
-
-/// A share: `50%`, `12.5 %`, or a number from 0 to 1.
-struct Rate;
-
-impl JsonSchema for Rate {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Rate".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A share of the cost: a percentage from `0%` to `100%`, or a number from 0 to 1 (`0.5` is 50 %).",
-            "anyOf": [
-                { "type": "number", "minimum": 0, "maximum": 1 },
-                { "type": "string", "pattern": "^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%\\s*$" }
-            ]
-        })
-    }
-}
-
 /// Measures taken from a catalog.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -583,6 +420,10 @@ struct Measure {
     description: Option<String>,
     /// Ids of the funding programmes it draws on; `cost` is then the gross amount.
     funding: Option<Vec<Id>>,
+    /// Ids of the obligations it fulfils.
+    fulfils: Option<Vec<Id>>,
+    /// Duty class (default: `statutory` when it fulfils an obligation, else `voluntary`).
+    duty: Option<Duty>,
 }
 
 /// Capacity changes of one resource.

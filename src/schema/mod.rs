@@ -9,6 +9,9 @@
 //! these schemas, and check that the files in `schema/` are what `resiplan schema` prints.
 
 mod files;
+mod funding;
+mod obligations;
+mod primitives;
 mod reports;
 
 /// Which schema: a file format or a JSON report.

@@ -131,6 +131,8 @@ mod tests {
                 staff_profile: None,
                 useful_life: None,
                 funding: Vec::new(),
+                fulfils: Vec::new(),
+                duty: None,
             })
             .collect();
         let mut chains = Chains::new(n);

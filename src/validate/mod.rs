@@ -12,6 +12,7 @@ mod funding;
 mod horizon;
 mod money;
 mod numbers;
+mod obligations;
 mod profile;
 mod raci;
 mod references;
@@ -44,6 +45,10 @@ pub struct Subject<'a> {
     pub sustainability: Option<&'a crate::model::funding::Sustainability>,
     /// Measures.
     pub measures: &'a [Measure],
+    /// Legal duties.
+    pub obligations: &'a [crate::model::obligation::Obligation],
+    /// The date the portfolio's facts were checked.
+    pub as_of: Option<&'a Located<crate::model::obligation::Date>>,
 }
 
 impl<'a> Subject<'a> {
@@ -58,6 +63,8 @@ impl<'a> Subject<'a> {
             funding: &portfolio.funding,
             sustainability: portfolio.sustainability.as_ref(),
             measures: &portfolio.measures,
+            obligations: &portfolio.obligations,
+            as_of: portfolio.as_of.as_ref(),
         }
     }
 }
@@ -95,6 +102,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         money::check(subject, &mut diagnostics);
     }
     raci::check(subject, &mut diagnostics);
+    obligations::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {
