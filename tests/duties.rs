@@ -135,3 +135,69 @@ fn exclude_duty_drops_voluntary_measures_that_have_not_started_and_keeps_duties(
         ["wert2", "reg", "frei", "weisung"]
     );
 }
+
+const REPORT: &str = "tests/fixtures/ok/duties-report.yaml";
+
+#[test]
+fn the_plan_shows_the_duties_above_the_roadmap_in_every_format_and_both_languages() {
+    for (format, lang) in [
+        ("table", "en"),
+        ("table", "de"),
+        ("markdown", "de"),
+        ("html", "de"),
+        ("json", "en"),
+    ] {
+        let text = stdout(&["plan", REPORT, "-f", format, "--lang", lang]);
+        let (duties, ranking) = match lang {
+            "de" => ("Rechtspflichten", "Roadmap nach Jahren"),
+            _ => ("Legal duties", "Roadmap by year"),
+        };
+        if format != "json" {
+            let at = |what: &str| text.find(what).unwrap_or_else(|| panic!("{what}"));
+            assert!(at(duties) < at(ranking), "{format} {lang}");
+            let loud = if lang == "de" {
+                "ERFÜLLT:"
+            } else {
+                "FULFILLED:"
+            };
+            assert!(text.contains(loud), "{format} {lang}");
+        }
+        insta::assert_snapshot!(format!("duties_plan_{format}_{lang}"), text);
+    }
+    // Without obligations there is no duties section and no `duties` in the JSON.
+    let plain = stdout(&["plan", "tests/fixtures/ok/minimal.yaml", "-f", "json"]);
+    assert!(!plain.contains("\"duties\"") && !plain.contains("\"duty\""));
+}
+
+#[test]
+fn rank_shows_statutory_duties_and_directed_tasks_as_their_own_group() {
+    let text = stdout(&["rank", REPORT, "--lang", "de"]);
+    let duties = text
+        .find("Pflicht- und Weisungsaufgaben")
+        .expect("the group");
+    let ranking = text.find("Priorisierung").expect("the ranking");
+    assert!(duties < ranking);
+    // A duty has its class in place of a rank; the free measure keeps its rank.
+    assert!(text.contains("│ Pflichtaufgabe  ┆ reg"), "{text}");
+    assert!(text.contains("│ Weisungsaufgabe ┆ weisung"), "{text}");
+    insta::assert_snapshot!("duties_rank_table_de", text);
+    let markdown = stdout(&["rank", REPORT, "-f", "markdown", "--lang", "en"]);
+    insta::assert_snapshot!("duties_rank_markdown_en", markdown);
+    let json = stdout(&["rank", REPORT, "-f", "json"]);
+    assert!(json.contains("\"duty\": \"statutory\""), "{json}");
+}
+
+#[test]
+fn explain_names_the_obligation_that_puts_a_measure_in() {
+    let text = stdout(&["explain", REPORT, "reg", "--lang", "de"]);
+    assert!(text.contains("Aufgabenart"), "{text}");
+    assert!(
+        text.contains("Registermodernisierung (§ 1 IDNrG), fällig 2028-12-31"),
+        "{text}"
+    );
+    let json = stdout(&["explain", REPORT, "reg", "-f", "json"]);
+    assert!(
+        json.contains("\"fulfils\": [\n    \"register\"\n  ]"),
+        "{json}"
+    );
+}

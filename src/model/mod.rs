@@ -4,6 +4,7 @@
 //! else is plain. No I/O happens here.
 
 pub mod change;
+pub mod fulfilment;
 pub mod funding;
 pub mod obligation;
 pub mod period;

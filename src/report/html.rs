@@ -158,6 +158,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
+    if let Some(duties) = view.duties_table() {
+        body.push_str("<section class=\"tables\">\n");
+        body.push_str(&table(&duties, "h2"));
+        body.push_str("</section>\n");
+    }
     body.push_str(&outcome(view));
     body.push_str(&schedule(view));
     body.push_str(&resources(view));
@@ -289,14 +294,16 @@ fn resources(view: &PlanView<'_>) -> String {
 /// The ranking as one page.
 pub fn rank(
     portfolio: &Portfolio,
-    ranking: &Table,
+    ranking: &[Table],
     language: Language,
     provenance: &Provenance,
 ) -> String {
     let t = |l: Label| l.text(language);
     let mut body = header(portfolio, t(Label::Ranking));
     body.push_str("</header>\n");
-    body.push_str(&table(ranking, "h2"));
+    for part in ranking {
+        body.push_str(&table(part, "h2"));
+    }
     let title = format!("{}: {}", t(Label::Ranking), portfolio.name);
     document(language, &title, provenance, &body)
 }

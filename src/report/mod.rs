@@ -116,13 +116,16 @@ pub fn rank(
         Format::Table => table::printable(format!(
             "{}\n\n{}{}\n",
             portfolio.name,
-            table::table(&ranking, width),
+            ranking
+                .iter()
+                .map(|r| table::table(r, width))
+                .collect::<String>(),
             provenance.line()
         )),
         Format::Markdown => format!(
             "# {}\n\n{}<sub>{}</sub>\n",
             markdown::escape(&portfolio.name),
-            markdown::table(&ranking),
+            ranking.iter().map(markdown::table).collect::<String>(),
             markdown::escape(&provenance.line())
         ),
         Format::Json => json::rank(portfolio, scores, language, provenance),

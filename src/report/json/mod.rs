@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod check;
 pub mod compare;
 pub mod counterfactual;
+pub mod duties;
 pub mod envelope;
 pub mod explain;
 pub mod frontier;

@@ -50,6 +50,10 @@ pub struct PlanReport {
     /// Grants of the funding programmes; only when the portfolio has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funding: Option<super::funding::FundingReport>,
+    /// The legal duties and whether the roadmap meets them; only when the portfolio has
+    /// obligations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duties: Option<Vec<super::duties::DutyReport>>,
 }
 
 /// A document and the measures that produce it.
@@ -160,6 +164,13 @@ pub struct PlanMeasure {
     pub tags: Vec<String>,
     /// Ids of the measures that must be complete before it starts.
     pub depends_on: Vec<String>,
+    /// Duty class (`statutory`, `directed`, `voluntary`); only when the portfolio has
+    /// obligations or a measure gives a `duty`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<super::duties::DutyClass>,
+    /// Ids of the obligations it fulfils; only when it fulfils one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fulfils: Vec<String>,
 }
 
 /// Where a measure is.
@@ -212,6 +223,8 @@ fn report(view: &PlanView<'_>) -> PlanReport {
     let portfolio = view.portfolio;
     let calendar = &portfolio.calendar;
     let e = view.evaluation;
+    let duties_shown =
+        !portfolio.obligations.is_empty() || portfolio.measures.iter().any(|m| m.duty.is_some());
     let measures = portfolio
         .measures
         .iter()
@@ -250,6 +263,8 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 sources: m.source.iter().cloned().collect(),
                 tags: m.tags.clone(),
                 depends_on: m.depends_on.iter().map(|d| d.value.clone()).collect(),
+                duty: duties_shown.then(|| m.duty().into()),
+                fulfils: m.fulfils.iter().map(|f| f.value.clone()).collect(),
             }
         })
         .collect();
@@ -338,5 +353,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                 .collect()
         }),
         funding: super::funding::funding(portfolio, &e.funding, view.language),
+        duties: super::duties::duties(portfolio, view.roadmap, view.language),
     }
 }

@@ -2,6 +2,7 @@
 //! every text format. Values come from `score`, `schedule` and `evaluate`;
 //! this module only picks and formats them.
 
+mod duties;
 mod evidence;
 mod funding;
 mod graph;
@@ -12,6 +13,7 @@ mod summary;
 mod table;
 mod tables;
 
+pub use duties::{duty_facts, duty_name, state_name};
 pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
 pub use plan::PlanView;
