@@ -3,6 +3,7 @@
 //! this module only picks and formats them.
 
 mod duties;
+mod duty_words;
 mod evidence;
 mod funding;
 mod graph;
@@ -13,7 +14,7 @@ mod summary;
 mod table;
 mod tables;
 
-pub use duties::{duty_facts, duty_name, state_name};
+pub use duty_words::{duty_facts, duty_name, state_name};
 pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
 pub use plan::PlanView;

@@ -1,6 +1,6 @@
 //! The rank report's table, and measures as rows of unformatted figures for exports and charts.
 
-use super::duties::duty_name;
+use super::duty_words::duty_name;
 use super::table::{Align, Table};
 use crate::model::obligation::Duty;
 use crate::model::{Language, Measure, Portfolio, Status};
