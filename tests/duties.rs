@@ -201,3 +201,42 @@ fn explain_names_the_obligation_that_puts_a_measure_in() {
         "{json}"
     );
 }
+
+#[test]
+fn the_measure_profile_states_the_duty_class_and_the_obligation() {
+    let text = stdout(&["profile", REPORT, "reg", "--lang", "de"]);
+    assert!(text.contains("- **Aufgabenart**: Pflichtaufgabe"), "{text}");
+    assert!(
+        text.contains("- **Rechtspflicht**: Registermodernisierung"),
+        "{text}"
+    );
+    let directed = stdout(&["profile", REPORT, "weisung", "--lang", "en"]);
+    assert!(
+        directed.contains("- **Duty class**: directed task"),
+        "{directed}"
+    );
+    // A voluntary measure that fulfils nothing gets neither line.
+    let free = stdout(&["profile", REPORT, "wert", "--lang", "de"]);
+    assert!(!free.contains("Aufgabenart"), "{free}");
+}
+
+#[test]
+fn the_duties_json_meets_the_report_schemas() {
+    use resiplan::schema::Kind;
+    for (kind, args) in [
+        (Kind::PlanReport, vec!["plan", REPORT, "-f", "json"]),
+        (Kind::RankReport, vec!["rank", REPORT, "-f", "json"]),
+        (
+            Kind::ExplainReport,
+            vec!["explain", REPORT, "reg", "-f", "json"],
+        ),
+    ] {
+        let json: serde_json::Value = serde_json::from_str(&stdout(&args)).expect("json");
+        let validator = crate::json_reports::validator(kind);
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+    }
+}

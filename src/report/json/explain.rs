@@ -44,7 +44,7 @@ pub struct ExplainReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<super::duties::DutyClass>,
     /// Ids of the obligations it fulfils (they make it mandatory by their deadline).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fulfils: Vec<String>,
     /// Where it is.
     pub slot: Slot,

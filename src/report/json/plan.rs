@@ -169,7 +169,7 @@ pub struct PlanMeasure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<super::duties::DutyClass>,
     /// Ids of the obligations it fulfils; only when it fulfils one.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fulfils: Vec<String>,
 }
 
