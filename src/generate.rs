@@ -5,6 +5,7 @@
 //! chains, fixed measures have room, milestones cost nothing. Budgets are set
 //! to a share of the demand (`tightness`), so prioritisation matters.
 
+use crate::model::obligation::Date;
 use crate::model::period::{Calendar, PeriodKind, PeriodLabel};
 use crate::random::Rng;
 use std::fmt::Write;
@@ -69,6 +70,10 @@ pub struct Settings {
     /// Share of the measures that are the pilot (`pilot_of`) of a later measure, which the
     /// witness schedule starts after the pilot is complete (0: none).
     pub pilots: f64,
+    /// Share of the measures whose deadline comes from a legal duty (`obligations:` with a
+    /// deadline, half of them written as a date; the measure `fulfils` it); only where
+    /// reachable. 0 leaves the file as without obligations.
+    pub obligations: f64,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -101,6 +106,7 @@ impl Settings {
             funding: 0,
             sustainability: None,
             pilots: 0.0,
+            obligations: 0.0,
             seed,
         }
     }
@@ -248,6 +254,8 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
     }
     let mut text = String::new();
+    let mut duties = Rng::new(settings.seed ^ 0x0B11_6A7E);
+    let mut obligations: Vec<String> = Vec::new();
     let _ = writeln!(
         text,
         "version: 1\nname: Generated portfolio {}\ncurrency: EUR",
@@ -402,6 +410,22 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         if reachable && rng.chance(settings.mandatory) {
             let _ = writeln!(text, "    mandatory: true");
         }
+        // Its own generator keeps every other part of the file as without obligations.
+        if reachable && settings.obligations > 0.0 && duties.chance(settings.obligations) {
+            let label = calendar.label(last + duties.below(periods - last));
+            let due = if duties.chance(0.5) {
+                Date::end_of(label).to_string()
+            } else {
+                label.to_string()
+            };
+            let _ = writeln!(text, "    fulfils: [o{j}]");
+            obligations.push(format!(
+                "  - {{ id: o{j}, basis: \"§ {j} G\", deadline: {due} }}"
+            ));
+        }
+    }
+    if !obligations.is_empty() {
+        let _ = writeln!(text, "obligations:\n{}", obligations.join("\n"));
     }
     text
 }

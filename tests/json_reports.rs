@@ -305,7 +305,7 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
     ]
 }
 
-fn validator(kind: Kind) -> jsonschema::Validator {
+pub(crate) fn validator(kind: Kind) -> jsonschema::Validator {
     let path = root().join(format!("schema/{}.schema.json", kind.name()));
     let text = std::fs::read_to_string(&path).expect("the schema is committed");
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");

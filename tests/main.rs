@@ -19,6 +19,7 @@ mod content;
 mod csv_rules;
 mod documents_cli;
 mod drift;
+mod duties;
 mod evidence_report;
 mod examples;
 mod exit_codes;

@@ -36,11 +36,12 @@ fn settings() -> impl Strategy<Value = Settings> {
         ]),
         // Payment profiles on none, some or most measures.
         prop::sample::select(vec![0.0, 0.3, 0.8]),
-        // Carry-over and a price index on the budget; staff charged to it.
+        // Carry-over and a price index on the budget; staff charged to it; legal duties.
         (
             any::<bool>(),
             prop::sample::select(vec![None, Some(2.5), Some(15.0)]),
             prop::sample::select(vec![None, Some(20_000.0)]),
+            prop::sample::select(vec![0.0, 0.0, 0.2]),
         ),
     )
         .prop_map(
@@ -55,7 +56,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 seed,
                 budget,
                 profiles,
-                (carry_over, price_rate, staff_rate),
+                (carry_over, price_rate, staff_rate, obligations),
             )| {
                 Settings {
                     measures,
@@ -77,6 +78,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                     funding,
                     sustainability,
                     pilots: 0.15,
+                    obligations,
                     ..Settings::new(measures, periods, seed)
                 }
             },
@@ -303,6 +305,22 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
                 });
             }
         }
+        // A legal duty left out: the obligation alone objects, not only the mandatory flag
+        // derived from it.
+        if !measure.fulfils.is_empty() && measure.deadline.is_some() {
+            let mut changed = portfolio.clone();
+            changed.measures[j].mandatory = false;
+            changed.measures[j].deadline = None;
+            let mut broken = roadmap.clone();
+            broken.placements[j] = Placement::NotScheduled {
+                reason: resiplan::model::roadmap::Reason::Dependency { dependency: j },
+            };
+            out.push(Mutation {
+                roadmap: broken,
+                portfolio: Some(changed),
+                expect: ViolationKind::ObligationMissed,
+            });
+        }
         // Mandatory left out.
         if measure.mandatory {
             let mut broken = roadmap.clone();
@@ -506,4 +524,27 @@ fn properties_exercise_real_roadmaps() {
         not_scheduled >= 100,
         "budgets should leave measures out: {not_scheduled}"
     );
+}
+
+#[test]
+fn generated_obligations_bind_and_their_mutations_are_checked() {
+    let (mut bound, mut caught) = (0, 0);
+    for seed in 0..40u64 {
+        let mut settings = Settings::new(8 + (seed % 9) as usize, 2 + (seed % 5) as usize, seed);
+        settings.obligations = 0.3;
+        settings.tightness = 0.8;
+        let Some(planning) = plan(&settings) else {
+            continue;
+        };
+        let portfolio = &planning.scored.portfolio;
+        bound += (portfolio.measures.iter())
+            .filter(|m| !m.fulfils.is_empty() && m.mandatory)
+            .count();
+        caught += mutations(portfolio, &planning.planned.roadmap)
+            .iter()
+            .filter(|m| m.expect == ViolationKind::ObligationMissed)
+            .count();
+    }
+    assert!(bound >= 20, "only {bound} measures bound by obligations");
+    assert!(caught >= 20, "only {caught} obligation mutations");
 }

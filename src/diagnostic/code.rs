@@ -105,6 +105,14 @@ codes! {
     UnknownFunding = "unknown-funding": "A measure's `funding` names a programme the portfolio does not declare under `funding`, or names one twice.",
     InvalidRate = "invalid-rate": "A funding `rate` or a `sustainability` share above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %.",
     ReversedWindow = "reversed-window": "A funding programme's `window` ends (`to`) before it starts (`from`).",
+    // Legal duties.
+    InvalidDate = "invalid-date": "A date that is not `YYYY-MM-DD` (`as_of`), or an obligation's `deadline` that is neither a period nor a date.",
+    UnknownObligation = "unknown-obligation": "A measure's `fulfils` names an obligation the portfolio does not declare under `obligations`, or names one twice.",
+    DuplicateObligation = "duplicate-obligation": "Two obligations have the same id.",
+    UnfulfilledObligation = "unfulfilled-obligation": "An obligation that no measure fulfils (warning).",
+    ObligationOutsideHorizon = "obligation-outside-horizon": "An obligation's deadline lies before or after the horizon: before, its measures are mandatory without a deadline; after, it binds nothing in the horizon (warning).",
+    StaleObligation = "stale-obligation": "An obligation's `as_of` lies more than 12 months before the portfolio's `as_of`: check the legal state again (warning).",
+    ObligationPastDeadline = "obligation-past-deadline": "An obligation's deadline has passed at the portfolio's `as_of` and no measure fulfilling it is done (warning).",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",

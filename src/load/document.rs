@@ -47,6 +47,10 @@ pub struct Document {
     pub measures: Vec<Measure>,
     /// Alternative groups and bundles.
     pub choices: crate::model::choice::Choices,
+    /// Legal duties.
+    pub obligations: Vec<crate::model::obligation::Obligation>,
+    /// The date the portfolio's facts were checked.
+    pub as_of: Option<Located<crate::model::obligation::Date>>,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -77,6 +81,8 @@ impl Document {
             quick_wins: self.quick_wins,
             measures: self.measures,
             choices: self.choices,
+            obligations: self.obligations,
+            as_of: self.as_of,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 27] = [
+pub const MEASURE_FIELDS: [&str; 29] = [
     "id",
     "name",
     "area",
@@ -38,6 +38,8 @@ pub const MEASURE_FIELDS: [&str; 27] = [
     "description",
     "funding",
     "pilot_of",
+    "fulfils",
+    "duty",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -158,6 +160,13 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         .unwrap_or_default();
     let pilot_of =
         (fields.get("pilot_of")).and_then(|n| dec.identifier(n, &format!("`pilot_of` of {label}")));
+    let fulfils = fields
+        .get("fulfils")
+        .map(|n| dec.strings(n, &format!("`fulfils` of {label}")))
+        .unwrap_or_default();
+    let duty = fields
+        .get("duty")
+        .and_then(|n| super::obligations::duty(dec, n, &label));
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -185,6 +194,8 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         uncertainty,
         funding,
         pilot_of,
+        fulfils,
+        duty,
     })
 }
 

@@ -17,6 +17,7 @@ mod limits;
 mod measure;
 mod node;
 mod number;
+mod obligations;
 mod overlay;
 mod pairs;
 mod pilots;
@@ -51,7 +52,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 18] = [
+pub const PORTFOLIO_FIELDS: [&str; 20] = [
     "version",
     "name",
     "organisation",
@@ -70,6 +71,8 @@ pub const PORTFOLIO_FIELDS: [&str; 18] = [
     "measures",
     "alternatives",
     "bundles",
+    "obligations",
+    "as_of",
 ];
 
 /// Top-level fields of a catalog.
@@ -269,7 +272,7 @@ impl Loader {
             None => self.read(path)?,
         };
         if root.get("calendar").is_none()
-            && ["weights", "force", "set", "exclude"]
+            && ["weights", "force", "set", "exclude", "exclude_duty"]
                 .iter()
                 .any(|f| root.get(f).is_some())
         {
@@ -448,6 +451,16 @@ impl Loader {
                 .unwrap_or_default(),
         };
         choices.forget(&excluded);
+        let obligations = fields
+            .get("obligations")
+            .map(|n| obligations::decode_obligations(&mut self.dec, n))
+            .unwrap_or_default();
+        let as_of = fields
+            .get("as_of")
+            .and_then(|n| obligations::date(&mut self.dec, n, "`as_of`"));
+        if let Some(calendar) = &calendar {
+            crate::model::obligation::bind(&obligations, &mut measures, calendar);
+        }
         Some(Document {
             kind,
             name,
@@ -466,6 +479,8 @@ impl Loader {
             quick_wins: quick_wins.unwrap_or_default(),
             measures,
             choices,
+            obligations,
+            as_of,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

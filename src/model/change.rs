@@ -233,6 +233,12 @@ impl Change {
             }
             Change::Exclude { measure } => exclude(portfolio, measure)?,
         }
+        // An obligation outranks a change: its measures stay mandatory by its deadline.
+        super::obligation::bind(
+            &portfolio.obligations,
+            &mut portfolio.measures,
+            &portfolio.calendar,
+        );
         if let Some(argument) = self.to_set_argument() {
             portfolio.overrides.push(argument);
         }

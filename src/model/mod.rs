@@ -5,7 +5,9 @@
 
 pub mod change;
 pub mod choice;
+pub mod fulfilment;
 pub mod funding;
+pub mod obligation;
 pub mod period;
 pub mod profile;
 pub mod quick_wins;
@@ -289,9 +291,24 @@ pub struct Measure {
     /// go/no-go decision at its end (loading adds the pilot to the rollout's `depends_on`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pilot_of: Option<Located<String>>,
+    /// Ids of the obligations it fulfils (`fulfils`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fulfils: Vec<Located<String>>,
+    /// Its duty class as written (`duty`); see [`Measure::duty`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<Located<obligation::Duty>>,
 }
 
 impl Measure {
+    /// Its duty class: `duty` if given, else statutory when it fulfils an obligation and
+    /// voluntary when it does not.
+    pub fn duty(&self) -> obligation::Duty {
+        obligation::Duty::of(
+            self.duty.as_ref().map(|d| d.value),
+            !self.fulfils.is_empty(),
+        )
+    }
+
     /// The payment profile for a resource of `kind`: `staff_profile` for staff when
     /// given, else `cost_profile`; `None` when its cost is spread evenly.
     pub fn profile(&self, kind: ResourceKind) -> Option<&Located<Vec<f64>>> {
@@ -353,6 +370,12 @@ pub struct Portfolio {
     /// Alternative groups and bundles (`alternatives:`, `bundles:`).
     #[serde(skip_serializing_if = "choice::Choices::is_empty")]
     pub choices: choice::Choices,
+    /// Legal duties (`obligations:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations: Vec<obligation::Obligation>,
+    /// The date the portfolio's facts were checked (`as_of`); never the machine's clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Located<obligation::Date>>,
     /// Scenarios applied to the file, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied after them, as given.

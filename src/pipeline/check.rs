@@ -129,6 +129,8 @@ fn subject(document: &Document) -> Subject<'_> {
         sustainability: document.sustainability.as_ref(),
         measures: &document.measures,
         choices: &document.choices,
+        obligations: &document.obligations,
+        as_of: document.as_of.as_ref(),
     }
 }
 

@@ -70,6 +70,12 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
     if let Some(deadline) = &e.deadline {
         facts.push((de_en(l, "Frist", "deadline").into(), deadline.into()));
     }
+    facts.extend(crate::report::view::duty_facts(
+        l,
+        e.duty,
+        &e.obligations,
+        e.frame.period,
+    ));
     let mut blocks = vec![Block::Facts(facts)];
     if let Some(reason) = &e.not_scheduled {
         let text = match reason {

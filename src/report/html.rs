@@ -163,6 +163,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
+    if let Some(duties) = view.duties_table() {
+        body.push_str("<section class=\"tables\">\n");
+        body.push_str(&table(&duties, "h2"));
+        body.push_str("</section>\n");
+    }
     body.push_str(&outcome(view));
     body.push_str(&schedule(view));
     body.push_str(&resources(view));
@@ -309,7 +314,7 @@ fn resources(view: &PlanView<'_>) -> String {
 /// The ranking as one page.
 pub fn rank(
     portfolio: &Portfolio,
-    ranking: &Table,
+    ranking: &[Table],
     quick_wins: Option<&Table>,
     language: Language,
     provenance: &Provenance,
@@ -317,7 +322,9 @@ pub fn rank(
     let t = |l: Label| l.text(language);
     let mut body = header(portfolio, t(Label::Ranking));
     body.push_str("</header>\n");
-    body.push_str(&table(ranking, "h2"));
+    for part in ranking {
+        body.push_str(&table(part, "h2"));
+    }
     if let Some(quick) = quick_wins {
         body.push_str(&table(quick, "h2"));
     }

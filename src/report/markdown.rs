@@ -158,6 +158,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
         out.push_str(&format!("- **{}**: {}\n", text(&key), text(&value)));
     }
     out.push('\n');
+    if let Some(duties) = view.duties_table() {
+        out.push_str(&table(&duties));
+    }
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));
     for extra in [view.quick_wins_table(), view.pilots_table()]

@@ -118,7 +118,10 @@ pub fn rank(
         Format::Table => table::printable(format!(
             "{}\n\n{}{}{}\n",
             portfolio.name,
-            table::table(&ranking, width),
+            ranking
+                .iter()
+                .map(|r| table::table(r, width))
+                .collect::<String>(),
             quick
                 .as_ref()
                 .map_or(String::new(), |q| table::table(q, width)),
@@ -127,7 +130,7 @@ pub fn rank(
         Format::Markdown => format!(
             "# {}\n\n{}{}<sub>{}</sub>\n",
             markdown::escape(&portfolio.name),
-            markdown::table(&ranking),
+            ranking.iter().map(markdown::table).collect::<String>(),
             quick.as_ref().map_or(String::new(), markdown::table),
             markdown::escape(&provenance.line())
         ),

@@ -132,6 +132,9 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         out.push('\n');
     }
     out.push('\n');
+    if let Some(duties) = view.duties_table() {
+        out.push_str(&table(&duties, width));
+    }
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));
     for extra in [view.quick_wins_table(), view.pilots_table()]

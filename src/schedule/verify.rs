@@ -8,6 +8,7 @@
 mod choice;
 pub mod funding;
 mod pilot;
+mod obligations;
 mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -56,6 +57,8 @@ pub enum ViolationKind {
     ChoiceMissing,
     /// Some measures of a bundle are in the roadmap and others are not.
     BundleSplit,
+    /// A measure fulfilling an obligation is not complete by the obligation's deadline.
+    ObligationMissed,
 }
 
 impl ViolationKind {
@@ -75,6 +78,7 @@ impl ViolationKind {
             ViolationKind::AlternativesBoth => "alternatives_both",
             ViolationKind::ChoiceMissing => "choice_missing",
             ViolationKind::BundleSplit => "bundle_split",
+            ViolationKind::ObligationMissed => "obligation_missed",
         }
     }
 }
@@ -236,6 +240,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     out.extend(funding::follow_up(portfolio, roadmap));
     out.extend(pilot::check(portfolio, roadmap));
     out.extend(choice::check(portfolio, roadmap));
+    out.extend(obligations::check(portfolio, roadmap));
     out
 }
 

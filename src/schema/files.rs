@@ -4,31 +4,11 @@
 
 #![allow(dead_code)] // the fields exist for the schema only
 
-use super::rate::Rate;
+use super::funding::{Programme, Sustainability};
+use super::obligations::{Date, Duty, Obligation};
+use super::primitives::{Amount, Id, Period, ResourceAmount, Text};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use std::collections::BTreeMap;
-
-use super::scalars::{Amount, Id, Period, ResourceAmount};
-
-/// A text once for all languages, or per language.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum Text {
-    /// The same text in every language.
-    Plain(String),
-    /// Per language.
-    PerLanguage(PerLanguage),
-}
-
-/// A text per report language.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct PerLanguage {
-    /// German.
-    de: Option<String>,
-    /// English.
-    en: Option<String>,
-}
 
 /// Amounts per resource id.
 type ResourceAmounts = BTreeMap<String, ResourceAmount>;
@@ -75,6 +55,10 @@ pub(super) struct PortfolioFile {
     measures: Option<Vec<Measure>>,
     #[serde(flatten)]
     choices: super::choice::Choices,
+    /// Legal duties measures fulfil (`fulfils: [id]` in a measure).
+    obligations: Option<Vec<Obligation>>,
+    /// The date the portfolio's facts were checked, `YYYY-MM-DD` (never the machine's clock).
+    as_of: Option<Date>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
@@ -174,6 +158,8 @@ pub(super) struct ScenarioFile {
     set: Option<BTreeMap<String, serde_json::Value>>,
     /// Measures dropped (with whatever depends on them).
     exclude: Option<Vec<Id>>,
+    /// Duty classes whose measures that have not started are dropped (e.g. `[voluntary]`).
+    exclude_duty: Option<Vec<Duty>>,
 }
 
 /// The format version: 1.
@@ -314,55 +300,6 @@ enum Factors {
     PerPeriod(BTreeMap<String, Amount>),
 }
 
-/// A funding programme: it pays `rate` of the eligible spending of the measures that
-/// draw on it, in the budget periods of its `window`, up to its `cap` (shared by all of
-/// them).
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Programme {
-    /// Id measures name in their `funding`.
-    id: Id,
-    /// Display name.
-    name: Option<Text>,
-    /// Share of eligible spending it pays: `50%`, or a share up to 1 (`0.5`).
-    rate: Rate,
-    /// Total it pays, shared by every measure drawing on it (default: no cap).
-    cap: Option<ResourceAmount>,
-    /// Budget periods in which spending is eligible (default: the whole horizon).
-    window: Option<Window>,
-    /// Resources whose spending it co-funds.
-    eligible: Vec<Id>,
-    /// The period (or budget period) by whose end the application is due.
-    apply_by: Option<Period>,
-    /// Where the figures come from.
-    source: Option<String>,
-}
-
-/// A limit on follow-up costs after the horizon (give at most one of the two limits).
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Sustainability {
-    /// The resource the limit is on (required with a limit).
-    resource: Option<Id>,
-    /// At most this share of the resource's capacity in the last budget period.
-    max_run_cost_share: Option<Rate>,
-    /// At most this amount per budget period after the horizon.
-    max_run_cost: Option<ResourceAmount>,
-    /// Plans warn (`follow-up-costs`) above this share of a resource's last capacity
-    /// (default 25 %).
-    warn_share: Option<Rate>,
-}
-
-/// The periods in which a programme's spending is eligible.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Window {
-    /// First budget period (`2027` with budget years).
-    from: Period,
-    /// Last budget period (inclusive).
-    to: Period,
-}
-
 /// Measures taken from a catalog.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -493,6 +430,10 @@ struct Measure {
     funding: Option<Vec<Id>>,
     /// The measure it is the pilot of: that rollout depends on it (go/no-go at its end).
     pilot_of: Option<Id>,
+    /// Ids of the obligations it fulfils.
+    fulfils: Option<Vec<Id>>,
+    /// Duty class (default: `statutory` when it fulfils an obligation, else `voluntary`).
+    duty: Option<Duty>,
 }
 
 /// Capacity changes of one resource.

@@ -12,8 +12,10 @@ mod choice;
 mod files;
 mod quick_wins;
 mod rate;
+mod funding;
+mod obligations;
+mod primitives;
 mod reports;
-mod scalars;
 
 /// Which schema: a file format or a JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -132,6 +132,8 @@ mod tests {
                 useful_life: None,
                 funding: Vec::new(),
                 pilot_of: None,
+                fulfils: Vec::new(),
+                duty: None,
             })
             .collect();
         let mut chains = Chains::new(n);

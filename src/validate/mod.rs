@@ -14,6 +14,7 @@ mod horizon;
 mod money;
 mod numbers;
 mod pilots;
+mod obligations;
 mod profile;
 mod raci;
 mod references;
@@ -48,6 +49,10 @@ pub struct Subject<'a> {
     pub measures: &'a [Measure],
     /// Alternative groups and bundles.
     pub choices: &'a crate::model::choice::Choices,
+    /// Legal duties.
+    pub obligations: &'a [crate::model::obligation::Obligation],
+    /// The date the portfolio's facts were checked.
+    pub as_of: Option<&'a Located<crate::model::obligation::Date>>,
 }
 
 impl<'a> Subject<'a> {
@@ -63,6 +68,8 @@ impl<'a> Subject<'a> {
             sustainability: portfolio.sustainability.as_ref(),
             measures: &portfolio.measures,
             choices: &portfolio.choices,
+            obligations: &portfolio.obligations,
+            as_of: portfolio.as_of.as_ref(),
         }
     }
 }
@@ -102,6 +109,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         money::check(subject, &mut diagnostics);
     }
     raci::check(subject, &mut diagnostics);
+    obligations::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {

@@ -54,8 +54,13 @@ pub struct Explanation {
     pub status: Status,
     /// Its `earliest`, if any.
     pub earliest: Option<String>,
-    /// Its `deadline`, if any.
+    /// Its `deadline`, if any (an obligation's, when that is earlier).
     pub deadline: Option<String>,
+    /// Its duty class.
+    pub duty: crate::model::obligation::Duty,
+    /// The legal duties it fulfils: why it is mandatory and has its deadline, when they
+    /// have one.
+    pub obligations: Vec<crate::model::obligation::Obligation>,
     /// Where it is.
     pub slot: Slot,
     /// Why it is not in the roadmap, when it is not.
@@ -254,6 +259,11 @@ pub fn explain(
         status: measure.status.value,
         earliest: measure.earliest.as_ref().map(|e| e.value.to_string()),
         deadline: measure.deadline.as_ref().map(|d| d.value.to_string()),
+        duty: measure.duty(),
+        obligations: (portfolio.obligations.iter())
+            .filter(|o| measure.fulfils.iter().any(|f| f.value == o.id.value))
+            .cloned()
+            .collect(),
         slot: slot(planning, id),
         not_scheduled,
         chain,

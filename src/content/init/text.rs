@@ -414,8 +414,8 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ),
         (
             "    mandatory: true",
-            "muss in die Roadmap, sonst sagt `plan`, warum nicht",
-            "must be in the roadmap, or `plan` says why not",
+            "muss in die Roadmap, sonst sagt `plan`, warum nicht; `fulfils` nennt Rechtspflichten (`obligations`), `duty` die Aufgabenart",
+            "must be in the roadmap, or `plan` says why not; `fulfils` names legal duties (`obligations`), `duty` the duty class",
         ),
         (
             "    owner: IT",

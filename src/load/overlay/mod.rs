@@ -12,6 +12,7 @@
 //! resource's capacities (`scale`), and excluding measures with their dependants
 //! (`exclude`). Every function works on the tree and reports through the decoder.
 
+mod duty;
 mod exclude;
 mod path;
 mod scale;
@@ -49,7 +50,7 @@ pub enum Overlay {
 }
 
 /// Top-level fields of a scenario file, in the order their changes apply.
-pub const SCENARIO_FIELDS: [&str; 9] = [
+pub const SCENARIO_FIELDS: [&str; 10] = [
     "version",
     "name",
     "description",
@@ -59,6 +60,7 @@ pub const SCENARIO_FIELDS: [&str; 9] = [
     "force",
     "set",
     "exclude",
+    "exclude_duty",
 ];
 
 /// A change in the order it applies.
@@ -75,6 +77,8 @@ enum Op {
     },
     /// Drop measures and what depends on them (one scenario's `exclude` list).
     Exclude(Vec<Located<String>>),
+    /// Drop the measures of these duty classes that have not started (`exclude_duty`).
+    ExcludeDuty(Vec<Located<crate::model::obligation::Duty>>),
 }
 
 impl Op {
@@ -82,7 +86,7 @@ impl Op {
     fn on_measures(&self) -> bool {
         match self {
             Op::Set { path, .. } => path.text.split('.').next() == Some("measures"),
-            Op::Measure(_) | Op::Exclude(_) => true,
+            Op::Measure(_) | Op::Exclude(_) | Op::ExcludeDuty(_) => true,
             Op::Scale { .. } => false,
         }
     }
@@ -184,7 +188,7 @@ pub(super) fn apply_to_root(dec: &mut Decoder, changes: &Changes, root: &mut Nod
         match op {
             Op::Set { path, value } => set::set_in_root(dec, root, path, value),
             Op::Scale { resource, factor } => scale::scale(dec, root, resource, factor),
-            Op::Measure(_) | Op::Exclude(_) => {}
+            Op::Measure(_) | Op::Exclude(_) | Op::ExcludeDuty(_) => {}
         }
     }
 }
@@ -212,6 +216,7 @@ pub(super) fn apply_to_measures(
             }
             Op::Set { path, value } => set::set_in_measure(dec, measures, path, value),
             Op::Exclude(ids) => exclude::exclude(dec, measures, ids, &mut excluded),
+            Op::ExcludeDuty(classes) => duty::exclude_duty(dec, measures, classes, &mut excluded),
             Op::Scale { .. } => {}
         }
     }

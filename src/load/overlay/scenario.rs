@@ -90,6 +90,15 @@ pub(in crate::load) fn read_scenario(
         let ids = dec.strings(exclude, "`exclude` of the scenario");
         changes.ops.push(Op::Exclude(ids));
     }
+    if let Some(classes) = fields.get("exclude_duty") {
+        let classes = dec
+            .list(classes, "`exclude_duty` of the scenario")
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|n| crate::load::obligations::duty(dec, n, "the scenario's `exclude_duty`"))
+            .collect();
+        changes.ops.push(Op::ExcludeDuty(classes));
+    }
 }
 
 /// The entries of a scenario mapping with each key once (periods compared as periods);

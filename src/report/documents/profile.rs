@@ -43,6 +43,18 @@ pub fn profile(planning: &Planning, j: usize, language: Language) -> Document {
             ),
         ));
     }
+    // The duty class and the legal duties, as `explain` states them (none for a voluntary
+    // measure that fulfils no obligation).
+    let obligations: Vec<_> = (portfolio.obligations.iter())
+        .filter(|o| measure.fulfils.iter().any(|f| f.value == o.id.value))
+        .cloned()
+        .collect();
+    facts.extend(crate::report::view::duty_facts(
+        language,
+        measure.duty(),
+        &obligations,
+        portfolio.calendar.period,
+    ));
     facts.push((
         l("Stand", "Status"),
         Text::plain(status(planning, j, language)),

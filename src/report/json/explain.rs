@@ -40,6 +40,12 @@ pub struct ExplainReport {
     pub earliest: Option<String>,
     /// Its `deadline`.
     pub deadline: Option<String>,
+    /// Its duty class; only when it is not voluntary or fulfils an obligation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<super::duties::DutyClass>,
+    /// Ids of the obligations it fulfils (they make it mandatory by their deadline).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fulfils: Vec<String>,
     /// Where it is.
     pub slot: Slot,
     /// Why it is not in the roadmap, when it is not.
@@ -272,6 +278,9 @@ pub fn explain(
         },
         earliest: e.earliest.clone(),
         deadline: e.deadline.clone(),
+        duty: (e.duty != crate::model::obligation::Duty::Voluntary || !e.obligations.is_empty())
+            .then(|| e.duty.into()),
+        fulfils: e.obligations.iter().map(|o| o.id.value.clone()).collect(),
         slot: Slot::from(&e.slot),
         not_scheduled: e.not_scheduled.as_ref().map(not_scheduled),
         chain: links(&e.chain),

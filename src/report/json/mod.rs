@@ -11,6 +11,7 @@ pub mod check;
 pub mod choice;
 pub mod compare;
 pub mod counterfactual;
+pub mod duties;
 pub mod envelope;
 pub mod explain;
 pub mod frontier;

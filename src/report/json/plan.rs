@@ -57,6 +57,10 @@ pub struct PlanReport {
     /// portfolio has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choices: Option<super::choice::ChoicesReport>,
+    /// The legal duties and whether the roadmap meets them; only when the portfolio has
+    /// obligations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duties: Option<Vec<super::duties::DutyReport>>,
 }
 
 /// A document and the measures that produce it.
@@ -177,6 +181,13 @@ pub struct PlanMeasure {
     /// falls (its last period).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub go_no_go: Option<String>,
+    /// Duty class (`statutory`, `directed`, `voluntary`); only when the portfolio has
+    /// obligations or a measure gives a `duty`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<super::duties::DutyClass>,
+    /// Ids of the obligations it fulfils; only when it fulfils one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fulfils: Vec<String>,
 }
 
 /// A scheduled measure's slack, in periods.
@@ -242,6 +253,8 @@ fn report(view: &PlanView<'_>) -> PlanReport {
     let portfolio = view.portfolio;
     let calendar = &portfolio.calendar;
     let e = view.evaluation;
+    let duties_shown =
+        !portfolio.obligations.is_empty() || portfolio.measures.iter().any(|m| m.duty.is_some());
     let measures = portfolio
         .measures
         .iter()
@@ -290,6 +303,8 @@ fn report(view: &PlanView<'_>) -> PlanReport {
                     free: s.free,
                     critical: s.critical(),
                 }),
+                duty: duties_shown.then(|| m.duty().into()),
+                fulfils: m.fulfils.iter().map(|f| f.value.clone()).collect(),
             }
         })
         .collect();
@@ -380,5 +395,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         funding: super::funding::funding(portfolio, &e.funding, view.language),
         quick_wins: super::quick_wins::quick_wins(portfolio, &view.quick_wins, Some(view.roadmap)),
         choices: super::choice::choices(view),
+        duties: super::duties::duties(portfolio, view.roadmap, view.language),
     }
 }

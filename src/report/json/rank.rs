@@ -40,6 +40,10 @@ pub struct RankedMeasure {
     pub enabler_value: f64,
     /// Total cost by resource id.
     pub cost: Amounts,
+    /// Duty class; only when a measure is a statutory duty or a directed task (the text
+    /// reports then show those as a group of their own, without a rank).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duty: Option<super::duties::DutyClass>,
 }
 
 /// The ranking as JSON.
@@ -49,6 +53,8 @@ pub fn rank(
     language: Language,
     provenance: &Provenance,
 ) -> String {
+    let grouped =
+        (portfolio.measures.iter()).any(|m| m.duty() != crate::model::obligation::Duty::Voluntary);
     let measures = scores
         .ranking
         .iter()
@@ -63,6 +69,7 @@ pub fn rank(
                 value_per_million: s.value_per_million,
                 enabler_value: s.enabler_value,
                 cost: amounts(portfolio, &m.cost),
+                duty: grouped.then(|| m.duty().into()),
             }
         })
         .collect();

@@ -3,6 +3,8 @@
 //! this module only picks and formats them.
 
 mod choice;
+mod duties;
+mod duty_words;
 mod evidence;
 mod funding;
 mod graph;
@@ -15,6 +17,7 @@ mod summary;
 mod table;
 mod tables;
 
+pub use duty_words::{duty_facts, duty_name, state_name};
 pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
 pub use plan::PlanView;

@@ -1,17 +1,53 @@
 //! The rank report's table, and measures as rows of unformatted figures for exports and charts.
 
+use super::duty_words::duty_name;
 use super::table::{Align, Table};
+use crate::model::obligation::Duty;
 use crate::model::{Language, Measure, Portfolio, Status};
-use crate::report::lang::Label;
+use crate::report::lang::{Label, de_en};
 use crate::report::number::{amount, number};
 use crate::report::text::Text;
 use crate::score::Scores;
 
-/// The rank report: every measure by rank with its scores.
-pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Table {
+/// The rank report: every measure by rank with its scores. When measures are statutory
+/// duties or directed tasks, they come first as a group of their own (their duty class in
+/// place of a rank: a duty is not optional, whatever its value), and the free measures
+/// follow with their ranks.
+pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Vec<Table> {
+    let bound = |j: &usize| portfolio.measures[*j].duty() != Duty::Voluntary;
+    if !scores.ranking.iter().any(bound) {
+        return vec![ranking_of(
+            portfolio,
+            scores,
+            language,
+            &scores.ranking,
+            None,
+        )];
+    }
+    let (duties, free): (Vec<usize>, Vec<usize>) = scores.ranking.iter().partition(|j| bound(j));
+    let title = de_en(
+        language,
+        "Pflicht- und Weisungsaufgaben",
+        "Statutory duties and directed tasks",
+    );
+    let class = de_en(language, "Aufgabenart", "Duty class");
+    vec![
+        ranking_of(portfolio, scores, language, &duties, Some((title, class))),
+        ranking_of(portfolio, scores, language, &free, None),
+    ]
+}
+
+/// A ranking table of the measures `order`; with `duties` (title, first header) the first
+/// column is the duty class instead of the rank.
+fn ranking_of(
+    portfolio: &Portfolio,
+    scores: &Scores,
+    language: Language,
+    order: &[usize],
+    duties: Option<(&str, &str)>,
+) -> Table {
     let t = |l: Label| l.text(language);
-    let rows = scores
-        .ranking
+    let rows = order
         .iter()
         .map(|&j| {
             let measure = &portfolio.measures[j];
@@ -25,7 +61,10 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
                 })
                 .collect();
             let row = [
-                score.rank.to_string(),
+                match duties {
+                    Some(_) => duty_name(language, measure.duty()).to_owned(),
+                    None => score.rank.to_string(),
+                },
                 measure.id.value.clone(),
                 measure.name.get(language).to_owned(),
                 number(language, score.value, 2),
@@ -42,22 +81,30 @@ pub fn ranking(portfolio: &Portfolio, scores: &Scores, language: Language) -> Ta
             row.into_iter().map(Text::from).collect()
         })
         .collect();
+    let mut header: Vec<Text> = [
+        Label::Rank,
+        Label::Id,
+        Label::Measure,
+        Label::Value,
+        Label::ValuePerMillion,
+        Label::Enables,
+        Label::Cost,
+    ]
+    .iter()
+    .map(|l| t(*l).into())
+    .collect();
+    if let Some((_, class)) = duties {
+        header[0] = class.into();
+    }
     Table {
-        title: t(Label::Ranking).into(),
-        header: [
-            Label::Rank,
-            Label::Id,
-            Label::Measure,
-            Label::Value,
-            Label::ValuePerMillion,
-            Label::Enables,
-            Label::Cost,
-        ]
-        .iter()
-        .map(|l| t(*l).into())
-        .collect(),
+        title: duties.map_or(t(Label::Ranking), |(title, _)| title).into(),
+        header,
         align: vec![
-            Align::Right,
+            if duties.is_some() {
+                Align::Left
+            } else {
+                Align::Right
+            },
             Align::Left,
             Align::Left,
             Align::Right,

@@ -1,5 +1,7 @@
-//! Scalar types of the file formats for schemars: amounts, period labels, ids. Each states
-//! in its schema what the loader accepts.
+//! The value types every file-format schema uses: amounts, period labels, ids and texts
+//! (for [`super::files`] and the sections in files of their own).
+
+#![allow(dead_code)] // the fields exist for the schema only
 
 use crate::load::MAX_AMOUNT;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -85,4 +87,24 @@ impl JsonSchema for Id {
             ]
         })
     }
+}
+
+/// A text once for all languages, or per language.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+pub(super) enum Text {
+    /// The same text in every language.
+    Plain(String),
+    /// Per language.
+    PerLanguage(PerLanguage),
+}
+
+/// A text per report language.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PerLanguage {
+    /// German.
+    de: Option<String>,
+    /// English.
+    en: Option<String>,
 }
