@@ -52,7 +52,7 @@ fn language_defaults_to_the_portfolio_then_english() {
     );
     assert!(stdout(&["plan", EXAMPLE, "--lang", "en"]).contains("Roadmap by year"));
     assert!(
-        stdout(&["plan", MINIMAL]).contains("Roadmap by period"),
+        stdout(&["plan", MINIMAL]).contains("Roadmap by quarter"),
         "minimal says language: en (and plans in quarters)"
     );
 }

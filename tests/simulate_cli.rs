@@ -120,7 +120,7 @@ fn estimates_moving_together_within_an_area_widen_the_spread() {
             "json",
         ]);
         assert_eq!(report["area_correlation"].as_f64(), rho.parse().ok());
-        let t = &report["resources"]["budget"]["total"];
+        let t = &report["resources"]["konsumtiv"]["total"];
         let at = |k: &str| t[k].as_f64().expect("a number");
         (at("p5"), at("p95"))
     };
@@ -178,7 +178,7 @@ fn musterstadt_prints_cost_percentiles_per_year_and_the_chance_of_each_deadline(
         "{text}"
     );
     assert!(
-        text.contains("Ausgaben je Haushaltsjahr: `budget` (EUR)"),
+        text.contains("Ausgaben je Haushaltsjahr: `investiv` (EUR)"),
         "{text}"
     );
     for column in ["Kapazität", "P50", "P80", "P95", "Überschreitung"] {

@@ -59,6 +59,11 @@ fn zero_width_ranges_reproduce_the_plan_of_every_example_exactly() {
                 impact: Some(Located::new([1.0, 1.0], span)),
             });
         }
+        // Grants and budget periods sum a period's amounts in another order than the plan
+        // does: there the runs equal the plan to a rounding, elsewhere bit for bit.
+        let calendar = &scored.portfolio.calendar;
+        let exact =
+            scored.portfolio.funding.is_empty() && calendar.budget_period == calendar.period;
         let planning = schedule(scored, &Options::default()).expect("it plans");
         let settings = Settings {
             runs: 130,
@@ -73,7 +78,12 @@ fn zero_width_ranges_reproduce_the_plan_of_every_example_exactly() {
                 let used = e.usage[t][r];
                 let spend = p.spend;
                 for value in [spend.plan, spend.p5, spend.p50, spend.p95] {
-                    assert_eq!(value.to_bits(), used.to_bits(), "{example} {r} {t}");
+                    if exact {
+                        assert_eq!(value.to_bits(), used.to_bits(), "{example} {r} {t}");
+                    } else {
+                        let off = (value - used).abs();
+                        assert!(off <= 1e-9 * (1.0 + used.abs()), "{example} {r} {t}");
+                    }
                 }
                 assert_eq!(p.overrun.probability, 0.0, "{example}: the plan fits");
             }

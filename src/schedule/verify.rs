@@ -7,8 +7,8 @@
 
 mod choice;
 pub mod funding;
-mod pilot;
 mod obligations;
+mod pilot;
 mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};

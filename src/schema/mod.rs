@@ -10,11 +10,11 @@
 
 mod choice;
 mod files;
-mod quick_wins;
-mod rate;
 mod funding;
 mod obligations;
 mod primitives;
+mod quick_wins;
+mod rate;
 mod reports;
 
 /// Which schema: a file format or a JSON report.
