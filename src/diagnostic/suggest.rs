@@ -32,6 +32,18 @@ pub fn did_you_mean<'a>(input: &str, options: impl IntoIterator<Item = &'a str>)
         .unwrap_or_default()
 }
 
+/// A help text that starts with the closest option (`did you mean `x`?`), when one is close,
+/// and goes on with `rest`: "did you mean `backup`? declared ids: …" or just "declared ids: …".
+pub fn with_closest<'a>(
+    input: &str,
+    options: impl IntoIterator<Item = &'a str>,
+    rest: &str,
+) -> String {
+    format!("{} {rest}", did_you_mean(input, options))
+        .trim_start()
+        .to_owned()
+}
+
 /// A readable list of valid choices: `` `a`, `b` or `c` ``, shortened after `limit` items.
 pub fn one_of<S: AsRef<str>>(options: &[S], limit: usize) -> String {
     let quoted: Vec<String> = options

@@ -43,15 +43,14 @@ pub(super) fn decode_period(dec: &mut Decoder, node: &Node) -> Option<Located<Pe
                 format!("the catalog's `period` is `{}`", text.value),
             )
             .with_label("unknown period kind")
-            .with_help(
-                format!(
-                    "{} the periods its durations and staff efforts are written in are one of {}",
-                    suggest::did_you_mean(&text.value, choices.iter().copied()),
+            .with_help(suggest::with_closest(
+                &text.value,
+                choices.iter().copied(),
+                &format!(
+                    "the periods its durations and staff efforts are written in are one of {}",
                     suggest::one_of(&choices, 4)
-                )
-                .trim_start()
-                .to_owned(),
-            ),
+                ),
+            )),
         );
         return None;
     };

@@ -78,14 +78,11 @@ pub(super) fn check(subject: &Subject, graph: &DependencyGraph, out: &mut Vec<Di
                         ),
                     )
                     .with_label("no measure has this id")
-                    .with_help(
-                        format!(
-                            "{} `measures` lists measure ids of this portfolio",
-                            suggest::did_you_mean(&member.value, ids.iter().copied())
-                        )
-                        .trim_start()
-                        .to_owned(),
-                    ),
+                    .with_help(suggest::with_closest(
+                        &member.value,
+                        ids.iter().copied(),
+                        "`measures` lists measure ids of this portfolio",
+                    )),
                 );
                 continue;
             };

@@ -224,14 +224,11 @@ fn check_measures(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
                         format!("unknown funding programme `{}` in {what}", name.value),
                     )
                     .with_label("not a declared programme")
-                    .with_help(
-                        format!(
-                            "{} {choices}",
-                            suggest::did_you_mean(&name.value, ids.iter().copied())
-                        )
-                        .trim_start()
-                        .to_owned(),
-                    ),
+                    .with_help(suggest::with_closest(
+                        &name.value,
+                        ids.iter().copied(),
+                        &choices,
+                    )),
                 );
             }
         }

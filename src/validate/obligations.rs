@@ -171,14 +171,11 @@ fn check_fulfils(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
                     format!("unknown obligation `{}` in {what}", name.value),
                 )
                 .with_label("not a declared obligation")
-                .with_help(
-                    format!(
-                        "{} {choices}",
-                        suggest::did_you_mean(&name.value, ids.iter().copied())
-                    )
-                    .trim_start()
-                    .to_owned(),
-                ),
+                .with_help(suggest::with_closest(
+                    &name.value,
+                    ids.iter().copied(),
+                    &choices,
+                )),
             );
         }
     }
