@@ -345,3 +345,26 @@ fn readme_describes_the_shipped_examples_and_catalogs() {
         }
     }
 }
+
+/// The Land pilots openDesk before its rollout (the catalog's `pilot_of`, DOMAIN [S49]): the
+/// go/no-go decision falls at the pilot's end and the rollout starts after it.
+#[test]
+fn the_land_pilots_opendesk_before_its_rollout() {
+    let plan = plan_json(&["plan", "examples/land.yaml", "-f", "json"]);
+    let pilot = measure(&plan, "opendesk-pilot");
+    let rollout = measure(&plan, "opendesk");
+    assert_eq!(pilot["status"], "scheduled", "{pilot}");
+    assert_eq!(rollout["status"], "scheduled", "{rollout}");
+    assert_eq!(pilot["pilot_of"], "opendesk");
+    assert_eq!(pilot["go_no_go"], pilot["finish"], "{pilot}");
+    let year = |m: &serde_json::Value, key: &str| -> u32 {
+        m[key]
+            .as_str()
+            .and_then(|y| y.parse().ok())
+            .expect("a year")
+    };
+    assert!(
+        year(rollout, "start") > year(pilot, "finish"),
+        "{pilot} {rollout}"
+    );
+}
