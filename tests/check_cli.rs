@@ -30,7 +30,7 @@ fn shipped_example_and_catalogs_check_clean() {
     assert!(
         stdout.lines().next().is_some_and(|l| l
             .starts_with("examples/musterstadt.yaml: ok, portfolio: ")
-            && l.contains("5 periods (2027–2031), 3 resources")),
+            && l.contains("20 periods (2027-Q1–2031-Q4), 3 resources")),
         "{stdout}"
     );
 }

@@ -122,7 +122,7 @@ fn excel_de_has_a_bom_semicolons_decimal_commas_and_german_headers() {
     assert!(
         text.contains(
             "\r\nbackup-321;Datensicherung nach 3-2-1(-1-0) mit Offline-/unveränderlicher Kopie;\
-             security;eingeplant;2027;2027;1;0;0;ja;247500,00;27500,00;0,50;0,00;45000,00;0,10;1,2857;7;\r\n"
+             security;eingeplant;2027-Q1;2027-Q2;2;0;0;ja;247500,00;27500,00;2,00;0,00;45000,00;0,10;1,2857;7;\r\n"
         ),
         "{text}"
     );

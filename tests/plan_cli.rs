@@ -47,10 +47,10 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn language_defaults_to_the_portfolio_then_english() {
     assert!(
-        stdout(&["plan", EXAMPLE]).contains("Roadmap nach Jahren"),
-        "musterstadt says language: de"
+        stdout(&["plan", EXAMPLE]).contains("Roadmap nach Quartalen"),
+        "musterstadt says language: de (and plans in quarters)"
     );
-    assert!(stdout(&["plan", EXAMPLE, "--lang", "en"]).contains("Roadmap by year"));
+    assert!(stdout(&["plan", EXAMPLE, "--lang", "en"]).contains("Roadmap by quarter"));
     assert!(
         stdout(&["plan", MINIMAL]).contains("Roadmap by quarter"),
         "minimal says language: en (and plans in quarters)"

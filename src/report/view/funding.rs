@@ -197,14 +197,14 @@ impl PlanView<'_> {
             l,
             [
                 "Förderprogramm",
-                self.t(Label::Period),
+                self.t_budget(Label::Period),
                 "förderfähige Ausgaben",
                 "Zuwendung",
                 "Eigenanteil",
             ],
             [
                 "Funding programme",
-                self.t(Label::Period),
+                self.t_budget(Label::Period),
                 "eligible spending",
                 "grant",
                 "own share",
