@@ -194,14 +194,22 @@ pub fn plan_from(
     };
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
-    let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {
+    // Under a risk objective the scheduler and the bound work on the linear risk value,
+    // which over-estimates combined mitigation (1 − Π(1 − s) ≤ Σ s): the roadmap is judged
+    // by the true objective, and the linear bound stays an upper bound of it.
+    let objective = evaluate::risk::true_objective(
+        portfolio,
+        &evaluate::risk::completions(portfolio, &roadmap),
+    )
+    .unwrap_or(schedule.objective);
+    let bound_share = if bound - objective <= 1e-6 * (1.0 + bound) {
         1.0
     } else {
-        (schedule.objective / bound).min(1.0)
+        (objective / bound).min(1.0)
     };
     Ok(Planned {
         roadmap,
-        objective: schedule.objective,
+        objective,
         rule: rule.name(),
         bound,
         bound_method,
