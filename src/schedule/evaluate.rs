@@ -158,10 +158,12 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         .collect();
     // Under a risk objective the roadmap is judged by the true (multiplicative) objective;
     // the linear one above is what the scheduler and the bound work on.
-    if let Some(true_objective) =
-        risk::true_objective(portfolio, &risk::completions(portfolio, roadmap))
-    {
+    let complete = risk::completions(portfolio, roadmap);
+    if let Some(true_objective) = risk::true_objective(portfolio, &complete) {
         objective = true_objective;
+    }
+    if let Some(true_curve) = risk::curve(portfolio, &complete) {
+        curve = true_curve;
     }
     Evaluation {
         risk: risk::evaluate(portfolio, roadmap),

@@ -19,6 +19,7 @@ mod infeasible;
 mod lns;
 pub mod money;
 pub mod problem;
+mod risk_search;
 pub mod rules;
 pub mod search;
 pub mod sgs;
@@ -163,6 +164,13 @@ pub fn plan_from(
         return Err(NoRoadmap::Infeasible(errors));
     }
     let (schedule, rule, proven) = best_schedule(&problem, scores, options, warm);
+    // A proof on the linear risk value is no proof on the true objective.
+    let proven = proven
+        && !portfolio
+            .objective
+            .as_ref()
+            .is_some_and(|o| o.value.has_risk());
+    let schedule = risk_search::improve(portfolio, &problem, schedule);
     let mut errors = infeasible::missing(portfolio, &problem, &schedule);
     errors.extend(unplaced::missing(portfolio, &problem, &schedule));
     if !errors.is_empty() {

@@ -77,6 +77,27 @@ pub fn true_objective(portfolio: &Portfolio, complete: &[Option<usize>]) -> Opti
     Some(a * risk + b * impact)
 }
 
+/// Under a risk objective, the objective's value per period of the horizon: `a ×` expected
+/// damage avoided in the period `+ b ×` the impact values of the measures complete by then;
+/// `None` under `impact`.
+pub fn curve(portfolio: &Portfolio, complete: &[Option<usize>]) -> Option<Vec<f64>> {
+    let objective = portfolio.objective.as_ref().map(|o| o.value)?;
+    if objective == Objective::Impact {
+        return None;
+    }
+    let (a, b) = factors(portfolio, objective);
+    let curve = (0..portfolio.calendar.len())
+        .map(|t| {
+            let impact: f64 = (portfolio.measures.iter().zip(complete))
+                .filter(|(_, c)| c.is_some_and(|c| c <= t))
+                .map(|(m, _)| crate::score::value(portfolio, m))
+                .sum();
+            a * risk::avoided_in(portfolio, complete, t).iter().sum::<f64>() + b * impact
+        })
+        .collect();
+    Some(curve)
+}
+
 /// The factors of [`Objective::factors`] from the portfolio's totals.
 pub fn factors(portfolio: &Portfolio, objective: Objective) -> (f64, f64) {
     let risk_total: f64 = (portfolio.measures.iter())
