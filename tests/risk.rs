@@ -1,7 +1,7 @@
 //! Risk in euros: `objective: risk` plans for the expected damage avoided, the bound stays
 //! above the true (multiplicative) objective, reports speak in euros.
 
-use crate::support::resiplan;
+use crate::support::{resiplan, stdout};
 
 const RISK: &str = "tests/fixtures/ok/risk.yaml";
 
@@ -55,4 +55,113 @@ fn the_risk_objective_changes_the_order() {
         ]),
         risk
     );
+}
+
+#[test]
+fn the_plan_speaks_in_euros_and_shows_the_residual_risk_in_every_format() {
+    for (format, lang) in [
+        ("table", "en"),
+        ("table", "de"),
+        ("markdown", "de"),
+        ("html", "de"),
+        ("json", "en"),
+    ] {
+        let text = stdout(&[
+            "plan",
+            RISK,
+            "--set",
+            "objective=risk",
+            "-f",
+            format,
+            "--lang",
+            lang,
+        ]);
+        let (avoided, residual, points) = match lang {
+            "de" => (
+                "Vermiedener erwarteter Schaden",
+                "Restrisiko je Risiko und Jahr",
+                "Resilienzpunkte",
+            ),
+            _ => (
+                "Expected damage avoided",
+                "Residual risk per risk and year",
+                "Resilience points",
+            ),
+        };
+        if format != "json" {
+            assert!(text.contains(avoided), "{format} {lang}");
+            assert!(text.contains(residual), "{format} {lang}");
+            assert!(
+                !text.contains(points),
+                "{format} {lang}: no points under risk"
+            );
+        }
+        insta::assert_snapshot!(format!("risk_plan_{format}_{lang}"), text);
+    }
+    // Without risks there is no risk section and no `risk` in the JSON.
+    let plain = stdout(&["plan", "tests/fixtures/ok/minimal.yaml", "-f", "json"]);
+    assert!(!plain.contains("\"risk\""));
+}
+
+#[test]
+fn rank_and_explain_follow_the_risk_objective() {
+    let rank = stdout(&["rank", RISK, "--set", "objective=risk", "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&rank).expect("json");
+    let order: Vec<&str> = (json["measures"].as_array().expect("measures"))
+        .iter()
+        .map(|m| m["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(order, ["backup", "edr", "warning", "portal"], "{rank}");
+    let text = stdout(&[
+        "explain",
+        RISK,
+        "backup",
+        "--set",
+        "objective=risk",
+        "--lang",
+        "de",
+    ]);
+    assert!(
+        text.contains(
+            "Ransomware-Angriff um 60 %: vermeidet allein 120.000 € erwarteten Schaden je Jahr"
+        ),
+        "{text}"
+    );
+    let json = stdout(&["explain", RISK, "backup", "-f", "json"]);
+    assert!(json.contains("\"avoided_per_year\": 120000"), "{json}");
+}
+
+#[test]
+fn the_risk_json_meets_the_report_schemas() {
+    use resiplan::schema::Kind;
+    for (kind, args) in [
+        (
+            Kind::PlanReport,
+            vec!["plan", RISK, "--set", "objective=risk", "-f", "json"],
+        ),
+        (
+            Kind::PlanReport,
+            vec![
+                "plan",
+                RISK,
+                "--set",
+                "objective={risk: 70%, impact: 30%}",
+                "-f",
+                "json",
+            ],
+        ),
+        (Kind::RankReport, vec!["rank", RISK, "-f", "json"]),
+        (
+            Kind::ExplainReport,
+            vec!["explain", RISK, "edr", "-f", "json"],
+        ),
+    ] {
+        let json: serde_json::Value = serde_json::from_str(&stdout(&args)).expect("json");
+        let validator = crate::json_reports::validator(kind);
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+    }
 }

@@ -124,6 +124,35 @@ pub fn shares(portfolio: &Portfolio, measure: &Measure) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// One risk a measure mitigates: the share it removes and what that is worth alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mitigation {
+    /// Index in `Portfolio::risks`.
+    pub risk: usize,
+    /// The risk's id.
+    pub id: String,
+    /// The risk's name (`None`: the id).
+    pub name: Option<Text>,
+    /// Share of the risk's expected damage removed, 0 to 1.
+    pub share: f64,
+    /// Expected damage per year it avoids on its own: expected damage per year × share.
+    pub per_year: f64,
+}
+
+/// The risks a measure mitigates, in the order it names them.
+pub fn mitigations(portfolio: &Portfolio, measure: &Measure) -> Vec<Mitigation> {
+    shares(portfolio, measure)
+        .into_iter()
+        .map(|(risk, share)| Mitigation {
+            risk,
+            id: portfolio.risks[risk].id.value.clone(),
+            name: portfolio.risks[risk].name.clone(),
+            share,
+            per_year: portfolio.risks[risk].expected_per_year() * share,
+        })
+        .collect()
+}
+
 /// A measure's linear risk value: Σ_r expected damage per year × share, per schedule
 /// period (divided by the periods per year).
 pub fn linear_value(portfolio: &Portfolio, measure: &Measure) -> f64 {
