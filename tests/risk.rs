@@ -165,3 +165,30 @@ fn the_risk_json_meets_the_report_schemas() {
         assert!(errors.is_empty(), "{args:?}: {errors:#?}");
     }
 }
+
+#[test]
+fn compare_judges_a_scenario_that_switches_the_objective_by_the_base_objective() {
+    let json = stdout(&[
+        "compare",
+        RISK,
+        "--scenario",
+        "tests/fixtures/scenarios/risk-objective.yaml",
+        "-f",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let base = json["base"]["objective"].as_f64().expect("base");
+    let scenario = &json["scenarios"][0];
+    // The scenario plans for euros; at the base's objective (impact points) its roadmap is
+    // worth less than the base's own, not millions.
+    assert!(
+        scenario["outcome"]["objective"]
+            .as_f64()
+            .expect("objective")
+            > 1e5
+    );
+    let at_base = scenario["objective_at_base_weights"]
+        .as_f64()
+        .expect("judged by the base's objective");
+    assert!(at_base < base, "{at_base} vs {base}");
+}

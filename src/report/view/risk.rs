@@ -1,5 +1,5 @@
 //! The risk section of the plan report (Restrisiko je Risiko und Jahr): per risk its
-//! likelihood, damage and expected damage per year, and per year of the horizon the
+//! likelihood and expected damage per year (the damage itself is in the JSON), and per year of the horizon the
 //! residual risk once the measures complete by then mitigate it. The numbers come from
 //! [`crate::schedule::evaluate::risk`]; nothing is computed here but sums of its rows.
 
@@ -7,7 +7,7 @@ use super::plan::PlanView;
 use super::table::{Align, Table};
 use crate::model::risk::Objective;
 use crate::report::lang::de_en;
-use crate::report::number::{money, number, percent};
+use crate::report::number::{money, percent};
 use crate::report::text::Text;
 
 impl PlanView<'_> {
@@ -89,20 +89,10 @@ impl PlanView<'_> {
         let mut expected_total = 0.0;
         for row in &risk.risks {
             let r = &self.portfolio.risks[row.risk];
-            let [low, high] = r.damage.value;
-            let damage = if low == high {
-                self.euros(low)
-            } else {
-                // The currency once: `1.000.000–3.000.000 €`, `€1,000,000–3,000,000`.
-                let high_number = number(l, high, 0);
-                let range = format!("{}–{high_number}", number(l, low, 0));
-                self.euros(high).replacen(&high_number, &range, 1)
-            };
             expected_total += r.expected_per_year();
             let mut cells = vec![
                 Text::plain(r.display_name(l)),
                 Text::plain(percent(l, r.likelihood.value)),
-                Text::plain(damage),
                 Text::plain(self.euros(r.expected_per_year())),
             ];
             for (total, year) in totals.iter_mut().zip(&row.years) {
@@ -114,25 +104,25 @@ impl PlanView<'_> {
         let mut sum = vec![
             de_en(l, "Summe", "Total").into(),
             Text::plain(""),
-            Text::plain(""),
             Text::plain(self.euros(expected_total)),
         ];
         sum.extend(totals.iter().map(|t| Text::plain(self.euros(*t))));
         rows.push(sum);
         let mut header: Vec<Text> = vec![
             de_en(l, "Risiko", "Risk").into(),
-            de_en(l, "Eintritt je Jahr", "Likelihood per year").into(),
-            de_en(l, "Schaden", "Damage").into(),
-            de_en(l, "erwartet je Jahr", "Expected per year").into(),
+            de_en(l, "Eintritt", "Likelihood").into(),
+            de_en(l, "Erwartung", "Expected").into(),
         ];
         header.extend(years.iter().map(|y| Text::plain(y.to_string())));
-        let mut align = vec![Align::Left, Align::Right, Align::Right, Align::Right];
+        let mut align = vec![Align::Left, Align::Right, Align::Right];
         align.extend(years.iter().map(|_| Align::Right));
         Some(Table {
             title: de_en(
                 l,
-                "Restrisiko je Risiko und Jahr (erwarteter Schaden nach den Maßnahmen)",
-                "Residual risk per risk and year (expected damage after the measures)",
+                "Restrisiko je Risiko und Jahr (Eintritt und Erwartung je Jahr; danach der \
+                 erwartete Schaden nach den Maßnahmen)",
+                "Residual risk per risk and year (likelihood and expected damage per year; then \
+                 the expected damage left after the measures)",
             )
             .into(),
             header,
