@@ -192,3 +192,14 @@ fn compare_judges_a_scenario_that_switches_the_objective_by_the_base_objective()
         .expect("judged by the base's objective");
     assert!(at_base < base, "{at_base} vs {base}");
 }
+
+#[test]
+fn simulate_judges_its_runs_by_the_true_risk_objective() {
+    // The fixture has no uncertainty: every run executes the plan, so every run's
+    // objective is the plan's (the true one, not the linear over-estimate).
+    let json = stdout(&["simulate", RISK, "--set", "objective=risk", "-f", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let objective = &json["objective"];
+    assert_eq!(objective["plan"], 1_520_000.0, "{objective}");
+    assert_eq!(objective["mean"], objective["plan"], "{objective}");
+}
