@@ -7,9 +7,9 @@
 //!
 //! The scheduler works on a value per period that is *linear* in the measures: under
 //! `objective: risk`, a measure's value is Σ_r expected damage_r × share_r per period
-//! ([`Objective::values`]). Because 1 − Π(1 − s) ≤ Σ s, that linear value over-estimates
-//! the combined mitigation, so every bound on it is a valid bound of the true objective
-//! ([`true_risk_avoided`]) that reports show.
+//! ([`crate::score::objective_values`]). Because 1 − Π(1 − s) ≤ Σ s, that linear value
+//! over-estimates the combined mitigation, so every bound on it is a valid bound of the true
+//! objective ([`true_risk_avoided`]) that reports show.
 
 use super::obligation::Date;
 use super::{Measure, Portfolio, Text};
