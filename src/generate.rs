@@ -74,6 +74,9 @@ pub struct Settings {
     /// deadline, half of them written as a date; the measure `fulfils` it); only where
     /// reachable. 0 leaves the file as without obligations.
     pub obligations: f64,
+    /// Number of risks (`risks:`); with any, `objective: risk` and about half the measures
+    /// mitigate one or two of them (`mitigates:`). 0 leaves the file as without risks.
+    pub risks: usize,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -107,6 +110,7 @@ impl Settings {
             sustainability: None,
             pilots: 0.0,
             obligations: 0.0,
+            risks: 0,
             seed,
         }
     }
@@ -255,6 +259,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     }
     let mut text = String::new();
     let mut duties = Rng::new(settings.seed ^ 0x0B11_6A7E);
+    let mut threats = Rng::new(settings.seed ^ 0x0215_C0DE);
     let mut obligations: Vec<String> = Vec::new();
     let _ = writeln!(
         text,
@@ -427,7 +432,48 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     if !obligations.is_empty() {
         let _ = writeln!(text, "obligations:\n{}", obligations.join("\n"));
     }
+    if settings.risks > 0 {
+        risks(settings.risks, &mut threats, &mut text);
+    }
     text
+}
+
+/// Writes `count` risks and `objective: risk`, and the measures' mitigations ([`mitigates`]).
+fn risks(count: usize, rng: &mut Rng, text: &mut String) {
+    let mut out = String::from("objective: risk\nrisks:\n");
+    for r in 0..count {
+        let likelihood = 1 + rng.below(50);
+        let damage = 1 + rng.below(20);
+        let _ = writeln!(
+            out,
+            "  - {{ id: r{r}, likelihood: {likelihood}%, damage: {damage}00 }}"
+        );
+    }
+    *text = mitigates(text, count, rng);
+    text.push_str(&out);
+}
+
+/// The file with a `mitigates` line after the `id` line of the first measure and about
+/// half of the others.
+fn mitigates(text: &str, risks: usize, rng: &mut Rng) -> String {
+    let mut out = String::new();
+    let mut first_measure = true;
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        // The first measure always mitigates, so `objective: risk` has something to count.
+        if line.starts_with("  - id: ") && (std::mem::take(&mut first_measure) || rng.chance(0.6)) {
+            let first = rng.below(risks);
+            let share = 10 + rng.below(91);
+            let _ = write!(out, "    mitigates: {{ r{first}: {share}%");
+            let second = rng.below(risks);
+            if second != first && rng.chance(0.5) {
+                let _ = write!(out, ", r{second}: {}%", 10 + rng.below(91));
+            }
+            out.push_str(" }\n");
+        }
+    }
+    out
 }
 
 /// The most that fixed measures use of resource `r` in one budget period of `k` periods.

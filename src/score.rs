@@ -1,6 +1,7 @@
 //! Scores: each measure's value, value per cost, enabler value and rank.
 
 use crate::graph::DependencyGraph;
+use crate::model::risk::Objective;
 use crate::model::{Measure, Portfolio};
 use serde::Serialize;
 
@@ -57,14 +58,32 @@ pub fn value(portfolio: &Portfolio, measure: &Measure) -> f64 {
     weighted / total
 }
 
+/// Each measure's value under the portfolio's `objective`, per period once complete: the
+/// weighted impact ([`value`]); under `risk` the linear risk value
+/// ([`crate::model::risk::linear_value`]); under a mix `a × risk value + b × impact` with
+/// the factors of [`crate::model::risk::Objective::factors`].
+pub fn objective_values(portfolio: &Portfolio) -> Vec<f64> {
+    let impact: Vec<f64> = (portfolio.measures.iter())
+        .map(|m| value(portfolio, m))
+        .collect();
+    let objective = portfolio.objective.as_ref().map(|o| o.value);
+    let Some(objective) = objective.filter(|o| *o != Objective::Impact) else {
+        return impact;
+    };
+    let risk: Vec<f64> = (portfolio.measures.iter())
+        .map(|m| crate::model::risk::linear_value(portfolio, m))
+        .collect();
+    let (a, b) = objective.factors(risk.iter().sum(), impact.iter().sum());
+    risk.iter()
+        .zip(&impact)
+        .map(|(r, i)| a * r + b * i)
+        .collect()
+}
+
 /// Scores every measure and ranks them by value (ties: id).
 pub fn score(portfolio: &Portfolio, graph: &DependencyGraph) -> Scores {
     let money = money_resource(portfolio);
-    let values: Vec<f64> = portfolio
-        .measures
-        .iter()
-        .map(|m| value(portfolio, m))
-        .collect();
+    let values = objective_values(portfolio);
     let mut measures: Vec<Score> = portfolio
         .measures
         .iter()

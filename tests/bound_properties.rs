@@ -271,3 +271,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 30, ..ProptestConfig::default() })]
+
+    /// Under `objective: risk` the scheduler and the bound work on the linear risk value,
+    /// which over-estimates combined mitigation (1 − Π(1 − s) ≤ Σ s): the plan's true
+    /// objective stays below the brute-force optimum of the true objective (the verifier's
+    /// own), and the reported, LP and Lagrangian bounds stay above it.
+    #[test]
+    fn with_risks_the_linear_bound_stays_above_the_true_optimum(settings in small_settings(), risks in 1usize..4) {
+        let text = portfolio_yaml(&Settings { risks, ..settings });
+        let Ok(scored) = score_text(Path::new("g.yaml"), &text) else {
+            panic!("portfolio with risks does not check:\n{text}");
+        };
+        let optimum = brute_force(&scored);
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        if let Ok(planned) = plan(&scored.portfolio, &scored.graph, &scored.scores) {
+            let optimum = optimum.expect("a roadmap exists, so brute force finds one");
+            prop_assert!((planned.objective - objective(&scored.portfolio, &planned.roadmap)).abs() <= 1e-6 * (1.0 + optimum));
+            prop_assert!(planned.objective <= optimum + 1e-6, "heuristic {} above optimum {optimum}", planned.objective);
+            prop_assert!(planned.bound >= optimum - 1e-6, "bound {} below optimum {optimum}\n{text}", planned.bound);
+            let bound = upper_bound(&problem).expect("LP solves");
+            prop_assert!(bound >= optimum - 1e-6, "LP {bound} below optimum {optimum}\n{text}");
+            let lagrangian = lagrangian_bound(&problem, planned.objective);
+            prop_assert!(lagrangian >= optimum - 1e-6, "Lagrangian {lagrangian} below optimum {optimum}\n{text}");
+        }
+    }
+}

@@ -370,3 +370,41 @@ fn the_land_pilots_opendesk_before_its_rollout() {
         "{pilot} {rollout}"
     );
 }
+
+/// The year of a period label (`2027`, `2027-Q1`, `2027-H2`, `2027-03`).
+fn year_of(label: &str) -> &str {
+    label.get(..4).unwrap_or(label)
+}
+
+#[test]
+fn the_risk_based_plan_of_musterstadt_puts_the_offline_backup_in_the_first_year() {
+    let scenario = "examples/scenarios/risikobasiert.yaml";
+    let args = [
+        "plan",
+        "examples/musterstadt.yaml",
+        "--scenario",
+        scenario,
+        "-f",
+        "json",
+    ];
+    let plan = plan_json(&args);
+    let first = plan["periods"][0]["label"]
+        .as_str()
+        .expect("the first period's label");
+    // Label-agnostic: the first budget year, whatever the period of the calendar.
+    let backup = measure(&plan, "backup-321");
+    assert_eq!(backup["status"], "scheduled", "{backup}");
+    let finish = backup["finish"].as_str().expect("a finish");
+    assert_eq!(year_of(finish), year_of(first), "{backup}");
+    // The plan is made for the expected damage avoided, in euros.
+    assert_eq!(plan["risk"]["objective"], "risk");
+    let avoided = plan["risk"]["avoided"].as_f64().expect("avoided");
+    let expected = plan["risk"]["expected"].as_f64().expect("expected");
+    assert!(
+        avoided > 0.0 && avoided < expected,
+        "{avoided} of {expected}"
+    );
+    let text = stdout(&["plan", "examples/musterstadt.yaml", "--scenario", scenario]);
+    assert!(text.contains("Vermiedener erwarteter Schaden"), "{text}");
+    assert!(text.contains("Restrisiko je Risiko und Jahr"), "{text}");
+}

@@ -48,6 +48,7 @@ mod replan_reads;
 mod report_wording;
 mod reports_never_garble;
 mod required_properties;
+mod risk;
 mod robustness_cli;
 mod schedule_properties;
 mod schema;

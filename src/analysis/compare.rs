@@ -111,7 +111,8 @@ fn column(base: &Planning, planning: &Planning) -> ScenarioResult {
     }
 }
 
-/// The scenario roadmap's objective with the base's dimension weights, if the weights differ.
+/// The scenario roadmap's objective with the base's dimension weights and objective, if
+/// either differs.
 fn at_base_weights(base: &Planning, scenario: &Planning) -> Option<f64> {
     let weights = |p: &Planning| -> Vec<(String, f64)> {
         p.scored
@@ -121,10 +122,25 @@ fn at_base_weights(base: &Planning, scenario: &Planning) -> Option<f64> {
             .map(|d| (d.id.value.clone(), d.weight.value))
             .collect()
     };
-    if weights(base) == weights(scenario) {
+    let objective = |p: &Planning| {
+        (p.scored.portfolio.objective.as_ref())
+            .map_or(crate::model::risk::Objective::Impact, |o| o.value)
+    };
+    if weights(base) == weights(scenario) && objective(base) == objective(scenario) {
         return None;
     }
     let mut reweighted = scenario.scored.portfolio.clone();
+    // A scenario that switches the objective (`objective: risk`) is judged by the base's.
+    reweighted
+        .objective
+        .clone_from(&base.scored.portfolio.objective);
+    if objective(base).has_risk() {
+        reweighted.risks.clone_from(&base.scored.portfolio.risks);
+        return Some(crate::schedule::verify::objective(
+            &reweighted,
+            &scenario.planned.roadmap,
+        ));
+    }
     for dimension in &mut reweighted.dimensions {
         if let Some(w) = base
             .scored

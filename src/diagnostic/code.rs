@@ -62,7 +62,7 @@ codes! {
     InvalidValue = "invalid-value": "A value outside what the field allows (a language, a scale factor, a status).",
     InvalidNumber = "invalid-number": "A number that cannot be read (a comma; in a cost or capacity, a dot before three digits such as `110.000`), is not finite, or is above 10^15.",
     NegativeNumber = "negative-number": "A negative amount, capacity, score or weight.",
-    InvalidRange = "invalid-range": "An `uncertainty` range whose low end is above its high end.",
+    InvalidRange = "invalid-range": "An `uncertainty` range, or a risk's `damage` range, whose low end is above its high end.",
     InvalidDurationRange = "invalid-duration-range": "An `uncertainty.duration` range that is not whole periods, or that allows a duration of 0 (a milestone) for a measure with a cost.",
     EstimateOutsideRange = "estimate-outside-range": "A measure's estimate (its duration, or a factor of 1 for cost and impact) lies outside its `uncertainty` range; `simulate` takes the nearer end as the most likely value (warning).",
     InvalidPeriod = "invalid-period": "A period label that cannot be read, e.g. `2027-Q5`.",
@@ -103,7 +103,7 @@ codes! {
     ProfileZero = "profile-zero": "A `cost_profile` or `staff_profile` whose shares are all zero, so nothing could be paid.",
     // Funding programmes.
     UnknownFunding = "unknown-funding": "A measure's `funding` names a programme the portfolio does not declare under `funding`, or names one twice.",
-    InvalidRate = "invalid-rate": "A funding `rate` or a `sustainability` share above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %.",
+    InvalidRate = "invalid-rate": "A funding `rate` or a `sustainability` share above 100 % (or a bare number above 1), or programmes of one measure whose rates on one resource add up to more than 100 %, or a `mitigates` share outside 0 % to 100 %.",
     ReversedWindow = "reversed-window": "A funding programme's `window` ends (`to`) before it starts (`from`).",
     // Legal duties.
     InvalidDate = "invalid-date": "A date that is not `YYYY-MM-DD` (`as_of`), or an obligation's `deadline` that is neither a period nor a date.",
@@ -113,6 +113,11 @@ codes! {
     ObligationOutsideHorizon = "obligation-outside-horizon": "An obligation's deadline lies before or after the horizon: before, its measures are mandatory without a deadline; after, it binds nothing in the horizon (warning).",
     StaleObligation = "stale-obligation": "An obligation's `as_of` lies more than 12 months before the portfolio's `as_of`: check the legal state again (warning).",
     ObligationPastDeadline = "obligation-past-deadline": "An obligation's deadline has passed at the portfolio's `as_of` and no measure fulfilling it is done (warning).",
+    // Risk in euros.
+    UnknownRisk = "unknown-risk": "A measure's `mitigates` names a risk the portfolio does not declare under `risks`.",
+    DuplicateRisk = "duplicate-risk": "Two risks have the same id.",
+    InvalidLikelihood = "invalid-likelihood": "A risk's `likelihood` per year is not above 0 % and at most 100 %.",
+    ObjectiveWithoutRisk = "objective-without-risk": "`objective` counts risk, but the portfolio declares no risk or no measure mitigates one.",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",

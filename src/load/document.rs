@@ -51,6 +51,10 @@ pub struct Document {
     pub obligations: Vec<crate::model::obligation::Obligation>,
     /// The date the portfolio's facts were checked.
     pub as_of: Option<Located<crate::model::obligation::Date>>,
+    /// Threat scenarios (`risks:`).
+    pub risks: Vec<crate::model::risk::Risk>,
+    /// What the roadmap is planned for (`objective:`).
+    pub objective: Option<Located<crate::model::risk::Objective>>,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -83,6 +87,8 @@ impl Document {
             choices: self.choices,
             obligations: self.obligations,
             as_of: self.as_of,
+            risks: self.risks,
+            objective: self.objective,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

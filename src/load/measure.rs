@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 29] = [
+pub const MEASURE_FIELDS: [&str; 30] = [
     "id",
     "name",
     "area",
@@ -40,6 +40,7 @@ pub const MEASURE_FIELDS: [&str; 29] = [
     "pilot_of",
     "fulfils",
     "duty",
+    "mitigates",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -167,6 +168,9 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
     let duty = fields
         .get("duty")
         .and_then(|n| super::obligations::duty(dec, n, &label));
+    let mitigates = (fields.get("mitigates"))
+        .map(|n| super::risks::decode_mitigates(dec, n, &label))
+        .unwrap_or_default();
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -196,6 +200,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         pilot_of,
         fulfils,
         duty,
+        mitigates,
     })
 }
 

@@ -23,6 +23,7 @@ mod pairs;
 mod pilots;
 mod quick_wins;
 mod read;
+mod risks;
 mod scalar;
 mod sections;
 mod units;
@@ -52,7 +53,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 20] = [
+pub const PORTFOLIO_FIELDS: [&str; 22] = [
     "version",
     "name",
     "organisation",
@@ -73,6 +74,8 @@ pub const PORTFOLIO_FIELDS: [&str; 20] = [
     "bundles",
     "obligations",
     "as_of",
+    "risks",
+    "objective",
 ];
 
 /// Top-level fields of a catalog.
@@ -458,6 +461,10 @@ impl Loader {
         let as_of = fields
             .get("as_of")
             .and_then(|n| obligations::date(&mut self.dec, n, "`as_of`"));
+        let risks = (fields.get("risks"))
+            .map(|n| risks::decode_risks(&mut self.dec, n))
+            .unwrap_or_default();
+        let objective = (fields.get("objective")).and_then(|n| risks::objective(&mut self.dec, n));
         if let Some(calendar) = &calendar {
             crate::model::obligation::bind(&obligations, &mut measures, calendar);
         }
@@ -481,6 +488,8 @@ impl Loader {
             choices,
             obligations,
             as_of,
+            risks,
+            objective,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

@@ -13,6 +13,7 @@ pub mod profile;
 pub mod quick_wins;
 pub mod raci;
 pub mod resource;
+pub mod risk;
 pub mod roadmap;
 pub mod weights;
 
@@ -297,6 +298,9 @@ pub struct Measure {
     /// Its duty class as written (`duty`); see [`Measure::duty`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<Located<obligation::Duty>>,
+    /// Shares of expected damage it removes per risk id (`mitigates`), 0 to 1.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mitigates: Amounts,
 }
 
 impl Measure {
@@ -376,6 +380,12 @@ pub struct Portfolio {
     /// The date the portfolio's facts were checked (`as_of`); never the machine's clock.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Located<obligation::Date>>,
+    /// Threat scenarios (`risks:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<risk::Risk>,
+    /// What the roadmap is planned for (`objective:`); `None`: impact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub objective: Option<Located<risk::Objective>>,
     /// Scenarios applied to the file, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied after them, as given.

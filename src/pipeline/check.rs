@@ -131,6 +131,8 @@ fn subject(document: &Document) -> Subject<'_> {
         choices: &document.choices,
         obligations: &document.obligations,
         as_of: document.as_of.as_ref(),
+        risks: &document.risks,
+        objective: document.objective.as_ref(),
     }
 }
 

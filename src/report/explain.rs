@@ -76,6 +76,7 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
         &e.obligations,
         e.frame.period,
     ));
+    facts.extend(risk_facts(l, e));
     let mut blocks = vec![Block::Facts(facts)];
     if let Some(reason) = &e.not_scheduled {
         let text = match reason {
@@ -386,4 +387,26 @@ fn funding_text(l: Language, notes: &[crate::analysis::explain::FundingNote]) ->
         return Text::default();
     }
     Text::plain(format!("; {}: ", de_en(l, "Förderung", "funding"))) + Text::join(parts, "; ")
+}
+
+/// One line per risk the measure mitigates: the share and the expected damage per year it
+/// avoids on its own (with others on the same risk it combines as 1 − Π(1 − share)).
+fn risk_facts(l: Language, e: &Explanation) -> Vec<(Text, Text)> {
+    e.mitigations
+        .iter()
+        .map(|m| {
+            let name = m.name.as_ref().map_or(m.id.as_str(), |n| n.get(l));
+            let share = super::number::percent(l, m.share);
+            let money = super::number::money(l, m.per_year, &e.frame.currency);
+            (
+                de_en(l, "mindert Risiko", "Mitigates risk").into(),
+                Text::plain(name)
+                    + de_en(
+                        l,
+                        format!(" um {share}: vermeidet allein {money} erwarteten Schaden je Jahr"),
+                        format!(" by {share}: avoids {money} of expected damage a year on its own"),
+                    ),
+            )
+        })
+        .collect()
 }

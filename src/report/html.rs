@@ -163,9 +163,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
-    if let Some(duties) = view.duties_table() {
+    for extra in [view.duties_table(), view.risk_table()]
+        .into_iter()
+        .flatten()
+    {
         body.push_str("<section class=\"tables\">\n");
-        body.push_str(&table(&duties, "h2"));
+        body.push_str(&table(&extra, "h2"));
         body.push_str("</section>\n");
     }
     body.push_str(&outcome(view));
@@ -215,7 +218,7 @@ fn outcome(view: &PlanView<'_>) -> String {
     let t = |l: Label| l.text(view.language);
     format!(
         "<section class=\"charts outcome\">\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n</section>\n",
-        escape(t(Label::ResilienceCurve)),
+        escape(view.curve_title()),
         svg::curve(view),
         escape(t(Label::Coverage)),
         svg::coverage(view)

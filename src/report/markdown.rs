@@ -158,8 +158,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
         out.push_str(&format!("- **{}**: {}\n", text(&key), text(&value)));
     }
     out.push('\n');
-    if let Some(duties) = view.duties_table() {
-        out.push_str(&table(&duties));
+    for extra in [view.duties_table(), view.risk_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra));
     }
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));

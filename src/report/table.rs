@@ -132,8 +132,11 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         out.push('\n');
     }
     out.push('\n');
-    if let Some(duties) = view.duties_table() {
-        out.push_str(&table(&duties, width));
+    for extra in [view.duties_table(), view.risk_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra, width));
     }
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));

@@ -4,6 +4,7 @@
 
 pub mod follow_up;
 pub mod funding;
+pub mod risk;
 
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio};
@@ -59,6 +60,9 @@ pub struct Evaluation {
     /// Resources whose follow-up costs after the horizon exceed the warning share of their
     /// last period's capacity.
     pub follow_up_warnings: Vec<follow_up::FollowUpWarning>,
+    /// Expected damage per risk and year, avoided and residual (`None` without `risks`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<risk::RiskEvaluation>,
 }
 
 /// Evaluates a roadmap.
@@ -152,7 +156,17 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
             }
         })
         .collect();
+    // Under a risk objective the roadmap is judged by the true (multiplicative) objective;
+    // the linear one above is what the scheduler and the bound work on.
+    let complete = risk::completions(portfolio, roadmap);
+    if let Some(true_objective) = risk::true_objective(portfolio, &complete) {
+        objective = true_objective;
+    }
+    if let Some(true_curve) = risk::curve(portfolio, &complete) {
+        curve = true_curve;
+    }
     Evaluation {
+        risk: risk::evaluate(portfolio, roadmap),
         personnel_cost: super::money::personnel_cost(portfolio, &usage),
         depreciation: super::money::depreciation(portfolio, roadmap),
         usage,

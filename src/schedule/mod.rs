@@ -19,6 +19,7 @@ mod infeasible;
 mod lns;
 pub mod money;
 pub mod problem;
+mod risk_search;
 pub mod rules;
 pub mod search;
 pub mod sgs;
@@ -163,6 +164,13 @@ pub fn plan_from(
         return Err(NoRoadmap::Infeasible(errors));
     }
     let (schedule, rule, proven) = best_schedule(&problem, scores, options, warm);
+    // A proof on the linear risk value is no proof on the true objective.
+    let proven = proven
+        && !portfolio
+            .objective
+            .as_ref()
+            .is_some_and(|o| o.value.has_risk());
+    let schedule = risk_search::improve(portfolio, &problem, schedule);
     let mut errors = infeasible::missing(portfolio, &problem, &schedule);
     errors.extend(unplaced::missing(portfolio, &problem, &schedule));
     if !errors.is_empty() {
@@ -194,14 +202,22 @@ pub fn plan_from(
     };
     // An upper bound is at least the objective; this only absorbs solver round-off.
     let bound = bound.max(schedule.objective);
-    let bound_share = if bound - schedule.objective <= 1e-6 * (1.0 + bound) {
+    // Under a risk objective the scheduler and the bound work on the linear risk value,
+    // which over-estimates combined mitigation (1 − Π(1 − s) ≤ Σ s): the roadmap is judged
+    // by the true objective, and the linear bound stays an upper bound of it.
+    let objective = evaluate::risk::true_objective(
+        portfolio,
+        &evaluate::risk::completions(portfolio, &roadmap),
+    )
+    .unwrap_or(schedule.objective);
+    let bound_share = if bound - objective <= 1e-6 * (1.0 + bound) {
         1.0
     } else {
-        (schedule.objective / bound).min(1.0)
+        (objective / bound).min(1.0)
     };
     Ok(Planned {
         roadmap,
-        objective: schedule.objective,
+        objective,
         rule: rule.name(),
         bound,
         bound_method,

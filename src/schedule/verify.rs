@@ -9,6 +9,7 @@ mod choice;
 pub mod funding;
 mod obligations;
 mod pilot;
+mod risk;
 mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -244,10 +245,14 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     out
 }
 
-/// The objective (resilience-periods) of a roadmap, computed from the portfolio alone.
+/// The objective (resilience-periods; under a risk objective the expected damage avoided)
+/// of a roadmap, computed from the portfolio alone.
 ///
 /// Placements beyond the shorter of the roadmap and the measure list are ignored.
 pub fn objective(portfolio: &Portfolio, roadmap: &Roadmap) -> f64 {
+    if let Some(risk) = risk::objective(portfolio, roadmap) {
+        return risk;
+    }
     let counted = portfolio.calendar.len() as i128 + i128::from(portfolio.calendar.evaluation_tail);
     portfolio
         .measures

@@ -59,6 +59,10 @@ pub(super) struct PortfolioFile {
     obligations: Option<Vec<Obligation>>,
     /// The date the portfolio's facts were checked, `YYYY-MM-DD` (never the machine's clock).
     as_of: Option<Date>,
+    /// Threat scenarios (the risk register) measures mitigate.
+    risks: Option<Vec<super::risks::Risk>>,
+    /// What the roadmap is planned for: `impact` (default), `risk` or a mix.
+    objective: Option<super::risks::Objective>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
@@ -434,6 +438,8 @@ struct Measure {
     fulfils: Option<Vec<Id>>,
     /// Duty class (default: `statutory` when it fulfils an obligation, else `voluntary`).
     duty: Option<Duty>,
+    /// Shares of risks' expected damage it removes (`{ ransomware: 60% }`).
+    mitigates: Option<super::risks::Mitigates>,
 }
 
 /// Capacity changes of one resource.

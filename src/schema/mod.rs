@@ -16,6 +16,7 @@ mod primitives;
 mod quick_wins;
 mod rate;
 mod reports;
+mod risks;
 
 /// Which schema: a file format or a JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

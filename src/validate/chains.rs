@@ -133,6 +133,7 @@ mod tests {
                 funding: Vec::new(),
                 pilot_of: None,
                 fulfils: Vec::new(),
+                mitigates: Vec::new(),
                 duty: None,
             })
             .collect();

@@ -18,6 +18,7 @@ mod pilots;
 mod profile;
 mod raci;
 mod references;
+mod risks;
 mod scores;
 mod uncertainty;
 
@@ -53,6 +54,10 @@ pub struct Subject<'a> {
     pub obligations: &'a [crate::model::obligation::Obligation],
     /// The date the portfolio's facts were checked.
     pub as_of: Option<&'a Located<crate::model::obligation::Date>>,
+    /// Threat scenarios.
+    pub risks: &'a [crate::model::risk::Risk],
+    /// What the roadmap is planned for.
+    pub objective: Option<&'a Located<crate::model::risk::Objective>>,
 }
 
 impl<'a> Subject<'a> {
@@ -70,6 +75,8 @@ impl<'a> Subject<'a> {
             choices: &portfolio.choices,
             obligations: &portfolio.obligations,
             as_of: portfolio.as_of.as_ref(),
+            risks: &portfolio.risks,
+            objective: portfolio.objective.as_ref(),
         }
     }
 }
@@ -110,6 +117,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     }
     raci::check(subject, &mut diagnostics);
     obligations::check(subject, &mut diagnostics);
+    risks::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {

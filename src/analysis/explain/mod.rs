@@ -61,6 +61,8 @@ pub struct Explanation {
     /// The legal duties it fulfils: why it is mandatory and has its deadline, when they
     /// have one.
     pub obligations: Vec<crate::model::obligation::Obligation>,
+    /// The risks it mitigates (`mitigates`), with what each is worth alone per year.
+    pub mitigations: Vec<crate::model::risk::Mitigation>,
     /// Where it is.
     pub slot: Slot,
     /// Why it is not in the roadmap, when it is not.
@@ -264,6 +266,7 @@ pub fn explain(
             .filter(|o| measure.fulfils.iter().any(|f| f.value == o.id.value))
             .cloned()
             .collect(),
+        mitigations: crate::model::risk::mitigations(portfolio, measure),
         slot: slot(planning, id),
         not_scheduled,
         chain,

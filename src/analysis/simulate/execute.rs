@@ -79,6 +79,9 @@ pub(crate) struct Model {
     /// The plan's problem with a twin per measure ([`twin`]): `jobs[j]` planned,
     /// `jobs[n + j]` the run's draws.
     pub problem: Problem,
+    /// Under a risk objective, the portfolio: a run's objective is then the true risk
+    /// objective of its completions (impact draws do not apply to it).
+    pub risk: Option<crate::model::Portfolio>,
 }
 
 /// One execution of the roadmap.
@@ -156,6 +159,9 @@ impl Model {
             entries,
             order,
             problem: twin::twinned(Problem::new(portfolio, graph, scores)),
+            risk: (portfolio.objective.as_ref())
+                .is_some_and(|o| o.value.has_risk())
+                .then(|| portfolio.clone()),
         }
     }
 
@@ -249,6 +255,10 @@ impl Model {
                 spend[r * self.buckets + b] = if self.carry[r] { net - before } else { net };
                 before = net;
             }
+        }
+        if let Some(portfolio) = &self.risk {
+            let risk = crate::schedule::evaluate::risk::true_objective(portfolio, complete);
+            objective = risk.unwrap_or(objective);
         }
         (spend, after, objective)
     }

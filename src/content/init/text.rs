@@ -396,7 +396,11 @@ pub(super) fn skeleton_measures(language: Language) -> String {
             "je Periode nach Abschluss (Folgekosten)",
             "per period after completion (follow-up costs)",
         ),
-        ("    impact: { recovery: 5, protection: 2 }", "", ""),
+        (
+            "    impact: { recovery: 5, protection: 2 }",
+            "mit `objective: risk` zählt stattdessen `mitigates`, z. B. `{ ransomware: 60% }`: der Anteil am erwarteten Schaden eines Risikos unter `risks`",
+            "with `objective: risk`, `mitigates` counts instead, e.g. `{ ransomware: 60% }`: the share of a risk's expected damage under `risks`",
+        ),
         (
             "    depends_on: [it-inventory]",
             "muss fertig sein, bevor diese beginnt; ein Pilotprojekt nennt mit `pilot_of` die Maßnahme, die es vorbereitet",

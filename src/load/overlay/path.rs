@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, suggest};
 use crate::load::decode::Decoder;
 
 /// Portfolio fields `set` can change (measures, resources and dimensions are addressed by id).
-pub(super) const SETTABLE_ROOTS: [&str; 10] = [
+pub(super) const SETTABLE_ROOTS: [&str; 12] = [
     "measures",
     "resources",
     "dimensions",
@@ -19,6 +19,8 @@ pub(super) const SETTABLE_ROOTS: [&str; 10] = [
     "description",
     "currency",
     "impact_scale",
+    "objective",
+    "risks",
 ];
 
 /// A path such as `measures.glasfaser-schulen.cost.budget`, with where each byte was written.

@@ -42,12 +42,30 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 set_value(sustainability, &segments, value);
             }
         }
-        "name" | "organisation" | "description" | "currency" | "impact_scale"
+        "objective" if !rest.is_empty() => {
+            // A part of a mix: `objective.risk=70%`.
+            if !known_segment(
+                dec,
+                path,
+                head.len() + 1,
+                rest,
+                &["risk", "impact"],
+                "objective",
+            ) {
+                return;
+            }
+            let segments = segments(path, head.len() + 1, rest);
+            if let Some(objective) = entry_mut(root, "objective", head_span) {
+                set_value(objective, &segments, value);
+            }
+        }
+        "name" | "organisation" | "description" | "currency" | "impact_scale" | "objective"
+        | "risks"
             if rest.is_empty() =>
         {
             set_value(root, &[(head, head_span)], value);
         }
-        "name" | "organisation" | "description" | "currency" | "impact_scale" => {
+        "name" | "organisation" | "description" | "currency" | "impact_scale" | "risks" => {
             dec.report(
                 Diagnostic::error(
                     Code::UnknownPath,
@@ -66,7 +84,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
             )
             .with_help(format!(
                 "paths start with {}; `--lang` chooses the report language",
-                suggest::one_of(&SETTABLE_ROOTS, 10)
+                suggest::one_of(&SETTABLE_ROOTS, SETTABLE_ROOTS.len())
             )),
         ),
         _ => {
@@ -87,7 +105,7 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 .with_label("unknown")
                 .with_help(format!(
                     "{hint}paths start with {}",
-                    suggest::one_of(&SETTABLE_ROOTS, 10)
+                    suggest::one_of(&SETTABLE_ROOTS, SETTABLE_ROOTS.len())
                 )),
             );
         }

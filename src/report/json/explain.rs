@@ -46,6 +46,9 @@ pub struct ExplainReport {
     /// Ids of the obligations it fulfils (they make it mandatory by their deadline).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fulfils: Vec<String>,
+    /// The risks it mitigates: id, share and the expected damage per year it avoids alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mitigates: Vec<MitigationJson>,
     /// Where it is.
     pub slot: Slot,
     /// Why it is not in the roadmap, when it is not.
@@ -281,6 +284,13 @@ pub fn explain(
         duty: (e.duty != crate::model::obligation::Duty::Voluntary || !e.obligations.is_empty())
             .then(|| e.duty.into()),
         fulfils: e.obligations.iter().map(|o| o.id.value.clone()).collect(),
+        mitigates: (e.mitigations.iter())
+            .map(|m| MitigationJson {
+                risk: m.id.clone(),
+                share: m.share,
+                avoided_per_year: m.per_year,
+            })
+            .collect(),
         slot: Slot::from(&e.slot),
         not_scheduled: e.not_scheduled.as_ref().map(not_scheduled),
         chain: links(&e.chain),
@@ -394,4 +404,16 @@ fn blocker(blocker: &analysis::Blocker) -> Blocker {
         },
         analysis::Blocker::Free => Blocker::Free,
     }
+}
+
+/// One risk a measure mitigates.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MitigationJson {
+    /// The risk's id.
+    pub risk: String,
+    /// Share of its expected damage removed, 0 to 1.
+    pub share: f64,
+    /// Expected damage per year it avoids on its own.
+    pub avoided_per_year: f64,
 }

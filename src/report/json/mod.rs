@@ -21,6 +21,7 @@ pub mod profile;
 pub mod quick_wins;
 pub mod rank;
 pub mod reason;
+pub mod risk;
 pub mod robustness;
 pub mod shared;
 pub mod simulate;

@@ -61,6 +61,10 @@ pub struct PlanReport {
     /// obligations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duties: Option<Vec<super::duties::DutyReport>>,
+    /// Risk in money: the expected damage avoided and the residual risk per risk and year;
+    /// only when the portfolio has risks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<super::risk::RiskReport>,
 }
 
 /// A document and the measures that produce it.
@@ -396,5 +400,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         quick_wins: super::quick_wins::quick_wins(portfolio, &view.quick_wins, Some(view.roadmap)),
         choices: super::choice::choices(view),
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
+        risk: super::risk::risk(portfolio, e.risk.as_ref(), view.language),
     }
 }

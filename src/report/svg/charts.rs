@@ -111,8 +111,7 @@ pub fn curve(view: &PlanView<'_>) -> String {
     let ticks = ticks(curve.iter().copied().fold(0.0, f64::max));
     let top = ticks.last().copied().unwrap_or(1.0);
     let y = |v: f64| PLOT_BOTTOM - v / top * (PLOT_BOTTOM - PLOT_TOP);
-    let t = |l: Label| l.text(view.language);
-    let mut out = open(SMALL_WIDTH, SMALL_HEIGHT, t(Label::ResilienceCurve));
+    let mut out = open(SMALL_WIDTH, SMALL_HEIGHT, view.curve_title());
     let decimals = tick_decimals(&ticks);
     y_axis(&mut out, &ticks, (left, right), y, |v| {
         number(view.language, v, decimals)

@@ -12,6 +12,7 @@ mod pilots;
 mod plan;
 mod quick_wins;
 mod rank;
+mod risk;
 mod sources;
 mod summary;
 mod table;

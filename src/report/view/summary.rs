@@ -150,7 +150,10 @@ impl PlanView<'_> {
         };
         // Rounded down: "at least" must stay true after rounding.
         let percent = percent_at_least(l, share);
-        let bound = number(l, bound, 1);
+        let bound = match self.objective() {
+            crate::model::risk::Objective::Risk => money(l, bound, &self.portfolio.currency),
+            _ => number(l, bound, 1),
+        };
         if method == BoundMethod::Optimal {
             return de_en(
                 l,
@@ -232,8 +235,9 @@ impl PlanView<'_> {
             ));
         }
         let total = self.portfolio.measures.len();
-        lines.extend([
-            (
+        // Under `objective: risk` the objective is the expected damage avoided, in money.
+        if self.objective() != crate::model::risk::Objective::Risk {
+            lines.push((
                 self.t(Label::Objective).into(),
                 format!(
                     "{} ({})",
@@ -241,21 +245,22 @@ impl PlanView<'_> {
                     self.t(Label::ObjectiveNote)
                 )
                 .into(),
-            ),
-            (
-                self.t(Label::Measures).into(),
-                format!(
-                    "{} {} · {} {} · {} {} ({total})",
-                    e.scheduled,
-                    self.t(Label::Scheduled),
-                    e.done,
-                    self.t(Label::Done),
-                    e.not_scheduled,
-                    self.t(Label::NotScheduled)
-                )
-                .into(),
-            ),
-        ]);
+            ));
+        }
+        lines.extend(self.risk_summary());
+        lines.extend([(
+            self.t(Label::Measures).into(),
+            format!(
+                "{} {} · {} {} · {} {} ({total})",
+                e.scheduled,
+                self.t(Label::Scheduled),
+                e.done,
+                self.t(Label::Done),
+                e.not_scheduled,
+                self.t(Label::NotScheduled)
+            )
+            .into(),
+        )]);
         for r in 0..self.portfolio.resources.len() {
             let used: f64 = e.usage.iter().map(|row| row[r]).sum();
             // Each budget period's own capacity: what was carried over is counted once.

@@ -120,7 +120,16 @@ impl PlanView<'_> {
                     calendar.label(t).to_string().into(),
                     list(starts).into(),
                     list(completes).into(),
-                    number(self.language, self.evaluation.curve[t], 2).into(),
+                    if self.objective() == crate::model::risk::Objective::Risk {
+                        crate::report::number::money(
+                            self.language,
+                            self.evaluation.curve[t],
+                            &self.portfolio.currency,
+                        )
+                    } else {
+                        number(self.language, self.evaluation.curve[t], 2)
+                    }
+                    .into(),
                 ]
             })
             .collect();
@@ -130,7 +139,7 @@ impl PlanView<'_> {
                 self.t(Label::Period).into(),
                 self.t(Label::Starts).into(),
                 self.t(Label::Completes).into(),
-                self.t(Label::ResilienceCurve).into(),
+                self.curve_title().into(),
             ],
             align: vec![Align::Left, Align::Left, Align::Left, Align::Right],
             rows,
