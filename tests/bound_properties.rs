@@ -88,6 +88,7 @@ fn small_settings() -> impl Strategy<Value = Settings> {
                     deadlines: 0.3,
                     milestones: 0.1,
                     dependencies,
+                    pilots: 0.2,
                     ..Settings::new(measures, periods, seed)
                 }
             },

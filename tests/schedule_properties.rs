@@ -106,7 +106,14 @@ fn plan(settings: &Settings) -> Option<Planning> {
                 .collect();
             assert!(
                 codes.iter().all(
-                    |c| ["mandatory-infeasible", "fixed-infeasible", "fixed-overrun"].contains(c)
+                    // A mandatory pilot takes its rollout in: choice-infeasible when it cannot.
+                    |c| [
+                        "mandatory-infeasible",
+                        "fixed-infeasible",
+                        "fixed-overrun",
+                        "choice-infeasible"
+                    ]
+                    .contains(c)
                 ),
                 "generated portfolio rejected with {codes:?}:\n{text}\n{:#?}",
                 failed.diagnostics
@@ -402,6 +409,27 @@ fn mutations(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Mutation> {
             roadmap: broken,
             portfolio: Some(changed),
             expect: ViolationKind::DependencyIncomplete,
+        });
+    }
+    // A planned pilot kept while its rollout (not done) is taken out.
+    for (p, pilot) in portfolio.measures.iter().enumerate() {
+        let Some(r) = pilot.pilot_of.as_ref().and_then(|r| index(&r.value)) else {
+            continue;
+        };
+        if pilot.status.value != Status::Planned
+            || portfolio.measures[r].status.value == Status::Done
+            || !matches!(roadmap.placements[p], Placement::Scheduled { .. })
+        {
+            continue;
+        }
+        let mut broken = roadmap.clone();
+        broken.placements[r] = Placement::NotScheduled {
+            reason: resiplan::model::roadmap::Reason::Bundle { member: p },
+        };
+        out.push(Mutation {
+            roadmap: broken,
+            portfolio: None,
+            expect: ViolationKind::PilotWithoutRollout,
         });
     }
     out.extend(choice_mutations(portfolio, roadmap));

@@ -6,6 +6,7 @@
 //! `validate`.
 
 mod amount;
+mod balance;
 mod budget;
 mod choice;
 mod confine;
@@ -52,7 +53,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 20] = [
+pub const PORTFOLIO_FIELDS: [&str; 21] = [
     "version",
     "name",
     "organisation",
@@ -73,6 +74,7 @@ pub const PORTFOLIO_FIELDS: [&str; 20] = [
     "bundles",
     "obligations",
     "as_of",
+    "balance",
 ];
 
 /// Top-level fields of a catalog.
@@ -451,6 +453,9 @@ impl Loader {
                 .unwrap_or_default(),
         };
         choices.forget(&excluded);
+        let balance = (fields.get("balance"))
+            .map(|n| balance::decode_balance(&mut self.dec, n))
+            .unwrap_or_default();
         let obligations = fields
             .get("obligations")
             .map(|n| obligations::decode_obligations(&mut self.dec, n))
@@ -479,6 +484,7 @@ impl Loader {
             quick_wins: quick_wins.unwrap_or_default(),
             measures,
             choices,
+            balance,
             obligations,
             as_of,
             scenarios: changes.scenarios,

@@ -5,11 +5,12 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+pub mod balance;
 mod choice;
 pub mod funding;
 mod obligations;
 mod pilot;
-mod spend;
+pub(crate) mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
@@ -59,6 +60,10 @@ pub enum ViolationKind {
     BundleSplit,
     /// A measure fulfilling an obligation is not complete by the obligation's deadline.
     ObligationMissed,
+    /// A planned pilot is in the roadmap but its rollout is not.
+    PilotWithoutRollout,
+    /// The roadmap falls short of a balance rule (`balance:`).
+    BalanceUnmet,
 }
 
 impl ViolationKind {
@@ -79,6 +84,8 @@ impl ViolationKind {
             ViolationKind::ChoiceMissing => "choice_missing",
             ViolationKind::BundleSplit => "bundle_split",
             ViolationKind::ObligationMissed => "obligation_missed",
+            ViolationKind::PilotWithoutRollout => "pilot_without_rollout",
+            ViolationKind::BalanceUnmet => "balance_unmet",
         }
     }
 }
@@ -241,6 +248,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     out.extend(pilot::check(portfolio, roadmap));
     out.extend(choice::check(portfolio, roadmap));
     out.extend(obligations::check(portfolio, roadmap));
+    out.extend(balance::check(portfolio, roadmap));
     out
 }
 

@@ -59,6 +59,8 @@ pub(super) struct PortfolioFile {
     obligations: Option<Vec<Obligation>>,
     /// The date the portfolio's facts were checked, `YYYY-MM-DD` (never the machine's clock).
     as_of: Option<Date>,
+    /// Balance rules: least shares of a dimension's value or of a resource's spending.
+    balance: Option<Vec<super::balance::BalanceRule>>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.

@@ -13,6 +13,7 @@
 //! measures). Any roadmap the rules allow is a 0/1 point of this model, so the
 //! relaxation's optimum can only be higher than the best roadmap's.
 
+mod balance;
 mod lagrange;
 mod part;
 
@@ -166,6 +167,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
     if !choice_rows(problem, &starts, &mut lp) {
         return None; // an `exactly_one` group with no measure that can start
     }
+    balance::rows(problem, &starts, &mut lp);
     Some(Model {
         lp,
         starts,
