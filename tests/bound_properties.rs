@@ -89,6 +89,7 @@ fn small_settings() -> impl Strategy<Value = Settings> {
                     milestones: 0.1,
                     dependencies,
                     pilots: 0.2,
+                    balance: 0.3,
                     ..Settings::new(measures, periods, seed)
                 }
             },
