@@ -42,7 +42,8 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 set_value(sustainability, &segments, value);
             }
         }
-        "name" | "organisation" | "description" | "currency" | "impact_scale"
+        // `balance` is replaced whole (a scenario's own balance rules).
+        "name" | "organisation" | "description" | "currency" | "impact_scale" | "balance"
             if rest.is_empty() =>
         {
             set_value(root, &[(head, head_span)], value);
