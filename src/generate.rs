@@ -77,6 +77,10 @@ pub struct Settings {
     /// Number of risks (`risks:`); with any, `objective: risk` and about half the measures
     /// mitigate one or two of them (`mitigates:`). 0 leaves the file as without risks.
     pub risks: usize,
+    /// Chance of each of two balance rules (`balance:`): a least share of a dimension's
+    /// value, and a least share of the budget for area `a0` (every measure then has an
+    /// `area`, `a0` or `a1`). 0 leaves the file as without balance rules.
+    pub balance: f64,
     /// Seed: the same settings and seed give the same file.
     pub seed: u64,
 }
@@ -111,6 +115,7 @@ impl Settings {
             pilots: 0.0,
             obligations: 0.0,
             risks: 0,
+            balance: 0.0,
             seed,
         }
     }
@@ -344,6 +349,9 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             "  - id: m{j}\n    name: Measure {j}\n    duration: {}",
             duration[j]
         );
+        if settings.balance > 0.0 {
+            let _ = writeln!(text, "    area: a{}", j % 2);
+        }
         let amounts = |values: &[f64]| {
             let parts: Vec<String> = values
                 .iter()
@@ -432,6 +440,7 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
     if !obligations.is_empty() {
         let _ = writeln!(text, "obligations:\n{}", obligations.join("\n"));
     }
+    balance(settings, &mut text);
     if settings.risks > 0 {
         risks(settings.risks, &mut threats, &mut text);
     }
@@ -474,6 +483,31 @@ fn mitigates(text: &str, risks: usize, rng: &mut Rng) -> String {
         }
     }
     out
+}
+
+/// Writes the balance rules of `settings.balance`, with a generator of their own.
+fn balance(settings: &Settings, text: &mut String) {
+    if settings.balance <= 0.0 {
+        return;
+    }
+    let mut rng = Rng::new(settings.seed ^ 0xBA1A_4CE5);
+    let mut rules = Vec::new();
+    if rng.chance(settings.balance) {
+        let dimension = DIMENSIONS[rng.below(DIMENSIONS.len())];
+        let share = [10, 25, 50][rng.below(3)];
+        rules.push(format!(
+            "  - {{ dimension: {dimension}, min_value_share: {share}% }}"
+        ));
+    }
+    if rng.chance(settings.balance) {
+        let share = [10, 30, 50][rng.below(3)];
+        rules.push(format!(
+            "  - {{ resource: budget, area: a0, min_spend_share: {share}% }}"
+        ));
+    }
+    if !rules.is_empty() {
+        let _ = writeln!(text, "balance:\n{}", rules.join("\n"));
+    }
 }
 
 /// The most that fixed measures use of resource `r` in one budget period of `k` periods.

@@ -88,6 +88,8 @@ fn small_settings() -> impl Strategy<Value = Settings> {
                     deadlines: 0.3,
                     milestones: 0.1,
                     dependencies,
+                    pilots: 0.2,
+                    balance: 0.3,
                     ..Settings::new(measures, periods, seed)
                 }
             },

@@ -73,6 +73,7 @@ fn other_runs(big: &std::path::Path) -> Vec<Vec<String>> {
         vec!["check", "tests/fixtures/ok/uncertain-estimates.yaml"],
         vec!["plan", "tests/fixtures/infeasible/mandatory.yaml"],
         vec!["plan", "tests/fixtures/infeasible/choice.yaml"],
+        vec!["plan", "tests/fixtures/infeasible/balance.yaml"],
         vec!["plan", "tests/fixtures/infeasible/fixed-overrun.yaml"],
         vec!["plan", "tests/fixtures/infeasible/fixed-prerequisite.yaml"],
     ];

@@ -5,6 +5,7 @@
 
 mod annotations;
 mod architecture;
+mod balance;
 mod bound_properties;
 mod broken;
 mod budget_cli;
@@ -41,6 +42,7 @@ mod money;
 mod monotone_properties;
 mod never_wrong;
 mod output_files;
+mod pilots;
 mod plan_cli;
 mod psplib;
 mod replan_changes;

@@ -90,6 +90,10 @@ codes! {
     UnknownMember = "unknown-member": "An alternative group or a bundle names a measure the portfolio does not have (with the closest id).",
     ChoiceConflict = "choice-conflict": "Alternatives and bundles that cannot hold together: a measure named twice, in two alternative groups or in two bundles, a bundle holding two measures of one alternative group, two measures of one group that must both be in the roadmap (mandatory, fixed, done, a prerequisite of one, or bundled with one), or a group or bundle id used twice.",
     ChoiceExcludes = "choice-excludes": "A bundle needs a measure that its alternative group's fixed choice (a mandatory, fixed or done alternative) leaves out, so the bundle can never be scheduled.",
+    // Balance rules.
+    BalanceRule = "balance-rule": "A `balance` rule that is neither a value rule (`dimension`, `min_value_share`) nor a spending rule (`resource`, `area`, `min_spend_share`), or mixes the two.",
+    BalanceShare = "balance-share": "A `balance` rule's `min_value_share` or `min_spend_share` outside 0 % to 100 % (or a bare number above 1).",
+    UnknownBalanceTarget = "unknown-balance-target": "A `balance` rule names a dimension, a resource or an area (a measure's `area`) the portfolio does not have (with the closest one).",
     // Responsibilities (RACI).
     RaciConflict = "raci-conflict": "`owner` and `raci.responsible` of a measure name different parties (`owner` is the responsible party).",
     RaciDuplicate = "raci-duplicate": "A party holds two RACI roles of one measure, or is named twice in one role (only the responsible party may also be accountable).",
@@ -145,7 +149,8 @@ codes! {
     MandatoryInfeasible = "mandatory-infeasible": "The mandatory measures do not fit the capacities (the resource and periods are named).",
     FixedInfeasible = "fixed-infeasible": "A fixed measure's prerequisites do not fit the capacities before its start (the chain, resource and periods are named).",
     FixedOverrun = "fixed-overrun": "Fixed and done measures alone use more than a capacity, or have more follow-up costs than `sustainability` allows.",
-    ChoiceInfeasible = "choice-infeasible": "No measure of an `exactly_one` alternative group can be placed within the capacities and rules (the group and its measures are named), or a measure bundled with one that must be in the roadmap cannot be placed.",
+    ChoiceInfeasible = "choice-infeasible": "No measure of an `exactly_one` alternative group can be placed within the capacities and rules (the group and its measures are named), or a measure bundled with one that must be in the roadmap (such as the rollout of a mandatory pilot) cannot be placed.",
+    BalanceInfeasible = "balance-infeasible": "No roadmap found meets a `balance` rule: the rule is named with the share the best roadmap reaches and what it falls short by.",
     FollowUpCosts = "follow-up-costs": "The roadmap's follow-up costs per budget period after the horizon exceed a share of the last budget period's capacity (`sustainability.warn_share`, default 25 %): a warning every plan gives, so that the roadmap stays affordable.",
     // Importing Grundschutz++ (OSCAL).
     InvalidJson = "invalid-json": "The file is not valid JSON.",

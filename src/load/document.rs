@@ -47,6 +47,8 @@ pub struct Document {
     pub measures: Vec<Measure>,
     /// Alternative groups and bundles.
     pub choices: crate::model::choice::Choices,
+    /// Balance rules.
+    pub balance: Vec<crate::model::balance::BalanceRule>,
     /// Legal duties.
     pub obligations: Vec<crate::model::obligation::Obligation>,
     /// The date the portfolio's facts were checked.
@@ -85,6 +87,7 @@ impl Document {
             quick_wins: self.quick_wins,
             measures: self.measures,
             choices: self.choices,
+            balance: self.balance,
             obligations: self.obligations,
             as_of: self.as_of,
             risks: self.risks,

@@ -6,6 +6,7 @@
 //! `validate`.
 
 mod amount;
+mod balance;
 mod budget;
 mod choice;
 mod confine;
@@ -53,7 +54,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 22] = [
+pub const PORTFOLIO_FIELDS: [&str; 23] = [
     "version",
     "name",
     "organisation",
@@ -76,6 +77,7 @@ pub const PORTFOLIO_FIELDS: [&str; 22] = [
     "as_of",
     "risks",
     "objective",
+    "balance",
 ];
 
 /// Top-level fields of a catalog.
@@ -454,6 +456,9 @@ impl Loader {
                 .unwrap_or_default(),
         };
         choices.forget(&excluded);
+        let balance = (fields.get("balance"))
+            .map(|n| balance::decode_balance(&mut self.dec, n))
+            .unwrap_or_default();
         let obligations = fields
             .get("obligations")
             .map(|n| obligations::decode_obligations(&mut self.dec, n))
@@ -486,6 +491,7 @@ impl Loader {
             quick_wins: quick_wins.unwrap_or_default(),
             measures,
             choices,
+            balance,
             obligations,
             as_of,
             risks,

@@ -3,6 +3,7 @@
 //! Values that validation may need to point at are [`Located`]; everything
 //! else is plain. No I/O happens here.
 
+pub mod balance;
 pub mod change;
 pub mod choice;
 pub mod fulfilment;
@@ -374,6 +375,9 @@ pub struct Portfolio {
     /// Alternative groups and bundles (`alternatives:`, `bundles:`).
     #[serde(skip_serializing_if = "choice::Choices::is_empty")]
     pub choices: choice::Choices,
+    /// Balance rules (`balance:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub balance: Vec<balance::BalanceRule>,
     /// Legal duties (`obligations:`), in file order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<obligation::Obligation>,

@@ -75,6 +75,11 @@ pub enum Reason {
         /// Index of the measure that could not be placed.
         member: usize,
     },
+    /// It would take the roadmap below a balance rule (`balance:`), so it is left out.
+    Balance {
+        /// Index of the rule in `Portfolio::balance`.
+        rule: usize,
+    },
     /// Its run costs would break the limit of `sustainability` on follow-up costs.
     FollowUp {
         /// The limited resource.

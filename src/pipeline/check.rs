@@ -130,6 +130,7 @@ fn subject(document: &Document) -> Subject<'_> {
         measures: &document.measures,
         choices: &document.choices,
         obligations: &document.obligations,
+        balance: &document.balance,
         as_of: document.as_of.as_ref(),
         risks: &document.risks,
         objective: document.objective.as_ref(),

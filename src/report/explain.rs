@@ -104,6 +104,14 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
                         " cannot be scheduled; a bundle is scheduled whole or not at all.",
                     )
             }
+            NotScheduled::Balance { rule } => {
+                Text::plain(de_en(
+                    l,
+                    "Nicht eingeplant: zurückgestellt, damit die Ausgewogenheitsregel ",
+                    "Not scheduled: left out to keep the balance rule ",
+                )) + Text::code(rule)
+                    + de_en(l, " eingehalten wird.", ".")
+            }
             NotScheduled::Dependency { dependency } => {
                 Text::plain(de_en(
                     l,

@@ -191,8 +191,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         body.push_str(&table(&funding, "h2"));
     }
-    if let Some(choices) = view.choices_table() {
-        body.push_str(&table(&choices, "h2"));
+    for extra in [view.choices_table(), view.balance_table()]
+        .into_iter()
+        .flatten()
+    {
+        body.push_str(&table(&extra, "h2"));
     }
     body.push_str(&table(&view.coverage(), "h2"));
     if let Some(documents) = view.documents_table() {

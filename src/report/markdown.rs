@@ -176,8 +176,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         out.push_str(&table(&funding));
     }
-    if let Some(choices) = view.choices_table() {
-        out.push_str(&table(&choices));
+    for extra in [view.choices_table(), view.balance_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra));
     }
     out.push_str(&table(&view.coverage()));
     out.push_str(&table(&view.not_scheduled()));

@@ -150,8 +150,11 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     for funding in view.funding_tables() {
         out.push_str(&table(&funding, width));
     }
-    if let Some(choices) = view.choices_table() {
-        out.push_str(&table(&choices, width));
+    for extra in [view.choices_table(), view.balance_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&extra, width));
     }
     out.push_str(&table(&view.coverage(), width));
     out.push_str(&table(&view.not_scheduled(), width));

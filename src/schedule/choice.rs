@@ -1,12 +1,18 @@
 //! Alternatives and bundles compiled to numbers: which group and bundle each measure is
 //! in, which member is a group's fixed choice, and which measures that leaves out.
 //!
+//! A planned pilot (`pilot_of`) and its rollout are one more bundle: the rollout depends on
+//! its pilot, and a pilot is in the roadmap only with its rollout, so the two go together.
+//! A pilot already done or fixed is decided and forces nothing; a pilot whose rollout is
+//! done is left alone too. Where a pilot or its rollout is in a declared bundle, that
+//! bundle takes the other in (it is one set that goes all or none).
+//!
 //! A member that must be in the roadmap (mandatory, fixed or done, a prerequisite of one,
 //! or bundled with one) is its group's choice; the other members are left out. A bundle
 //! with a member that must be in the roadmap must be in it whole (the problem settles
 //! both when it is compiled).
 
-use crate::model::Portfolio;
+use crate::model::{Portfolio, Status};
 use std::collections::HashMap;
 
 /// One alternative group, by measure indices.
@@ -31,11 +37,55 @@ pub struct Choices {
     pub group_of: Vec<Option<usize>>,
     /// Per measure, its bundle.
     pub bundle_of: Vec<Option<usize>>,
+    /// Per bundle, its id for messages: the declared one, or `pilot_of: ROLLOUT` for a
+    /// pilot and its rollout.
+    pub bundle_ids: Vec<String>,
+}
+
+/// Adds each planned pilot and its rollout (not done) to `bundles`: into the bundle that
+/// holds either (merging two such bundles: the later one is left empty), else as a bundle
+/// of their own named `pilot_of: ROLLOUT`.
+fn pilots(
+    portfolio: &Portfolio,
+    index: &HashMap<&str, usize>,
+    bundles: &mut Vec<Vec<usize>>,
+    ids: &mut Vec<String>,
+) {
+    let measures = &portfolio.measures;
+    for (p, pilot) in measures.iter().enumerate() {
+        let Some(rollout) = &pilot.pilot_of else {
+            continue;
+        };
+        let Some(&r) = index.get(rollout.value.as_str()) else {
+            continue;
+        };
+        if r == p
+            || pilot.status.value != Status::Planned
+            || measures[r].status.value == Status::Done
+        {
+            continue;
+        }
+        let find = |k: usize, bundles: &[Vec<usize>]| bundles.iter().position(|b| b.contains(&k));
+        match (find(p, bundles), find(r, bundles)) {
+            (None, None) => {
+                bundles.push(vec![p, r]);
+                ids.push(format!("pilot_of: {}", rollout.value));
+            }
+            (Some(b), None) => bundles[b].push(r),
+            (None, Some(b)) => bundles[b].push(p),
+            (Some(a), Some(b)) if a != b => {
+                let (keep, gone) = (a.min(b), a.max(b));
+                let moved = std::mem::take(&mut bundles[gone]);
+                bundles[keep].extend(moved);
+            }
+            _ => {}
+        }
+    }
 }
 
 impl Choices {
     /// Compiles a validated portfolio's `alternatives` and `bundles` (unknown ids are
-    /// skipped; validation refuses them).
+    /// skipped; validation refuses them), each planned pilot bundled with its rollout.
     pub fn new(portfolio: &Portfolio, order: &[usize]) -> Choices {
         let n = portfolio.measures.len();
         let mut index: HashMap<&str, usize> = HashMap::new();
@@ -73,13 +123,21 @@ impl Choices {
                 chosen: None,
             });
         }
-        for (b, bundle) in portfolio.choices.bundles.iter().enumerate() {
-            let mut members = ids(&bundle.measures);
+        for bundle in &portfolio.choices.bundles {
+            choices.bundles.push(ids(&bundle.measures));
+            choices.bundle_ids.push(bundle.id.value.clone());
+        }
+        pilots(
+            portfolio,
+            &index,
+            &mut choices.bundles,
+            &mut choices.bundle_ids,
+        );
+        for (b, members) in choices.bundles.iter_mut().enumerate() {
             members.sort_by_key(|&i| position[i]);
-            for &i in &members {
+            for &i in members.iter() {
                 choices.bundle_of[i].get_or_insert(b);
             }
-            choices.bundles.push(members);
         }
         choices
     }

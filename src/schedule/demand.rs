@@ -217,6 +217,9 @@ pub struct Load<'p> {
     ledger: Option<Ledger>,
     /// The ledger's grants summed into rows ([`Problem::grant_rows`]).
     granted: Vec<f64>,
+    /// The funded measures added, with their starts, in order: removing one rebuilds the
+    /// ledger from the others.
+    funded: Vec<(usize, usize)>,
 }
 
 impl<'p> Load<'p> {
@@ -238,6 +241,7 @@ impl<'p> Load<'p> {
             used,
             ledger,
             granted: vec![0.0; problem.rows()],
+            funded: Vec::new(),
         }
     }
 
@@ -302,8 +306,9 @@ impl<'p> Load<'p> {
         Ok(())
     }
 
-    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`. Grants follow additions
-    /// only (a funded measure is never removed from a load).
+    /// Adds (`sign` 1) or removes (−1) measure `j` started in `s`. Grants follow: removing
+    /// a funded measure (a bundle taken out again) rebuilds the ledger from the funded
+    /// measures that stay, so no grant of a measure that is gone is ever deducted.
     pub fn add(&mut self, j: usize, s: usize, sign: f64) {
         let used = &mut self.used;
         self.problem.demand(j, s, |row, amount| {
@@ -318,6 +323,19 @@ impl<'p> Load<'p> {
             self.granted = p.grant_rows(&granted);
             let spend = |t: usize, r: usize| p.use_at(j, s, t, r);
             ledger.add(&p.funding, j, &spend, (s, s + p.jobs[j].duration));
+            self.funded.push((j, s));
+        } else if sign < 0.0
+            && let Some(k) = self.funded.iter().position(|&f| f == (j, s))
+        {
+            self.funded.remove(k);
+            let p = self.problem;
+            let mut ledger = Ledger::new(&p.funding, p.periods, p.resources);
+            for &(f, start) in &self.funded {
+                let spend = |t: usize, r: usize| p.use_at(f, start, t, r);
+                ledger.add(&p.funding, f, &spend, (start, start + p.jobs[f].duration));
+            }
+            self.granted = p.grant_rows(ledger.grants());
+            self.ledger = Some(ledger);
         }
     }
 }

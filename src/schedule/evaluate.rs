@@ -44,6 +44,9 @@ pub struct Evaluation {
     pub follow_up: Vec<f64>,
     /// Per dimension, in portfolio order.
     pub coverage: Vec<Coverage>,
+    /// Per balance rule (`balance:`), in portfolio order: what the roadmap reaches.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub balance: Vec<super::verify::balance::BalanceStatus>,
     /// Personnel cost over the horizon per resource (staff with a `cost_rate`; else 0).
     pub personnel_cost: Vec<f64>,
     /// Depreciation per budget period and resource, `[b][r]` (investments with a
@@ -175,6 +178,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
         curve,
         objective,
         coverage,
+        balance: super::verify::balance::status(portfolio, roadmap),
         scheduled,
         done,
         not_scheduled,

@@ -9,6 +9,7 @@
 //! resource) are diagnostics (`infeasible`); every roadmap passes the independent
 //! verifier before it is returned (`checked`).
 
+pub mod balance;
 pub mod bound;
 pub mod checked;
 pub mod choice;
@@ -19,6 +20,7 @@ mod infeasible;
 mod lns;
 pub mod money;
 pub mod problem;
+mod repair;
 mod risk_search;
 pub mod rules;
 pub mod search;
@@ -173,6 +175,9 @@ pub fn plan_from(
     let schedule = risk_search::improve(portfolio, &problem, schedule);
     let mut errors = infeasible::missing(portfolio, &problem, &schedule);
     errors.extend(unplaced::missing(portfolio, &problem, &schedule));
+    if errors.is_empty() {
+        errors.extend(repair::short(portfolio, &problem, &schedule));
+    }
     if !errors.is_empty() {
         return Err(NoRoadmap::Infeasible(errors));
     }
@@ -289,6 +294,7 @@ fn best_schedule(
         schedule = searched;
         rule = Rule::Search;
     }
+    schedule = repair::repair(problem, schedule, &list);
     let exact = improve_exactly(problem, &schedule, rule, &enabler, exact_work(options));
     if let Some(improved) = exact.improved {
         schedule = improved;
@@ -330,6 +336,7 @@ fn best_schedule(
             rule = Rule::Search;
         }
     }
+    schedule = repair::repair(problem, schedule, &list);
     // The exact solve's optimum, when it was proven, caps what any roadmap reaches.
     let proven = exact
         .optimum
@@ -439,7 +446,7 @@ fn improve_exactly(
     let Some(solved) = bound::exact(problem, exact_node_limit(size, work), Some(&hint)) else {
         return none;
     };
-    let candidate = sgs::generate_from(
+    let candidate = repair::decode_exact(
         problem,
         &solved.starts,
         &rules::list(problem, rule, enabler),

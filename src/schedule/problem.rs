@@ -103,6 +103,8 @@ pub struct Problem {
     pub follow_up_limit: Option<(usize, f64)>,
     /// Alternative groups and bundles.
     pub choices: super::choice::Choices,
+    /// Balance rules by numbers.
+    pub balance: Vec<super::balance::Rule>,
 }
 
 impl Problem {
@@ -220,6 +222,7 @@ impl Problem {
             funding: super::funding::Funding::new(portfolio),
             follow_up_limit: super::funding::follow_up_limit(portfolio),
             choices,
+            balance: super::balance::compile(portfolio),
         };
         problem.plain = problem.per_bucket == 1
             && !problem.carry.iter().any(|c| *c)

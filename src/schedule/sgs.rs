@@ -42,9 +42,16 @@ impl Schedule {
     }
 
     /// What the schedule lacks of what every roadmap must hold: required measures that are
-    /// missing and `exactly_one` groups without a measure.
+    /// missing, `exactly_one` groups without a measure and balance rules it falls short of.
     pub fn shortfall(&self, problem: &Problem) -> usize {
-        self.missing_required(problem).len() + self.unmet_groups(problem).len()
+        self.missing_required(problem).len()
+            + self.unmet_groups(problem).len()
+            + super::balance::unmet(&problem.balance, |j| match self.slots.get(j) {
+                Some(Slot::Start(s)) => super::balance::Place::Start(*s),
+                Some(Slot::Done) => super::balance::Place::Done,
+                _ => super::balance::Place::Out,
+            })
+            .len()
     }
 }
 

@@ -51,8 +51,9 @@ pub(super) fn missing(
             && job.fixed.is_none()
             && let Slot::Unscheduled(reason) = &schedule.slots[j]
         {
-            let bundle = problem.choices.bundle_of[j]
-                .map_or("", |b| portfolio.choices.bundles[b].id.value.as_str());
+            let bundle = (problem.choices.bundle_of[j])
+                .and_then(|b| problem.choices.bundle_ids.get(b))
+                .map_or("", String::as_str);
             errors.push(
                 Diagnostic::error(
                     Code::ChoiceInfeasible,
@@ -99,5 +100,6 @@ fn reason_words(portfolio: &Portfolio, reason: &crate::model::roadmap::Reason) -
         Reason::FollowUp { .. } => "its follow-up costs break the sustainability limit".to_owned(),
         Reason::Alternative { chosen } => format!("its alternative `{}` is in", id(*chosen)),
         Reason::Bundle { member } => format!("its bundle's `{}` cannot be placed", id(*member)),
+        Reason::Balance { .. } => "it is left out to keep a balance rule".to_owned(),
     }
 }

@@ -5,12 +5,13 @@
 //! the scheduler produces is feasible and to recompute its objective. No
 //! function here panics, whatever the roadmap holds.
 
+pub mod balance;
 mod choice;
 pub mod funding;
 mod obligations;
 mod pilot;
 mod risk;
-mod spend;
+pub(crate) mod spend;
 
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
@@ -60,6 +61,10 @@ pub enum ViolationKind {
     BundleSplit,
     /// A measure fulfilling an obligation is not complete by the obligation's deadline.
     ObligationMissed,
+    /// A planned pilot is in the roadmap but its rollout is not.
+    PilotWithoutRollout,
+    /// The roadmap falls short of a balance rule (`balance:`).
+    BalanceUnmet,
 }
 
 impl ViolationKind {
@@ -80,6 +85,8 @@ impl ViolationKind {
             ViolationKind::ChoiceMissing => "choice_missing",
             ViolationKind::BundleSplit => "bundle_split",
             ViolationKind::ObligationMissed => "obligation_missed",
+            ViolationKind::PilotWithoutRollout => "pilot_without_rollout",
+            ViolationKind::BalanceUnmet => "balance_unmet",
         }
     }
 }
@@ -242,6 +249,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     out.extend(pilot::check(portfolio, roadmap));
     out.extend(choice::check(portfolio, roadmap));
     out.extend(obligations::check(portfolio, roadmap));
+    out.extend(balance::check(portfolio, roadmap));
     out
 }
 

@@ -63,6 +63,8 @@ pub(super) struct PortfolioFile {
     risks: Option<Vec<super::risks::Risk>>,
     /// What the roadmap is planned for: `impact` (default), `risk` or a mix.
     objective: Option<super::risks::Objective>,
+    /// Balance rules: least shares of a dimension's value or of a resource's spending.
+    balance: Option<Vec<super::balance::BalanceRule>>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.

@@ -8,6 +8,7 @@
 //! example, catalog and scenario, and the output of every JSON-writing command, against
 //! these schemas, and check that the files in `schema/` are what `resiplan schema` prints.
 
+mod balance;
 mod choice;
 mod files;
 mod funding;

@@ -7,6 +7,7 @@
 //! (`horizon`). It builds the dependency graph on the way and returns it, so no later stage
 //! builds it again.
 
+mod balance;
 mod chains;
 mod choice;
 mod funding;
@@ -52,6 +53,8 @@ pub struct Subject<'a> {
     pub choices: &'a crate::model::choice::Choices,
     /// Legal duties.
     pub obligations: &'a [crate::model::obligation::Obligation],
+    /// Balance rules.
+    pub balance: &'a [crate::model::balance::BalanceRule],
     /// The date the portfolio's facts were checked.
     pub as_of: Option<&'a Located<crate::model::obligation::Date>>,
     /// Threat scenarios.
@@ -74,6 +77,7 @@ impl<'a> Subject<'a> {
             measures: &portfolio.measures,
             choices: &portfolio.choices,
             obligations: &portfolio.obligations,
+            balance: &portfolio.balance,
             as_of: portfolio.as_of.as_ref(),
             risks: &portfolio.risks,
             objective: portfolio.objective.as_ref(),
@@ -124,6 +128,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         horizon::check_resources(subject, calendar, &mut diagnostics);
         funding::check(subject, &mut diagnostics);
         choice::check(subject, &graph, &mut diagnostics);
+        balance::check(subject, &mut diagnostics);
         horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
     }
     Validation { diagnostics, graph }

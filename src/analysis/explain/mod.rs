@@ -128,6 +128,11 @@ pub enum NotScheduled {
         /// The bundle's id.
         bundle: String,
     },
+    /// Left out to keep a balance rule (`balance:`).
+    Balance {
+        /// The rule in the file's words.
+        rule: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -169,7 +174,7 @@ pub fn explain(
             Reason::Bundle { member } => NotScheduled::Bundle {
                 member: portfolio.measures[*member].id.value.clone(),
                 bundle: (problem.choices.bundle_of[j])
-                    .map(|b| portfolio.choices.bundles[b].id.value.clone())
+                    .and_then(|b| problem.choices.bundle_ids.get(b).cloned())
                     .unwrap_or_default(),
             },
             Reason::Dependency { dependency } => NotScheduled::Dependency {
@@ -184,6 +189,9 @@ pub fn explain(
             },
             Reason::Capacity { resource, .. } => NotScheduled::Capacity {
                 resource: portfolio.resources[*resource].id.value.clone(),
+            },
+            Reason::Balance { rule } => NotScheduled::Balance {
+                rule: (portfolio.balance.get(*rule)).map_or_else(String::new, |r| r.describe()),
             },
             Reason::FollowUp {
                 resource,

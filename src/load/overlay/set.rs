@@ -59,13 +59,15 @@ pub(super) fn set_in_root(dec: &mut Decoder, root: &mut Node, path: &PathText, v
                 set_value(objective, &segments, value);
             }
         }
+        // `balance` is replaced whole (a scenario's own balance rules).
         "name" | "organisation" | "description" | "currency" | "impact_scale" | "objective"
-        | "risks"
+        | "risks" | "balance"
             if rest.is_empty() =>
         {
             set_value(root, &[(head, head_span)], value);
         }
-        "name" | "organisation" | "description" | "currency" | "impact_scale" | "risks" => {
+        "name" | "organisation" | "description" | "currency" | "impact_scale" | "risks"
+        | "balance" => {
             dec.report(
                 Diagnostic::error(
                     Code::UnknownPath,

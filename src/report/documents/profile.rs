@@ -163,6 +163,11 @@ fn status(planning: &Planning, j: usize, language: Language) -> String {
                         format!("{what} do not suffice in the possible years"),
                     )
                 }
+                Reason::Balance { .. } => de_en(
+                    language,
+                    "sie wurde zurückgestellt, damit das Programm ausgewogen bleibt".to_owned(),
+                    "it was left out to keep the programme balanced".to_owned(),
+                ),
                 Reason::FollowUp { resource, .. } => {
                     let what = resource_name(portfolio, *resource, language);
                     de_en(

@@ -127,6 +127,11 @@ pub enum NotScheduled {
         /// The bundle's id.
         bundle: String,
     },
+    /// Left out to keep a balance rule (`balance:`).
+    Balance {
+        /// The rule in the file's words.
+        rule: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -333,6 +338,7 @@ fn not_scheduled(reason: &analysis::NotScheduled) -> NotScheduled {
         analysis::NotScheduled::Capacity { resource } => NotScheduled::Capacity {
             resource: resource.clone(),
         },
+        analysis::NotScheduled::Balance { rule } => NotScheduled::Balance { rule: rule.clone() },
         analysis::NotScheduled::FollowUp {
             resource,
             limit,

@@ -5,6 +5,7 @@
 //! names are strings in the report language; amounts per resource are objects keyed by
 //! resource id. Every report type derives a JSON Schema (`resiplan schema plan-report`).
 
+pub mod balance;
 pub mod budget;
 pub mod catalog;
 pub mod check;

@@ -65,6 +65,10 @@ pub struct PlanReport {
     /// only when the portfolio has risks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk: Option<super::risk::RiskReport>,
+    /// The balance rules and what the roadmap reaches of each; only when the portfolio has
+    /// any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance: Option<Vec<super::balance::BalanceReport>>,
 }
 
 /// A document and the measures that produce it.
@@ -401,5 +405,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         choices: super::choice::choices(view),
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
         risk: super::risk::risk(portfolio, e.risk.as_ref(), view.language),
+        balance: super::balance::balance(view),
     }
 }

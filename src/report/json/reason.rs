@@ -42,6 +42,13 @@ pub enum Reason {
         /// In words.
         text: String,
     },
+    /// Left out to keep a balance rule (`balance:`).
+    Balance {
+        /// The rule in the file's words.
+        rule: String,
+        /// In words.
+        text: String,
+    },
     /// Its run costs would break `sustainability`'s limit on follow-up costs.
     FollowUp {
         /// The limited resource.
@@ -122,6 +129,10 @@ impl Reason {
                     from: label(window.0),
                     to: label(window.1),
                 },
+                text,
+            },
+            roadmap::Reason::Balance { rule } => Reason::Balance {
+                rule: (portfolio.balance.get(*rule)).map_or_else(String::new, |r| r.describe()),
                 text,
             },
             roadmap::Reason::FollowUp {

@@ -86,6 +86,17 @@ impl PlanView<'_> {
                     .into(),
                 }
             }
+            Reason::Balance { rule } => {
+                let rule =
+                    (self.portfolio.balance.get(*rule)).map_or_else(String::new, |r| r.describe());
+                de_en(
+                    l,
+                    Text::plain("zurückgestellt, damit die Ausgewogenheitsregel ")
+                        + Text::code(&rule)
+                        + " eingehalten wird",
+                    Text::plain("left out to keep the balance rule ") + Text::code(&rule),
+                )
+            }
             Reason::FollowUp {
                 resource,
                 limit,

@@ -13,6 +13,7 @@
 //! measures). Any roadmap the rules allow is a 0/1 point of this model, so the
 //! relaxation's optimum can only be higher than the best roadmap's.
 
+mod balance;
 mod lagrange;
 mod part;
 
@@ -74,6 +75,13 @@ pub(crate) fn windows(problem: &Problem) -> Vec<Option<(usize, usize)>> {
 
 /// `integer`: binary variables; otherwise continuous ones in [0, 1] (the relaxation).
 fn build(problem: &Problem, integer: bool) -> Option<Model> {
+    // Done measures' run costs alone over a capacity: no roadmap exists (`fixed-overrun`),
+    // and no row below would say so, since the row has no variable.
+    if (0..problem.rows())
+        .any(|row| !crate::model::fits_capacity(problem.base[row], problem.capacity[row]))
+    {
+        return None;
+    }
     let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
     let windows = windows(problem);
     let mut starts: Vec<Vec<(usize, Variable)>> = vec![Vec::new(); problem.jobs.len()];
@@ -166,6 +174,7 @@ fn build(problem: &Problem, integer: bool) -> Option<Model> {
     if !choice_rows(problem, &starts, &mut lp) {
         return None; // an `exactly_one` group with no measure that can start
     }
+    balance::rows(problem, &starts, &mut lp);
     Some(Model {
         lp,
         starts,

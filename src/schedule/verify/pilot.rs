@@ -1,12 +1,15 @@
-//! The pilot rule, from `pilot_of` itself (not from the `depends_on` entry loading adds):
+//! The pilot rules, from `pilot_of` itself (not from the `depends_on` entry loading adds):
 //! a scheduled rollout starts only once its pilot is complete (done, or scheduled to
-//! finish by then), the go/no-go decision lying between the two.
+//! finish by then), the go/no-go decision lying between the two; and a planned pilot is
+//! in the roadmap only with its rollout (a pilot done or fixed, or of a rollout done,
+//! forces nothing).
 
 use super::{Violation, ViolationKind};
-use crate::model::Portfolio;
 use crate::model::roadmap::{Placement, Roadmap};
+use crate::model::{Portfolio, Status};
 
-/// Every rollout that starts before its pilot is complete, in portfolio order of pilots.
+/// Every rollout that starts before its pilot is complete, and every planned pilot in the
+/// roadmap without its rollout, in portfolio order of pilots.
 pub(super) fn check(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     let measures = &portfolio.measures;
     let mut out = Vec::new();
@@ -17,6 +20,24 @@ pub(super) fn check(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> 
         let Some(r) = measures.iter().position(|m| m.id.value == rollout_id.value) else {
             continue;
         };
+        if r != p
+            && pilot.status.value == Status::Planned
+            && measures[r].status.value != Status::Done
+            && matches!(roadmap.placements.get(p), Some(Placement::Scheduled { .. }))
+            && !matches!(
+                roadmap.placements.get(r),
+                Some(Placement::Scheduled { .. } | Placement::Done)
+            )
+        {
+            out.push(Violation {
+                measure: Some(p),
+                kind: ViolationKind::PilotWithoutRollout,
+                message: format!(
+                    "{}: the pilot is in the roadmap but its rollout {} is not",
+                    pilot.id.value, rollout_id.value
+                ),
+            });
+        }
         let Some(Placement::Scheduled { start }) = roadmap.placements.get(r) else {
             continue;
         };

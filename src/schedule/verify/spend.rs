@@ -13,18 +13,22 @@ use crate::model::{Measure, Portfolio};
 /// amounts of a resource with a `price_index` are nominal. Staff amounts are per period
 /// (a headcount), not yet averaged over a budget period. Placements beyond the shorter of
 /// the roadmap and the measure list are ignored.
-pub(super) fn each(
+pub(crate) fn each(
     portfolio: &Portfolio,
     roadmap: &Roadmap,
     mut f: impl FnMut(usize, usize, usize, f64, bool),
 ) {
-    let calendar = &portfolio.calendar;
-    let horizon = calendar.len();
-    let per_budget = calendar.per_budget();
+    let charges = charges(portfolio);
+    for (i, placement) in roadmap.placements.iter().enumerate() {
+        measure(portfolio, &charges, i, placement, &mut f);
+    }
+}
+
+/// Per resource, the staff charged to it and its cost per unit and period.
+pub(crate) fn charges(portfolio: &Portfolio) -> Vec<Vec<(usize, f64)>> {
     let resources = &portfolio.resources;
-    let periods_a_year = f64::from(calendar.period.per_year());
-    // Per resource, the staff charged to it and its cost per unit and period.
-    let charges: Vec<Vec<(usize, f64)>> = resources
+    let periods_a_year = f64::from(portfolio.calendar.period.per_year());
+    resources
         .iter()
         .map(|resource| {
             (resources.iter().enumerate())
@@ -40,8 +44,26 @@ pub(super) fn each(
                 })
                 .collect()
         })
-        .collect();
-    for (i, (m, placement)) in (portfolio.measures.iter().zip(&roadmap.placements)).enumerate() {
+        .collect()
+}
+
+/// [`each`] for measure `i` at `placement` alone (`charges` from [`charges`]); nothing
+/// when there is no measure `i`.
+pub(crate) fn measure(
+    portfolio: &Portfolio,
+    charges: &[Vec<(usize, f64)>],
+    i: usize,
+    placement: &Placement,
+    f: &mut impl FnMut(usize, usize, usize, f64, bool),
+) {
+    let calendar = &portfolio.calendar;
+    let horizon = calendar.len();
+    let per_budget = calendar.per_budget();
+    let resources = &portfolio.resources;
+    let Some(m) = portfolio.measures.get(i) else {
+        return;
+    };
+    {
         let d = m.duration.value as usize;
         let (running, complete) = match placement {
             Placement::Done => (0..0, 0..horizon),
@@ -49,7 +71,7 @@ pub(super) fn each(
                 let end = start.saturating_add(d).min(horizon);
                 ((*start).min(end)..end, end..horizon)
             }
-            Placement::NotScheduled { .. } => continue,
+            Placement::NotScheduled { .. } => return,
         };
         // Per resource: its cost, payment profile (and the sum of its shares) and run
         // cost per period, in prices of the first year.
