@@ -36,6 +36,7 @@ mod includes;
 mod init_cli;
 mod json_reports;
 mod limits;
+mod living;
 mod loading_properties;
 mod money;
 mod monotone_properties;

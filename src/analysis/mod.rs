@@ -10,6 +10,7 @@ pub mod budget;
 pub mod compare;
 pub mod explain;
 pub mod frontier;
+pub mod progress;
 pub mod quick_wins;
 pub mod robustness;
 pub mod simulate;

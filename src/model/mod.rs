@@ -10,6 +10,7 @@ pub mod funding;
 pub mod obligation;
 pub mod period;
 pub mod profile;
+pub mod progress;
 pub mod quick_wins;
 pub mod raci;
 pub mod resource;
@@ -193,7 +194,8 @@ pub enum Status {
     /// To be scheduled.
     #[default]
     Planned,
-    /// Already decided: keeps its `start`.
+    /// Already decided: keeps its `start`. A started measure (`status: started`) and a
+    /// contracted one (`contracted: true`) are fixed too; see [`progress`].
     Fixed,
     /// Finished before the horizon; only its run costs remain.
     Done,
@@ -297,6 +299,10 @@ pub struct Measure {
     /// Its duty class as written (`duty`); see [`Measure::duty`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duty: Option<Located<obligation::Duty>>,
+    /// Progress and actual costs (`status: started`, `progress`, `contracted`,
+    /// `actual_cost`, `finished`); see [`progress`].
+    #[serde(skip_serializing_if = "progress::Actuals::is_empty")]
+    pub actuals: progress::Actuals,
 }
 
 impl Measure {

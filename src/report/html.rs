@@ -163,9 +163,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
-    if let Some(duties) = view.duties_table() {
+    for section in [view.duties_table(), view.progress_table()]
+        .into_iter()
+        .flatten()
+    {
         body.push_str("<section class=\"tables\">\n");
-        body.push_str(&table(&duties, "h2"));
+        body.push_str(&table(&section, "h2"));
         body.push_str("</section>\n");
     }
     body.push_str(&outcome(view));

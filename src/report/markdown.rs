@@ -161,6 +161,9 @@ pub fn plan(view: &PlanView<'_>) -> String {
     if let Some(duties) = view.duties_table() {
         out.push_str(&table(&duties));
     }
+    if let Some(progress) = view.progress_table() {
+        out.push_str(&table(&progress));
+    }
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));
     for extra in [view.quick_wins_table(), view.pilots_table()]

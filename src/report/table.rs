@@ -135,6 +135,9 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     if let Some(duties) = view.duties_table() {
         out.push_str(&table(&duties, width));
     }
+    if let Some(progress) = view.progress_table() {
+        out.push_str(&table(&progress, width));
+    }
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));
     for extra in [view.quick_wins_table(), view.pilots_table()]

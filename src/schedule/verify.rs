@@ -10,6 +10,7 @@ pub mod funding;
 mod obligations;
 mod pilot;
 mod spend;
+mod started;
 
 use crate::model::roadmap::{Placement, Roadmap};
 use crate::model::{Measure, Portfolio, Status, fits_capacity};
@@ -59,6 +60,9 @@ pub enum ViolationKind {
     BundleSplit,
     /// A measure fulfilling an obligation is not complete by the obligation's deadline.
     ObligationMissed,
+    /// A started measure does not go on from the horizon's first period with the periods
+    /// and cost it has left.
+    StartedMoved,
 }
 
 impl ViolationKind {
@@ -79,6 +83,7 @@ impl ViolationKind {
             ViolationKind::ChoiceMissing => "choice_missing",
             ViolationKind::BundleSplit => "bundle_split",
             ViolationKind::ObligationMissed => "obligation_missed",
+            ViolationKind::StartedMoved => "started_moved",
         }
     }
 }
@@ -241,6 +246,7 @@ pub fn verify(portfolio: &Portfolio, roadmap: &Roadmap) -> Vec<Violation> {
     out.extend(pilot::check(portfolio, roadmap));
     out.extend(choice::check(portfolio, roadmap));
     out.extend(obligations::check(portfolio, roadmap));
+    out.extend(started::check(portfolio, roadmap));
     out
 }
 

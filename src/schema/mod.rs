@@ -13,6 +13,7 @@ mod files;
 mod funding;
 mod obligations;
 mod primitives;
+mod progress;
 mod quick_wins;
 mod rate;
 mod reports;

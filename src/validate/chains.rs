@@ -134,6 +134,7 @@ mod tests {
                 pilot_of: None,
                 fulfils: Vec::new(),
                 duty: None,
+                actuals: Default::default(),
             })
             .collect();
         let mut chains = Chains::new(n);

@@ -18,6 +18,7 @@ pub mod frontier;
 pub mod funding;
 pub mod plan;
 pub mod profile;
+pub mod progress;
 pub mod quick_wins;
 pub mod rank;
 pub mod reason;

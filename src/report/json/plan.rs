@@ -61,6 +61,10 @@ pub struct PlanReport {
     /// obligations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duties: Option<Vec<super::duties::DutyReport>>,
+    /// Plan against actual of the measures started, contracted, or done with actual costs;
+    /// only when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Vec<super::progress::ProgressJson>>,
 }
 
 /// A document and the measures that produce it.
@@ -396,5 +400,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         quick_wins: super::quick_wins::quick_wins(portfolio, &view.quick_wins, Some(view.roadmap)),
         choices: super::choice::choices(view),
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
+        progress: super::progress::progress_json(portfolio, view.roadmap),
     }
 }

@@ -10,6 +10,7 @@ mod funding;
 mod graph;
 mod pilots;
 mod plan;
+mod progress;
 mod quick_wins;
 mod rank;
 mod sources;
