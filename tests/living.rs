@@ -93,12 +93,12 @@ fn the_plan_reports_show_plan_against_actual() {
                 };
                 let from = out.find(title).expect("the section");
                 let rest = &out[from..];
-                let end = rest[1..].find(if format == "markdown" {
+                let end = rest[title.len()..].find(if format == "markdown" {
                     "\n## "
                 } else {
                     "\n\n"
                 });
-                rest[..end.map_or(rest.len(), |e| e + 1)].to_owned()
+                rest[..end.map_or(rest.len(), |e| e + title.len() + 1)].to_owned()
             }
         };
         insta::assert_snapshot!(format!("living_progress_{format}_{lang}"), section);

@@ -5,6 +5,8 @@
 
 mod annotations;
 mod architecture;
+mod baseline;
+mod baseline_properties;
 mod bound_properties;
 mod broken;
 mod budget_cli;

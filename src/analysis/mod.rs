@@ -6,6 +6,7 @@
 //! plannings (`crate::plan`), re-planning in memory where they need to, never reading a
 //! file; the reports render what they return.
 
+pub mod baseline;
 pub mod budget;
 pub mod compare;
 pub mod explain;

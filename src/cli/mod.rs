@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive); the doc comments are the help text. `settings`
 //! converts them once into typed settings; no clap type travels further.
 
+pub(crate) mod baseline;
 mod parse;
 pub(crate) mod uncertainty;
 mod values;
@@ -81,6 +82,9 @@ pub(crate) enum Command {
         /// Search options.
         #[command(flatten)]
         search: SearchArgs,
+        /// Re-planning against an adopted plan.
+        #[command(flatten)]
+        baseline: baseline::BaselineArgs,
     },
     /// Score and rank measures without scheduling.
     Rank {

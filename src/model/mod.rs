@@ -3,6 +3,7 @@
 //! Values that validation may need to point at are [`Located`]; everything
 //! else is plain. No I/O happens here.
 
+pub mod baseline;
 pub mod change;
 pub mod choice;
 pub mod fulfilment;

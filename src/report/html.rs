@@ -163,9 +163,13 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
-    for section in [view.duties_table(), view.progress_table()]
-        .into_iter()
-        .flatten()
+    for section in [
+        view.duties_table(),
+        view.changes_table(),
+        view.progress_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         body.push_str("<section class=\"tables\">\n");
         body.push_str(&table(&section, "h2"));

@@ -161,8 +161,11 @@ pub fn plan(view: &PlanView<'_>) -> String {
     if let Some(duties) = view.duties_table() {
         out.push_str(&table(&duties));
     }
-    if let Some(progress) = view.progress_table() {
-        out.push_str(&table(&progress));
+    for section in [view.changes_table(), view.progress_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&section));
     }
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));

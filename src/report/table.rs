@@ -135,8 +135,11 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     if let Some(duties) = view.duties_table() {
         out.push_str(&table(&duties, width));
     }
-    if let Some(progress) = view.progress_table() {
-        out.push_str(&table(&progress, width));
+    for section in [view.changes_table(), view.progress_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&section, width));
     }
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));

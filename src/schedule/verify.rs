@@ -6,6 +6,7 @@
 //! function here panics, whatever the roadmap holds.
 
 mod choice;
+pub mod freeze;
 pub mod funding;
 mod obligations;
 mod pilot;
@@ -63,6 +64,8 @@ pub enum ViolationKind {
     /// A started measure does not go on from the horizon's first period with the periods
     /// and cost it has left.
     StartedMoved,
+    /// A measure frozen by `--freeze` does not start where the adopted plan started it.
+    FrozenMoved,
 }
 
 impl ViolationKind {
@@ -84,6 +87,7 @@ impl ViolationKind {
             ViolationKind::BundleSplit => "bundle_split",
             ViolationKind::ObligationMissed => "obligation_missed",
             ViolationKind::StartedMoved => "started_moved",
+            ViolationKind::FrozenMoved => "frozen_moved",
         }
     }
 }

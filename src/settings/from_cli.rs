@@ -57,11 +57,13 @@ impl Settings {
                 report: args,
                 changes,
                 search,
+                baseline,
             } => Settings::Plan(Plan {
                 csv: dialect(csv_dialect),
                 report: report(&args, plan_format(format)),
                 portfolio: portfolio(args, changes),
                 options: options(search),
+                baseline: baseline.baseline.map(|path| (path, baseline.freeze)),
             }),
             Command::Rank {
                 format,

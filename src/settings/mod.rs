@@ -187,6 +187,11 @@ pub(crate) struct Plan {
     pub report: Report<report::Format>,
     /// Search options.
     pub options: Options,
+    /// `--baseline` and `--freeze`: the adopted plan to re-plan against.
+    pub baseline: Option<(
+        std::path::PathBuf,
+        Option<resiplan::analysis::baseline::Freeze>,
+    )>,
 }
 
 /// Formats of `budget`.

@@ -5,8 +5,10 @@
 //! names are strings in the report language; amounts per resource are objects keyed by
 //! resource id. Every report type derives a JSON Schema (`resiplan schema plan-report`).
 
+pub mod baseline;
 pub mod budget;
 pub mod catalog;
+pub mod changes;
 pub mod check;
 pub mod choice;
 pub mod compare;

@@ -65,6 +65,9 @@ pub struct PlanReport {
     /// only when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<Vec<super::progress::ProgressJson>>,
+    /// The changes against the adopted plan; only with `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::changes::ChangesReport>,
 }
 
 /// A document and the measures that produce it.
@@ -401,5 +404,6 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         choices: super::choice::choices(view),
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
         progress: super::progress::progress_json(portfolio, view.roadmap),
+        changes: super::changes::changes_json(view.adopted.as_ref()),
     }
 }

@@ -2,6 +2,7 @@
 //! every text format. Values come from `score`, `schedule` and `evaluate`;
 //! this module only picks and formats them.
 
+mod changes;
 mod choice;
 mod duties;
 mod duty_words;
