@@ -58,6 +58,7 @@ mod simulate_cli;
 mod simulate_money;
 mod simulate_properties;
 mod slack;
+mod status;
 mod support;
 mod sweep_cli;
 mod values_cli;

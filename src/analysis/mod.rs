@@ -16,6 +16,7 @@ pub mod quick_wins;
 pub mod robustness;
 pub mod simulate;
 pub mod slack;
+pub mod status;
 pub mod sweep;
 pub mod weights;
 

@@ -3,6 +3,7 @@
 
 pub(crate) mod baseline;
 mod parse;
+pub(crate) mod status;
 pub(crate) mod uncertainty;
 mod values;
 
@@ -101,6 +102,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         changes: ChangeArgs,
     },
+    /// Where the programme stands as of the portfolio's `as_of`: measures by state, late
+    /// measures, plan against actual, decisions coming up.
+    Status(status::StatusArgs),
     /// The Haushalt view: the roadmap per budget year in the lines of a public budget.
     ///
     /// Investment payments (Auszahlungen für Investitionen), operating expenses

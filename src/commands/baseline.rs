@@ -5,6 +5,7 @@ use crate::commands::{VERSION, input};
 use crate::settings::Portfolio;
 use resiplan::analysis::baseline::{Adopted, Freeze};
 use resiplan::error::Error;
+use resiplan::model::baseline::Baseline;
 use resiplan::pipeline::Planning;
 use resiplan::pipeline::baseline::{BaselineFailure, plan_against};
 use resiplan::report::json::baseline::read_baseline;
@@ -19,6 +20,25 @@ pub(crate) fn planned_against(
     path: &Path,
     freeze: Option<Freeze>,
 ) -> anyhow::Result<(Planning, Provenance, Adopted)> {
+    let (planning, provenance, adopted, _) = planned(portfolio, options, path, freeze)?;
+    Ok((planning, provenance, adopted))
+}
+
+/// Like [`planned_against`] without a freeze, with the adopted plan as read.
+pub(crate) fn planned_against_read(
+    portfolio: &Portfolio,
+    options: &resiplan::schedule::Options,
+    path: &Path,
+) -> anyhow::Result<(Planning, Provenance, Adopted, Baseline)> {
+    planned(portfolio, options, path, None)
+}
+
+fn planned(
+    portfolio: &Portfolio,
+    options: &resiplan::schedule::Options,
+    path: &Path,
+    freeze: Option<Freeze>,
+) -> anyhow::Result<(Planning, Provenance, Adopted, Baseline)> {
     let shown = path.display();
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         action: format!("reading the baseline {shown}"),
@@ -42,5 +62,5 @@ pub(crate) fn planned_against(
         &[&scored.sources],
         Some(options),
     );
-    Ok((planning, provenance, adopted))
+    Ok((planning, provenance, adopted, baseline))
 }

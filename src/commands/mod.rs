@@ -20,6 +20,7 @@ pub(crate) mod rank;
 pub(crate) mod robustness;
 pub(crate) mod schema;
 pub(crate) mod simulate;
+pub(crate) mod status;
 pub(crate) mod sweep;
 pub(crate) mod weights;
 

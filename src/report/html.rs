@@ -369,6 +369,18 @@ pub fn budget(
     document(language, &doc.title.to_string(), provenance, &body)
 }
 
+/// `status --format html`: the status document as one page.
+pub fn status(doc: &Document, view: &PlanView<'_>) -> String {
+    let language = view.language;
+    let mut body = format!(
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n</header>\n",
+        escape(de_en(language, "Stand der Umsetzung", "Programme status")),
+        escape(&view.portfolio.name)
+    );
+    body.push_str(&blocks(doc));
+    document(language, &doc.title.to_string(), view.provenance, &body)
+}
+
 /// A document's blocks as HTML; the provenance is the page's footer.
 fn blocks(doc: &Document) -> String {
     let mut body = String::new();

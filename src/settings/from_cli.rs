@@ -75,6 +75,7 @@ impl Settings {
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
             }),
+            Command::Status(args) => Settings::Status(super::status::Status::from_cli(args)),
             Command::Budget {
                 format,
                 csv_dialect,
@@ -343,6 +344,7 @@ impl Settings {
                 cli::SchemaKind::SimulateReport => schema::Kind::SimulateReport,
                 cli::SchemaKind::RobustnessReport => schema::Kind::RobustnessReport,
                 cli::SchemaKind::BudgetReport => schema::Kind::BudgetReport,
+                cli::SchemaKind::StatusReport => schema::Kind::StatusReport,
             }),
             Command::Completions { shell } => Settings::Completions(shell),
             Command::Man => Settings::Man,
@@ -350,7 +352,7 @@ impl Settings {
     }
 }
 
-fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
+pub(super) fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
     Portfolio {
         file: args.file,
         include_roots: changes.includes.include_roots.clone(),
@@ -365,7 +367,7 @@ fn dialect(dialect: cli::CsvDialect) -> report::csv::Dialect {
     }
 }
 
-fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
+pub(super) fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
     Report {
         format,
         destination: match destination(args.output.clone(), args.check) {
@@ -394,7 +396,7 @@ fn overlays(changes: cli::ChangeArgs) -> Vec<Overlay> {
         .collect()
 }
 
-fn options(search: cli::SearchArgs) -> Options {
+pub(super) fn options(search: cli::SearchArgs) -> Options {
     Options {
         effort: search.effort,
         seed: search.seed,

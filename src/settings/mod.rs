@@ -2,6 +2,7 @@
 //! only these; no clap type travels past this file.
 
 mod from_cli;
+pub(crate) mod status;
 mod uncertainty;
 
 pub(crate) use uncertainty::{Robustness, RobustnessFormat, Simulate, SimulateFormat};
@@ -26,6 +27,8 @@ pub(crate) enum Settings {
     Rank(Rank),
     /// `budget`.
     Budget(Budget),
+    /// `status`.
+    Status(status::Status),
     /// `explain`.
     Explain(Explain),
     /// `compare`.

@@ -27,6 +27,7 @@ pub mod reason;
 pub mod robustness;
 pub mod shared;
 pub mod simulate;
+mod status;
 pub mod sweep;
 pub mod weights;
 
@@ -42,5 +43,6 @@ pub use profile::{ProfileReport, profile};
 pub use rank::{RankReport, rank};
 pub use robustness::{RobustnessReport, robustness};
 pub use simulate::{SimulateReport, simulate};
+pub use status::{StatusReport, status};
 pub use sweep::{SweepReport, sweep};
 pub use weights::{WeightsReport, weights};

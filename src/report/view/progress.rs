@@ -14,7 +14,7 @@ use crate::report::text::Text;
 impl PlanView<'_> {
     /// Amounts per resource, formatted like a measure's cost (`€120,000 · 2 FTE`); a dash
     /// when all are zero. With `sign`, a variance (`+€20,000`).
-    fn amounts_text(&self, values: &[f64], sign: bool) -> String {
+    pub(crate) fn amounts_text(&self, values: &[f64], sign: bool) -> String {
         let parts: Vec<String> = (values.iter().enumerate())
             .filter(|(_, v)| v.abs() > 1e-9)
             .map(|(r, v)| {
