@@ -39,6 +39,7 @@ mod init_cli;
 mod json_reports;
 mod limits;
 mod living;
+mod living_example;
 mod loading_properties;
 mod money;
 mod monotone_properties;

@@ -36,7 +36,8 @@ pub struct Adopted {
 pub enum Freeze {
     /// `--freeze 1`: the first N periods.
     Periods(usize),
-    /// `--freeze 2028`: every period up to and including this one.
+    /// `--freeze 2028`: every period up to the end of this one (a year in a quarterly
+    /// calendar: its four quarters).
     Until(PeriodLabel),
 }
 
@@ -93,11 +94,15 @@ pub fn frozen(
     let calendar = &portfolio.calendar;
     let limit = match freeze {
         Freeze::Periods(n) => n,
-        Freeze::Until(label) => match calendar.offset_of(label) {
+        // A longer period (`2028` in quarters) freezes up to its last period.
+        Freeze::Until(label) => match calendar
+            .offset_of(crate::model::obligation::Date::end_of(label).period_due(calendar.period))
+        {
             Some(offset) => (offset + 1).max(0) as usize,
             None => {
                 return Err(format!(
-                    "--freeze {label} is not a {} label like `{}`",
+                    "--freeze {label} is shorter than a {}: give a {} (`{}`) or a longer period",
+                    calendar.period.keyword(),
                     calendar.period.keyword(),
                     calendar.period.example()
                 ));
