@@ -30,6 +30,9 @@ pub struct Settings {
     pub done: f64,
     /// Share that are fixed.
     pub fixed: f64,
+    /// Share of the measures fixed in the first period that are written as started instead
+    /// (`status: started` one period before the horizon, with the same remainder).
+    pub started: f64,
     /// Share that are mandatory (only where reachable).
     pub mandatory: f64,
     /// Share with a deadline (only where reachable).
@@ -90,6 +93,7 @@ impl Settings {
             tightness: 0.5,
             done: 0.05,
             fixed: 0.05,
+            started: 0.0,
             mandatory: 0.05,
             deadlines: 0.15,
             milestones: 0.05,
@@ -333,11 +337,23 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         );
     }
     let _ = writeln!(text, "measures:");
+    // Its own stream, so that the rest of the portfolio is the same with or without.
+    let mut starts = Rng::new(settings.seed ^ 0x057A_27ED);
     for j in 0..n {
+        // Started one period before the horizon with 1/(d + 1) done: d periods and the
+        // generated cost are left, the remainder of a fixed start in the first period.
+        let started = fixed[j] == Some(0)
+            && duration[j] > 0
+            && settings.started > 0.0
+            && starts.chance(settings.started);
+        let whole = if started {
+            duration[j] + 1
+        } else {
+            duration[j]
+        };
         let _ = writeln!(
             text,
-            "  - id: m{j}\n    name: Measure {j}\n    duration: {}",
-            duration[j]
+            "  - id: m{j}\n    name: Measure {j}\n    duration: {whole}"
         );
         let amounts = |values: &[f64]| {
             let parts: Vec<String> = values
@@ -349,7 +365,10 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             parts.join(", ")
         };
         if duration[j] > 0 && cost[j].iter().any(|c| *c > 0.0) {
-            let _ = writeln!(text, "    cost: {{ {} }}", amounts(&cost[j]));
+            let written: Vec<f64> = (cost[j].iter())
+                .map(|c| c * whole as f64 / duration[j] as f64)
+                .collect();
+            let _ = writeln!(text, "    cost: {{ {} }}", amounts(&written));
         }
         if run[j].iter().any(|c| *c > 0.0) {
             let _ = writeln!(text, "    run_cost: {{ {} }}", amounts(&run[j]));
@@ -387,6 +406,15 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
         if done[j] {
             let _ = writeln!(text, "    status: done");
+            continue;
+        }
+        if started {
+            let before = PeriodLabel::from_ordinal(calendar.period, calendar.start.ordinal() - 1);
+            let progress = 1.0 / whole as f64;
+            let _ = writeln!(
+                text,
+                "    status: started\n    start: {before}\n    progress: {progress}"
+            );
             continue;
         }
         if let Some(s) = fixed[j] {

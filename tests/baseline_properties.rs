@@ -1,4 +1,5 @@
-//! Re-planning against an adopted plan, on random portfolios: with `--freeze N` no measure
+//! The yearly update on random portfolios: a started measure goes on from the first period
+//! with what it has left, like the fixed start it replaces; with `--freeze N` no measure
 //! the adopted plan starts in the first N periods moves (even when the budget is cut), and
 //! an unchanged portfolio planned against its own plan changes nothing.
 
@@ -107,5 +108,41 @@ proptest! {
             }
         }
         prop_assert!(adopted.frozen.len() <= before.iter().flatten().filter(|s| **s < n).count());
+    }
+
+    #[test]
+    fn a_started_measure_plans_like_the_fixed_start_it_replaces(
+        settings in settings(),
+        started in 0.5f64..1.0,
+    ) {
+        let settings = Settings { fixed: 0.4, ..settings };
+        let text = |started: f64| Input {
+            path: "generated.yaml".into(),
+            text: Some(portfolio_yaml(&Settings { started, ..settings.clone() })),
+            overlays: Vec::new(),
+            include_roots: Vec::new(),
+        };
+        let options = Options { effort: Effort::Quick, seed: settings.seed, ..Options::default() };
+        let fixed = plan_input(&text(0.0), &options);
+        let with_started = plan_input(&text(started), &options);
+        match (fixed, with_started) {
+            (Ok(fixed), Ok(with_started)) => {
+                let portfolio = &with_started.scored.portfolio;
+                prop_assert!(verify(portfolio, &with_started.planned.roadmap).is_empty());
+                for (j, m) in portfolio.measures.iter().enumerate() {
+                    if m.actuals.started.is_some() {
+                        prop_assert_eq!(
+                            &with_started.planned.roadmap.placements[j],
+                            &Placement::Scheduled { start: 0 }
+                        );
+                        prop_assert_eq!(&fixed.planned.roadmap.placements[j], &Placement::Scheduled { start: 0 });
+                    }
+                }
+                // The same model: the same objective up to float noise in the costs.
+                prop_assert!((fixed.evaluation.objective - with_started.evaluation.objective).abs() < 1e-6);
+            }
+            (Err(_), Err(_)) => {}
+            (a, b) => prop_assert!(false, "one plans, the other not: {:?} {:?}", a.is_ok(), b.is_ok()),
+        }
     }
 }
