@@ -1,8 +1,7 @@
 //! `resiplan status`: plans the portfolio (against the adopted plan with `--baseline`) and
 //! delivers where the programme stands.
 
-use crate::cli::status::StatusFormat;
-use crate::settings::status::Status;
+use crate::settings::status::{Status, StatusFormat};
 use crate::terminal;
 use anyhow::Result;
 use resiplan::analysis::status::status;

@@ -75,7 +75,12 @@ impl Settings {
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
             }),
-            Command::Status(args) => Settings::Status(super::status::Status::from_cli(args)),
+            Command::Status(args) => Settings::Status(super::status::Status {
+                report: report(&args.report, super::status::format(args.format)),
+                portfolio: portfolio(args.report, args.changes),
+                options: options(args.search),
+                baseline: args.baseline,
+            }),
             Command::Budget {
                 format,
                 csv_dialect,
@@ -352,7 +357,7 @@ impl Settings {
     }
 }
 
-pub(super) fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
+fn portfolio(args: cli::ReportArgs, changes: cli::ChangeArgs) -> Portfolio {
     Portfolio {
         file: args.file,
         include_roots: changes.includes.include_roots.clone(),
@@ -367,7 +372,7 @@ fn dialect(dialect: cli::CsvDialect) -> report::csv::Dialect {
     }
 }
 
-pub(super) fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
+fn report<F>(args: &cli::ReportArgs, format: F) -> Report<F> {
     Report {
         format,
         destination: match destination(args.output.clone(), args.check) {
@@ -396,7 +401,7 @@ fn overlays(changes: cli::ChangeArgs) -> Vec<Overlay> {
         .collect()
 }
 
-pub(super) fn options(search: cli::SearchArgs) -> Options {
+fn options(search: cli::SearchArgs) -> Options {
     Options {
         effort: search.effort,
         seed: search.seed,

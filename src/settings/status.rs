@@ -1,7 +1,30 @@
 //! `status`'s arguments as settings.
 
 use super::{Options, Portfolio, Report};
-use crate::cli::status::{StatusArgs, StatusFormat};
+use crate::cli::status::StatusFormat as CliFormat;
+
+/// Formats of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StatusFormat {
+    /// Terminal table.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// HTML.
+    Html,
+}
+
+/// The settings' format of `status --format`.
+pub(super) fn format(format: CliFormat) -> StatusFormat {
+    match format {
+        CliFormat::Table => StatusFormat::Table,
+        CliFormat::Markdown => StatusFormat::Markdown,
+        CliFormat::Json => StatusFormat::Json,
+        CliFormat::Html => StatusFormat::Html,
+    }
+}
 
 /// `status FILE`.
 #[derive(Debug)]
@@ -14,16 +37,4 @@ pub(crate) struct Status {
     pub options: Options,
     /// `--baseline`: the adopted plan.
     pub baseline: Option<std::path::PathBuf>,
-}
-
-impl Status {
-    /// The settings of `status`'s arguments.
-    pub(crate) fn from_cli(args: StatusArgs) -> Status {
-        Status {
-            report: super::from_cli::report(&args.report, args.format),
-            portfolio: super::from_cli::portfolio(args.report, args.changes),
-            options: super::from_cli::options(args.search),
-            baseline: args.baseline,
-        }
-    }
 }
