@@ -10,6 +10,9 @@ use crate::model::period::{Calendar, PeriodKind, PeriodLabel};
 use crate::random::Rng;
 use std::fmt::Write;
 
+mod extras;
+use extras::{balance, risks};
+
 /// What to generate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -30,6 +33,9 @@ pub struct Settings {
     pub done: f64,
     /// Share that are fixed.
     pub fixed: f64,
+    /// Share of the measures fixed in the first period that are written as started instead
+    /// (`status: started` one period before the horizon, with the same remainder).
+    pub started: f64,
     /// Share that are mandatory (only where reachable).
     pub mandatory: f64,
     /// Share with a deadline (only where reachable).
@@ -97,6 +103,7 @@ impl Settings {
             tightness: 0.5,
             done: 0.05,
             fixed: 0.05,
+            started: 0.0,
             mandatory: 0.05,
             deadlines: 0.15,
             milestones: 0.05,
@@ -343,11 +350,23 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         );
     }
     let _ = writeln!(text, "measures:");
+    // Its own stream, so that the rest of the portfolio is the same with or without.
+    let mut starts = Rng::new(settings.seed ^ 0x057A_27ED);
     for j in 0..n {
+        // Started one period before the horizon with 1/(d + 1) done: d periods and the
+        // generated cost are left, the remainder of a fixed start in the first period.
+        let started = fixed[j] == Some(0)
+            && duration[j] > 0
+            && settings.started > 0.0
+            && starts.chance(settings.started);
+        let whole = if started {
+            duration[j] + 1
+        } else {
+            duration[j]
+        };
         let _ = writeln!(
             text,
-            "  - id: m{j}\n    name: Measure {j}\n    duration: {}",
-            duration[j]
+            "  - id: m{j}\n    name: Measure {j}\n    duration: {whole}"
         );
         if settings.balance > 0.0 {
             let _ = writeln!(text, "    area: a{}", j % 2);
@@ -362,7 +381,10 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
             parts.join(", ")
         };
         if duration[j] > 0 && cost[j].iter().any(|c| *c > 0.0) {
-            let _ = writeln!(text, "    cost: {{ {} }}", amounts(&cost[j]));
+            let written: Vec<f64> = (cost[j].iter())
+                .map(|c| c * whole as f64 / duration[j] as f64)
+                .collect();
+            let _ = writeln!(text, "    cost: {{ {} }}", amounts(&written));
         }
         if run[j].iter().any(|c| *c > 0.0) {
             let _ = writeln!(text, "    run_cost: {{ {} }}", amounts(&run[j]));
@@ -400,6 +422,15 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         }
         if done[j] {
             let _ = writeln!(text, "    status: done");
+            continue;
+        }
+        if started {
+            let before = PeriodLabel::from_ordinal(calendar.period, calendar.start.ordinal() - 1);
+            let progress = 1.0 / whole as f64;
+            let _ = writeln!(
+                text,
+                "    status: started\n    start: {before}\n    progress: {progress}"
+            );
             continue;
         }
         if let Some(s) = fixed[j] {
@@ -445,69 +476,6 @@ pub fn portfolio_yaml(settings: &Settings) -> String {
         risks(settings.risks, &mut threats, &mut text);
     }
     text
-}
-
-/// Writes `count` risks and `objective: risk`, and the measures' mitigations ([`mitigates`]).
-fn risks(count: usize, rng: &mut Rng, text: &mut String) {
-    let mut out = String::from("objective: risk\nrisks:\n");
-    for r in 0..count {
-        let likelihood = 1 + rng.below(50);
-        let damage = 1 + rng.below(20);
-        let _ = writeln!(
-            out,
-            "  - {{ id: r{r}, likelihood: {likelihood}%, damage: {damage}00 }}"
-        );
-    }
-    *text = mitigates(text, count, rng);
-    text.push_str(&out);
-}
-
-/// The file with a `mitigates` line after the `id` line of the first measure and about
-/// half of the others.
-fn mitigates(text: &str, risks: usize, rng: &mut Rng) -> String {
-    let mut out = String::new();
-    let mut first_measure = true;
-    for line in text.lines() {
-        out.push_str(line);
-        out.push('\n');
-        // The first measure always mitigates, so `objective: risk` has something to count.
-        if line.starts_with("  - id: ") && (std::mem::take(&mut first_measure) || rng.chance(0.6)) {
-            let first = rng.below(risks);
-            let share = 10 + rng.below(91);
-            let _ = write!(out, "    mitigates: {{ r{first}: {share}%");
-            let second = rng.below(risks);
-            if second != first && rng.chance(0.5) {
-                let _ = write!(out, ", r{second}: {}%", 10 + rng.below(91));
-            }
-            out.push_str(" }\n");
-        }
-    }
-    out
-}
-
-/// Writes the balance rules of `settings.balance`, with a generator of their own.
-fn balance(settings: &Settings, text: &mut String) {
-    if settings.balance <= 0.0 {
-        return;
-    }
-    let mut rng = Rng::new(settings.seed ^ 0xBA1A_4CE5);
-    let mut rules = Vec::new();
-    if rng.chance(settings.balance) {
-        let dimension = DIMENSIONS[rng.below(DIMENSIONS.len())];
-        let share = [10, 25, 50][rng.below(3)];
-        rules.push(format!(
-            "  - {{ dimension: {dimension}, min_value_share: {share}% }}"
-        ));
-    }
-    if rng.chance(settings.balance) {
-        let share = [10, 30, 50][rng.below(3)];
-        rules.push(format!(
-            "  - {{ resource: budget, area: a0, min_spend_share: {share}% }}"
-        ));
-    }
-    if !rules.is_empty() {
-        let _ = writeln!(text, "balance:\n{}", rules.join("\n"));
-    }
 }
 
 /// The most that fixed measures use of resource `r` in one budget period of `k` periods.

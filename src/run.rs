@@ -12,6 +12,7 @@ pub(crate) fn run(settings: Settings) -> Result<()> {
         Settings::Plan(plan) => commands::plan::run(&plan),
         Settings::Rank(rank) => commands::rank::run(&rank),
         Settings::Budget(budget) => commands::budget::run(&budget),
+        Settings::Status(status) => commands::status::run(&status),
         Settings::Explain(explain) => commands::explain::run(&explain),
         Settings::Compare(compare) => commands::compare::run(&compare),
         Settings::Frontier(frontier) => commands::frontier::run(&frontier),

@@ -254,6 +254,37 @@ fn runs() -> Vec<(Kind, Vec<&'static str>, i32)> {
         (WeightsReport, vec!["weights", EXAMPLE, "-f", "json"], 0),
         (BudgetReport, vec!["budget", EXAMPLE, "-f", "json"], 0),
         (
+            StatusReport,
+            vec!["status", "tests/fixtures/living/status.yaml", "-f", "json"],
+            0,
+        ),
+        (
+            StatusReport,
+            vec![
+                "status",
+                "tests/fixtures/living/update.yaml",
+                "--baseline",
+                "tests/fixtures/living/adopted.json",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (
+            PlanReport,
+            vec![
+                "plan",
+                "tests/fixtures/living/update.yaml",
+                "--baseline",
+                "tests/fixtures/living/adopted.json",
+                "--freeze",
+                "1",
+                "-f",
+                "json",
+            ],
+            0,
+        ),
+        (
             BudgetReport,
             vec![
                 "budget",

@@ -6,14 +6,17 @@
 //! plannings (`crate::plan`), re-planning in memory where they need to, never reading a
 //! file; the reports render what they return.
 
+pub mod baseline;
 pub mod budget;
 pub mod compare;
 pub mod explain;
 pub mod frontier;
+pub mod progress;
 pub mod quick_wins;
 pub mod robustness;
 pub mod simulate;
 pub mod slack;
+pub mod status;
 pub mod sweep;
 pub mod weights;
 

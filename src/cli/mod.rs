@@ -1,7 +1,9 @@
 //! Command-line arguments (clap derive); the doc comments are the help text. `settings`
 //! converts them once into typed settings; no clap type travels further.
 
+pub(crate) mod baseline;
 mod parse;
+pub(crate) mod status;
 pub(crate) mod uncertainty;
 mod values;
 
@@ -81,6 +83,9 @@ pub(crate) enum Command {
         /// Search options.
         #[command(flatten)]
         search: SearchArgs,
+        /// Re-planning against an adopted plan.
+        #[command(flatten)]
+        baseline: baseline::BaselineArgs,
     },
     /// Score and rank measures without scheduling.
     Rank {
@@ -97,6 +102,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         changes: ChangeArgs,
     },
+    /// Where the programme stands as of the portfolio's `as_of`: measures by state, late
+    /// measures, plan against actual, decisions coming up.
+    Status(status::StatusArgs),
     /// The Haushalt view: the roadmap per budget year in the lines of a public budget.
     ///
     /// Investment payments (Auszahlungen für Investitionen), operating expenses

@@ -41,6 +41,8 @@ pub(crate) enum SchemaKind {
     RobustnessReport,
     /// `budget --format json`.
     BudgetReport,
+    /// `status --format json`.
+    StatusReport,
 }
 
 /// Output of `graph`.

@@ -1,6 +1,7 @@
 //! One file per subcommand. Each builds its input from the settings, calls the library and
 //! hands the text to the terminal; errors carry their exit code.
 
+pub(crate) mod baseline;
 pub(crate) mod budget;
 pub(crate) mod catalog;
 pub(crate) mod check;
@@ -19,6 +20,7 @@ pub(crate) mod rank;
 pub(crate) mod robustness;
 pub(crate) mod schema;
 pub(crate) mod simulate;
+pub(crate) mod status;
 pub(crate) mod sweep;
 pub(crate) mod weights;
 

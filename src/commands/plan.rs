@@ -12,10 +12,26 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
         settings.report.format == report::Format::Csv,
         settings.csv,
     )?;
-    let (planning, provenance) = planned_with_provenance(&settings.portfolio, &settings.options)?;
+    let (planning, provenance, adopted) = match &settings.baseline {
+        Some((path, freeze)) => {
+            let (planning, provenance, adopted) = crate::commands::baseline::planned_against(
+                &settings.portfolio,
+                &settings.options,
+                path,
+                *freeze,
+            )?;
+            (planning, provenance, Some(adopted))
+        }
+        None => {
+            let (planning, provenance) =
+                planned_with_provenance(&settings.portfolio, &settings.options)?;
+            (planning, provenance, None)
+        }
+    };
     let scored = &planning.scored;
     let language = settings.report.language(scored.portfolio.language);
-    let view = PlanView::of(&planning, language, &provenance);
+    let mut view = PlanView::of(&planning, language, &provenance);
+    view.adopted = adopted;
     let width = terminal::table_width(&settings.report.destination);
     let text = match settings.report.format {
         report::Format::Csv => report::csv::plan(&view, settings.csv),

@@ -142,6 +142,11 @@ codes! {
     StartBeforeEarliest = "start-before-earliest": "A fixed `start` before the measure's `earliest`.",
     FixedBeforeDependency = "fixed-before-dependency": "A fixed measure starts before its dependency can be complete.",
     DoneDependsOnPlanned = "done-depends-on-planned": "A `done` measure depends on one that is not done.",
+    // Progress and actual costs (the yearly update).
+    InvalidProgress = "invalid-progress": "A `progress` that is not a share from 0 % to 100 %, or a `progress` on a measure that is not `started`.",
+    StartedWithoutStart = "started-without-start": "A `started` measure, or one with `contracted: true`, without `start`.",
+    StartedLater = "started-later": "A `started` measure whose `start` lies after the horizon's first period, or a `done` measure whose `finished` lies inside the horizon.",
+    ActualsNotBegun = "actuals-not-begun": "An `actual_cost` on a measure that has neither started nor is done, or a `finished` on one that is not `done`.",
     DeadlineUnreachable = "deadline-unreachable": "A deadline that the dependency chain cannot meet (the chain is named).",
     MandatoryUnreachable = "mandatory-unreachable": "A mandatory measure whose chain cannot finish inside the horizon.",
     Unreachable = "unreachable": "A measure that cannot finish inside the horizon; it will not be scheduled (warning).",

@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 30] = [
+pub const MEASURE_FIELDS: [&str; 34] = [
     "id",
     "name",
     "area",
@@ -41,6 +41,10 @@ pub const MEASURE_FIELDS: [&str; 30] = [
     "fulfils",
     "duty",
     "mitigates",
+    "progress",
+    "contracted",
+    "actual_cost",
+    "finished",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -138,6 +142,17 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         Some(n) => decode_status(dec, n, &label),
         None => Some(Located::new(Status::Planned, fields.start())),
     };
+    // `started` is read as fixed; the progress fields say the rest.
+    let started = (fields.get("status")).is_some_and(|n| n.is_text("started"));
+    let actuals = super::progress::decode(dec, &fields, &label, status.as_ref(), started);
+    // Reported by `decode`: a started or contracted measure without a start is planned, so
+    // that it is not reported again as fixed without one.
+    let status = status.map(|mut s| {
+        if fields.get("start").is_none() && (started || actuals.contracted) {
+            s.value = Status::Planned;
+        }
+        s
+    });
     let tags = fields
         .get("tags")
         .map(|n| dec.strings(n, &format!("`tags` of {label}")))
@@ -201,6 +216,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         fulfils,
         duty,
         mitigates,
+        actuals,
     })
 }
 
@@ -296,8 +312,9 @@ fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<
         "planned" => Status::Planned,
         "fixed" => Status::Fixed,
         "done" => Status::Done,
+        "started" => Status::Fixed,
         other => {
-            let choices = ["planned", "fixed", "done"];
+            let choices = ["planned", "fixed", "started", "done"];
             dec.report(
                 Diagnostic::error(
                     Code::InvalidValue,
@@ -309,7 +326,7 @@ fn decode_status(dec: &mut Decoder, node: &Node, label: &str) -> Option<Located<
                     format!(
                         "{} status is one of {}",
                         crate::diagnostic::suggest::did_you_mean(other, choices),
-                        crate::diagnostic::suggest::one_of(&choices, 3)
+                        crate::diagnostic::suggest::one_of(&choices, 4)
                     )
                     .trim_start()
                     .to_owned(),

@@ -22,6 +22,7 @@ mod obligations;
 mod overlay;
 mod pairs;
 mod pilots;
+mod progress;
 mod quick_wins;
 mod read;
 mod risks;
@@ -445,6 +446,9 @@ impl Loader {
                 }
             }
             _ => {}
+        }
+        if let (DocumentKind::Portfolio, Some(calendar)) = (kind, &calendar) {
+            progress::settle(&mut self.dec, calendar, &mut measures);
         }
         pilots::link(&mut measures);
         let mut choices = crate::model::choice::Choices {

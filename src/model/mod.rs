@@ -4,6 +4,7 @@
 //! else is plain. No I/O happens here.
 
 pub mod balance;
+pub mod baseline;
 pub mod change;
 pub mod choice;
 pub mod fulfilment;
@@ -11,6 +12,7 @@ pub mod funding;
 pub mod obligation;
 pub mod period;
 pub mod profile;
+pub mod progress;
 pub mod quick_wins;
 pub mod raci;
 pub mod resource;
@@ -195,7 +197,8 @@ pub enum Status {
     /// To be scheduled.
     #[default]
     Planned,
-    /// Already decided: keeps its `start`.
+    /// Already decided: keeps its `start`. A started measure (`status: started`) and a
+    /// contracted one (`contracted: true`) are fixed too; see [`progress`].
     Fixed,
     /// Finished before the horizon; only its run costs remain.
     Done,
@@ -302,6 +305,10 @@ pub struct Measure {
     /// Shares of expected damage it removes per risk id (`mitigates`), 0 to 1.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mitigates: Amounts,
+    /// Progress and actual costs (`status: started`, `progress`, `contracted`,
+    /// `actual_cost`, `finished`); see [`progress`].
+    #[serde(skip_serializing_if = "progress::Actuals::is_empty")]
+    pub actuals: progress::Actuals,
 }
 
 impl Measure {

@@ -3,6 +3,7 @@
 //! This module reads and checks the files; the model-level stages after that are in
 //! [`crate::plan`], whose types it re-exports.
 
+pub mod baseline;
 pub mod check;
 
 use crate::diagnostic::Code;

@@ -163,12 +163,17 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
-    for extra in [view.duties_table(), view.risk_table()]
-        .into_iter()
-        .flatten()
+    for section in [
+        view.duties_table(),
+        view.changes_table(),
+        view.progress_table(),
+        view.risk_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         body.push_str("<section class=\"tables\">\n");
-        body.push_str(&table(&extra, "h2"));
+        body.push_str(&table(&section, "h2"));
         body.push_str("</section>\n");
     }
     body.push_str(&outcome(view));
@@ -366,6 +371,18 @@ pub fn budget(
     );
     body.push_str(&blocks(&doc));
     document(language, &doc.title.to_string(), provenance, &body)
+}
+
+/// `status --format html`: the status document as one page.
+pub fn status(doc: &Document, view: &PlanView<'_>) -> String {
+    let language = view.language;
+    let mut body = format!(
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n</header>\n",
+        escape(de_en(language, "Stand der Umsetzung", "Programme status")),
+        escape(&view.portfolio.name)
+    );
+    body.push_str(&blocks(doc));
+    document(language, &doc.title.to_string(), view.provenance, &body)
 }
 
 /// A document's blocks as HTML; the provenance is the page's footer.

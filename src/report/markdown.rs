@@ -164,6 +164,12 @@ pub fn plan(view: &PlanView<'_>) -> String {
     {
         out.push_str(&table(&extra));
     }
+    for section in [view.changes_table(), view.progress_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&section));
+    }
     out.push_str(&table(&view.by_period()));
     out.push_str(&table(&view.measures_documented()));
     for extra in [view.quick_wins_table(), view.pilots_table()]

@@ -33,6 +33,7 @@ pub mod number;
 pub mod provenance;
 pub mod robustness;
 pub mod simulate;
+pub mod status;
 pub mod svg;
 pub mod sweep;
 pub mod table;

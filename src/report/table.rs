@@ -138,6 +138,12 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     {
         out.push_str(&table(&extra, width));
     }
+    for section in [view.changes_table(), view.progress_table()]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(&table(&section, width));
+    }
     out.push_str(&table(&view.by_period(), width));
     out.push_str(&table(&view.measures(width >= WIDE), width));
     for extra in [view.quick_wins_table(), view.pilots_table()]

@@ -324,6 +324,9 @@ enum Status {
     Planned,
     /// Keeps its `start`.
     Fixed,
+    /// Has begun (at `start`, at or before the horizon's first period) and is `progress`
+    /// done: it goes on from the horizon's first period with what it has left.
+    Started,
     /// Finished before the horizon.
     Done,
 }
@@ -414,7 +417,7 @@ struct Measure {
     risk_acceptance: Option<bool>,
     /// Status.
     status: Option<Status>,
-    /// Fixed start.
+    /// Fixed start; for a started measure the period it began in.
     start: Option<Period>,
     /// Tags.
     tags: Option<Vec<String>>,
@@ -442,6 +445,14 @@ struct Measure {
     duty: Option<Duty>,
     /// Shares of risks' expected damage it removes (`{ ransomware: 60% }`).
     mitigates: Option<super::risks::Mitigates>,
+    /// Share done of a started measure (`status: started`).
+    progress: Option<super::progress::Progress>,
+    /// Contracted: keeps its `start` like a fixed measure.
+    contracted: Option<bool>,
+    /// What a started or done measure has cost so far, per resource.
+    actual_cost: Option<ResourceAmounts>,
+    /// The period a done measure finished in (before the horizon).
+    finished: Option<Period>,
 }
 
 /// Capacity changes of one resource.

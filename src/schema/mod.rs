@@ -14,6 +14,7 @@ mod files;
 mod funding;
 mod obligations;
 mod primitives;
+mod progress;
 mod quick_wins;
 mod rate;
 mod reports;
@@ -56,11 +57,13 @@ pub enum Kind {
     RobustnessReport,
     /// `budget --format json`.
     BudgetReport,
+    /// `status --format json`.
+    StatusReport,
 }
 
 impl Kind {
     /// Every kind, in the order `schema/` lists them: the file formats, then the reports.
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Kind::Portfolio,
         Kind::Catalog,
         Kind::Scenario,
@@ -78,6 +81,7 @@ impl Kind {
         Kind::SimulateReport,
         Kind::RobustnessReport,
         Kind::BudgetReport,
+        Kind::StatusReport,
     ];
 
     /// The name on the command line and of the file in `schema/` (`plan-report` →
@@ -101,6 +105,7 @@ impl Kind {
             Kind::SimulateReport => "simulate-report",
             Kind::RobustnessReport => "robustness-report",
             Kind::BudgetReport => "budget-report",
+            Kind::StatusReport => "status-report",
         }
     }
 
@@ -128,6 +133,7 @@ impl Kind {
             Kind::SimulateReport => Some("simulate"),
             Kind::RobustnessReport => Some("robustness"),
             Kind::BudgetReport => Some("budget"),
+            Kind::StatusReport => Some("status"),
         }
     }
 }

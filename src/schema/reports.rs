@@ -33,6 +33,7 @@ pub(super) fn schema(kind: Kind) -> Schema {
             schemars::schema_for!(Envelope<crate::report::json::RobustnessReport>)
         }
         Kind::BudgetReport => schemars::schema_for!(Envelope<crate::report::json::BudgetReport>),
+        Kind::StatusReport => schemars::schema_for!(Envelope<crate::report::json::StatusReport>),
         Kind::Portfolio | Kind::Catalog | Kind::Scenario => Schema::default(),
     };
     fixed(schema, command)

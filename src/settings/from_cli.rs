@@ -57,11 +57,13 @@ impl Settings {
                 report: args,
                 changes,
                 search,
+                baseline,
             } => Settings::Plan(Plan {
                 csv: dialect(csv_dialect),
                 report: report(&args, plan_format(format)),
                 portfolio: portfolio(args, changes),
                 options: options(search),
+                baseline: baseline.baseline.map(|path| (path, baseline.freeze)),
             }),
             Command::Rank {
                 format,
@@ -72,6 +74,12 @@ impl Settings {
                 csv: dialect(csv_dialect),
                 report: report(&args, rank_format(format)),
                 portfolio: portfolio(args, changes),
+            }),
+            Command::Status(args) => Settings::Status(super::status::Status {
+                report: report(&args.report, super::status::format(args.format)),
+                portfolio: portfolio(args.report, args.changes),
+                options: options(args.search),
+                baseline: args.baseline,
             }),
             Command::Budget {
                 format,
@@ -341,6 +349,7 @@ impl Settings {
                 cli::SchemaKind::SimulateReport => schema::Kind::SimulateReport,
                 cli::SchemaKind::RobustnessReport => schema::Kind::RobustnessReport,
                 cli::SchemaKind::BudgetReport => schema::Kind::BudgetReport,
+                cli::SchemaKind::StatusReport => schema::Kind::StatusReport,
             }),
             Command::Completions { shell } => Settings::Completions(shell),
             Command::Man => Settings::Man,

@@ -2,6 +2,7 @@
 //! only these; no clap type travels past this file.
 
 mod from_cli;
+pub(crate) mod status;
 mod uncertainty;
 
 pub(crate) use uncertainty::{Robustness, RobustnessFormat, Simulate, SimulateFormat};
@@ -26,6 +27,8 @@ pub(crate) enum Settings {
     Rank(Rank),
     /// `budget`.
     Budget(Budget),
+    /// `status`.
+    Status(status::Status),
     /// `explain`.
     Explain(Explain),
     /// `compare`.
@@ -187,6 +190,11 @@ pub(crate) struct Plan {
     pub report: Report<report::Format>,
     /// Search options.
     pub options: Options,
+    /// `--baseline` and `--freeze`: the adopted plan to re-plan against.
+    pub baseline: Option<(
+        std::path::PathBuf,
+        Option<resiplan::analysis::baseline::Freeze>,
+    )>,
 }
 
 /// Formats of `budget`.

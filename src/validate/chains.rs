@@ -135,6 +135,7 @@ mod tests {
                 fulfils: Vec::new(),
                 mitigates: Vec::new(),
                 duty: None,
+                actuals: Default::default(),
             })
             .collect();
         let mut chains = Chains::new(n);

@@ -27,6 +27,7 @@ pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
             ("cost", &measure.cost),
             ("run_cost", &measure.run_cost),
             ("impact", &measure.impact),
+            ("actual_cost", &measure.actuals.actual_cost),
         ] {
             for (name, value) in amounts {
                 let place = format!("`{field}.{}` of {owner}", name.value);

@@ -83,7 +83,11 @@ pub(super) fn check_amounts(subject: &Subject, diagnostics: &mut Vec<Diagnostic>
         if subject.kind == DocumentKind::Catalog {
             continue;
         }
-        for (field, amounts) in [("cost", &measure.cost), ("run_cost", &measure.run_cost)] {
+        for (field, amounts) in [
+            ("cost", &measure.cost),
+            ("run_cost", &measure.run_cost),
+            ("actual_cost", &measure.actuals.actual_cost),
+        ] {
             for (resource, _) in amounts.iter().filter(|(_, a)| usable(a)) {
                 if !resources.contains(&resource.value.as_str()) {
                     diagnostics.push(unknown_name(

@@ -453,13 +453,13 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ("    impact: { response: 4, governance: 2 }", "", ""),
         (
             "    status: fixed",
-            "planned (Standard) | fixed (behält `start`) | done (vor dem Horizont)",
-            "planned (default) | fixed (keeps `start`) | done (before the horizon)",
+            "planned (Standard) | fixed (behält `start`) | started (`progress`, `actual_cost`) | done (vor dem Horizont; `finished`)",
+            "planned (default) | fixed (keeps `start`) | started (`progress`, `actual_cost`) | done (before the horizon; `finished`)",
         ),
         (
             "    start: 2027",
-            "nur mit status: fixed",
-            "only with status: fixed",
+            "nur mit status: fixed oder started, oder mit `contracted` (true)",
+            "only with status: fixed or started, or with `contracted` (true)",
         ),
     ];
     let mut out = String::from("measures:\n");

@@ -6,8 +6,10 @@
 //! resource id. Every report type derives a JSON Schema (`resiplan schema plan-report`).
 
 pub mod balance;
+pub mod baseline;
 pub mod budget;
 pub mod catalog;
+pub mod changes;
 pub mod check;
 pub mod choice;
 pub mod compare;
@@ -19,6 +21,7 @@ pub mod frontier;
 pub mod funding;
 pub mod plan;
 pub mod profile;
+pub mod progress;
 pub mod quick_wins;
 pub mod rank;
 pub mod reason;
@@ -26,6 +29,7 @@ pub mod risk;
 pub mod robustness;
 pub mod shared;
 pub mod simulate;
+mod status;
 pub mod sweep;
 pub mod weights;
 
@@ -41,5 +45,6 @@ pub use profile::{ProfileReport, profile};
 pub use rank::{RankReport, rank};
 pub use robustness::{RobustnessReport, robustness};
 pub use simulate::{SimulateReport, simulate};
+pub use status::{StatusReport, status};
 pub use sweep::{SweepReport, sweep};
 pub use weights::{WeightsReport, weights};

@@ -69,6 +69,13 @@ pub struct PlanReport {
     /// any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance: Option<Vec<super::balance::BalanceReport>>,
+    /// Plan against actual of the measures started, contracted, or done with actual costs;
+    /// only when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Vec<super::progress::ProgressJson>>,
+    /// The changes against the adopted plan; only with `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::changes::ChangesReport>,
 }
 
 /// A document and the measures that produce it.
@@ -406,5 +413,7 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
         risk: super::risk::risk(portfolio, e.risk.as_ref(), view.language),
         balance: super::balance::balance(view),
+        progress: super::progress::progress_json(portfolio, view.roadmap),
+        changes: super::changes::changes_json(view.adopted.as_ref()),
     }
 }

@@ -3,6 +3,7 @@
 //! this module only picks and formats them.
 
 mod balance;
+mod changes;
 mod choice;
 mod duties;
 mod duty_words;
@@ -11,6 +12,7 @@ mod funding;
 mod graph;
 mod pilots;
 mod plan;
+mod progress;
 mod quick_wins;
 mod rank;
 mod risk;

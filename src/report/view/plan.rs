@@ -39,6 +39,8 @@ pub struct PlanView<'a> {
     pub slack: Vec<Option<Slack>>,
     /// The quick wins (Schnellerfolge), by value per million.
     pub quick_wins: Vec<QuickWin>,
+    /// The re-plan against an adopted plan (`plan --baseline`); `None` without one.
+    pub adopted: Option<crate::analysis::baseline::Adopted>,
 }
 
 impl<'a> PlanView<'a> {
@@ -56,6 +58,7 @@ impl<'a> PlanView<'a> {
             haushalt: haushalt(planning),
             slack: slack(planning),
             quick_wins: quick_wins(&planning.scored.portfolio, &planning.scored.scores),
+            adopted: None,
         }
     }
 

@@ -1,0 +1,22 @@
+//! The schema of a measure's progress (`progress: 40%`) in a yearly update.
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+/// The share of a started measure that is done: `40%`, or a number from 0 to 1.
+pub(super) struct Progress;
+
+impl JsonSchema for Progress {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Progress".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The share of a started measure that is done: a percentage from `0%` to `100%`, or a number from 0 to 1 (`0.4` is 40 %).",
+            "anyOf": [
+                { "type": "number", "minimum": 0, "maximum": 1 },
+                { "type": "string", "pattern": "^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*%\\s*$" }
+            ]
+        })
+    }
+}
