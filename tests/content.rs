@@ -371,6 +371,27 @@ fn the_land_pilots_opendesk_before_its_rollout() {
     );
 }
 
+/// Musterstadt pilots its E-Akte (`e-akte-pilot`, `pilot_of: e-akte`): the pilot is planned,
+/// the go/no-go decision falls at its end, and the first stage starts after it.
+#[test]
+fn musterstadt_pilots_its_e_files_before_the_first_stage() {
+    let plan = plan_json(&["plan", "examples/musterstadt.yaml", "-f", "json"]);
+    let pilot = measure(&plan, "e-akte-pilot");
+    let rollout = measure(&plan, "e-akte");
+    assert_eq!(pilot["status"], "scheduled", "{pilot}");
+    assert_eq!(rollout["status"], "scheduled", "{rollout}");
+    assert_eq!(pilot["pilot_of"], "e-akte");
+    let (finish, start) = (
+        pilot["finish"].as_str().expect("a finish"),
+        rollout["start"].as_str().expect("a start"),
+    );
+    // Quarter labels (`2028-Q2`) sort as text within one calendar.
+    assert!(
+        finish < start,
+        "pilot ends {finish}, rollout starts {start}"
+    );
+}
+
 /// The year of a period label (`2027`, `2027-Q1`, `2027-H2`, `2027-03`).
 fn year_of(label: &str) -> &str {
     label.get(..4).unwrap_or(label)

@@ -71,7 +71,7 @@ fn json_has_a_versioned_root_and_labels_per_measure() {
         serde_json::from_str(&stdout(&["plan", EXAMPLE, "--format", "json"])).expect("JSON");
     assert_eq!(json["format_version"], 2);
     let measures = json["measures"].as_array().expect("measures");
-    assert_eq!(measures.len(), 38);
+    assert_eq!(measures.len(), 39);
     for measure in measures {
         assert!(measure["id"].is_string());
         match measure["status"].as_str() {

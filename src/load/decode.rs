@@ -141,9 +141,12 @@ impl Decoder {
             if !known.contains(&name.as_ref()) {
                 let hint = suggest::did_you_mean(&name, known.iter().copied());
                 let help = if hint.is_empty() {
-                    format!("known fields: {}", suggest::one_of(known, 30))
+                    format!("known fields: {}", suggest::one_of(known, known.len()))
                 } else {
-                    format!("{hint} known fields: {}", suggest::one_of(known, 30))
+                    format!(
+                        "{hint} known fields: {}",
+                        suggest::one_of(known, known.len())
+                    )
                 };
                 self.report(
                     Diagnostic::error(

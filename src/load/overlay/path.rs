@@ -87,7 +87,10 @@ pub(super) fn known_segment(
     dec.report(
         Diagnostic::error(Code::UnknownPath, span, message)
             .with_label("unknown")
-            .with_help(format!("{hint}fields here: {}", suggest::one_of(known, 30))),
+            .with_help(format!(
+                "{hint}fields here: {}",
+                suggest::one_of(known, known.len())
+            )),
     );
     false
 }
