@@ -116,8 +116,8 @@ fn excel_de_has_a_bom_semicolons_decimal_commas_and_german_headers() {
     assert!(text.starts_with(
         "ID;Maßnahme;Bereich;Status;Beginn;Ende;Dauer (Perioden);Puffer gesamt;Puffer frei;\
          kritisch;Kosten investiv (EUR);Kosten konsumtiv (EUR);Kosten staff (VZÄ);\
-         Folgekosten/Periode investiv (EUR);Folgekosten/Periode konsumtiv (EUR);\
-         Folgekosten/Periode staff (VZÄ);Wert;Rang;Grund\r\n"
+         Folgekosten/Jahr investiv (EUR);Folgekosten/Jahr konsumtiv (EUR);\
+         Folgekosten/Jahr staff (VZÄ);Wert;Rang;Grund\r\n"
     ));
     assert!(
         text.contains(

@@ -201,6 +201,8 @@ fn record_in(cells: Vec<Cell>, dialect: Dialect) -> String {
 
 /// Columns `cost_budget` / `Kosten budget (EUR)` for every resource.
 fn resource_columns(portfolio: &Portfolio, id: &str, label: Label) -> Vec<Column> {
+    // Run costs are per budget period (a Haushaltsjahr under quarters): the header says which.
+    let text = label.text_for(Language::De, portfolio.calendar.budget_period);
     portfolio
         .resources
         .iter()
@@ -211,7 +213,7 @@ fn resource_columns(portfolio: &Portfolio, id: &str, label: Label) -> Vec<Column
                 .map_or(String::new(), |u| format!(" ({u})"));
             Column::new(
                 format!("{id}_{}", r.id.value),
-                format!("{} {}{unit}", label.text(Language::De), r.id.value),
+                format!("{text} {}{unit}", r.id.value),
             )
         })
         .collect()
