@@ -2,7 +2,7 @@
 //! started and contracted measures keep their place, the report lists each change with its
 //! reason, and a baseline that does not fit is refused with exit 2.
 
-use crate::support::{resiplan, stdout};
+use crate::support::{resiplan, section, stdout};
 
 const UPDATE: &str = "tests/fixtures/living/update.yaml";
 const ADOPTED: &str = "tests/fixtures/living/adopted.json";
@@ -80,27 +80,12 @@ fn the_changes_section_is_in_every_plan_format() {
             "--lang",
             lang,
         ]);
-        let section = match format {
-            "json" => {
-                let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-                serde_json::to_string_pretty(&report["changes"]).expect("JSON")
-            }
-            _ => {
-                let title = if lang == "de" {
-                    "Änderungen gegenüber dem beschlossenen Plan"
-                } else {
-                    "Changes against the adopted plan"
-                };
-                let from = out.find(title).expect("the section");
-                let rest = &out[from..];
-                let end = rest[title.len()..].find(if format == "markdown" {
-                    "\n## "
-                } else {
-                    "\n\n"
-                });
-                rest[..end.map_or(rest.len(), |e| e + title.len() + 1)].to_owned()
-            }
+        let title = if lang == "de" {
+            "Änderungen gegenüber dem beschlossenen Plan"
+        } else {
+            "Changes against the adopted plan"
         };
+        let section = section(&out, format, "changes", title);
         insta::assert_snapshot!(format!("baseline_changes_{format}_{lang}"), section);
     }
     let html = stdout(&[

@@ -2,7 +2,7 @@
 //! period with what it has left, a contracted one keeps its start, and the plan reports
 //! show plan against actual; the verifier holds a started measure to what was written.
 
-use crate::support::{root, stdout};
+use crate::support::{root, section, stdout};
 use resiplan::model::roadmap::{Placement, Roadmap};
 use resiplan::pipeline::{Planning, plan_text};
 use resiplan::schedule::verify::{ViolationKind, verify};
@@ -80,27 +80,12 @@ fn the_verifier_holds_a_started_measure_to_its_start_and_what_is_left() {
 fn the_plan_reports_show_plan_against_actual() {
     for (format, lang) in [("table", "en"), ("markdown", "de"), ("json", "en")] {
         let out = stdout(&["plan", FIXTURE, "-f", format, "--lang", lang]);
-        let section = match format {
-            "json" => {
-                let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-                serde_json::to_string_pretty(&report["progress"]).expect("JSON")
-            }
-            _ => {
-                let title = if lang == "de" {
-                    "Stand der Umsetzung"
-                } else {
-                    "Progress: plan against actual"
-                };
-                let from = out.find(title).expect("the section");
-                let rest = &out[from..];
-                let end = rest[title.len()..].find(if format == "markdown" {
-                    "\n## "
-                } else {
-                    "\n\n"
-                });
-                rest[..end.map_or(rest.len(), |e| e + title.len() + 1)].to_owned()
-            }
+        let title = if lang == "de" {
+            "Stand der Umsetzung"
+        } else {
+            "Progress: plan against actual"
         };
+        let section = section(&out, format, "progress", title);
         insta::assert_snapshot!(format!("living_progress_{format}_{lang}"), section);
     }
     let html = stdout(&["plan", FIXTURE, "-f", "html", "--lang", "de"]);

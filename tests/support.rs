@@ -25,3 +25,21 @@ pub(crate) fn stdout(args: &[&str]) -> String {
     );
     String::from_utf8(output.stdout).expect("UTF-8")
 }
+
+/// One section of a plan report for a snapshot: in JSON the value under `key`; in a table or
+/// Markdown the text from `title` to the next section (`## ` in Markdown, a blank line in a
+/// table).
+pub(crate) fn section(out: &str, format: &str, key: &str, title: &str) -> String {
+    if format == "json" {
+        let report: serde_json::Value = serde_json::from_str(out).expect("JSON");
+        return serde_json::to_string_pretty(&report[key]).expect("JSON");
+    }
+    let from = out.find(title).expect("the section");
+    let rest = &out[from..];
+    let end = rest[title.len()..].find(if format == "markdown" {
+        "\n## "
+    } else {
+        "\n\n"
+    });
+    rest[..end.map_or(rest.len(), |e| e + title.len() + 1)].to_owned()
+}
