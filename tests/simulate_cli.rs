@@ -180,7 +180,7 @@ fn musterstadt_prints_cost_percentiles_per_year_and_the_chance_of_each_deadline(
         "{text}"
     );
     assert!(
-        text.contains("Ausgaben je Haushaltsjahr: `investiv` (EUR)"),
+        text.contains("Ausgaben je Haushaltsjahr: Investive Mittel (Finanzhaushalt) in EUR"),
         "{text}"
     );
     for column in ["Kapazität", "P50", "P80", "P95", "Überschreitung"] {

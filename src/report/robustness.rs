@@ -136,6 +136,14 @@ fn place(r: &Robustness, l: Language, place: Place) -> String {
     }
 }
 
+/// A dimension as the reader knows it in prose: its name, else its id.
+fn dimension_name(r: &Robustness, id: &str, l: Language) -> Text {
+    match r.dimensions.iter().find(|(d, _, _)| d == id) {
+        Some((_, name, _)) => Text::plain(name.get(l)),
+        None => Text::code(id),
+    }
+}
+
 fn range<T: PartialEq + std::fmt::Display>(low: T, high: T) -> String {
     if low == high {
         low.to_string()
@@ -167,7 +175,7 @@ fn measures(r: &Robustness, l: Language) -> Table {
             };
             verdict = verdict
                 + de_en(l, de, en)
-                + Text::code(dimension)
+                + dimension_name(r, dimension, l)
                 + de_en(l, " mehr wiegt", " weighs more");
         }
         vec![

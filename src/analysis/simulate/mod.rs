@@ -122,6 +122,9 @@ pub struct ResourceOutlook {
     pub id: String,
     /// Unit.
     pub unit: Option<String>,
+    /// Display name, if the portfolio gives one (for reports; not in JSON).
+    #[serde(skip)]
+    pub name: Option<Text>,
     /// Per budget period of the horizon (per period unless `calendar.budget_period` is
     /// coarser).
     pub periods: Vec<PeriodOutlook>,

@@ -179,6 +179,7 @@ fn resource(
         after: spread(planned.after[r], &after),
         id: info.id.clone(),
         unit: info.unit.clone(),
+        name: info.name.clone(),
         periods: outlook,
         cumulative,
         total,

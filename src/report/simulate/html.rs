@@ -54,10 +54,10 @@ pub fn html(s: &Simulation, l: Language, provenance: &Provenance) -> String {
         let unit = resource
             .unit
             .as_deref()
-            .map_or(String::new(), |u| format!(" ({})", escape(u)));
+            .map_or(String::new(), |u| format!(" in {}", escape(u)));
         body.push_str(&format!(
-            "<h3><code>{}</code>{unit}</h3>\n<figure>\n{}</figure>\n",
-            escape(&resource.id),
+            "<h3>{}{unit}</h3>\n<figure>\n{}</figure>\n",
+            markup::text(&super::resource_text(resource, l)),
             svg::fan(s, r, l)
         ));
     }

@@ -42,6 +42,14 @@ fn spills(r: &ResourceOutlook) -> bool {
     r.after.mean > 0.0 || r.after.plan > 0.0
 }
 
+/// The resource as the reader knows it: its name, else its id.
+pub(crate) fn resource_text(r: &ResourceOutlook, l: Language) -> Text {
+    match &r.name {
+        Some(name) => Text::plain(name.get(l)),
+        None => Text::code(&r.id),
+    }
+}
+
 /// The resource's amount as the reports write it.
 fn value(s: &Simulation, r: &ResourceOutlook, l: Language, v: f64) -> String {
     amount(l, v, r.unit.as_deref(), &s.frame.currency)
@@ -123,7 +131,7 @@ pub fn document(s: &Simulation, l: Language, provenance: &Provenance) -> Documen
             l,
             "Was die Ausgaben am stärksten streut: ",
             "What spreads the spending most: ",
-        )) + Text::code(&r.id)
+        )) + resource_text(r, l)
             + de_en(l, " im Horizont", " over the horizon");
         blocks.push(Block::Table(drivers(&s.cost_drivers, title, l, |v| {
             value(s, r, l, v)
@@ -213,7 +221,7 @@ fn facts(s: &Simulation, l: Language) -> Vec<(Text, Text)> {
     for r in &s.resources {
         let t = &r.total;
         facts.push((
-            Text::code(&r.id) + de_en(l, " im Horizont", " over the horizon"),
+            resource_text(r, l) + de_en(l, " im Horizont", " over the horizon"),
             format!(
                 "Plan {} · P50 {} · P80 {} · P95 {} ({} {})",
                 value(s, r, l, t.plan),
@@ -286,7 +294,7 @@ fn spending(s: &Simulation, r: &ResourceOutlook, l: Language) -> Table {
     let unit = r
         .unit
         .as_deref()
-        .map_or(String::new(), |u| format!(" ({u})"));
+        .map_or(String::new(), |u| format!(" in {u}"));
     let title = match (money, s.yearly) {
         (true, true) => de_en(l, "Ausgaben je Haushaltsjahr:", "Spending per budget year:"),
         (true, false) => de_en(l, "Ausgaben je Periode:", "Spending per period:"),
@@ -294,7 +302,7 @@ fn spending(s: &Simulation, r: &ResourceOutlook, l: Language) -> Table {
         (false, false) => de_en(l, "Bedarf je Periode:", "Use per period:"),
     };
     Table {
-        title: Text::plain(format!("{title} ")) + Text::code(&r.id) + unit,
+        title: Text::plain(format!("{title} ")) + resource_text(r, l) + unit,
         header: vec![
             if s.yearly {
                 de_en(l, "Jahr", "Year")
