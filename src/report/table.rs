@@ -62,8 +62,9 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
         })
         .collect();
     // Each column at least as wide as its longest word, so that words wrap between them,
-    // not inside: the widest bounds that fit the width, from whole words in headers and
-    // cells, to cells with headers' words up to 10 characters, to cells only.
+    // not inside: the widest bounds that fit the width, from every whole word, to words up
+    // to 16 characters in headers and cells, to cells with headers' words up to 10
+    // characters, to cells only; else the widest columns give up characters first.
     let header: Vec<String> = table.header.iter().map(ToString::to_string).collect();
     let longest = |texts: &mut dyn Iterator<Item = &String>, cap: usize| {
         texts
@@ -76,16 +77,18 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
     let bounds = |header_cap: usize| -> Vec<usize> {
         (0..header.len())
             .map(|i| {
-                let cells = longest(&mut rows.iter().filter_map(|row| row.get(i)), LONGEST_WORD);
+                let cap = header_cap.max(LONGEST_WORD);
+                let cells = longest(&mut rows.iter().filter_map(|row| row.get(i)), cap);
                 cells.max(longest(&mut std::iter::once(&header[i]), header_cap))
             })
             .collect()
     };
     let frame = 3 * header.len() + 1; // a border and two spaces of padding per column
-    let words = [LONGEST_WORD, 10, 0]
+    let words = [usize::MAX, LONGEST_WORD, 10, 0]
         .into_iter()
         .map(bounds)
-        .find(|words| words.iter().sum::<usize>() + frame <= usize::from(width));
+        .find(|words| words.iter().sum::<usize>() + frame <= usize::from(width))
+        .or_else(|| squeezed(bounds(0), usize::from(width).saturating_sub(frame)));
     for row in rows {
         rendered.add_row(row);
     }
@@ -107,6 +110,26 @@ pub fn table_keeping(table: &Table, width: u16, keep: &[usize]) -> String {
     out.push_str(&rendered.to_string());
     out.push_str("\n\n");
     out
+}
+
+/// Column bounds that fit `room` characters when whole words cannot: the widest columns
+/// give up characters first, one at a time, so that only the longest words (ids, long
+/// compounds) are split and short columns (periods, amounts, shares) stay whole. `None`
+/// when even that cannot fit (then the table is left to comfy-table).
+fn squeezed(mut bounds: Vec<usize>, room: usize) -> Option<Vec<usize>> {
+    /// No column is squeezed below this.
+    const NARROWEST: usize = 6;
+    while bounds.iter().sum::<usize>() > room {
+        let (widest, &most) = bounds
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, b)| (*b, usize::MAX - i))?;
+        if most <= NARROWEST {
+            return None;
+        }
+        bounds[widest] = most - 1;
+    }
+    Some(bounds)
 }
 
 /// The whole plan for the terminal.
@@ -203,7 +226,33 @@ pub fn terminal_width() -> Option<u16> {
 
 #[cfg(test)]
 mod tests {
-    use super::{glue_units, printable};
+    use super::{glue_units, printable, squeezed, table};
+    use crate::report::text::Text;
+    use crate::report::view::{Align, Table};
+
+    #[test]
+    fn long_ids_stay_whole_when_the_table_fits() {
+        let long = Table {
+            title: Text::plain("Fristen"),
+            header: vec!["ID".into(), "Maßnahme".into(), "Frist".into()],
+            align: vec![Align::Left, Align::Left, Align::Right],
+            rows: vec![vec![
+                Text::code("registermodernisierung"),
+                "Registermodernisierung: Identifikationsnummer in Fachregistern".into(),
+                "2028-Q4".into(),
+            ]],
+        };
+        let text = table(&long, 100);
+        assert!(text.contains("`registermodernisierung`"), "{text}");
+        assert!(text.contains("Identifikationsnummer"), "{text}");
+    }
+
+    #[test]
+    fn the_widest_columns_give_way_first() {
+        assert_eq!(squeezed(vec![30, 8, 20], 50), Some(vec![22, 8, 20]));
+        assert_eq!(squeezed(vec![30, 8, 28], 50), Some(vec![21, 8, 21]));
+        assert_eq!(squeezed(vec![10, 10], 11), None);
+    }
 
     #[test]
     fn terminal_text_loses_control_characters_but_keeps_lines() {

@@ -53,7 +53,8 @@ pub fn fan(s: &Simulation, r: usize, l: Language) -> String {
     let y = |v: f64| BOTTOM - v / top * (BOTTOM - TOP);
     let x = |t: usize| LEFT + t as f64 * column;
     let value = |v: f64| amount(l, v, resource.unit.as_deref(), &s.frame.currency);
-    let label = crate::report::simulate::resource_text(resource, l).unmarked();
+    let label =
+        (resource.name.as_ref()).map_or_else(|| resource.id.clone(), |n| n.get(l).to_owned());
     let mut out = open(WIDTH, HEIGHT, &label);
     let decimals = tick_decimals(&ticks);
     y_axis(&mut out, &ticks, (LEFT, right), y, |v| {
