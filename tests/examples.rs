@@ -20,6 +20,25 @@ pub(crate) fn yaml_files(dir: &str) -> Vec<PathBuf> {
     files
 }
 
+/// The warnings an example gives on purpose: the Stadtwerke's NIS2 risk-management duty has
+/// applied since 6 Dec 2025 and is not fulfilled yet (tests/content_duties.rs shows it).
+const INTENDED: [(&str, &str); 2] = [
+    ("stadtwerke", "warning[obligation-past-deadline]"),
+    ("stadtwerke", "warning[obligation-outside-horizon]"),
+];
+
+/// How many warnings `stderr` has beyond `allowed` and what `file` gives on purpose.
+fn unexpected_warnings(file: &std::path::Path, stderr: &str, allowed: &[&str]) -> usize {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let intended = (INTENDED.iter())
+        .filter(|(example, _)| *example == stem)
+        .map(|(_, code)| *code);
+    let expected: usize = (allowed.iter().copied().chain(intended))
+        .map(|code| stderr.matches(code).count())
+        .sum();
+    stderr.matches("warning[").count().saturating_sub(expected)
+}
+
 #[test]
 fn every_catalog_and_example_checks_without_warnings() {
     let mut files = yaml_files("catalogs");
@@ -34,7 +53,7 @@ fn every_catalog_and_example_checks_without_warnings() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{}:\n{stderr}", file.display());
         assert!(
-            stderr.is_empty(),
+            unexpected_warnings(&file, &stderr, &[]) == 0 && !stderr.contains("error"),
             "{} has warnings:\n{stderr}",
             file.display()
         );
@@ -82,10 +101,7 @@ fn every_example_plans_and_every_scenario_applies() {
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(output.status.success(), "{}:\n{stderr}", scenario.display());
             // The one warning a plan may give: follow-up costs above the warning share.
-            let other = stderr
-                .matches("warning[")
-                .count()
-                .saturating_sub(stderr.matches("warning[follow-up-costs]").count());
+            let other = unexpected_warnings(&example, &stderr, &["warning[follow-up-costs]"]);
             assert!(
                 other == 0 && !stderr.contains("error"),
                 "{}: {stderr}",

@@ -29,3 +29,27 @@ fn every_seed_plans_or_is_refused_without_a_crash() {
     // The examples and the valid fixtures plan; the broken ones are refused.
     assert!(planned >= 5, "only {planned} seeds planned");
 }
+
+#[test]
+fn the_corpus_has_seeds_for_the_newer_parts_of_the_format() {
+    let seeds: Vec<String> = std::fs::read_dir(root().join("fuzz/corpus"))
+        .expect("fuzz/corpus")
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    for part in [
+        "risks:",
+        "mitigates:",
+        "balance:",
+        "status: started",
+        "alternatives:",
+        "bundles:",
+        "obligations:",
+        "fulfils:",
+    ] {
+        assert!(
+            seeds.iter().any(|s| s.contains(part)),
+            "no seed has `{part}`"
+        );
+    }
+}

@@ -22,6 +22,9 @@ pub struct Frontier {
     pub unit: Option<String>,
     /// The portfolio's currency.
     pub currency: String,
+    /// What the roadmap is planned for, so the report names the objective's unit.
+    #[serde(skip)]
+    pub objective: crate::model::risk::Objective,
     /// Every resource, for the follow-up columns.
     pub resources: Vec<super::ResourceInfo>,
     /// One entry per scale, ascending.
@@ -245,6 +248,11 @@ pub fn frontier(
         resource: ids[r].clone(),
         unit: portfolio.resources[r].unit.clone(),
         currency: portfolio.currency.clone(),
+        objective: portfolio
+            .objective
+            .as_ref()
+            .map(|o| o.value)
+            .unwrap_or_default(),
         resources: portfolio
             .resources
             .iter()

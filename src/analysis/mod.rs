@@ -212,6 +212,9 @@ pub struct Frame {
     /// How long a budget period is (for the words of reports).
     #[serde(skip)]
     pub budget_period: PeriodKind,
+    /// What the roadmap is planned for, so reports name the objective's unit.
+    #[serde(skip)]
+    pub objective: crate::model::risk::Objective,
 }
 
 /// A resource's id and unit.
@@ -257,6 +260,11 @@ impl Frame {
             budget_periods: (portfolio.calendar.budget_labels().iter())
                 .map(ToString::to_string)
                 .collect(),
+            objective: portfolio
+                .objective
+                .as_ref()
+                .map(|o| o.value)
+                .unwrap_or_default(),
         }
     }
 }
@@ -285,6 +293,10 @@ pub struct Outcome {
     /// Funding lost (grants measures would have drawn inside the windows); `None` when
     /// the portfolio has no funding programmes.
     pub funding_lost: Option<f64>,
+    /// What the planning was made for, so reports name the objective's unit (a scenario may
+    /// change it).
+    #[serde(skip)]
+    pub objective_kind: crate::model::risk::Objective,
 }
 
 impl Outcome {
@@ -308,6 +320,9 @@ impl Outcome {
             capacity: by_resource(&e.capacity),
             follow_up: e.follow_up.clone(),
             funding_lost: (!planning.scored.portfolio.funding.is_empty()).then(|| e.funding.lost()),
+            objective_kind: (planning.scored.portfolio.objective.as_ref())
+                .map(|o| o.value)
+                .unwrap_or_default(),
         }
     }
 }

@@ -5,6 +5,7 @@ use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::moves::{amount, moved_table, resource_of};
 use super::number::{money, number, percent, signed};
+use super::objective_words::{objective_change, objective_name, objective_value};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
@@ -94,11 +95,41 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
             .chain((0..outcomes.len()).map(|i| cell(i).into()))
             .collect()
     };
-    rows.push(row(Label::ResiliencePeriods.text(l).into(), &|i| {
-        number(l, outcomes[i].objective, 1)
+    // The objective in its unit; when a scenario plans for another objective than the base,
+    // each column names its own and the change is not computed across units.
+    let kind = comparison.base.objective_kind;
+    let same = outcomes.iter().all(|o| o.objective_kind == kind);
+    let currency = comparison.frame.currency.as_str();
+    let label = if same {
+        objective_name(l, kind)
+    } else {
+        de_en(l, "Zielwert", "Objective").to_owned()
+    };
+    rows.push(row(label.into(), &|i| {
+        let o = outcomes[i];
+        let value = objective_value(l, o.objective_kind, o.objective, currency);
+        if same {
+            value
+        } else {
+            format!("{value} ({})", objective_name(l, o.objective_kind))
+        }
     }));
     rows.push(row(Label::Change.text(l).into(), &|i| match i {
         0 => "–".to_owned(),
+        _ if comparison.scenarios[i - 1].outcome.objective_kind != kind => de_en(
+            l,
+            "nicht vergleichbar (anderes Ziel)",
+            "not comparable (another objective)",
+        )
+        .to_owned(),
+        _ if kind == crate::model::risk::Objective::Risk => {
+            let s = &comparison.scenarios[i - 1];
+            format!(
+                "{} ({} %)",
+                objective_change(l, kind, s.change, currency),
+                signed(l, s.change_share * 100.0, 1)
+            )
+        }
         _ => {
             let s = &comparison.scenarios[i - 1];
             format!(
@@ -121,14 +152,11 @@ pub(super) fn summary_table(comparison: &Comparison, l: Language) -> Table {
             )
             .into(),
             &|i| match i {
-                0 => number(l, comparison.base.objective, 1),
+                0 => objective_value(l, kind, comparison.base.objective, currency),
                 _ => {
                     let s = &comparison.scenarios[i - 1];
-                    number(
-                        l,
-                        s.objective_at_base_weights.unwrap_or(s.outcome.objective),
-                        1,
-                    )
+                    let value = s.objective_at_base_weights.unwrap_or(s.outcome.objective);
+                    objective_value(l, kind, value, currency)
                 }
             },
         ));
@@ -210,8 +238,27 @@ pub(super) fn curve_table(comparison: &Comparison, l: Language) -> Table {
     let outcomes: Vec<_> = std::iter::once(&comparison.base)
         .chain(comparison.scenarios.iter().map(|s| &s.outcome))
         .collect();
+    use crate::model::risk::Objective;
+    let kind = comparison.base.objective_kind;
+    let title = if outcomes.iter().any(|o| o.objective_kind != kind) {
+        de_en(
+            l,
+            "Zielwert je Periode (jede Spalte in der Einheit ihres Ziels)",
+            "Objective per period (each column in its objective's unit)",
+        )
+    } else {
+        match kind {
+            Objective::Impact => Label::ResilienceCurve.text(l),
+            Objective::Risk => de_en(l, "Vermiedener Schaden", "Damage avoided"),
+            Objective::Mix { .. } => de_en(
+                l,
+                "Zielwert (Risiko und Wirkung)",
+                "Objective (risk and impact)",
+            ),
+        }
+    };
     Table {
-        title: Label::ResilienceCurve.text(l).into(),
+        title: title.into(),
         header: header(
             comparison,
             Label::Period.text_for(l, comparison.frame.period).into(),

@@ -3,9 +3,9 @@
 //! priority re-plan (made mandatory, same budgets), with what each moves besides.
 
 use super::document::Block;
-use super::lang::{Label, de_en};
+use super::lang::de_en;
 use super::moves::{amount_of_at, moved_table, precision_of, resource_of, slot_text};
-use super::number::{number, signed};
+use super::objective_words::{objective_change, objective_name, objective_value};
 use super::text::{Text, set_option};
 use super::words::one_period;
 use crate::analysis::explain::{Counterfactual, Explanation, Limit, Priority};
@@ -13,6 +13,9 @@ use crate::model::Language;
 
 /// The paragraphs and tables of the counterfactual.
 pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
+    let (objective, currency) = (e.frame.objective, e.frame.currency.as_str());
+    let value = |v: f64| objective_value(l, objective, v, currency);
+    let change = |v: f64| objective_change(l, objective, v, currency);
     match &e.counterfactual {
         Counterfactual::Found(found) => {
             let extras: Vec<Text> = found
@@ -42,10 +45,10 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
                         format!("Mit diesen zusätzlichen Ressourcen ließe sie sich für {slot} einplanen."),
                         format!("With this extra capacity it could be scheduled for {slot}."),
                     ),
-                    Label::Objective.text(l),
-                    number(l, found.objective_before, 1),
-                    number(l, found.objective, 1),
-                    signed(l, found.objective - found.objective_before, 1)
+                    objective_name(l, e.frame.objective),
+                    value(found.objective_before),
+                    value(found.objective),
+                    change(found.objective - found.objective_before)
                 )
                 .into(),
             ));
@@ -92,6 +95,9 @@ pub fn counterfactual_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanati
 /// The paragraph and table of the priority re-plan, if there is one.
 pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
     let one = one_period(e.frame.period, l);
+    let (objective, currency) = (e.frame.objective, e.frame.currency.as_str());
+    let value = |v: f64| objective_value(l, objective, v, currency);
+    let change = |v: f64| objective_change(l, objective, v, currency);
     match &e.priority {
         Some(Priority::Moves(found)) => {
             let sentence = format!(
@@ -113,10 +119,10 @@ pub fn priority_blocks(blocks: &mut Vec<Block>, l: Language, e: &Explanation) {
                 },
                 de_en(l, "wäre sie eingeplant für", "it would be scheduled for"),
                 slot_text(l, &found.slot),
-                Label::Objective.text(l),
-                number(l, found.objective_before, 1),
-                number(l, found.objective, 1),
-                signed(l, found.objective - found.objective_before, 1),
+                objective_name(l, e.frame.objective),
+                value(found.objective_before),
+                value(found.objective),
+                change(found.objective - found.objective_before),
             );
             blocks.push(Block::Paragraph(
                 Text::plain(sentence) + command_line(&found.sets),

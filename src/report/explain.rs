@@ -75,6 +75,7 @@ pub fn document(e: &Explanation, language: Language, provenance: &Provenance) ->
         e.duty,
         &e.obligations,
         e.frame.period,
+        e.status == crate::model::Status::Done,
     ));
     facts.extend(risk_facts(l, e));
     let mut blocks = vec![Block::Facts(facts)];

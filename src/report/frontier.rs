@@ -5,6 +5,7 @@ use super::csv::{Cell, Column, Dialect, table};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::number::{amount, number, percent};
+use super::objective_words::{objective_name, objective_value};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
@@ -59,7 +60,7 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
             de_en(l, "im Horizont", "over the horizon")
         )
         .into(),
-        Label::ResiliencePeriods.text(l).into(),
+        objective_name(l, f.objective).into(),
         Label::Scheduled.text(l).into(),
         Label::NotScheduled.text(l).into(),
     ];
@@ -71,17 +72,29 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
     header.push(marginal_label.into());
     let columns = header.len();
     Table {
-        title: de_en(
-            l,
-            format!(
-                "Resilienz nach Budget: {} skaliert",
-                name_of(f, &f.resource, l)
+        title: match f.objective {
+            crate::model::risk::Objective::Impact => de_en(
+                l,
+                format!(
+                    "Resilienz nach Budget: {} skaliert",
+                    name_of(f, &f.resource, l)
+                ),
+                format!(
+                    "Resilience by budget: {} scaled",
+                    name_of(f, &f.resource, l)
+                ),
             ),
-            format!(
-                "Resilience by budget: {} scaled",
-                name_of(f, &f.resource, l)
+            objective => format!(
+                "{} {} {}",
+                objective_name(l, objective),
+                de_en(l, "nach Budget:", "by budget:"),
+                de_en(
+                    l,
+                    format!("{} skaliert", name_of(f, &f.resource, l)),
+                    format!("{} scaled", name_of(f, &f.resource, l)),
+                ),
             ),
-        )
+        }
         .into(),
         align: vec![Align::Right; columns],
         header,
@@ -102,7 +115,7 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                         marginal,
                         ..
                     } => {
-                        row.push(number(l, *objective, 1).into());
+                        row.push(objective_value(l, f.objective, *objective, &f.currency).into());
                         row.push(scheduled.to_string().into());
                         row.push(not_scheduled.to_string().into());
                         row.extend(
@@ -113,7 +126,7 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                         );
                         row.push(
                             marginal
-                                .map_or_else(|| "–".to_owned(), |m| number(l, m * per, 2))
+                                .map_or_else(|| "–".to_owned(), |m| marginal_text(f, l, m * per))
                                 .into(),
                         );
                     }
@@ -128,6 +141,15 @@ fn frontier_table(f: &Frontier, l: Language) -> Table {
                 row
             })
             .collect(),
+    }
+}
+
+/// A marginal value in the objective's unit: money under `risk` (euros avoided per amount
+/// of the resource), else a number with two decimals.
+fn marginal_text(f: &Frontier, l: Language, value: f64) -> String {
+    match f.objective {
+        crate::model::risk::Objective::Risk => objective_value(l, f.objective, value, &f.currency),
+        _ => number(l, value, 2),
     }
 }
 
@@ -185,7 +207,7 @@ pub fn csv(f: &Frontier, dialect: Dialect) -> String {
         Column::new("scale", "Faktor"),
         Column::new("capacity", format!("{} im Horizont", f.resource)),
         Column::new("status", "Status"),
-        Column::new("objective", Label::ResiliencePeriods.text(DE)),
+        Column::new("objective", objective_name(DE, f.objective)),
         Column::new("bound_share", Label::Quality.text(DE)),
         Column::new("scheduled", Label::Scheduled.text(DE)),
         Column::new("not_scheduled", Label::NotScheduled.text(DE)),

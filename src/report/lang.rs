@@ -24,7 +24,6 @@ pub fn de_en<T>(language: Language, de: T, en: T) -> T {
 pub enum Label {
     Roadmap,
     Summary,
-    Objective,
     Quality,
     ObjectiveNote,
     Measures,
@@ -92,8 +91,8 @@ pub enum Label {
     DependsOn,
     Source,
     CostsAndSources,
-    // Analysis reports (compare, explain, frontier).
-    ResiliencePeriods,
+    // Analysis reports (compare, explain, frontier). The objective's name and unit come
+    // from `objective_words`, never from a fixed label.
     Change,
     FollowUp,
     // Critical path, quick wins, pilots.
@@ -204,7 +203,6 @@ impl Label {
         match self {
             L::Roadmap => ("Roadmap", "Roadmap"),
             L::Summary => ("Überblick", "Summary"),
-            L::Objective => ("Resilienzpunkte", "Resilience points"),
             L::Quality => ("Planungsgüte", "Planning quality"),
             L::ObjectiveNote => (
                 "jede abgeschlossene Maßnahme zählt ihren Wert in jeder Periode bis zum Ende des Bewertungszeitraums",
@@ -276,7 +274,6 @@ impl Label {
             L::DependsOn => ("Hängt ab von", "Depends on"),
             L::Source => ("Quelle", "Source"),
             L::CostsAndSources => ("Kosten und Quellen", "Costs and sources"),
-            L::ResiliencePeriods => ("Resilienzpunkte", "Resilience points"),
             L::Change => ("Veränderung", "Change"),
             L::FollowUp => ("Folgekosten", "Follow-up"),
             L::Slack => ("Puffer gesamt/frei", "Slack total/free"),

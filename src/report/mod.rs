@@ -30,6 +30,7 @@ pub mod markup;
 pub mod mermaid;
 pub mod moves;
 pub mod number;
+pub(crate) mod objective_words;
 pub mod provenance;
 pub mod robustness;
 pub mod simulate;

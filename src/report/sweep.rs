@@ -6,7 +6,8 @@ use super::csv::{self, Cell, Column, Dialect};
 use super::document::{Block, Document};
 use super::lang::{Label, de_en};
 use super::moves::slot_text;
-use super::number::{amount, number};
+use super::number::amount;
+use super::objective_words::{objective_name, objective_value};
 use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
@@ -19,7 +20,7 @@ pub fn document(sweep: &Sweep, language: Language, provenance: &Provenance) -> D
     let l = language;
     let mut header: Vec<Text> = sweep.paths.iter().map(Text::code).collect();
     header.extend([
-        Label::ResiliencePeriods.text(l).into(),
+        objective_name(l, sweep.objective).into(),
         de_en(l, "in der Roadmap", "in the roadmap").into(),
         Label::NotScheduled.text(l).into(),
     ]);
@@ -45,7 +46,8 @@ pub fn document(sweep: &Sweep, language: Language, provenance: &Provenance) -> D
                     follow_up,
                     tracked,
                 } => {
-                    cells.push(number(l, *objective, 1).into());
+                    let value = objective_value(l, sweep.objective, *objective, &sweep.currency);
+                    cells.push(value.into());
                     cells.push(scheduled.to_string().into());
                     cells.push(not_scheduled.to_string().into());
                     for (r, value) in sweep.resources.iter().zip(follow_up) {
@@ -104,7 +106,7 @@ pub fn csv(sweep: &Sweep, dialect: Dialect) -> String {
     let de = |label: Label| label.text(Language::De);
     columns.extend([
         Column::new("status", de(Label::Status)),
-        Column::new("objective", de(Label::ResiliencePeriods)),
+        Column::new("objective", objective_name(Language::De, sweep.objective)),
         Column::new("scheduled", "in der Roadmap"),
         Column::new("not_scheduled", de(Label::NotScheduled)),
     ]);

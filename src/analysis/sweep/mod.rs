@@ -352,6 +352,8 @@ pub struct Sweep {
     pub language: Option<crate::model::Language>,
     /// The portfolio's currency.
     pub currency: String,
+    /// What the roadmap is planned for, so the report names the objective's unit.
+    pub objective: crate::model::risk::Objective,
     /// The axes' paths, in the order given.
     pub paths: Vec<String>,
     /// Every resource, for the follow-up columns.
@@ -499,6 +501,11 @@ pub fn sweep(
         portfolio: portfolio.name.clone(),
         language: portfolio.language,
         currency: portfolio.currency.clone(),
+        objective: portfolio
+            .objective
+            .as_ref()
+            .map(|o| o.value)
+            .unwrap_or_default(),
         paths: axes.iter().map(|a| a.path.clone()).collect(),
         resources: portfolio
             .resources

@@ -1,8 +1,9 @@
 //! `exclude_duty`: a scenario drops every measure of the named duty classes that has not
-//! started (`status: planned`; `fixed` and `done` measures are kept), e.g. the voluntary
-//! services under a Haushaltssicherungskonzept. A measure of such a class that a kept
-//! measure needs (directly or through others) stays, so no statutory duty loses its
-//! prerequisites. The rest goes through `exclude`, as if its ids had been listed there.
+//! started (`status: planned`; `fixed`, `started`, `contracted` and `done` measures are
+//! kept), e.g. the voluntary services under a Haushaltssicherungskonzept. A measure of such
+//! a class that a kept measure needs (directly or through others) stays, so no statutory
+//! duty loses its prerequisites. The rest goes through `exclude`, as if its ids had been
+//! listed there.
 
 use super::exclude::exclude;
 use crate::diagnostic::source::Located;
@@ -30,7 +31,11 @@ pub(super) fn exclude_duty(
             continue;
         };
         needs.insert(id.clone(), list(measure, "depends_on"));
-        let started = text(measure, "status").is_some_and(|s| s == "fixed" || s == "done");
+        // Started as the model reads it: `fixed`, `started` or `done`, or `contracted: true`
+        // (a contracted measure is fixed).
+        let started = text(measure, "status")
+            .is_some_and(|s| ["fixed", "started", "done"].contains(&s.as_str()))
+            || text(measure, "contracted").is_some_and(|c| c == "true");
         let given = text(measure, "duty").and_then(|d| Duty::from_keyword(&d));
         let duty = Duty::of(given, !list(measure, "fulfils").is_empty());
         if !started && classes.iter().any(|c| c.value == duty) {

@@ -54,6 +54,7 @@ pub fn profile(planning: &Planning, j: usize, language: Language) -> Document {
         measure.duty(),
         &obligations,
         portfolio.calendar.period,
+        measure.status.value == crate::model::Status::Done,
     ));
     facts.push((
         l("Stand", "Status"),

@@ -16,6 +16,7 @@ use super::text::Text;
 use super::view::{Align, Table};
 use crate::analysis::simulate::{Driver, MeasureOutlook, ResourceOutlook, Simulation};
 use crate::model::Language;
+use crate::report::objective_words::{objective_name, objective_value};
 
 /// A probability for a reader: `< 1 %` and `> 99 %` where rounding would claim never or
 /// always.
@@ -176,6 +177,7 @@ pub fn document(s: &Simulation, l: Language, provenance: &Provenance) -> Documen
 
 fn facts(s: &Simulation, l: Language) -> Vec<(Text, Text)> {
     let o = &s.objective;
+    let in_unit = |v: f64| objective_value(l, s.frame.objective, v, &s.frame.currency);
     let mut facts: Vec<(Text, Text)> = vec![
         (
             de_en(l, "Läufe", "Runs").into(),
@@ -207,13 +209,13 @@ fn facts(s: &Simulation, l: Language) -> Vec<(Text, Text)> {
             .into(),
         ),
         (
-            Label::ResiliencePeriods.text(l).into(),
+            objective_name(l, s.frame.objective).into(),
             format!(
                 "Plan {} · P50 {} · P5–P95 {}–{}",
-                number(l, o.plan, 1),
-                number(l, o.p50, 1),
-                number(l, o.p5, 1),
-                number(l, o.p95, 1)
+                in_unit(o.plan),
+                in_unit(o.p50),
+                in_unit(o.p5),
+                in_unit(o.p95)
             )
             .into(),
         ),

@@ -41,13 +41,14 @@ pub fn state_name(language: Language, state: State) -> &'static str {
 }
 
 /// What `explain` says about a measure's duty: its class and, per obligation it fulfils,
-/// the norm and the deadline that put it into the roadmap by then. Nothing for a voluntary
-/// measure that fulfils none.
+/// the norm and the deadline that put it into the roadmap by then (for a `done` measure: that
+/// it is done). Nothing for a voluntary measure that fulfils none.
 pub fn duty_facts(
     language: Language,
     duty: Duty,
     obligations: &[Obligation],
     period: PeriodKind,
+    done: bool,
 ) -> Vec<(Text, Text)> {
     let l = language;
     if duty == Duty::Voluntary && obligations.is_empty() {
@@ -62,7 +63,16 @@ pub fn duty_facts(
         if let Some(basis) = &o.basis {
             text += format!(" ({basis})");
         }
-        if let Some(due) = &o.deadline {
+        if let Some(due) = &o.deadline
+            && done
+        {
+            let date = due.value;
+            text += de_en(
+                l,
+                format!(", fällig {date}: umgesetzt"),
+                format!(", due {date}: done"),
+            );
+        } else if let Some(due) = &o.deadline {
             let (date, by) = (due.value, due.value.period(period));
             text += de_en(
                 l,

@@ -1,7 +1,10 @@
 //! The risk section of the plan report (Restrisiko je Risiko und Jahr): per risk its
 //! likelihood and expected damage per year (the damage itself is in the JSON), and per year of the horizon the
 //! residual risk once the measures complete by then mitigate it. The numbers come from
-//! [`crate::schedule::evaluate::risk`]; nothing is computed here but sums of its rows.
+//! [`crate::schedule::evaluate::risk`], the total row too ([`RiskEvaluation::totals`]): this
+//! file only renders.
+//!
+//! [`RiskEvaluation::totals`]: crate::schedule::evaluate::risk::RiskEvaluation::totals
 
 use super::plan::PlanView;
 use super::table::{Align, Table};
@@ -85,28 +88,22 @@ impl PlanView<'_> {
             .map(|r| r.years.iter().map(|y| y.year).collect())
             .unwrap_or_default();
         let mut rows: Vec<Vec<Text>> = Vec::new();
-        let mut totals = vec![0.0; years.len()];
-        let mut expected_total = 0.0;
         for row in &risk.risks {
             let r = &self.portfolio.risks[row.risk];
-            expected_total += r.expected_per_year();
             let mut cells = vec![
                 Text::plain(r.display_name(l)),
                 Text::plain(percent(l, r.likelihood.value)),
-                Text::plain(self.euros(r.expected_per_year())),
+                Text::plain(self.euros(row.expected_per_year)),
             ];
-            for (total, year) in totals.iter_mut().zip(&row.years) {
-                *total += year.residual;
-                cells.push(Text::plain(self.euros(year.residual)));
-            }
+            cells.extend((row.years.iter()).map(|year| Text::plain(self.euros(year.residual))));
             rows.push(cells);
         }
         let mut sum = vec![
             de_en(l, "Summe", "Total").into(),
             Text::plain(""),
-            Text::plain(self.euros(expected_total)),
+            Text::plain(self.euros(risk.expected_per_year)),
         ];
-        sum.extend(totals.iter().map(|t| Text::plain(self.euros(*t))));
+        sum.extend((risk.totals.iter()).map(|t| Text::plain(self.euros(t.residual))));
         rows.push(sum);
         let mut header: Vec<Text> = vec![
             de_en(l, "Risiko", "Risk").into(),

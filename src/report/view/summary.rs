@@ -4,6 +4,7 @@ use super::plan::PlanView;
 use crate::model::roadmap::Reason;
 use crate::report::lang::{Label, de_en};
 use crate::report::number::{money, number, percent, percent_at_least};
+use crate::report::objective_words::{objective_name, objective_value};
 use crate::report::text::{Text, set_option};
 use crate::report::words::{is_staff, period_word, quantity, resource_name};
 use crate::schedule::bound::BoundMethod;
@@ -161,10 +162,16 @@ impl PlanView<'_> {
         };
         // Rounded down: "at least" must stay true after rounding.
         let percent = percent_at_least(l, share);
-        let bound = match self.objective() {
-            crate::model::risk::Objective::Risk => money(l, bound, &self.portfolio.currency),
-            _ => number(l, bound, 1),
-        };
+        let objective = self.objective();
+        let bound = objective_value(l, objective, bound, &self.portfolio.currency);
+        if method == BoundMethod::Optimal && objective != crate::model::risk::Objective::Impact {
+            let name = objective_name(l, objective);
+            return de_en(
+                l,
+                format!("optimal – bewiesen: keine Roadmap erreicht mehr als {bound} ({name})"),
+                format!("optimal – proven: no roadmap reaches more than {bound} ({name})"),
+            );
+        }
         if method == BoundMethod::Optimal {
             return de_en(
                 l,
@@ -249,7 +256,7 @@ impl PlanView<'_> {
         // Under `objective: risk` the objective is the expected damage avoided, in money.
         if self.objective() != crate::model::risk::Objective::Risk {
             lines.push((
-                self.t(Label::Objective).into(),
+                objective_name(l, self.objective()).into(),
                 format!(
                     "{} ({})",
                     number(l, e.objective, 1),

@@ -26,6 +26,8 @@ pub struct RiskYear {
 pub struct RiskRow {
     /// Its index in `Portfolio::risks`.
     pub risk: usize,
+    /// Expected damage per year without the roadmap (likelihood × damage).
+    pub expected_per_year: f64,
     /// Per year of the horizon, in order.
     pub years: Vec<RiskYear>,
 }
@@ -35,6 +37,10 @@ pub struct RiskRow {
 pub struct RiskEvaluation {
     /// Per risk, in portfolio order.
     pub risks: Vec<RiskRow>,
+    /// The sum over the risks of their expected damage per year without the roadmap.
+    pub expected_per_year: f64,
+    /// Per year of the horizon, in order, the sums over the risks (the table's total row).
+    pub totals: Vec<RiskYear>,
     /// Expected damage avoided over the horizon and the evaluation tail (the true risk
     /// objective, in the portfolio's currency).
     pub avoided: f64,
@@ -121,6 +127,7 @@ pub fn evaluate(portfolio: &Portfolio, roadmap: &Roadmap) -> Option<RiskEvaluati
     let mut risks: Vec<RiskRow> = (0..portfolio.risks.len())
         .map(|risk| RiskRow {
             risk,
+            expected_per_year: portfolio.risks[risk].expected_per_year(),
             years: Vec::new(),
         })
         .collect();
@@ -149,7 +156,22 @@ pub fn evaluate(portfolio: &Portfolio, roadmap: &Roadmap) -> Option<RiskEvaluati
     let expected = (portfolio.risks.iter())
         .map(|r| r.expected_per_year() / per_year * counted as f64)
         .sum();
+    let mut totals: Vec<RiskYear> = Vec::new();
+    for row in &risks {
+        for (i, year) in row.years.iter().enumerate() {
+            match totals.get_mut(i) {
+                Some(total) => {
+                    total.expected += year.expected;
+                    total.avoided += year.avoided;
+                    total.residual += year.residual;
+                }
+                None => totals.push(year.clone()),
+            }
+        }
+    }
     Some(RiskEvaluation {
+        expected_per_year: risks.iter().map(|r| r.expected_per_year).sum(),
+        totals,
         risks,
         avoided: risk::true_risk_avoided(portfolio, &complete),
         expected,
@@ -198,6 +220,9 @@ measures:
         assert!((years[0].residual - 200_000.0).abs() < 1e-6);
         assert!((years[1].avoided - 120_000.0).abs() < 1e-6);
         assert!((years[1].residual - 80_000.0).abs() < 1e-6);
+        // One risk: the totals are its rows.
+        assert_eq!(evaluation.totals, *years);
+        assert!((evaluation.expected_per_year - 200_000.0).abs() < 1e-6);
         // Tail year: both, 1 − 0.4 × 0.5 = 80 % (not 110 %): 160,000.
         assert!(
             (evaluation.avoided - 280_000.0).abs() < 1e-6,
