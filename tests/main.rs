@@ -42,6 +42,7 @@ mod limits;
 mod living;
 mod living_example;
 mod loading_properties;
+mod maturity;
 mod money;
 mod monotone_properties;
 mod never_wrong;
