@@ -19,6 +19,7 @@ mod ci_recipes;
 mod cli_formats;
 mod compare_versions;
 mod content;
+mod content_maturity;
 mod csv_rules;
 mod documents_cli;
 mod drift;

@@ -12,6 +12,7 @@ mod chains;
 mod choice;
 mod funding;
 mod horizon;
+pub(crate) use horizon::kind_mismatch;
 mod maturity;
 mod money;
 mod numbers;
