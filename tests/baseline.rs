@@ -155,3 +155,109 @@ fn a_baseline_that_does_not_fit_is_refused_with_exit_2() {
     let message = refused("tests/fixtures/living/missing.json", UPDATE);
     assert!(message.contains("reading the baseline"), "{message}");
 }
+
+#[test]
+fn a_changed_budget_is_a_reason_under_quarters_in_budget_years() {
+    // The adopted plan's capacities are per budget year; a cut 2027 budget moves the
+    // backup, and the reason names the budget (was "budget or order": the capacities were
+    // read per quarter and never matched a budget year).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let adopted = dir.path().join("adopted.json");
+    let adopted = adopted.to_string_lossy().into_owned();
+    let fixture = "tests/fixtures/living/quarterly.yaml";
+    stdout(&["plan", fixture, "-f", "json", "-o", &adopted]);
+    let report = json(&[
+        "plan",
+        fixture,
+        "--set",
+        "resources.budget.capacity.2027=100k",
+        "--baseline",
+        &adopted,
+        "-f",
+        "json",
+    ]);
+    let backup = (report["changes"]["measures"].as_array().expect("changes"))
+        .iter()
+        .find(|c| c["id"] == "backup")
+        .expect("backup moved")
+        .clone();
+    assert_eq!(backup["change"], "later", "{backup}");
+    assert_eq!(
+        backup["reasons"][0],
+        serde_json::json!({ "kind": "budget", "resource": "budget", "period": "2027" }),
+        "{backup}"
+    );
+}
+
+#[test]
+fn compare_plans_every_side_against_the_adopted_plan() {
+    let args = |baseline: bool| {
+        let mut args = vec![
+            "compare",
+            UPDATE,
+            "--scenario",
+            "tests/fixtures/living/cut.yaml",
+            "-f",
+            "json",
+        ];
+        if baseline {
+            args.extend(["--baseline", ADOPTED, "--freeze", "1"]);
+        }
+        json(&args)
+    };
+    // Planned afresh, the base moves the backup to 2030; against the adopted plan with the
+    // first year frozen, both columns keep it in 2028, so it is no move of the scenario.
+    let fresh = args(false);
+    let adopted = args(true);
+    let planned = |scenario: bool| {
+        let mut args = vec!["plan", UPDATE, "--baseline", ADOPTED, "--freeze", "1"];
+        if scenario {
+            args.extend(["--scenario", "tests/fixtures/living/cut.yaml"]);
+        }
+        args.extend(["-f", "json"]);
+        json(&args)["objective"].clone()
+    };
+    // Each column is what `plan --baseline` gives for it.
+    assert_eq!(adopted["base"]["objective"], planned(false));
+    assert_eq!(
+        adopted["scenarios"][0]["outcome"]["objective"],
+        planned(true)
+    );
+    assert_ne!(fresh["base"]["objective"], adopted["base"]["objective"]);
+    let inputs = adopted["provenance"]["inputs"].as_array().expect("inputs");
+    assert!(
+        inputs
+            .iter()
+            .any(|i| i == format!("--baseline {ADOPTED}").as_str()),
+        "{inputs:?}"
+    );
+    assert_ne!(
+        fresh["provenance"]["inputs_sha256"],
+        adopted["provenance"]["inputs_sha256"]
+    );
+}
+
+#[test]
+fn the_adopted_plan_is_part_of_the_provenance() {
+    // The same portfolio against two adopted plans that differ in one start: two hashes
+    // (the baseline was not hashed, so both reports claimed the same inputs).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut other: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::support::root().join(ADOPTED)).expect("baseline"),
+    )
+    .expect("JSON");
+    for m in other["measures"].as_array_mut().expect("measures") {
+        if m["id"] == "awareness" {
+            m["start"] = serde_json::json!("2030");
+        }
+    }
+    let path = dir.path().join("other.json");
+    std::fs::write(&path, other.to_string()).expect("written");
+    let path = path.to_string_lossy().into_owned();
+    let hash = |baseline: &str| {
+        json(&["plan", UPDATE, "--baseline", baseline, "-f", "json"])["provenance"]["inputs_sha256"]
+            .clone()
+    };
+    assert_ne!(hash(ADOPTED), hash(&path));
+    assert_eq!(hash(ADOPTED), hash(ADOPTED));
+}

@@ -70,6 +70,7 @@ fn other_runs(big: &std::path::Path) -> Vec<Vec<String>> {
         vec!["check", "tests/fixtures/ok/many-warnings.yaml"],
         vec!["check", "tests/fixtures/ok/obligation-warnings.yaml"],
         vec!["check", "tests/fixtures/ok/pairwise-inconsistent.yaml"],
+        vec!["check", "tests/fixtures/maturity/warnings.yaml"],
         vec!["check", "tests/fixtures/ok/uncertain-estimates.yaml"],
         vec!["plan", "tests/fixtures/infeasible/mandatory.yaml"],
         vec!["plan", "tests/fixtures/infeasible/choice.yaml"],

@@ -99,3 +99,34 @@ fn a_portfolio_without_progress_shows_no_such_section() {
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert!(report.get("progress").is_none());
 }
+
+#[test]
+fn a_start_and_a_deadline_of_the_wrong_period_kind_read_alike() {
+    // A label of another period kind gets one message, which names the horizon, whether
+    // it is a started measure's `start` or a deadline, and is reported once (loading's copy
+    // of the builder left the horizon out, and a started `start` was reported by loading
+    // and by validation).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kinds.yaml");
+    std::fs::write(
+        &path,
+        "version: 1\nname: Kinds\ncalendar: { period: year, start: 2028, end: 2031 }\n\
+         resources:\n  budget: { capacity: 1M }\nmeasures:\n\
+         \x20 - { id: a, name: A, duration: 2, cost: { budget: 100k }, status: started, start: 2027-Q3, progress: 50% }\n\
+         \x20 - { id: b, name: B, duration: 1, cost: { budget: 100k }, deadline: 2029-Q3 }\n",
+    )
+    .expect("written");
+    let output = crate::support::resiplan()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let helps: Vec<String> = (report["files"][0]["diagnostics"].as_array().expect("list"))
+        .iter()
+        .filter(|d| d["code"] == "period-kind-mismatch")
+        .map(|d| d["help"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    let expected = "write year labels such as `2027` (horizon 2028–2031)";
+    assert_eq!(helps, [expected, expected], "{report}");
+}

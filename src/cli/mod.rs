@@ -208,6 +208,9 @@ pub(crate) enum Command {
         /// Search options.
         #[command(flatten)]
         search: SearchArgs,
+        /// Every side planned against an adopted plan.
+        #[command(flatten)]
+        baseline: baseline::BaselineArgs,
     },
     /// Resilience against budget: plan with a resource's capacity scaled step by step.
     Frontier {

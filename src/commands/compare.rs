@@ -10,7 +10,7 @@ use resiplan::diagnostic::source::display_path;
 use resiplan::diagnostic::suggest::did_you_mean;
 use resiplan::error::Error;
 use resiplan::load::Overlay;
-use resiplan::pipeline::{Planning, plan_input};
+use resiplan::pipeline::{Input, Planning, plan_input};
 use resiplan::report::{
     self, document,
     provenance::{Content, Provenance},
@@ -35,7 +35,20 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
     }
     let base = input(&settings.portfolio, true)?;
     let options = &settings.options;
-    let base_planning = plan_input(&base, options).map_err(Error::from)?;
+    // With `--baseline`, every side is planned against the adopted plan, as `plan` would.
+    let mut adopted = None;
+    let mut plan = |input: &Input| -> Result<Planning> {
+        match &settings.baseline {
+            Some((path, freeze)) => {
+                let (planning, _, baseline) =
+                    crate::commands::baseline::input_against(input, options, path, *freeze)?;
+                adopted.get_or_insert(baseline);
+                Ok(planning)
+            }
+            None => Ok(plan_input(input, options).map_err(Error::from)?),
+        }
+    };
+    let base_planning = plan(&base)?;
     terminal::diagnostics(
         &base_planning.scored.warnings,
         &base_planning.scored.sources,
@@ -43,7 +56,7 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
     let gates = &settings.gates;
     let (comparison, plannings) = match &settings.new {
         Some(new) => {
-            let planning = plan_input(&input(new, false)?, options).map_err(Error::from)?;
+            let planning = plan(&input(new, false)?)?;
             terminal::diagnostics(&planning.scored.warnings, &planning.scored.sources)?;
             known_measures(gates, &[&base_planning, &planning])?;
             let comparison = compare_versions(
@@ -64,9 +77,9 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
                     let mut changed = base.clone();
                     let overlay = Overlay::Scenario(scenario.clone());
                     changed.overlays.insert(0, overlay);
-                    plan_input(&changed, options).map_err(Error::from)
+                    plan(&changed)
                 })
-                .collect::<Result<Vec<Planning>, Error>>()?;
+                .collect::<Result<Vec<Planning>>>()?;
             (compare(&base_planning, &plannings), plannings)
         }
     };
@@ -78,11 +91,17 @@ pub(crate) fn run(settings: &Compare) -> Result<()> {
         .chain(&plannings)
         .map(|p| &p.scored.sources)
         .collect();
-    let contents: Vec<Content> = std::iter::once(&base_planning)
+    let mut contents: Vec<Content> = std::iter::once(&base_planning)
         .chain(&plannings)
         .map(|p| Content::Portfolio(&p.scored.portfolio))
         .collect();
-    let provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
+    contents.extend(adopted.as_ref().map(Content::Baseline));
+    let mut provenance = Provenance::new(VERSION, &contents, &sources, Some(options));
+    if let Some((path, _)) = &settings.baseline {
+        provenance
+            .inputs
+            .push(format!("--baseline {}", display_path(path)));
+    }
     let text = match report.format {
         CompareFormat::Json => report::json::compare(&comparison, &results, language, &provenance),
         CompareFormat::Csv => report::compare_csv::csv(&comparison, language, settings.csv),

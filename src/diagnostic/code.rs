@@ -98,7 +98,7 @@ codes! {
     RaciConflict = "raci-conflict": "`owner` and `raci.responsible` of a measure name different parties (`owner` is the responsible party).",
     RaciDuplicate = "raci-duplicate": "A party holds two RACI roles of one measure, or is named twice in one role (only the responsible party may also be accountable).",
     // Dimensions, resources and scores.
-    UnknownDimension = "unknown-dimension": "`impact` or a pairwise comparison names a dimension the portfolio does not have.",
+    UnknownDimension = "unknown-dimension": "`impact`, a pairwise comparison or a maturity indicator names a dimension the portfolio does not have.",
     UnknownResource = "unknown-resource": "`cost`, `run_cost` or a funding programme's `eligible` names a resource the portfolio does not have.",
     ImpactAboveScale = "impact-above-scale": "An impact score above `impact_scale`.",
     ZeroWeights = "zero-weights": "Every dimension weight is zero, so no measure has a value.",
@@ -122,6 +122,14 @@ codes! {
     DuplicateRisk = "duplicate-risk": "Two risks have the same id.",
     InvalidLikelihood = "invalid-likelihood": "A risk's `likelihood` per year is not above 0 % and at most 100 %.",
     ObjectiveWithoutRisk = "objective-without-risk": "`objective` counts risk, but the portfolio declares no risk or no measure mitigates one.",
+    // Maturity (Ist → Soll).
+    MaturityScale = "maturity-scale": "A maturity indicator's `scale` is neither named `levels` (at least two) nor a `count` above 0, or mixes the two.",
+    MaturityLevel = "maturity-level": "A maturity level (an indicator's `baseline` or `target`, a measure's `raises`) that is not a whole number on the indicator's scale, or a `raises` of 0 on a count.",
+    DuplicateIndicator = "duplicate-indicator": "Two maturity indicators have the same id.",
+    UnknownIndicator = "unknown-indicator": "A measure's `raises` names a maturity indicator the portfolio does not declare under `maturity` (with the closest id).",
+    BaselineAboveTarget = "baseline-above-target": "A maturity indicator's `baseline` (Ist) lies above its `target` (Soll).",
+    TargetOutsideHorizon = "target-outside-horizon": "A maturity indicator's `target_by` lies before the horizon (the report judges the Ist level) or after it (the report judges the level at the horizon's end) (warning).",
+    TargetUnreachable = "target-unreachable": "No roadmap can reach a maturity indicator's `target`: the measures that raise it, all complete, take it no higher than the level named (warning).",
     // Pairwise weighting.
     InvalidComparison = "invalid-comparison": "A pairwise comparison outside Saaty's scale (1/9 to 9), or of a dimension with itself.",
     IncompleteComparisons = "incomplete-comparisons": "Pairwise weighting leaves pairs of dimensions uncompared (each is named).",
@@ -129,7 +137,7 @@ codes! {
     ConflictingWeight = "conflicting-weight": "A dimension gives a `weight` in a portfolio whose weights come from pairwise comparisons.",
     // The horizon.
     EndBeforeStart = "end-before-start": "The calendar's `end` is before its `start`.",
-    PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar).",
+    PeriodKindMismatch = "period-kind-mismatch": "A period label of another length than the calendar's (`2027-Q1` in a yearly calendar), or a maturity `target_by` that is not a year.",
     OutsideHorizon = "outside-horizon": "A period outside the horizon.",
     BudgetPeriodTooFine = "budget-period-too-fine": "`calendar.budget_period` is finer than `calendar.period` (budget quarters in a yearly calendar).",
     BudgetPeriodMisaligned = "budget-period-misaligned": "The horizon does not hold whole budget periods (a quarterly calendar with budget years that starts in Q2).",

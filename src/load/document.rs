@@ -57,6 +57,8 @@ pub struct Document {
     pub risks: Vec<crate::model::risk::Risk>,
     /// What the roadmap is planned for (`objective:`).
     pub objective: Option<Located<crate::model::risk::Objective>>,
+    /// Maturity indicators (`maturity:`).
+    pub maturity: Vec<crate::model::maturity::Indicator>,
     /// Scenarios applied, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied, as given.
@@ -92,6 +94,7 @@ impl Document {
             as_of: self.as_of,
             risks: self.risks,
             objective: self.objective,
+            maturity: self.maturity,
             scenarios: self.scenarios,
             overrides: self.overrides,
         })

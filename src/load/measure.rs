@@ -10,7 +10,7 @@ use crate::model::raci::{Raci, Role, party_key};
 use crate::model::{Measure, Status, Text, Uncertainty};
 
 /// Every field a measure may have.
-pub const MEASURE_FIELDS: [&str; 34] = [
+pub const MEASURE_FIELDS: [&str; 35] = [
     "id",
     "name",
     "area",
@@ -45,6 +45,7 @@ pub const MEASURE_FIELDS: [&str; 34] = [
     "contracted",
     "actual_cost",
     "finished",
+    "raises",
 ];
 
 /// The id of a measure node, if it has a readable one (used before full decoding).
@@ -186,6 +187,9 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
     let mitigates = (fields.get("mitigates"))
         .map(|n| super::risks::decode_mitigates(dec, n, &label))
         .unwrap_or_default();
+    let raises = (fields.get("raises"))
+        .map(|n| super::maturity::decode_raises(dec, n, &label))
+        .unwrap_or_default();
     Some(Measure {
         id: id?,
         name: name.unwrap_or_else(|| Text::plain("")),
@@ -217,6 +221,7 @@ pub(super) fn decode_measure(dec: &mut Decoder, node: &Node) -> Option<Measure> 
         duty,
         mitigates,
         actuals,
+        raises,
     })
 }
 

@@ -15,6 +15,7 @@ mod document;
 mod funding;
 mod include;
 mod limits;
+mod maturity;
 mod measure;
 mod node;
 mod number;
@@ -55,7 +56,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Top-level fields of a portfolio.
-pub const PORTFOLIO_FIELDS: [&str; 23] = [
+pub const PORTFOLIO_FIELDS: [&str; 24] = [
     "version",
     "name",
     "organisation",
@@ -79,6 +80,7 @@ pub const PORTFOLIO_FIELDS: [&str; 23] = [
     "risks",
     "objective",
     "balance",
+    "maturity",
 ];
 
 /// Top-level fields of a catalog.
@@ -474,6 +476,9 @@ impl Loader {
             .map(|n| risks::decode_risks(&mut self.dec, n))
             .unwrap_or_default();
         let objective = (fields.get("objective")).and_then(|n| risks::objective(&mut self.dec, n));
+        let maturity = (fields.get("maturity"))
+            .map(|n| maturity::decode_maturity(&mut self.dec, n))
+            .unwrap_or_default();
         if let Some(calendar) = &calendar {
             crate::model::obligation::bind(&obligations, &mut measures, calendar);
         }
@@ -500,6 +505,7 @@ impl Loader {
             as_of,
             risks,
             objective,
+            maturity,
             scenarios: changes.scenarios,
             overrides: overlays
                 .iter()

@@ -208,8 +208,9 @@ pub(super) fn settle(dec: &mut Decoder, calendar: &Calendar, measures: &mut [Mea
         let Some(started) = measure.actuals.started.as_mut() else {
             continue;
         };
-        let Some(offset) = offset(dec, calendar, &started.start, &format!("`start` of `{id}`"))
-        else {
+        // A `start` of another period kind is reported by validation, which checks every
+        // `start` (reporting it here too printed it twice).
+        let Some(offset) = calendar.offset_of(started.start.value) else {
             continue;
         };
         if offset > 0 {
@@ -259,6 +260,8 @@ pub(super) fn settle(dec: &mut Decoder, calendar: &Calendar, measures: &mut [Mea
     }
 }
 
+/// The label's offset from the horizon start; an error (validation's, so that a start and
+/// a deadline of the wrong kind read alike) when it is of another period kind.
 fn offset(
     dec: &mut Decoder,
     calendar: &Calendar,
@@ -267,27 +270,7 @@ fn offset(
 ) -> Option<i64> {
     let offset = calendar.offset_of(label.value);
     if offset.is_none() {
-        dec.report(
-            Diagnostic::error(
-                Code::PeriodKindMismatch,
-                label.span,
-                format!(
-                    "{what} ({}) is a {} label, but the calendar counts in {}",
-                    label.value,
-                    label.value.kind.keyword(),
-                    calendar.period.plural()
-                ),
-            )
-            .with_label(format!(
-                "expected a label like `{}`",
-                calendar.period.example()
-            ))
-            .with_help(format!(
-                "write {} labels such as `{}`",
-                calendar.period.keyword(),
-                calendar.period.example()
-            )),
-        );
+        dec.report(crate::validate::kind_mismatch(calendar, label, what));
     }
     offset
 }

@@ -2,10 +2,11 @@
 //! what a previous `plan --format json` said about each measure and each period, by id
 //! and label. Plain data; `report::json::baseline` reads it, `analysis::baseline` uses it.
 
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A previous plan.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Baseline {
     /// The portfolio's name in it.
     pub name: String,
@@ -13,12 +14,13 @@ pub struct Baseline {
     pub period: String,
     /// Every measure, in its order.
     pub measures: Vec<BaselineMeasure>,
-    /// Capacity per period label, by resource id.
+    /// Capacity per budget-period label (the period's own label when budget periods are
+    /// the periods), by resource id.
     pub capacity: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
 /// Where a measure stood in the previous plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum BaselineStatus {
     /// In the roadmap from `start`.
     Scheduled,
@@ -29,7 +31,7 @@ pub enum BaselineStatus {
 }
 
 /// One measure of the previous plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BaselineMeasure {
     /// Its id.
     pub id: String,

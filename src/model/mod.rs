@@ -9,6 +9,7 @@ pub mod change;
 pub mod choice;
 pub mod fulfilment;
 pub mod funding;
+pub mod maturity;
 pub mod obligation;
 pub mod period;
 pub mod profile;
@@ -309,6 +310,9 @@ pub struct Measure {
     /// `actual_cost`, `finished`); see [`progress`].
     #[serde(skip_serializing_if = "progress::Actuals::is_empty")]
     pub actuals: progress::Actuals,
+    /// The maturity levels it raises (`raises`), per indicator id; see [`maturity`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub raises: maturity::Raises,
 }
 
 impl Measure {
@@ -397,6 +401,9 @@ pub struct Portfolio {
     /// What the roadmap is planned for (`objective:`); `None`: impact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub objective: Option<Located<risk::Objective>>,
+    /// Maturity indicators (`maturity:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub maturity: Vec<maturity::Indicator>,
     /// Scenarios applied to the file, in order.
     pub scenarios: Vec<ScenarioInfo>,
     /// `--set` changes applied after them, as given.

@@ -134,6 +134,7 @@ fn subject(document: &Document) -> Subject<'_> {
         as_of: document.as_of.as_ref(),
         risks: &document.risks,
         objective: document.objective.as_ref(),
+        maturity: &document.maturity,
     }
 }
 

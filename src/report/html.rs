@@ -196,9 +196,13 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         body.push_str(&table(&funding, "h2"));
     }
-    for extra in [view.choices_table(), view.balance_table()]
-        .into_iter()
-        .flatten()
+    for extra in [
+        view.choices_table(),
+        view.balance_table(),
+        view.maturity_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         body.push_str(&table(&extra, "h2"));
     }

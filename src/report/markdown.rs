@@ -182,9 +182,13 @@ pub fn plan(view: &PlanView<'_>) -> String {
     for funding in view.funding_tables() {
         out.push_str(&table(&funding));
     }
-    for extra in [view.choices_table(), view.balance_table()]
-        .into_iter()
-        .flatten()
+    for extra in [
+        view.choices_table(),
+        view.balance_table(),
+        view.maturity_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&table(&extra));
     }

@@ -44,6 +44,8 @@ pub enum Content<'a> {
     Catalog(&'a Catalog),
     /// A file that did not load (`check` of a broken file): its text, line ends normalised.
     Text(&'a str),
+    /// The adopted plan a portfolio was planned against (`--baseline`), as read.
+    Baseline(&'a crate::model::baseline::Baseline),
 }
 
 impl Content<'_> {
@@ -54,6 +56,10 @@ impl Content<'_> {
             Content::Portfolio(portfolio) => serde_json::to_value(portfolio),
             Content::Catalog(catalog) => serde_json::to_value(catalog),
             Content::Text(text) => return [b"text\n", text.as_bytes()].concat(),
+            Content::Baseline(baseline) => {
+                let value = serde_json::to_value(baseline).unwrap_or_default();
+                return [b"baseline\n", value.to_string().as_bytes()].concat();
+            }
         };
         let mut value = value.unwrap_or_default();
         if let Some(scenarios) = value

@@ -61,6 +61,9 @@ pub fn document(view: &PlanView<'_>, status: &Status) -> Document {
     if let Some(progress) = view.progress_table() {
         blocks.push(Block::Table(progress));
     }
+    if let Some(maturity) = view.maturity_table() {
+        blocks.push(Block::Table(maturity));
+    }
     blocks.push(Block::Table(decisions(view, status)));
     if let Some(changes) = view.changes_table() {
         blocks.push(Block::Table(changes));

@@ -4,6 +4,7 @@
 
 pub mod follow_up;
 pub mod funding;
+pub mod maturity;
 pub mod risk;
 
 use crate::model::roadmap::{Placement, Roadmap};
@@ -66,6 +67,9 @@ pub struct Evaluation {
     /// Expected damage per risk and year, avoided and residual (`None` without `risks`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk: Option<risk::RiskEvaluation>,
+    /// Per maturity indicator (`maturity:`), in portfolio order: Ist → Soll in this roadmap.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub maturity: Vec<maturity::MaturityStatus>,
 }
 
 /// Evaluates a roadmap.
@@ -170,6 +174,7 @@ pub fn evaluate(portfolio: &Portfolio, scores: &Scores, roadmap: &Roadmap) -> Ev
     }
     Evaluation {
         risk: risk::evaluate(portfolio, roadmap),
+        maturity: maturity::evaluate(portfolio, roadmap),
         personnel_cost: super::money::personnel_cost(portfolio, &usage),
         depreciation: super::money::depreciation(portfolio, roadmap),
         usage,

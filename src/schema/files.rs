@@ -65,6 +65,8 @@ pub(super) struct PortfolioFile {
     objective: Option<super::risks::Objective>,
     /// Balance rules: least shares of a dimension's value or of a resource's spending.
     balance: Option<Vec<super::balance::BalanceRule>>,
+    /// Maturity indicators: baseline (Ist) and target (Soll) on a scale.
+    maturity: Option<Vec<super::maturity::Indicator>>,
 }
 
 /// Pairwise weighting: every pair of dimensions compared on Saaty's scale.
@@ -453,6 +455,9 @@ struct Measure {
     actual_cost: Option<ResourceAmounts>,
     /// The period a done measure finished in (before the horizon).
     finished: Option<Period>,
+    /// Maturity levels it raises when complete (`{ ozg-reifegrad: 3 }`): the level on a
+    /// level scale, the number added on a count.
+    raises: Option<super::maturity::Raises>,
 }
 
 /// Capacity changes of one resource.

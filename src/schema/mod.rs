@@ -12,6 +12,7 @@ mod balance;
 mod choice;
 mod files;
 mod funding;
+mod maturity;
 mod obligations;
 mod primitives;
 mod progress;

@@ -131,6 +131,7 @@ impl Settings {
                 fail_if_delayed,
                 includes,
                 search,
+                baseline,
             } => {
                 let report = report(
                     &args,
@@ -181,6 +182,7 @@ impl Settings {
                         on_time: fail_if_delayed,
                     },
                     options: options(search),
+                    baseline: baseline.baseline.map(|path| (path, baseline.freeze)),
                 })
             }
             Command::Frontier {

@@ -322,6 +322,8 @@ pub(crate) struct Compare {
     pub report: Report<CompareFormat>,
     /// Search options.
     pub options: Options,
+    /// `--baseline` and `--freeze`: every side is planned against this adopted plan.
+    pub baseline: Option<(PathBuf, Option<resiplan::analysis::baseline::Freeze>)>,
 }
 
 /// `frontier FILE`.

@@ -134,6 +134,7 @@ mod tests {
                 pilot_of: None,
                 fulfils: Vec::new(),
                 mitigates: Vec::new(),
+                raises: Vec::new(),
                 duty: None,
                 actuals: Default::default(),
             })

@@ -24,30 +24,39 @@ pub(super) fn offset(
 ) -> Option<i64> {
     let offset = calendar.offset_of(label.value);
     if offset.is_none() {
-        diagnostics.push(
-            Diagnostic::error(
-                Code::PeriodKindMismatch,
-                label.span,
-                format!(
-                    "{what} ({}) is a {} label, but the calendar counts in {}",
-                    label.value,
-                    label.value.kind.keyword(),
-                    calendar.period.plural()
-                ),
-            )
-            .with_label(format!(
-                "expected a label like `{}`",
-                calendar.period.example()
-            ))
-            .with_help(format!(
-                "write {} labels such as `{}` (horizon {})",
-                calendar.period.keyword(),
-                calendar.period.example(),
-                horizon_text(calendar)
-            )),
-        );
+        diagnostics.push(kind_mismatch(calendar, label, what));
     }
     offset
+}
+
+/// The error for a label of another period kind than the calendar's (`2027-Q1` in a
+/// yearly calendar): the one message for it, whether loading (a started measure's `start`)
+/// or validation (a deadline) finds it.
+pub(crate) fn kind_mismatch(
+    calendar: &Calendar,
+    label: &Located<PeriodLabel>,
+    what: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::PeriodKindMismatch,
+        label.span,
+        format!(
+            "{what} ({}) is a {} label, but the calendar counts in {}",
+            label.value,
+            label.value.kind.keyword(),
+            calendar.period.plural()
+        ),
+    )
+    .with_label(format!(
+        "expected a label like `{}`",
+        calendar.period.example()
+    ))
+    .with_help(format!(
+        "write {} labels such as `{}` (horizon {})",
+        calendar.period.keyword(),
+        calendar.period.example(),
+        horizon_text(calendar)
+    ))
 }
 
 pub(super) fn outside(calendar: &Calendar, label: &Located<PeriodLabel>, what: &str) -> Diagnostic {

@@ -12,6 +12,8 @@ mod chains;
 mod choice;
 mod funding;
 mod horizon;
+pub(crate) use horizon::kind_mismatch;
+mod maturity;
 mod money;
 mod numbers;
 mod obligations;
@@ -61,6 +63,8 @@ pub struct Subject<'a> {
     pub risks: &'a [crate::model::risk::Risk],
     /// What the roadmap is planned for.
     pub objective: Option<&'a Located<crate::model::risk::Objective>>,
+    /// Maturity indicators.
+    pub maturity: &'a [crate::model::maturity::Indicator],
 }
 
 impl<'a> Subject<'a> {
@@ -81,6 +85,7 @@ impl<'a> Subject<'a> {
             as_of: portfolio.as_of.as_ref(),
             risks: &portfolio.risks,
             objective: portfolio.objective.as_ref(),
+            maturity: &portfolio.maturity,
         }
     }
 }
@@ -122,6 +127,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
     raci::check(subject, &mut diagnostics);
     obligations::check(subject, &mut diagnostics);
     risks::check(subject, &mut diagnostics);
+    maturity::check(subject, &mut diagnostics);
     if subject.kind == DocumentKind::Portfolio
         && let Some(calendar) = subject.calendar
     {

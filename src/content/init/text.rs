@@ -393,8 +393,8 @@ pub(super) fn skeleton_measures(language: Language) -> String {
         ),
         (
             "    run_cost: { budget: 40k, staff: 0.2 }",
-            "je Periode nach Abschluss (Folgekosten)",
-            "per period after completion (follow-up costs)",
+            "je Periode nach Abschluss (Folgekosten); `raises`, z. B. `{ bcms-stufe: 2 }`: die Reifegradstufe unter `maturity`, die sie erreicht",
+            "per period after completion (follow-up costs); `raises`, e.g. `{ bcms-stage: 2 }`: the maturity level under `maturity` it reaches",
         ),
         (
             "    impact: { recovery: 5, protection: 2 }",

@@ -111,7 +111,9 @@ fn read_root(root: &Value) -> Result<Baseline, String> {
         .into_iter()
         .flatten())
     .filter_map(|p| {
-        let label = text_of(p, "label")?;
+        // Capacities are given per budget period: under quarters with budget years a
+        // period names its budget period, and the capacity is that year's.
+        let label = text_of(p, "budget_period").or_else(|| text_of(p, "label"))?;
         let resources = p.get("resources")?.as_object()?;
         let capacity = (resources.iter())
             .filter_map(|(r, v)| Some((r.clone(), v.get("capacity")?.as_f64()?)))

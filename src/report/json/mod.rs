@@ -19,6 +19,7 @@ pub mod envelope;
 pub mod explain;
 pub mod frontier;
 pub mod funding;
+pub mod maturity;
 pub mod plan;
 pub mod profile;
 pub mod progress;

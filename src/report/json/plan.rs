@@ -69,6 +69,10 @@ pub struct PlanReport {
     /// any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance: Option<Vec<super::balance::BalanceReport>>,
+    /// Maturity (Ist → Soll) per indicator: baseline, level per year, target, what is
+    /// missing; only when the portfolio has indicators (`maturity:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<Vec<super::maturity::MaturityReport>>,
     /// Plan against actual of the measures started, contracted, or done with actual costs;
     /// only when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -413,6 +417,7 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         duties: super::duties::duties(portfolio, view.roadmap, view.language),
         risk: super::risk::risk(portfolio, e.risk.as_ref(), view.language),
         balance: super::balance::balance(view),
+        maturity: super::maturity::maturity(portfolio, &e.maturity, view.language),
         progress: super::progress::progress_json(portfolio, view.roadmap),
         changes: super::changes::changes_json(view.adopted.as_ref()),
     }

@@ -31,6 +31,10 @@ pub struct StatusReport {
     pub progress: Vec<ProgressJson>,
     /// Decisions and deadlines from `as_of` to twelve months later, by date.
     pub decisions: Vec<DecisionJson>,
+    /// Maturity (Ist → Soll) per indicator, as in `plan`; only when the portfolio has
+    /// indicators (`maturity:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<Vec<super::maturity::MaturityReport>>,
     /// The changes against the adopted plan; only with `--baseline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<ChangesReport>,
@@ -154,6 +158,7 @@ pub fn status(view: &PlanView<'_>, status: &Status) -> String {
             })
             .collect(),
         progress: progress_json(portfolio, view.roadmap).unwrap_or_default(),
+        maturity: super::maturity::maturity(portfolio, &view.evaluation.maturity, view.language),
         decisions: (status.decisions.iter())
             .map(|d| {
                 let date = d.date.to_string();

@@ -10,6 +10,7 @@ mod duty_words;
 mod evidence;
 mod funding;
 mod graph;
+mod maturity;
 mod pilots;
 mod plan;
 mod progress;

@@ -3,7 +3,7 @@
 use super::plan::PlanView;
 use super::table::{Align, Table};
 use crate::model::roadmap::Placement;
-use crate::report::lang::Label;
+use crate::report::lang::{Label, de_en};
 use crate::report::number::{number, percent};
 use crate::report::text::Text;
 
@@ -193,15 +193,17 @@ impl PlanView<'_> {
         }
     }
 
-    /// Coverage per dimension.
+    /// Coverage per dimension; with maturity indicators, each dimension's Ist → Soll
+    /// beside it and a title that says coverage is the share of this portfolio's impact.
     pub fn coverage(&self) -> Table {
+        let with_maturity = !self.evaluation.maturity.is_empty();
         let rows = self
             .evaluation
             .coverage
             .iter()
             .zip(&self.portfolio.dimensions)
             .map(|(c, d)| {
-                vec![
+                let mut row: Vec<Text> = vec![
                     d.name.get(self.language).into(),
                     number(self.language, c.achieved, 1).into(),
                     number(self.language, c.possible, 1).into(),
@@ -210,18 +212,41 @@ impl PlanView<'_> {
                     } else {
                         self.t(Label::Nothing).into()
                     },
-                ]
+                ];
+                row.extend(self.coverage_maturity(&d.id.value));
+                row
             })
             .collect();
+        let mut header: Vec<Text> = vec![
+            self.t(Label::Dimension).into(),
+            self.t(Label::Achieved).into(),
+            self.t(Label::Possible).into(),
+            "%".into(),
+        ];
+        let mut align = vec![Align::Left, Align::Right, Align::Right, Align::Right];
+        let title = if with_maturity {
+            header.push(
+                de_en(
+                    self.language,
+                    "Reifegrad: Ist → Ende (Soll)",
+                    "Maturity: baseline → end (target)",
+                )
+                .into(),
+            );
+            align.push(Align::Left);
+            de_en(
+                self.language,
+                "Abdeckung je Dimension (Anteil an der Wirkung der Maßnahmen dieses Portfolios, kein Reifegrad)",
+                "Coverage per dimension (share of the impact of this portfolio's measures, not maturity)",
+            )
+            .into()
+        } else {
+            self.t(Label::Coverage).into()
+        };
         Table {
-            title: self.t(Label::Coverage).into(),
-            header: vec![
-                self.t(Label::Dimension).into(),
-                self.t(Label::Achieved).into(),
-                self.t(Label::Possible).into(),
-                "%".into(),
-            ],
-            align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
+            title,
+            header,
+            align,
             rows,
         }
     }
