@@ -140,6 +140,10 @@ fn the_schema_rejects_what_the_loader_rejects() {
         format!(
             "{base}resources: {{ budget: {{ capacity: {{ default: 1000000000000000, 2028: \"12.000k\" }} }} }}\n"
         ),
+        // Names of groups and bundles in both languages, as the loader reads them.
+        format!(
+            "{base}measures: [ {{ id: a, name: A, duration: 1 }}, {{ id: b, name: B, duration: 1 }} ]\nalternatives: [ {{ id: g, name: {{ de: Wahl, en: Choice }}, measures: [a, b] }} ]\nbundles: [ {{ id: k, name: {{ de: Paket, en: Bundle }}, measures: [a, b] }} ]\n"
+        ),
     ] {
         let found = problems(&portfolio, &fine);
         assert!(found.is_empty(), "refused:\n{fine}{found:#?}");

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // the fields exist for the schema only
 
+use super::primitives::Text;
 use schemars::JsonSchema;
 
 /// The portfolio's `alternatives` and `bundles` (flattened into the portfolio).
@@ -19,8 +20,8 @@ pub(super) struct Choices {
 pub(super) struct Alternative {
     /// Identifier, for reports and messages.
     id: String,
-    /// Display name.
-    name: Option<String>,
+    /// Display name: text, or `{ de, en }`.
+    name: Option<Text>,
     /// The measures to choose from, by id (at least two).
     #[schemars(length(min = 2))]
     measures: Vec<String>,
@@ -34,8 +35,8 @@ pub(super) struct Alternative {
 pub(super) struct Bundle {
     /// Identifier, for reports and messages.
     id: String,
-    /// Display name.
-    name: Option<String>,
+    /// Display name: text, or `{ de, en }`.
+    name: Option<Text>,
     /// Its measures, by id (at least two).
     #[schemars(length(min = 2))]
     measures: Vec<String>,
