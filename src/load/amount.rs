@@ -171,15 +171,40 @@ impl Decoder {
         quantity: Quantity,
     ) -> Amounts {
         let what = format!("`{field}` of {owner}");
+        self.keyed(
+            node,
+            &what,
+            "a mapping like `{ budget: 100k }`",
+            |dec, name, value| {
+                dec.quantity(
+                    value,
+                    &format!("`{field}.{}` of {owner}", name.value),
+                    quantity,
+                )
+            },
+        )
+    }
+
+    /// Reads a mapping keyed by names or ids (`cost`, `mitigates`, `raises`): each key once
+    /// (a repeated key is an error and skipped), each value read by `value`; a value it
+    /// refuses is left out. `example` says what the mapping should look like. Null reads as
+    /// empty; names and ids are checked later.
+    pub(super) fn keyed<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        example: &str,
+        mut value: impl FnMut(&mut Self, &Located<String>, &Node) -> Option<T>,
+    ) -> Vec<(Located<String>, T)> {
         let NodeKind::Map(entries) = &node.kind else {
             if node.kind != NodeKind::Null {
-                self.wrong_type(node, &what, "a mapping like `{ budget: 100k }`");
+                self.wrong_type(node, what, example);
             }
             return Vec::new();
         };
         let mut seen: BTreeMap<String, Span> = BTreeMap::new();
         let mut out = Vec::new();
-        for (key, value) in entries {
+        for (key, node) in entries {
             let Some(name) = self.string(key, &format!("a key in {what}")) else {
                 continue;
             };
@@ -197,12 +222,8 @@ impl Decoder {
                 continue;
             }
             seen.insert(name.value.clone(), key.span);
-            if let Some(amount) = self.quantity(
-                value,
-                &format!("`{field}.{}` of {owner}", name.value),
-                quantity,
-            ) {
-                out.push((name, amount));
+            if let Some(read) = value(self, &name, node) {
+                out.push((name, read));
             }
         }
         out

@@ -7,7 +7,6 @@ use super::node::{Node, NodeKind};
 use crate::diagnostic::source::Located;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::maturity::{Baseline, Indicator, Raises, Scale};
-use std::collections::BTreeMap;
 
 /// Every field of an indicator.
 pub(super) const INDICATOR_FIELDS: [&str; 7] = [
@@ -254,34 +253,10 @@ fn year(dec: &mut Decoder, node: &Node, what: &str) -> Option<Located<u16>> {
 /// validation.
 pub(super) fn decode_raises(dec: &mut Decoder, node: &Node, label: &str) -> Raises {
     let what = format!("`raises` of {label}");
-    let NodeKind::Map(entries) = &node.kind else {
-        if node.kind != NodeKind::Null {
-            dec.wrong_type(node, &what, "a mapping like `{ ozg-reifegrad: 3 }`");
-        }
-        return Vec::new();
-    };
-    let mut seen: BTreeMap<String, crate::diagnostic::source::Span> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (key, value) in entries {
-        let Some(id) = dec.string(key, &format!("a key in {what}")) else {
-            continue;
-        };
-        if let Some(first) = seen.insert(id.value.clone(), key.span) {
-            dec.report(
-                Diagnostic::error(
-                    Code::DuplicateKey,
-                    key.span,
-                    format!("`{}` is given twice in {what}", id.value),
-                )
-                .with_label("given again here")
-                .with_related(first, "first given here")
-                .with_help("remove one of them; YAML does not allow repeated keys"),
-            );
-            continue;
-        }
-        if let Some(level) = level(dec, value, &format!("`raises.{}` of {label}", id.value)) {
-            out.push((id, level));
-        }
-    }
-    out
+    dec.keyed(
+        node,
+        &what,
+        "a mapping like `{ ozg-reifegrad: 3 }`",
+        |dec, id, value| level(dec, value, &format!("`raises.{}` of {label}", id.value)),
+    )
 }

@@ -9,7 +9,6 @@ use crate::diagnostic::source::Located;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Amounts;
 use crate::model::risk::{Objective, Risk};
-use std::collections::BTreeMap;
 
 /// Every field of a risk.
 pub(super) const RISK_FIELDS: [&str; 6] = ["id", "name", "likelihood", "damage", "source", "as_of"];
@@ -141,56 +140,34 @@ fn damage(dec: &mut Decoder, node: &Node, what: &str) -> Option<Located<[f64; 2]
 /// Decodes a measure's `mitigates: { risk-id: share }`; ids are checked by validation.
 pub(super) fn decode_mitigates(dec: &mut Decoder, node: &Node, label: &str) -> Amounts {
     let what = format!("`mitigates` of {label}");
-    let NodeKind::Map(entries) = &node.kind else {
-        if node.kind != NodeKind::Null {
-            dec.wrong_type(node, &what, "a mapping like `{ ransomware: 60% }`");
-        }
-        return Vec::new();
-    };
-    let mut seen: BTreeMap<String, crate::diagnostic::source::Span> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (key, value) in entries {
-        let Some(id) = dec.string(key, &format!("a key in {what}")) else {
-            continue;
-        };
-        if let Some(first) = seen.insert(id.value.clone(), key.span) {
-            dec.report(
-                Diagnostic::error(
-                    Code::DuplicateKey,
-                    key.span,
-                    format!("`{}` is given twice in {what}", id.value),
-                )
-                .with_label("given again here")
-                .with_related(first, "first given here")
-                .with_help("remove one of them; YAML does not allow repeated keys"),
-            );
-            continue;
-        }
-        let share_what = format!("`mitigates.{}` of {label}", id.value);
-        let Some(share) = percentage(dec, value, &share_what) else {
-            continue;
-        };
-        if !(0.0..=1.0).contains(&share.value) {
-            dec.report(
-                Diagnostic::error(
-                    Code::InvalidRate,
-                    value.span,
-                    format!(
-                        "{share_what} is {} %, outside 0 % to 100 %",
-                        crate::model::amount_text(share.value * 100.0)
-                    ),
-                )
-                .with_label("not a share from 0 % to 100 %")
-                .with_help(
-                    "write the share of the risk's expected damage the measure removes, from \
+    dec.keyed(
+        node,
+        &what,
+        "a mapping like `{ ransomware: 60% }`",
+        |dec, id, value| {
+            let share_what = format!("`mitigates.{}` of {label}", id.value);
+            let share = percentage(dec, value, &share_what)?;
+            if !(0.0..=1.0).contains(&share.value) {
+                dec.report(
+                    Diagnostic::error(
+                        Code::InvalidRate,
+                        value.span,
+                        format!(
+                            "{share_what} is {} %, outside 0 % to 100 %",
+                            crate::model::amount_text(share.value * 100.0)
+                        ),
+                    )
+                    .with_label("not a share from 0 % to 100 %")
+                    .with_help(
+                        "write the share of the risk's expected damage the measure removes, from \
                      0 % to 100 %, e.g. `60%` (or `0.6`)",
-                ),
-            );
-            continue;
-        }
-        out.push((id, share));
-    }
-    out
+                    ),
+                );
+                return None;
+            }
+            Some(share)
+        },
+    )
 }
 
 /// Reads `objective`: `impact`, `risk` or a mix `{ risk: 70%, impact: 30% }`.
