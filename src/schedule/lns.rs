@@ -16,6 +16,8 @@ use super::search::{better, key};
 use super::sgs::{self, Schedule, Slot};
 use crate::random::Rng;
 
+mod chain;
+
 /// Node limit of one part's solve.
 const PART_NODES: u64 = 200;
 /// Work of one part's solve that the budget allows on average (rows times non-zero
@@ -24,6 +26,51 @@ const PART_NODES: u64 = 200;
 const PART_WORK: usize = 300_000;
 /// Start variables a part aims at, at first.
 const PART_VARIABLES: usize = 120;
+
+/// Which parts a search solves, round by round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mix {
+    /// Windows, clusters and exchanges in turn.
+    Plain,
+    /// Every other round a chain-aware exchange ([`chain::chain_part`]), the rounds
+    /// between windows and exchanges in turn.
+    Chains,
+}
+
+/// Two independent searches on two threads: [`Mix::Plain`] with `seed` (the search a
+/// single thread would run) and [`Mix::Chains`] with another seed; the better result
+/// (ties: the first) and its unused rounds. The result does not depend on thread timing:
+/// each search is deterministic and the choice is by index, so it is never worse than
+/// the plain search alone.
+pub(crate) fn best_of_two(
+    problem: &Problem,
+    list: &[usize],
+    start: &Schedule,
+    rounds: usize,
+    budget_rounds: usize,
+    seed: u64,
+) -> (Schedule, usize) {
+    let results = crate::parallel::map(2, 2, |k| {
+        let mix = if k == 0 { Mix::Plain } else { Mix::Chains };
+        improve(
+            problem,
+            list,
+            start,
+            rounds,
+            budget_rounds,
+            seed.wrapping_add(k as u64 * 7919),
+            mix,
+        )
+    });
+    let mut results = results.into_iter();
+    let mut best = results.next().unwrap_or_else(|| (start.clone(), 0));
+    for result in results {
+        if better(key(problem, &result.0), key(problem, &best.0)) {
+            best = result;
+        }
+    }
+    best
+}
 
 /// Improves `start` (its measures' order `list` completes decodings) with up to `rounds`
 /// exact re-solves of parts of it, within a budget of work of `budget_rounds` average parts;
@@ -36,6 +83,7 @@ pub(crate) fn improve(
     rounds: usize,
     budget_rounds: usize,
     seed: u64,
+    mix: Mix,
 ) -> (Schedule, usize) {
     let windows = bound::part_windows(problem);
     let movable: Vec<usize> = (0..problem.jobs.len())
@@ -56,6 +104,7 @@ pub(crate) fn improve(
         .clamp(6, 40)
         .min(movable.len());
     let mut rng = Rng::new(seed);
+    let loads = chain::loads(problem);
     let mut best = start.clone();
     let mut best_key = key(problem, &best);
     // Parts of long horizons cost far more to solve: the rounds share a budget of work.
@@ -68,7 +117,16 @@ pub(crate) fn improve(
         }
         done += 1;
         let starts = starts_of(&best);
-        let (free, range) = match round % 3 {
+        let pick = match mix {
+            Mix::Plain => round % 3,
+            Mix::Chains if round % 2 == 1 => 3,
+            Mix::Chains => round % 4,
+        };
+        let (free, range) = match pick {
+            3 => (
+                chain::chain_part(problem, &windows, &movable, &starts, &loads, size, &mut rng),
+                None,
+            ),
             0 => window_part(problem, &windows, &movable, &starts, size, &mut rng),
             1 => (
                 cluster_part(problem, &windows, &movable, &starts, size, &mut rng),
@@ -265,7 +323,7 @@ fn exchange_part(
 
 #[cfg(test)]
 mod tests {
-    use super::improve;
+    use super::{Mix, best_of_two, improve};
     use crate::generate::{Settings, portfolio_yaml};
     use crate::model::period::PeriodKind;
     use crate::schedule::problem::Problem;
@@ -279,8 +337,32 @@ mod tests {
             .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
         let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
         let start = sgs::generate(&problem, &problem.order);
-        let (best, unused) = improve(&problem, &problem.order, &start, rounds, rounds, 1);
+        let (best, unused) = improve(
+            &problem,
+            &problem.order,
+            &start,
+            rounds,
+            rounds,
+            1,
+            super::Mix::Plain,
+        );
         (unused, best.objective >= start.objective - 1e-9)
+    }
+
+    #[test]
+    fn the_second_search_never_makes_the_first_worse_and_repeats_itself() {
+        let settings = Settings::hard(100, 12, PeriodKind::Quarter, 2);
+        let text = portfolio_yaml(&settings);
+        let scored = crate::pipeline::score_text(std::path::Path::new("g.yaml"), &text)
+            .unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
+        let problem = Problem::new(&scored.portfolio, &scored.graph, &scored.scores);
+        let start = sgs::generate(&problem, &problem.order);
+        let plain = improve(&problem, &problem.order, &start, 12, 12, 5, Mix::Plain).0;
+        let both = best_of_two(&problem, &problem.order, &start, 12, 12, 5);
+        assert!(both.0.objective >= plain.objective - 1e-9);
+        let again = best_of_two(&problem, &problem.order, &start, 12, 12, 5);
+        assert_eq!(both.0.slots, again.0.slots);
+        assert_eq!(both.1, again.1);
     }
 
     #[test]

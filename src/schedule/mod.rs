@@ -308,7 +308,21 @@ fn best_schedule(
     if parts == 0 {
         return (schedule, rule, false);
     }
-    let (improved, unused) = lns::improve(problem, &list, &schedule, parts, base, options.seed);
+    // Hard problems get a second, chain-aware search on the second core (not the largest:
+    // there its few parts cover little, and its decodings cost as much as the first's).
+    let (improved, unused) = if difficulty(problem) > 1 && problem.jobs.len() <= SECOND_LNS_MAX {
+        lns::best_of_two(problem, &list, &schedule, parts, base, options.seed)
+    } else {
+        lns::improve(
+            problem,
+            &list,
+            &schedule,
+            parts,
+            base,
+            options.seed,
+            lns::Mix::Plain,
+        )
+    };
     if search::better(
         search::key(problem, &improved),
         search::key(problem, &schedule),
@@ -373,7 +387,8 @@ const EXACT_WORK_QUICK: usize = 150_000;
 /// How many times the base number of large-neighbourhood parts a problem deserves: more
 /// for many measures over many periods, where the whole model is beyond the exact solve
 /// and parts can only cover a small share of it (within the base number's budget of
-/// work, so costly parts do not take longer).
+/// work, so costly parts do not take longer). Above 1, a second large-neighbourhood search
+/// with chain-aware exchanges runs beside the first ([`lns::best_of_two`]).
 fn difficulty(problem: &Problem) -> usize {
     if problem.jobs.len() >= 100 && problem.periods >= 12 {
         2
@@ -381,6 +396,9 @@ fn difficulty(problem: &Problem) -> usize {
         1
     }
 }
+
+/// Most measures for which a hard problem gets the second large-neighbourhood search.
+const SECOND_LNS_MAX: usize = 2_000;
 
 /// Local-search iterations, in units of `normal`'s, that all unused large-neighbourhood
 /// rounds are worth.
