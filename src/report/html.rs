@@ -193,17 +193,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
         body.push_str(&table(&extra, "h2"));
     }
     body.push_str(&table(&view.resource_use(), "h2"));
-    for funding in view.funding_tables() {
-        body.push_str(&table(&funding, "h2"));
-    }
-    for extra in [
-        view.choices_table(),
-        view.balance_table(),
-        view.maturity_table(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for extra in view.rules_tables() {
         body.push_str(&table(&extra, "h2"));
     }
     body.push_str(&table(&view.coverage(), "h2"));

@@ -179,17 +179,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
         out.push_str(&table(&extra));
     }
     out.push_str(&table(&view.resource_use()));
-    for funding in view.funding_tables() {
-        out.push_str(&table(&funding));
-    }
-    for extra in [
-        view.choices_table(),
-        view.balance_table(),
-        view.maturity_table(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for extra in view.rules_tables() {
         out.push_str(&table(&extra));
     }
     out.push_str(&table(&view.coverage()));

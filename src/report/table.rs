@@ -176,17 +176,7 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
         out.push_str(&table(&extra, width));
     }
     out.push_str(&table(&view.resource_use(), width));
-    for funding in view.funding_tables() {
-        out.push_str(&table(&funding, width));
-    }
-    for extra in [
-        view.choices_table(),
-        view.balance_table(),
-        view.maturity_table(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for extra in view.rules_tables() {
         out.push_str(&table(&extra, width));
     }
     out.push_str(&table(&view.coverage(), width));

@@ -227,6 +227,22 @@ impl<'a> PlanView<'a> {
         )
     }
 
+    /// The sections every plan report shows after resource use, in this order: funding per
+    /// programme, alternatives and bundles, balance rules, maturity (those that apply).
+    pub fn rules_tables(&self) -> Vec<super::Table> {
+        let mut tables = self.funding_tables();
+        tables.extend(
+            [
+                self.choices_table(),
+                self.balance_table(),
+                self.maturity_table(),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        tables
+    }
+
     /// Whether measure `j` is on the critical chain (scheduled, total slack 0).
     pub fn critical(&self, j: usize) -> bool {
         self.slack
