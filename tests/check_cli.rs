@@ -346,3 +346,18 @@ fn a_problem_in_an_included_measure_says_where_to_fix_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_impact_that_is_not_a_mapping_is_shown_a_mapping_by_dimension() {
+    let text = "version: 1\nname: T\ncalendar: { period: year, start: 2028, end: 2031 }\n\
+                resources:\n  budget: { unit: EUR, capacity: 1M }\nmeasures:\n  - id: a\n    \
+                name: A\n    duration: 1\n    cost: { budget: 10k }\n    impact: 5\n";
+    resiplan()
+        .args(["check", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`impact` of measure `a` must be a mapping like `{ protection: 3 }`",
+        ));
+}

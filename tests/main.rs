@@ -73,3 +73,4 @@ mod values_cli;
 mod weights_cli;
 mod whatif_cli;
 mod whatif_properties;
+mod yearly_actuals;

@@ -19,6 +19,7 @@ pub mod slack;
 pub mod status;
 pub mod sweep;
 pub mod weights;
+pub mod yearly_actuals;
 
 use crate::model::period::PeriodKind;
 use crate::model::roadmap::Placement;

@@ -13,16 +13,15 @@ use resiplan::report::json::baseline::read_baseline;
 use resiplan::report::provenance::{Content, Provenance};
 use std::path::Path;
 
-/// Plans `portfolio` against the adopted plan in `path`; an unreadable or unfitting
-/// baseline is a usage error (exit 2).
+/// Plans `portfolio` against the adopted plan in `path`, with the adopted plan as read; an
+/// unreadable or unfitting baseline is a usage error (exit 2).
 pub(crate) fn planned_against(
     portfolio: &Portfolio,
     options: &resiplan::schedule::Options,
     path: &Path,
     freeze: Option<Freeze>,
-) -> anyhow::Result<(Planning, Provenance, Adopted)> {
-    let (planning, provenance, adopted, _) = planned(portfolio, options, path, freeze)?;
-    Ok((planning, provenance, adopted))
+) -> anyhow::Result<(Planning, Provenance, Adopted, Baseline)> {
+    planned(portfolio, options, path, freeze)
 }
 
 /// Like [`planned_against`] without a freeze, with the adopted plan as read.

@@ -14,13 +14,14 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
     )?;
     let (planning, provenance, adopted) = match &settings.baseline {
         Some((path, freeze)) => {
-            let (planning, provenance, adopted) = crate::commands::baseline::planned_against(
-                &settings.portfolio,
-                &settings.options,
-                path,
-                *freeze,
-            )?;
-            (planning, provenance, Some(adopted))
+            let (planning, provenance, adopted, baseline) =
+                crate::commands::baseline::planned_against(
+                    &settings.portfolio,
+                    &settings.options,
+                    path,
+                    *freeze,
+                )?;
+            (planning, provenance, Some((adopted, baseline)))
         }
         None => {
             let (planning, provenance) =
@@ -31,7 +32,9 @@ pub(crate) fn run(settings: &Plan) -> Result<()> {
     let scored = &planning.scored;
     let language = settings.report.language(scored.portfolio.language);
     let mut view = PlanView::of(&planning, language, &provenance);
-    view.adopted = adopted;
+    if let Some((adopted, baseline)) = adopted {
+        view.against_baseline(adopted, &baseline);
+    }
     let width = terminal::table_width(&settings.report.destination);
     let text = match settings.report.format {
         report::Format::Csv => report::csv::plan(&view, settings.csv),

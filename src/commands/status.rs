@@ -30,7 +30,9 @@ pub(crate) fn run(settings: &Status) -> Result<()> {
     let report = &settings.report;
     let language = report.language(scored.portfolio.language);
     let mut view = PlanView::of(&planning, language, &provenance);
-    view.adopted = adopted;
+    if let (Some(adopted), Some(baseline)) = (adopted, &baseline) {
+        view.against_baseline(adopted, baseline);
+    }
     let state = status(&planning, baseline.as_ref());
     let text = match report.format {
         StatusFormat::Table => document::terminal(

@@ -155,6 +155,7 @@ codes! {
     StartedWithoutStart = "started-without-start": "A `started` measure, or one with `contracted: true`, without `start`.",
     StartedLater = "started-later": "A `started` measure whose `start` lies after the horizon's first period, or a `done` measure whose `finished` lies inside the horizon.",
     ActualsNotBegun = "actuals-not-begun": "An `actual_cost` on a measure that has neither started nor is done, or a `finished` on one that is not `done`.",
+    ActualYear = "actual-year": "An `actual_cost` given per year whose key is not a budget period of the calendar (a year), lies in a budget period that has not begun by `as_of` (money not spent yet), or that mixes years with resources.",
     DeadlineUnreachable = "deadline-unreachable": "A deadline that the dependency chain cannot meet (the chain is named).",
     MandatoryUnreachable = "mandatory-unreachable": "A mandatory measure whose chain cannot finish inside the horizon.",
     Unreachable = "unreachable": "A measure that cannot finish inside the horizon; it will not be scheduled (warning).",

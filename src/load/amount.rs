@@ -171,10 +171,15 @@ impl Decoder {
         quantity: Quantity,
     ) -> Amounts {
         let what = format!("`{field}` of {owner}");
+        // Resource amounts are keyed by resource, scores (`impact`) by dimension.
+        let example = match quantity {
+            Quantity::Resource => "a mapping like `{ budget: 100k }`",
+            Quantity::Plain => "a mapping like `{ protection: 3 }`",
+        };
         self.keyed(
             node,
             &what,
-            "a mapping like `{ budget: 100k }`",
+            example,
             |dec, name, value| {
                 dec.quantity(
                     value,

@@ -14,7 +14,7 @@ use crate::diagnostic::source::Located;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::period::{Calendar, PeriodLabel};
 use crate::model::progress::{Actuals, Started};
-use crate::model::{Measure, Status};
+use crate::model::{Amounts, Measure, Status};
 
 /// Reads the progress fields of a measure whose status was read as `status` (`started`
 /// is read as fixed, `started` tells). Problems that need no calendar are reported here.
@@ -31,9 +31,9 @@ pub(super) fn decode(
     let contracted = (fields.get("contracted"))
         .and_then(|n| dec.boolean(n, &format!("`contracted` of {label}")))
         .unwrap_or(false);
-    let actual_cost = fields
+    let (actual_cost, actual_by_year) = fields
         .get("actual_cost")
-        .map(|n| dec.amounts(n, "actual_cost", label, Quantity::Resource))
+        .map(|n| actual_cost(dec, n, label))
         .unwrap_or_default();
     let finished = fields
         .get("finished")
@@ -142,8 +142,86 @@ pub(super) fn decode(
         started,
         contracted,
         actual_cost,
+        actual_by_year,
         finished,
     }
+}
+
+/// Reads `actual_cost`: a total per resource (`{ budget: 200k }`), or one mapping per
+/// budget year (`{ 2027: { budget: 130k }, 2028: { budget: 70k } }`), told apart by the
+/// values (amounts or mappings). Per year, the total is the sum of the years. Whether a
+/// year is a budget period that has begun is checked by validation, which knows `as_of`.
+fn actual_cost(
+    dec: &mut Decoder,
+    node: &Node,
+    label: &str,
+) -> (Amounts, Vec<(Located<PeriodLabel>, Amounts)>) {
+    let per_year = matches!(&node.kind, NodeKind::Map(entries)
+        if entries.iter().any(|(_, value)| matches!(value.kind, NodeKind::Map(_))));
+    if !per_year {
+        return (
+            dec.amounts(node, "actual_cost", label, Quantity::Resource),
+            Vec::new(),
+        );
+    }
+    let what = format!("`actual_cost` of {label}");
+    let by_year: Vec<(Located<PeriodLabel>, Amounts)> = dec
+        .keyed(
+            node,
+            &what,
+            "a mapping like `{ 2027: { budget: 130k } }`",
+            |dec, key, value| {
+                if !matches!(value.kind, NodeKind::Map(_)) {
+                    dec.report(
+                        Diagnostic::error(
+                            Code::ActualYear,
+                            key.span,
+                            format!("{what} mixes years and resources: `{}` is not a year with its amounts", key.value),
+                        )
+                        .with_label("expected a year like `2027: { budget: 130k }`")
+                        .with_help(
+                            "give either the total per resource (`actual_cost: { budget: 200k }`) \
+                             or one mapping per budget year (`actual_cost: { 2027: { budget: \
+                             130k }, 2028: { budget: 70k } }`)",
+                        ),
+                    );
+                    return None;
+                }
+                let year = match PeriodLabel::parse(&key.value) {
+                    Ok(year) => Located::new(year, key.span),
+                    Err(e) => {
+                        dec.report(
+                            Diagnostic::error(
+                                Code::ActualYear,
+                                key.span,
+                                format!("`{}` in {what} is not a budget year: {}", key.value, e.0),
+                            )
+                            .with_label("not a period label")
+                            .with_help(
+                                "key each year's actual cost by the budget year it was paid in, \
+                                 e.g. `2027: { budget: 130k }`",
+                            ),
+                        );
+                        return None;
+                    }
+                };
+                let field = format!("actual_cost.{}", key.value);
+                Some((year, dec.amounts(value, &field, label, Quantity::Resource)))
+            },
+        )
+        .into_iter()
+        .map(|(_, year)| year)
+        .collect();
+    let mut total: Amounts = Vec::new();
+    for (_, amounts) in &by_year {
+        for (id, value) in amounts {
+            match total.iter_mut().find(|(t, _)| t.value == id.value) {
+                Some((_, sum)) => sum.value += value.value,
+                None => total.push((id.clone(), value.clone())),
+            }
+        }
+    }
+    (total, by_year)
 }
 
 /// Reads a share done: `40%`, `12.5 %` or a share up to 1 (`0.4`).

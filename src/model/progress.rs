@@ -24,9 +24,14 @@ pub struct Actuals {
     /// measure.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub contracted: bool,
-    /// What it has cost so far (started) or in all (done), per resource.
+    /// What it has cost so far (started) or in all (done), per resource: the sum of
+    /// `actual_by_year` when the file gives it per year.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actual_cost: Amounts,
+    /// What it cost in each budget year (`actual_cost: { 2027: { budget: 130k } }`), in
+    /// file order; empty when `actual_cost` is a total.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actual_by_year: Vec<(Located<PeriodLabel>, Amounts)>,
     /// The period a done measure finished in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub finished: Option<Located<PeriodLabel>>,
@@ -38,6 +43,7 @@ impl Actuals {
         self.started.is_none()
             && !self.contracted
             && self.actual_cost.is_empty()
+            && self.actual_by_year.is_empty()
             && self.finished.is_none()
     }
 }

@@ -167,6 +167,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
         view.duties_table(),
         view.changes_table(),
         view.progress_table(),
+        view.yearly_actuals_table(),
         view.risk_table(),
     ]
     .into_iter()

@@ -164,9 +164,13 @@ pub fn plan(view: &PlanView<'_>) -> String {
     {
         out.push_str(&table(&extra));
     }
-    for section in [view.changes_table(), view.progress_table()]
-        .into_iter()
-        .flatten()
+    for section in [
+        view.changes_table(),
+        view.progress_table(),
+        view.yearly_actuals_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&table(&section));
     }

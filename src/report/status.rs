@@ -61,6 +61,9 @@ pub fn document(view: &PlanView<'_>, status: &Status) -> Document {
     if let Some(progress) = view.progress_table() {
         blocks.push(Block::Table(progress));
     }
+    if let Some(yearly) = view.yearly_actuals_table() {
+        blocks.push(Block::Table(yearly));
+    }
     if let Some(maturity) = view.maturity_table() {
         blocks.push(Block::Table(maturity));
     }

@@ -161,9 +161,13 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     {
         out.push_str(&table(&extra, width));
     }
-    for section in [view.changes_table(), view.progress_table()]
-        .into_iter()
-        .flatten()
+    for section in [
+        view.changes_table(),
+        view.progress_table(),
+        view.yearly_actuals_table(),
+    ]
+    .into_iter()
+    .flatten()
     {
         out.push_str(&table(&section, width));
     }

@@ -451,8 +451,9 @@ struct Measure {
     progress: Option<super::progress::Progress>,
     /// Contracted: keeps its `start` like a fixed measure.
     contracted: Option<bool>,
-    /// What a started or done measure has cost so far, per resource.
-    actual_cost: Option<ResourceAmounts>,
+    /// What a started or done measure has cost so far, per resource, or per budget year
+    /// and resource (`{ 2027: { budget: 130k } }`).
+    actual_cost: Option<super::progress::ActualCost>,
     /// The period a done measure finished in (before the horizon).
     finished: Option<Period>,
     /// Maturity levels it raises when complete (`{ ozg-reifegrad: 3 }`): the level on a

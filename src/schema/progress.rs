@@ -1,6 +1,8 @@
 //! The schema of a measure's progress (`progress: 40%`) in a yearly update.
 
+use super::primitives::ResourceAmount;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use std::collections::BTreeMap;
 
 /// The share of a started measure that is done: `40%`, or a number from 0 to 1.
 pub(super) struct Progress;
@@ -19,4 +21,16 @@ impl JsonSchema for Progress {
             ]
         })
     }
+}
+
+/// What a started or done measure has cost: a total per resource (`{ budget: 200k }`), or
+/// one mapping per budget year it was paid in (`{ 2027: { budget: 130k } }`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // the variants exist for the schema only
+pub(super) enum ActualCost {
+    /// The total so far, per resource id.
+    Total(BTreeMap<String, ResourceAmount>),
+    /// Per budget year (a label like `2027`), the amounts per resource id paid in it.
+    PerYear(BTreeMap<String, BTreeMap<String, ResourceAmount>>),
 }

@@ -7,6 +7,7 @@
 //! (`horizon`). It builds the dependency graph on the way and returns it, so no later stage
 //! builds it again.
 
+mod actuals;
 mod balance;
 mod chains;
 mod choice;
@@ -135,6 +136,7 @@ pub fn validate(subject: &Subject, known: Option<&DependencyGraph>) -> Validatio
         funding::check(subject, &mut diagnostics);
         choice::check(subject, &graph, &mut diagnostics);
         balance::check(subject, &mut diagnostics);
+        actuals::check(subject, &mut diagnostics);
         horizon::check_measures(subject, calendar, &graph, &mut diagnostics);
     }
     Validation { diagnostics, graph }

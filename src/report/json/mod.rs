@@ -33,6 +33,7 @@ pub mod simulate;
 mod status;
 pub mod sweep;
 pub mod weights;
+pub mod yearly_actuals;
 
 pub use budget::{BudgetReport, budget};
 pub use catalog::{CatalogListReport, CatalogShowReport, catalog_list, catalog_show};

@@ -77,6 +77,10 @@ pub struct PlanReport {
     /// only when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<Vec<super::progress::ProgressJson>>,
+    /// Plan against actual per budget year (against the adopted plan with `--baseline`,
+    /// else the estimate of the work done); only with actual costs or `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly_actuals: Option<super::yearly_actuals::YearlyActualsJson>,
     /// The changes against the adopted plan; only with `--baseline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<super::changes::ChangesReport>,
@@ -419,6 +423,10 @@ fn report(view: &PlanView<'_>) -> PlanReport {
         balance: super::balance::balance(view),
         maturity: super::maturity::maturity(portfolio, &e.maturity, view.language),
         progress: super::progress::progress_json(portfolio, view.roadmap),
+        yearly_actuals: super::yearly_actuals::yearly_actuals_json(
+            portfolio,
+            view.yearly_actuals.as_ref(),
+        ),
         changes: super::changes::changes_json(view.adopted.as_ref()),
     }
 }

@@ -29,6 +29,10 @@ pub struct StatusReport {
     pub late: Vec<LateJson>,
     /// Plan against actual (as in `plan`), empty when nothing has begun.
     pub progress: Vec<ProgressJson>,
+    /// Plan against actual per budget year (as in `plan`); only with actual costs or
+    /// `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yearly_actuals: Option<super::yearly_actuals::YearlyActualsJson>,
     /// Decisions and deadlines from `as_of` to twelve months later, by date.
     pub decisions: Vec<DecisionJson>,
     /// Maturity (Ist → Soll) per indicator, as in `plan`; only when the portfolio has
@@ -158,6 +162,10 @@ pub fn status(view: &PlanView<'_>, status: &Status) -> String {
             })
             .collect(),
         progress: progress_json(portfolio, view.roadmap).unwrap_or_default(),
+        yearly_actuals: super::yearly_actuals::yearly_actuals_json(
+            portfolio,
+            view.yearly_actuals.as_ref(),
+        ),
         maturity: super::maturity::maturity(portfolio, &view.evaluation.maturity, view.language),
         decisions: (status.decisions.iter())
             .map(|d| {

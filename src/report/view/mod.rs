@@ -21,6 +21,7 @@ mod sources;
 mod summary;
 mod table;
 mod tables;
+mod yearly_actuals;
 
 pub use duty_words::{duty_facts, duty_name, state_name};
 pub use evidence::DocumentRow;

@@ -41,6 +41,9 @@ pub struct PlanView<'a> {
     pub quick_wins: Vec<QuickWin>,
     /// The re-plan against an adopted plan (`plan --baseline`); `None` without one.
     pub adopted: Option<crate::analysis::baseline::Adopted>,
+    /// Plan against actual per budget year: against the estimate of the work done, or
+    /// (set by `--baseline`) against the adopted plan; `None` without either.
+    pub yearly_actuals: Option<crate::analysis::yearly_actuals::YearlyActuals>,
 }
 
 impl<'a> PlanView<'a> {
@@ -59,7 +62,27 @@ impl<'a> PlanView<'a> {
             slack: slack(planning),
             quick_wins: quick_wins(&planning.scored.portfolio, &planning.scored.scores),
             adopted: None,
+            yearly_actuals: crate::analysis::yearly_actuals::yearly_actuals(
+                &planning.scored.portfolio,
+                &planned.roadmap,
+                None,
+            ),
         }
+    }
+
+    /// The view of a re-plan against an adopted plan (`--baseline`): its changes, and plan
+    /// against actual per year against the adopted plan.
+    pub fn against_baseline(
+        &mut self,
+        adopted: crate::analysis::baseline::Adopted,
+        baseline: &crate::model::baseline::Baseline,
+    ) {
+        self.adopted = Some(adopted);
+        self.yearly_actuals = crate::analysis::yearly_actuals::yearly_actuals(
+            self.portfolio,
+            self.roadmap,
+            Some(baseline),
+        );
     }
 
     /// A label in the report language.
