@@ -46,6 +46,9 @@ fn the_corpus_has_seeds_for_the_newer_parts_of_the_format() {
         "bundles:",
         "obligations:",
         "fulfils:",
+        "actual_cost: { 2026:",
+        "maturity:",
+        "raises:",
     ] {
         assert!(
             seeds.iter().any(|s| s.contains(part)),
