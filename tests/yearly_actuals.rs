@@ -169,3 +169,30 @@ fn years_that_are_not_budget_years_or_mixed_with_resources_are_refused() {
     check_actual_cost("{ 2027: { budget: -5k } }").code(1);
     check_actual_cost("{ 2026: { budget: 20k }, 2027: { budget: 40k } }").success();
 }
+
+#[test]
+fn two_amounts_in_euros_are_named_investive_and_operating() {
+    let markdown = stdout(&["plan", UPDATE, "-f", "markdown"]);
+    let progress = section(
+        &markdown,
+        "markdown",
+        "",
+        "## Stand der Umsetzung: Plan und Ist",
+    );
+    assert!(
+        progress.contains(
+            "| it-inventar | erledigt | 2027-Q4 | investiv 30.000 € · konsumtiv 70.000 € · 4 VZÄ |"
+        ),
+        "{progress}"
+    );
+    assert!(
+        progress.contains("investiv +4.000 € · konsumtiv −4.000 €"),
+        "{progress}"
+    );
+    // One euro amount keeps its plain form.
+    let single = stdout(&["plan", FIXTURE, "-f", "markdown"]);
+    assert!(
+        single.contains("| €400,000 · 2 FTE |") || single.contains("€400,000 · 2 VZÄ"),
+        "{single}"
+    );
+}

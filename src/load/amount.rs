@@ -176,18 +176,13 @@ impl Decoder {
             Quantity::Resource => "a mapping like `{ budget: 100k }`",
             Quantity::Plain => "a mapping like `{ protection: 3 }`",
         };
-        self.keyed(
-            node,
-            &what,
-            example,
-            |dec, name, value| {
-                dec.quantity(
-                    value,
-                    &format!("`{field}.{}` of {owner}", name.value),
-                    quantity,
-                )
-            },
-        )
+        self.keyed(node, &what, example, |dec, name, value| {
+            dec.quantity(
+                value,
+                &format!("`{field}.{}` of {owner}", name.value),
+                quantity,
+            )
+        })
     }
 
     /// Reads a mapping keyed by names or ids (`cost`, `mitigates`, `raises`): each key once

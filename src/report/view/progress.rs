@@ -15,14 +15,26 @@ impl PlanView<'_> {
     /// Amounts per resource, formatted like a measure's cost (`€120,000 · 2 FTE`); a dash
     /// when all are zero. With `sign`, a variance (`+€20,000`).
     pub(crate) fn amounts_text(&self, values: &[f64], sign: bool) -> String {
-        let parts: Vec<String> = (values.iter().enumerate())
-            .filter(|(_, v)| v.abs() > 1e-9)
-            .map(|(r, v)| {
+        let resources = &self.portfolio.resources;
+        let unit =
+            |r: usize| (resources[r].unit.as_deref()).unwrap_or(self.portfolio.currency.as_str());
+        let shown: Vec<usize> = (0..values.len().min(resources.len()))
+            .filter(|r| values[*r].abs() > 1e-9)
+            .collect();
+        let parts: Vec<String> = (shown.iter())
+            .map(|&r| {
+                let v = values[r];
                 let text = self.amount(r, v.abs());
-                match (sign, *v < 0.0) {
+                let text = match (sign, v < 0.0) {
                     (false, _) => text,
                     (true, true) => format!("−{text}"),
                     (true, false) => format!("+{text}"),
+                };
+                // Two amounts in one unit (investive and operating euros) need their names.
+                if shown.iter().any(|&s| s != r && unit(s) == unit(r)) {
+                    format!("{} {text}", self.short_resource_name(r))
+                } else {
+                    text
                 }
             })
             .collect();
@@ -30,6 +42,18 @@ impl PlanView<'_> {
             self.t(Label::Nothing).to_owned()
         } else {
             parts.join(" · ")
+        }
+    }
+
+    /// A resource's short name beside an amount: `investiv`/`konsumtiv` (capital/operating)
+    /// by its kind, else its id.
+    fn short_resource_name(&self, r: usize) -> String {
+        use crate::model::ResourceKind;
+        let resource = &self.portfolio.resources[r];
+        match resource.kind {
+            ResourceKind::Investment => de_en(self.language, "investiv", "capital").to_owned(),
+            ResourceKind::Operating => de_en(self.language, "konsumtiv", "operating").to_owned(),
+            _ => resource.id.value.clone(),
         }
     }
 

@@ -119,14 +119,10 @@ impl PlanView<'_> {
             row.push(signed(r, variance));
             rows.push(row);
         }
-        let budget_year = self.portfolio.calendar.budget_period == PeriodKind::Year;
-        let (year_de, year_en) = if budget_year {
-            ("Haushaltsjahr", "Budget year")
-        } else {
-            ("Haushaltsperiode", "Budget period")
-        };
+        let budget_period = self.portfolio.calendar.budget_period;
+        let budget_year = budget_period == PeriodKind::Year;
         let mut header: Vec<Text> = vec![
-            de_en(l, year_de, year_en).into(),
+            crate::report::budget::year_word(budget_period, l).into(),
             de_en(l, "Mittel", "Funds").into(),
         ];
         if adopted {
