@@ -17,8 +17,6 @@ use super::sgs::{self, Schedule, Slot};
 use crate::random::Rng;
 
 mod chain;
-mod merge;
-mod priced;
 
 /// Node limit of one part's solve.
 const PART_NODES: u64 = 200;
@@ -52,51 +50,26 @@ pub(crate) fn best_of_two(
     budget_rounds: usize,
     seed: u64,
 ) -> (Schedule, usize) {
-    let searches: usize = std::env::var("RESIPLAN_K")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2);
-    let share = searches / 2;
-    let results = crate::parallel::map(searches, 2, |k| {
-        let mix = if k % 2 == 0 { Mix::Plain } else { Mix::Chains };
+    let results = crate::parallel::map(2, 2, |k| {
+        let mix = if k == 0 { Mix::Plain } else { Mix::Chains };
         improve(
             problem,
             list,
             start,
-            rounds / share,
-            budget_rounds / share,
+            rounds,
+            budget_rounds,
             seed.wrapping_add(k as u64 * 7919),
             mix,
         )
     });
     let mut results = results.into_iter();
     let mut best = results.next().unwrap_or_else(|| (start.clone(), 0));
-    let mut other = None;
     for result in results {
         if better(key(problem, &result.0), key(problem, &best.0)) {
-            other = Some(std::mem::replace(&mut best, result).0);
-        } else {
-            other = Some(result.0);
+            best = result;
         }
     }
-    if let Some(other) = other.filter(|_| std::env::var("RESIPLAN_MERGE").is_ok_and(|v| v == "1")) {
-        let windows = bound::part_windows(problem);
-        let movable = movable(problem, &windows);
-        best.0 = merge::merge(
-            problem, list, &windows, &movable, &best.0, &other, PART_NODES,
-        );
-    }
     best
-}
-
-/// The measures a part may free: not done, not fixed, with a window.
-fn movable(problem: &Problem, windows: &[Option<(usize, usize)>]) -> Vec<usize> {
-    (0..problem.jobs.len())
-        .filter(|&j| {
-            let job = &problem.jobs[j];
-            !job.done && job.fixed.is_none() && windows[j].is_some()
-        })
-        .collect()
 }
 
 /// Improves `start` (its measures' order `list` completes decodings) with up to `rounds`
@@ -113,7 +86,12 @@ pub(crate) fn improve(
     mix: Mix,
 ) -> (Schedule, usize) {
     let windows = bound::part_windows(problem);
-    let movable = movable(problem, &windows);
+    let movable: Vec<usize> = (0..problem.jobs.len())
+        .filter(|&j| {
+            let job = &problem.jobs[j];
+            !job.done && job.fixed.is_none() && windows[j].is_some()
+        })
+        .collect();
     if movable.is_empty() || rounds == 0 {
         return (start.clone(), 0);
     }
@@ -122,18 +100,11 @@ pub(crate) fn improve(
         .filter_map(|&j| windows[j].map(|(a, b)| b - a + 1))
         .sum::<usize>()
         / movable.len();
-    let pv: usize = std::env::var("RESIPLAN_PV")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(PART_VARIABLES);
-    let pn: u64 = std::env::var("RESIPLAN_PN")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(PART_NODES);
-    let mut size = (pv / width.max(1)).clamp(6, 40).min(movable.len());
+    let mut size = (PART_VARIABLES / width.max(1))
+        .clamp(6, 40)
+        .min(movable.len());
     let mut rng = Rng::new(seed);
     let loads = chain::loads(problem);
-    let mut prices: Option<priced::Prices> = None;
     let mut best = start.clone();
     let mut best_key = key(problem, &best);
     // Parts of long horizons cost far more to solve: the rounds share a budget of work.
@@ -146,46 +117,12 @@ pub(crate) fn improve(
         }
         done += 1;
         let starts = starts_of(&best);
-        let exp = std::env::var("RESIPLAN_EXP").unwrap_or_default();
-        let pick = match (mix, exp.as_str()) {
-            (Mix::Plain, "c") => round % 4 + if round % 4 == 3 { 1 } else { 0 },
-            (Mix::Plain, _) => round % 3,
-            (Mix::Chains, "a") if round % 2 == 1 => 4,
-            (Mix::Chains, "b") if round % 4 == 1 => 4,
-            (Mix::Chains, "b") if round % 4 == 3 => 3,
-            (Mix::Chains, "d") if round % 2 == 1 => 4 - (round / 2) % 2,
-            (Mix::Chains, "r") if round % 2 == 1 => 5,
-            (Mix::Chains, "t") if round % 2 == 1 => [3, 5, 4][(round / 2) % 3],
-            (Mix::Chains, "u") if round % 4 == 1 => 5,
-            (Mix::Chains, "s") if round % 4 == 1 => 5,
-            (Mix::Chains, "s") if round % 4 == 3 => 4,
-            (Mix::Chains, _) if round % 2 == 1 => 3,
-            (Mix::Chains, _) => round % 4,
+        let pick = match mix {
+            Mix::Plain => round % 3,
+            Mix::Chains if round % 2 == 1 => 3,
+            Mix::Chains => round % 4,
         };
         let (free, range) = match pick {
-            5 => (
-                priced::disagreement_part(
-                    problem,
-                    &movable,
-                    &starts,
-                    prices.get_or_insert_with(|| priced::Prices::new(problem, start.objective)),
-                    size,
-                    &mut rng,
-                ),
-                None,
-            ),
-            4 => (
-                priced::priced_part(
-                    problem,
-                    &windows,
-                    &movable,
-                    &starts,
-                    prices.get_or_insert_with(|| priced::Prices::new(problem, start.objective)),
-                    size,
-                    &mut rng,
-                ),
-                None,
-            ),
             3 => (
                 chain::chain_part(problem, &windows, &movable, &starts, &loads, size, &mut rng),
                 None,
@@ -207,7 +144,7 @@ pub(crate) fn improve(
             starts: placed,
             optimal,
             work,
-        }) = bound::solve_part(problem, &windows, &starts, &free, range, pn)
+        }) = bound::solve_part(problem, &windows, &starts, &free, range, PART_NODES)
         else {
             continue;
         };

@@ -36,31 +36,6 @@ pub(crate) fn lagrangian_starts(problem: &Problem, target: f64, work: usize) -> 
     relaxed.evaluate(&multipliers).2
 }
 
-/// Reduced profits at the best multipliers found with `work` (see [`WORK`]): per measure
-/// (not done, with a window) its first start and what it gains at each start of its
-/// window, its contribution less the resources it uses at those prices. Positive: the
-/// prices say it pays its way there.
-pub(crate) fn lagrangian_gains(
-    problem: &Problem,
-    target: f64,
-    work: usize,
-) -> Vec<Option<(usize, Vec<f64>)>> {
-    let (_, multipliers) = subgradient(problem, target, work);
-    let relaxed = Relaxed::new(problem);
-    let prefix = relaxed.prefix(&multipliers);
-    (0..problem.jobs.len())
-        .map(|j| {
-            let (first, last) = relaxed.windows[j].filter(|_| !problem.jobs[j].done)?;
-            Some((
-                first,
-                (first..=last)
-                    .map(|s| relaxed.gain(&prefix, j, s))
-                    .collect(),
-            ))
-        })
-        .collect()
-}
-
 /// The subgradient search: the smallest `L(μ)` found and its multipliers.
 fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
     let relaxed = Relaxed::new(problem);
@@ -161,9 +136,9 @@ impl<'p> Relaxed<'p> {
         }
     }
 
-    /// Prefix sums over the periods of each resource's price at multipliers `μ` on the
-    /// scaled rows (index `t * resources + r`: the price of periods before `t`).
-    fn prefix(&self, multipliers: &[f64]) -> Vec<f64> {
+    /// `L(μ)` for multipliers `μ` on the scaled rows, the slack of each row (room − use)
+    /// at the maximising starts (the subgradient), and those starts.
+    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
         let p = self.problem;
         let (periods, resources) = (p.periods, p.resources);
         // Price of one unit of resource r in budget period b: its row's multiplier, and for
@@ -194,51 +169,9 @@ impl<'p> Relaxed<'p> {
                 prefix[(t + 1) * resources + r] = prefix[t * resources + r] + price;
             }
         }
-        prefix
-    }
-
-    /// What measure `j` gains by starting at `s` at the prices of [`Relaxed::prefix`]: its
-    /// contribution less the priced resources it uses (its reduced profit).
-    fn gain(&self, prefix: &[f64], j: usize, s: usize) -> f64 {
-        let p = self.problem;
-        let (periods, resources) = (p.periods, p.resources);
-        let job = &p.jobs[j];
         let sum = |r: usize, from: usize, to: usize| {
             prefix[to * resources + r] - prefix[from * resources + r]
         };
-        let complete = (s + job.duration).min(periods);
-        let even = job.profile.is_empty() && job.staff_profile.is_empty();
-        let funded = p.funding.funded(j);
-        let price: f64 = (0..resources)
-            .map(|r| {
-                let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
-                if plain && !funded {
-                    job.running[r] * sum(r, s.min(periods), complete)
-                        + job.run[r] * sum(r, complete, periods)
-                } else if plain {
-                    // Funded: the own share per running period (run costs are
-                    // never funded), the run cost as one block.
-                    (s.min(periods)..complete)
-                        .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
-                        .sum::<f64>()
-                        + job.run[r] * sum(r, complete, periods)
-                } else {
-                    // A payment profile, a price index, charged staff or
-                    // funding (at the uncapped own share): each period on its own.
-                    (s.min(periods)..periods)
-                        .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
-                        .sum()
-                }
-            })
-            .sum();
-        p.contribution(j, s) - price
-    }
-
-    /// `L(μ)` for multipliers `μ` on the scaled rows, the slack of each row (room − use)
-    /// at the maximising starts (the subgradient), and those starts.
-    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
-        let p = self.problem;
-        let prefix = self.prefix(multipliers);
         let mut value = self.constant
             + multipliers
                 .iter()
@@ -256,7 +189,32 @@ impl<'p> Relaxed<'p> {
             let forced = job.required;
             let mut best: Option<(f64, usize)> = None;
             for s in first..=last {
-                let gain = self.gain(&prefix, j, s);
+                let complete = (s + job.duration).min(periods);
+                let even = job.profile.is_empty() && job.staff_profile.is_empty();
+                let funded = p.funding.funded(j);
+                let price: f64 = (0..resources)
+                    .map(|r| {
+                        let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
+                        if plain && !funded {
+                            job.running[r] * sum(r, s.min(periods), complete)
+                                + job.run[r] * sum(r, complete, periods)
+                        } else if plain {
+                            // Funded: the own share per running period (run costs are
+                            // never funded), the run cost as one block.
+                            (s.min(periods)..complete)
+                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum::<f64>()
+                                + job.run[r] * sum(r, complete, periods)
+                        } else {
+                            // A payment profile, a price index, charged staff or
+                            // funding (at the uncapped own share): each period on its own.
+                            (s.min(periods)..periods)
+                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                                .sum()
+                        }
+                    })
+                    .sum();
+                let gain = p.contribution(j, s) - price;
                 if best.is_none_or(|(b, _)| gain > b) {
                     best = Some((gain, s));
                 }

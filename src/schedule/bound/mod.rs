@@ -18,7 +18,7 @@ mod lagrange;
 mod part;
 
 pub use lagrange::lagrangian_bound;
-pub(crate) use lagrange::{lagrangian_gains, lagrangian_starts};
+pub(crate) use lagrange::lagrangian_starts;
 pub(crate) use part::{Solved, part_windows, solve_part};
 
 use crate::model::capacity_limit;

@@ -121,7 +121,7 @@ pub(super) fn chain_part(
 /// `target` and its unscheduled prerequisites, transitively; `None` when one of them
 /// cannot move (fixed, done or without a window) or the chain has more than `size`
 /// measures.
-pub(super) fn chain_of(
+fn chain_of(
     problem: &Problem,
     is_movable: &[bool],
     starts: &[Option<usize>],
