@@ -11,7 +11,8 @@
 //! for `referee.py --starts`; `--only NAME`; `--effort quick|normal|thorough|N` (default:
 //! normal and thorough); `--unseen` runs the classes the search was not tuned on instead
 //! (the hard class with seeds 6–10 over 20 quarters, and 300 measures over 12 quarters),
-//! not committed and without CP-SAT's result.
+//! not committed and without CP-SAT's result; `--seed N` plans with seed N (default 1), to
+//! tell a change from the search's seed-to-seed spread.
 
 use resiplan::generate::{Settings, portfolio_yaml};
 use resiplan::model::period::PeriodKind;
@@ -67,6 +68,7 @@ fn main() {
         ],
     };
     let unseen = flag("--unseen");
+    let plan_seed: u64 = value("--seed").and_then(|s| s.parse().ok()).unwrap_or(1);
     for (set, measures, periods, kind, seeds) in if unseen {
         UNSEEN.to_vec()
     } else {
@@ -122,7 +124,7 @@ fn main() {
             for (i, (effort_name, effort)) in efforts.iter().enumerate() {
                 let options = Options {
                     effort: *effort,
-                    seed: 1,
+                    seed: plan_seed,
                     ..Options::default()
                 };
                 let started = Instant::now();
