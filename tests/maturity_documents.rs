@@ -106,3 +106,33 @@ fn the_landkreis_paper_in_html_shows_its_maturity() {
         .expect("the next paragraph");
     insta::assert_snapshot!("maturity_decision_landkreis_html", &rest[..end]);
 }
+
+#[test]
+fn an_alternative_says_which_targets_it_meets_or_misses_unlike_the_proposal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Three times the budget: the Aufbau-BCMS fits, and the BCMS target is met.
+    let scenario = dir.path().join("mehr.yaml");
+    std::fs::write(
+        &scenario,
+        "version: 1\nname: Mehr Mittel\nresources:\n  budget:\n    scale: 3\n",
+    )
+    .expect("written");
+    let scenario = scenario.to_string_lossy().into_owned();
+    let en = stdout(&["decision", FIXTURE, "--lang", "en", "--scenario", &scenario]);
+    assert!(
+        en.contains("- Maturity: BCMS-Stufe meets its target by 2030 in 20"),
+        "{en}"
+    );
+    assert!(en.contains("(proposal: missed)."), "{en}");
+    // Without the programme nothing raises a level.
+    assert!(
+        en.contains("The maturity levels stay at their baseline."),
+        "{en}"
+    );
+    // The proposal as its own alternative changes nothing.
+    let same = dir.path().join("gleich.yaml");
+    std::fs::write(&same, "version: 1\nname: Gleich\n").expect("written");
+    let same = same.to_string_lossy().into_owned();
+    let de = stdout(&["decision", FIXTURE, "--lang", "de", "--scenario", &same]);
+    assert!(!de.contains("- Reifegrad: "), "{de}");
+}

@@ -234,3 +234,67 @@ fn level(indicator: &Indicator, value: u32, l: Language) -> String {
         }
     }
 }
+
+/// How an alternative's maturity differs from the proposal's, one sentence per indicator
+/// whose verdict or year differs (matched by id); empty when none does.
+pub(super) fn alternative_maturity(
+    base: (&Portfolio, &[MaturityStatus]),
+    alternative: (&Portfolio, &[MaturityStatus]),
+    l: Language,
+) -> Vec<String> {
+    let of = |(portfolio, statuses): (&Portfolio, &[MaturityStatus]), id: &str| {
+        (statuses.iter()).find_map(|s| {
+            let indicator = portfolio.maturity.get(s.indicator)?;
+            (indicator.id.value == id).then(|| verdict(s))
+        })
+    };
+    (base.1.iter())
+        .filter_map(|s| {
+            let indicator = base.0.maturity.get(s.indicator)?;
+            let proposal = verdict(s);
+            let (met, met_in) = of(alternative, &indicator.id.value)?;
+            if (met, met_in) == proposal {
+                return None;
+            }
+            let name = indicator.display_name(l);
+            let due = s.due;
+            let was = match proposal {
+                (true, Some(year)) => de_en(
+                    l,
+                    format!("Vorschlag: erreicht {year}"),
+                    format!("proposal: met in {year}"),
+                ),
+                (true, None) => de_en(l, "Vorschlag: erreicht", "proposal: met").to_owned(),
+                (false, _) => de_en(l, "Vorschlag: verfehlt", "proposal: missed").to_owned(),
+            };
+            Some(match (met, met_in) {
+                (true, Some(year)) => de_en(
+                    l,
+                    format!(
+                        "Reifegrad: {name} erreicht das Ziel bis {due} im Jahr {year} ({was})."
+                    ),
+                    format!("Maturity: {name} meets its target by {due} in {year} ({was})."),
+                ),
+                (true, None) => de_en(
+                    l,
+                    format!("Reifegrad: {name} erreicht das Ziel bis {due} ({was})."),
+                    format!("Maturity: {name} meets its target by {due} ({was})."),
+                ),
+                (false, _) => de_en(
+                    l,
+                    format!("Reifegrad: {name} verfehlt das Ziel bis {due} ({was})."),
+                    format!("Maturity: {name} misses its target by {due} ({was})."),
+                ),
+            })
+        })
+        .collect()
+}
+
+/// Met (and in which year) or missed: a missed target's later year does not count.
+fn verdict(s: &MaturityStatus) -> (bool, Option<u16>) {
+    if s.met {
+        (true, s.met_in)
+    } else {
+        (false, None)
+    }
+}
