@@ -45,6 +45,8 @@ mod living;
 mod living_example;
 mod loading_properties;
 mod maturity;
+mod maturity_chart;
+mod maturity_documents;
 mod money;
 mod monotone_properties;
 mod never_wrong;

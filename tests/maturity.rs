@@ -103,7 +103,9 @@ fn every_plan_format_shows_ist_and_soll_and_coverage_says_what_it_is() {
         );
     }
     let html = stdout(&["plan", FIXTURE, "-f", "html", "--lang", "de"]);
-    let from = html.find(">Reifegrad: Ist → Soll<").expect("the section");
+    let from = html
+        .find(">Reifegrad: Ist → Soll</h2>")
+        .expect("the section");
     let rest = &html[from..];
     insta::assert_snapshot!(
         "maturity_html_de",

@@ -216,11 +216,22 @@ pub fn plan(view: &PlanView<'_>) -> String {
     document(view.language, &title, view.provenance, &body)
 }
 
-/// The resilience curve and coverage per dimension, side by side.
+/// The resilience curve and coverage per dimension, side by side; under the coverage, the
+/// maturity Ist → Soll when the portfolio has indicators (coverage is not maturity).
 fn outcome(view: &PlanView<'_>) -> String {
     let t = |l: Label| l.text(view.language);
+    let maturity = svg::maturity(view).map_or(String::new(), |chart| {
+        format!(
+            "<h3 style=\"margin-top: 18px\">{}</h3>\n<figure class=\"maturity\">\n{chart}</figure>",
+            escape(de_en(
+                view.language,
+                "Reifegrad: Ist → Soll",
+                "Maturity: baseline → target"
+            ))
+        )
+    });
     format!(
-        "<section class=\"charts outcome\">\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n</section>\n",
+        "<section class=\"charts outcome\">\n<div><h2>{}</h2>\n<figure>\n{}</figure></div>\n<div><h2>{}</h2>\n<figure>\n{}</figure>{maturity}</div>\n</section>\n",
         escape(view.curve_title()),
         svg::curve(view),
         escape(t(Label::Coverage)),

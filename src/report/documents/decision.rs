@@ -4,6 +4,7 @@
 //! its money per budget year and its staff, in euros, years and VZÄ.
 
 use super::figures::Programme;
+use super::maturity::maturity_blocks;
 use super::resolution::{alternatives, finances, measures_table};
 use super::{is_staff, listing, name, quantity, timing};
 use crate::analysis::compare::Comparison;
@@ -395,6 +396,11 @@ fn reasons(base: &Planning, language: Language) -> Vec<Block> {
             ),
         ))));
     }
+    blocks.extend(maturity_blocks(
+        portfolio,
+        &base.evaluation.maturity,
+        language,
+    ));
     let done = names_where(&|j| matches!(placements[j], Placement::Done));
     if !done.is_empty() {
         blocks.push(Block::Paragraph(Text::plain(de_en(

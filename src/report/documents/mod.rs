@@ -10,6 +10,7 @@
 pub mod decision;
 pub mod figures;
 pub mod html;
+mod maturity;
 pub mod profile;
 pub mod raci;
 mod resolution;

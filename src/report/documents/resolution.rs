@@ -3,6 +3,7 @@
 //! staff per budget year.
 
 use super::figures::Programme;
+use super::maturity::alternative_maturity;
 use super::{is_staff, listing, name, quantity, resource_name, timing};
 use crate::analysis::compare::Comparison;
 use crate::analysis::{ChangeKind, Slot};
@@ -162,6 +163,11 @@ pub(super) fn alternatives(
                 ));
             }
         }
+        items.extend(alternative_maturity(
+            (portfolio, &base.evaluation.maturity),
+            (scenario, &planning.evaluation.maturity),
+            language,
+        ));
         if result.moved.is_empty() {
             items.push(
                 de_en(
@@ -195,6 +201,15 @@ pub(super) fn alternatives(
             language,
             " Die Pflichtmaßnahmen müssen dennoch umgesetzt werden.",
             " The mandatory measures must be carried out all the same.",
+        ));
+    }
+    // Without the programme nothing raises a level, unless a mandatory measure does.
+    let mandatory_raises = (portfolio.measures.iter()).any(|m| m.mandatory && !m.raises.is_empty());
+    if !portfolio.maturity.is_empty() && !mandatory_raises {
+        text.push_str(de_en(
+            language,
+            " Die Reifegrade bleiben beim Ist-Stand.",
+            " The maturity levels stay at their baseline.",
         ));
     }
     blocks.push(Block::List(vec![Text::plain(text)]));

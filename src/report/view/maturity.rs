@@ -76,17 +76,7 @@ fn maturity_table(
                     de_en(l, "bis", "by"),
                     s.due
                 )),
-                Text::plain(match (s.met, s.met_in) {
-                    (true, Some(year)) => {
-                        de_en(l, format!("erreicht {year}"), format!("met in {year}"))
-                    }
-                    (true, None) => de_en(l, "erreicht", "met").to_owned(),
-                    (false, _) => de_en(
-                        l,
-                        format!("verfehlt ({} statt {})", s.reached, indicator.target.value),
-                        format!("missed ({} of {})", s.reached, indicator.target.value),
-                    ),
-                }),
+                Text::plain(verdict(indicator, s, l)),
                 missing(portfolio, indicator, s, l),
             ])
         })
@@ -119,6 +109,19 @@ fn maturity_table(
         ],
         rows,
     })
+}
+
+/// Whether the target is met: `erreicht 2031`, `verfehlt (2 statt 3)`.
+pub(crate) fn verdict(indicator: &Indicator, s: &MaturityStatus, l: Language) -> String {
+    match (s.met, s.met_in) {
+        (true, Some(year)) => de_en(l, format!("erreicht {year}"), format!("met in {year}")),
+        (true, None) => de_en(l, "erreicht", "met").to_owned(),
+        (false, _) => de_en(
+            l,
+            format!("verfehlt ({} statt {})", s.reached, indicator.target.value),
+            format!("missed ({} of {})", s.reached, indicator.target.value),
+        ),
+    }
 }
 
 /// What keeps a target from being met: the measures that would raise it but are not
@@ -186,7 +189,7 @@ fn missing(portfolio: &Portfolio, indicator: &Indicator, s: &MaturityStatus, l: 
 
 /// A level with its name on a level scale (`3 Online-Antrag`), as a share of the top on a
 /// count (`4/19`).
-fn named(indicator: &Indicator, value: u32, l: Language) -> String {
+pub(crate) fn named(indicator: &Indicator, value: u32, l: Language) -> String {
     match (&indicator.scale, indicator.scale.label(value)) {
         (Scale::Levels { .. }, Some(name)) => format!("{value} {}", name.get(l)),
         _ => level_short(indicator, value),
@@ -194,7 +197,7 @@ fn named(indicator: &Indicator, value: u32, l: Language) -> String {
 }
 
 /// A level as a number (`3`), on a count as a share of its top (`4/19`).
-fn level_short(indicator: &Indicator, value: u32) -> String {
+pub(crate) fn level_short(indicator: &Indicator, value: u32) -> String {
     match &indicator.scale {
         Scale::Count { max, .. } => format!("{value}/{max}"),
         Scale::Levels { .. } => value.to_string(),

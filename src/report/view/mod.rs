@@ -26,6 +26,7 @@ mod yearly_actuals;
 pub use duty_words::{duty_facts, duty_name, state_name};
 pub use evidence::DocumentRow;
 pub use graph::{AreaGroup, GraphNode, GraphView, area_groups, graph_view, period_date};
+pub(crate) use maturity::{level_short, named, verdict};
 pub use plan::PlanView;
 pub use quick_wins::quick_wins_table;
 pub use rank::{MeasureRow, RowStatus, rank_rows, ranking};
