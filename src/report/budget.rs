@@ -10,8 +10,8 @@ use super::provenance::Provenance;
 use super::text::Text;
 use super::view::{Align, Table};
 use super::words::resource_label;
+pub use super::words::year_word;
 use crate::analysis::budget::{Haushalt, Line, MoneyLine};
-use crate::model::period::PeriodKind;
 use crate::model::{Language, ResourceKind};
 
 /// The line's resource as the reader knows it: its name, else "Haushaltsmittel" for money,
@@ -36,16 +36,6 @@ pub fn kind_label(kind: ResourceKind, l: Language) -> &'static str {
         ResourceKind::Operating => de_en(l, "Aufwendungen", "Operating expenses"),
         ResourceKind::Staff => de_en(l, "Personal (VZÄ-Jahre)", "Staff (FTE-years)"),
         ResourceKind::Other => de_en(l, "Sonstige Mittel", "Other funds"),
-    }
-}
-
-/// "Haushaltsjahr" for budget years, else the budget period's word.
-pub fn year_word(kind: PeriodKind, l: Language) -> &'static str {
-    match kind {
-        PeriodKind::Year => de_en(l, "Haushaltsjahr", "Budget year"),
-        PeriodKind::Half => de_en(l, "Haushaltshalbjahr", "Budget half-year"),
-        PeriodKind::Quarter => de_en(l, "Haushaltsquartal", "Budget quarter"),
-        PeriodKind::Month => de_en(l, "Haushaltsmonat", "Budget month"),
     }
 }
 

@@ -115,3 +115,13 @@ pub(crate) fn period_word(kind: PeriodKind, plural: bool, language: Language) ->
         (PeriodKind::Month, true, Language::En) => "months",
     }
 }
+
+/// "Haushaltsjahr" for budget years, else the budget period's word.
+pub fn year_word(kind: PeriodKind, l: Language) -> &'static str {
+    match kind {
+        PeriodKind::Year => de_en(l, "Haushaltsjahr", "Budget year"),
+        PeriodKind::Half => de_en(l, "Haushaltshalbjahr", "Budget half-year"),
+        PeriodKind::Quarter => de_en(l, "Haushaltsquartal", "Budget quarter"),
+        PeriodKind::Month => de_en(l, "Haushaltsmonat", "Budget month"),
+    }
+}

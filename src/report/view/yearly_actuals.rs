@@ -122,7 +122,7 @@ impl PlanView<'_> {
         let budget_period = self.portfolio.calendar.budget_period;
         let budget_year = budget_period == PeriodKind::Year;
         let mut header: Vec<Text> = vec![
-            crate::report::budget::year_word(budget_period, l).into(),
+            crate::report::words::year_word(budget_period, l).into(),
             de_en(l, "Mittel", "Funds").into(),
         ];
         if adopted {
