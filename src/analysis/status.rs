@@ -99,14 +99,8 @@ pub fn status(planning: &Planning, baseline: Option<&Baseline>) -> Status {
     let portfolio = &planning.scored.portfolio;
     let calendar = &portfolio.calendar;
     let roadmap = &planning.planned.roadmap;
-    let as_of = (portfolio.as_of.as_ref()).map_or_else(
-        || Date {
-            year: calendar.start.year,
-            month: calendar.start.first_month(),
-            day: 1,
-        },
-        |d| d.value,
-    );
+    let as_of =
+        (portfolio.as_of.as_ref()).map_or_else(|| Date::start_of(calendar.start), |d| d.value);
     let now = period_of(as_of, calendar.period).ordinal();
     let a_year_on = Date {
         year: as_of.year.saturating_add(1),

@@ -150,7 +150,8 @@ pub fn yearly_actuals(
         }
         None => PlanBasis::Estimate,
     };
-    let now = (portfolio.as_of.as_ref()).map_or_else(|| first_day(calendar.start), |d| d.value);
+    let now =
+        (portfolio.as_of.as_ref()).map_or_else(|| Date::start_of(calendar.start), |d| d.value);
     let covered: Option<Vec<PeriodLabel>> = baseline.map(|b| covered_years(b, budget));
     let years: Vec<YearRow> = years
         .into_iter()
@@ -174,7 +175,7 @@ pub fn yearly_actuals(
                 year,
                 planned,
                 actual: s.actual,
-                begun: first_day(year) <= now,
+                begun: Date::start_of(year) <= now,
                 in_horizon: calendar.budget_index_of(year).is_some(),
                 replanned: s.replanned,
                 variance,
@@ -238,15 +239,6 @@ impl Sums {
         [&self.planned, &self.actual, &self.replanned]
             .iter()
             .any(|v| v.iter().any(|x| x.abs() > 1e-9))
-    }
-}
-
-/// The first day of a period.
-fn first_day(label: PeriodLabel) -> Date {
-    Date {
-        year: label.year,
-        month: label.first_month(),
-        day: 1,
     }
 }
 

@@ -87,6 +87,15 @@ impl Date {
         PeriodLabel::from_ordinal(kind, (complete + 1).div_euclid(months) - 1)
     }
 
+    /// The first day of a period.
+    pub fn start_of(label: PeriodLabel) -> Date {
+        Date {
+            year: label.year,
+            month: label.first_month(),
+            day: 1,
+        }
+    }
+
     /// The last day of a period.
     pub fn end_of(label: PeriodLabel) -> Date {
         let months = 12 / label.kind.per_year() as u8;

@@ -163,15 +163,10 @@ pub fn plan(view: &PlanView<'_>) -> String {
         ));
     }
     body.push_str("</dl>\n</header>\n");
-    for section in [
-        view.duties_table(),
-        view.changes_table(),
-        view.progress_table(),
-        view.yearly_actuals_table(),
-        view.risk_table(),
-    ]
-    .into_iter()
-    .flatten()
+    let update = view.update_tables();
+    for section in (view.duties_table().into_iter())
+        .chain(update)
+        .chain(view.risk_table())
     {
         body.push_str("<section class=\"tables\">\n");
         body.push_str(&table(&section, "h2"));

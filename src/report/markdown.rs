@@ -164,14 +164,7 @@ pub fn plan(view: &PlanView<'_>) -> String {
     {
         out.push_str(&table(&extra));
     }
-    for section in [
-        view.changes_table(),
-        view.progress_table(),
-        view.yearly_actuals_table(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for section in view.update_tables() {
         out.push_str(&table(&section));
     }
     out.push_str(&table(&view.by_period()));

@@ -161,14 +161,7 @@ pub fn plan(view: &PlanView<'_>, width: u16) -> String {
     {
         out.push_str(&table(&extra, width));
     }
-    for section in [
-        view.changes_table(),
-        view.progress_table(),
-        view.yearly_actuals_table(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for section in view.update_tables() {
         out.push_str(&table(&section, width));
     }
     out.push_str(&table(&view.by_period(), width));

@@ -15,7 +15,7 @@ pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
     let (now, now_text) = match subject.as_of {
         Some(as_of) => (as_of.value, format!("`as_of` is {}", as_of.value)),
         None => (
-            first_day(calendar.start),
+            Date::start_of(calendar.start),
             format!(
                 "the horizon starts {} and the portfolio gives no `as_of`",
                 calendar.start
@@ -44,7 +44,7 @@ pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
                         budget.example()
                     )),
                 );
-            } else if first_day(year.value) > now {
+            } else if Date::start_of(year.value) > now {
                 diagnostics.push(
                     Diagnostic::error(
                         Code::ActualYear,
@@ -63,14 +63,5 @@ pub(super) fn check(subject: &Subject, diagnostics: &mut Vec<Diagnostic>) {
                 );
             }
         }
-    }
-}
-
-/// The first day of a period.
-fn first_day(label: crate::model::period::PeriodLabel) -> Date {
-    Date {
-        year: label.year,
-        month: label.first_month(),
-        day: 1,
     }
 }

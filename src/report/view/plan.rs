@@ -266,6 +266,20 @@ impl<'a> PlanView<'a> {
         tables
     }
 
+    /// The sections of a yearly update (Fortschreibung), in report order: the changes
+    /// against the adopted plan, plan against actual per measure and per budget year; each
+    /// only when it has something to show.
+    pub fn update_tables(&self) -> Vec<super::Table> {
+        [
+            self.changes_table(),
+            self.progress_table(),
+            self.yearly_actuals_table(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// Whether measure `j` is on the critical chain (scheduled, total slack 0).
     pub fn critical(&self, j: usize) -> bool {
         self.slack
