@@ -4,7 +4,7 @@
 //! plan, the changes. Every number comes from [`crate::analysis::status`].
 
 use super::document::{Block, Document};
-use super::lang::{Label, de_en};
+use super::lang::de_en;
 use super::text::Text;
 use super::view::{Align, PlanView, Table};
 use crate::analysis::status::{DecisionKind, Lateness, Status};
@@ -91,7 +91,11 @@ fn late(view: &PlanView<'_>, status: &Status) -> Table {
                 Lateness::Slipping(periods) => format!(
                     "{} (+{periods} {})",
                     de_en(l, "endet später als geplant", "finishes later than planned"),
-                    view.t(Label::Periods)
+                    crate::report::words::period_word(
+                        view.portfolio.calendar.period,
+                        *periods != 1,
+                        l
+                    )
                 ),
                 Lateness::NotStarted(label) => format!(
                     "{} {label}",
