@@ -172,7 +172,8 @@ pub fn plan_from(
             .objective
             .as_ref()
             .is_some_and(|o| o.value.has_risk());
-    let schedule = risk_search::improve(portfolio, &problem, schedule);
+    let mut schedule = risk_search::improve(portfolio, &problem, schedule);
+    sgs::settle_reasons(&problem, &mut schedule.slots);
     let mut errors = infeasible::missing(portfolio, &problem, &schedule);
     errors.extend(unplaced::missing(portfolio, &problem, &schedule));
     if errors.is_empty() {

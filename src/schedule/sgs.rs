@@ -224,6 +224,43 @@ fn rival(problem: &Problem, slots: &[Option<Slot>], j: usize) -> Option<usize> {
     })
 }
 
+/// Gives every measure left out for a choice the reason the choice is: a measure whose
+/// alternative is in the roadmap is out *for that alternative* (not for a bottleneck it
+/// met when the search happened to try it first), and the other members of its bundle
+/// are out with it. So the reasons of the same roadmap do not depend on the order in
+/// which the search reached it.
+pub fn settle_reasons(problem: &Problem, slots: &mut [Slot]) {
+    let placed: Vec<Option<Slot>> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Start(_) | Slot::Done => Some(slot.clone()),
+            Slot::Unscheduled(_) => None,
+        })
+        .collect();
+    for (j, slot) in slots.iter_mut().enumerate() {
+        if matches!(slot, Slot::Unscheduled(_))
+            && let Some(chosen) = rival(problem, &placed, j)
+        {
+            *slot = Slot::Unscheduled(Reason::Alternative { chosen });
+        }
+    }
+    for members in &problem.choices.bundles {
+        let out_for_choice = members
+            .iter()
+            .copied()
+            .find(|&k| matches!(slots[k], Slot::Unscheduled(Reason::Alternative { .. })));
+        let Some(member) = out_for_choice else {
+            continue;
+        };
+        for &k in members {
+            if matches!(slots[k], Slot::Unscheduled(ref reason) if !matches!(reason, Reason::Alternative { .. }))
+            {
+                slots[k] = Slot::Unscheduled(Reason::Bundle { member });
+            }
+        }
+    }
+}
+
 /// Places bundle `b` whole (each member at its start in `starts` where that fits, else at
 /// its earliest feasible start, dependencies first) or not at all: when one member finds
 /// no place, the others are taken out again and left out for it.

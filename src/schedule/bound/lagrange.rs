@@ -1,7 +1,11 @@
 //! A Lagrangian bound for models too large for the LP: the capacity rows are moved into
-//! the objective with non-negative multipliers, which makes the problem separable: each
-//! measure independently takes its best start in its window (or none), valuing each unit
-//! of a resource in a period at that row's multiplier.
+//! the objective with non-negative multipliers. What is left keeps the dependencies:
+//! each measure takes a start in its window (or none) only after its prerequisites are
+//! complete, valuing each unit of a resource in a period at that row's multiplier. That
+//! is a closure problem (see [`Closure`]), solved exactly by a minimum cut, and its
+//! relaxation has integral solutions, so the best `L(λ)` approaches the LP bound of the
+//! full time-indexed model. Without dependencies, or above [`PRECEDENCE_NODES`] starts,
+//! each measure is relaxed on its own (the same bound, or a weaker but cheaper one).
 //!
 //! For any multipliers `λ ≥ 0` and any feasible roadmap `x`,
 //! `objective(x) ≤ objective(x) + Σ λ·(capacity − use(x)) ≤ L(λ)`, so every `L(λ)` is an
@@ -9,6 +13,7 @@
 //! is never worse than it. The multipliers are improved by projected subgradient steps
 //! (Polyak step towards the objective of the roadmap found), deterministically.
 
+use super::closure::Closure;
 use super::windows;
 use crate::model::capacity_limit;
 use crate::schedule::problem::Problem;
@@ -28,8 +33,9 @@ pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
 }
 
 /// The starts of the relaxed problem at the best multipliers found with `work` (see
-/// [`WORK`]): each measure's best start at those prices, or none. A guide for building a
-/// roadmap: where the prices say each measure pays its way.
+/// [`WORK`]): the best start of each measure at those prices, or none, with prerequisites
+/// complete before their dependants start. A guide for building a roadmap: where the
+/// prices say each measure, and each chain of measures together, pays its way.
 pub(crate) fn lagrangian_starts(problem: &Problem, target: f64, work: usize) -> Vec<Option<usize>> {
     let (_, multipliers) = subgradient(problem, target, work);
     let relaxed = Relaxed::new(problem);
@@ -104,6 +110,101 @@ struct Relaxed<'p> {
     finite: Vec<bool>,
     /// Done measures' contribution, fixed.
     constant: f64,
+    /// The dependencies as a closure problem, when there are any and it is affordable.
+    precedence: Option<Precedence>,
+}
+
+/// "Measure j has started by period t" as closure nodes, one per start of its window.
+struct Precedence {
+    /// Per measure: its first node (its window's first start), if it has a window.
+    first_node: Vec<Option<usize>>,
+    /// Per node: its node in the closure problem, or `None` when every roadmap has it
+    /// (started by the last start of a required measure, and what that implies).
+    free: Vec<Option<usize>>,
+    closure: Closure,
+}
+
+/// Largest closure problem (start nodes) the precedence-aware relaxation takes on; above
+/// it, each measure is relaxed on its own (a weaker bound, but one flow per iteration on
+/// hundreds of thousands of nodes would cost more than the whole plan).
+const PRECEDENCE_NODES: usize = 20_000;
+
+impl Precedence {
+    /// `None` when no measure with a window depends on another with one, or the model is too large.
+    fn new(problem: &Problem, windows: &[Option<(usize, usize)>]) -> Option<Precedence> {
+        let mut first_node = vec![None; problem.jobs.len()];
+        let mut nodes = 0;
+        for (j, window) in windows.iter().enumerate() {
+            if let Some((first, last)) = window.filter(|_| !problem.jobs[j].done) {
+                first_node[j] = Some(nodes);
+                nodes += last - first + 1;
+            }
+        }
+        if nodes > PRECEDENCE_NODES {
+            return None;
+        }
+        let node = |j: usize, s: usize| -> Option<usize> {
+            let (first, last) = windows[j]?;
+            Some(first_node[j]? + s.clamp(first, last) - first)
+        };
+        let mut implications = Vec::new();
+        let mut dependent = false;
+        for (j, job) in problem.jobs.iter().enumerate() {
+            let Some((first, last)) = windows[j].filter(|_| !job.done) else {
+                continue;
+            };
+            for s in first..last {
+                implications.push((node(j, s)?, node(j, s + 1)?));
+            }
+            for &d in job.dependencies.iter().filter(|&&d| !problem.jobs[d].done) {
+                let duration = problem.jobs[d].duration;
+                for s in first..=last {
+                    // The window of j starts no earlier than d can be complete; should
+                    // it not, the dependency cannot be met from s and no closure is built.
+                    let dependency_first = windows[d]?.0;
+                    let by = s.checked_sub(duration).filter(|&b| b >= dependency_first)?;
+                    implications.push((node(j, s)?, node(d, by)?));
+                    dependent = true;
+                }
+            }
+        }
+        if !dependent {
+            return None;
+        }
+        // What every roadmap has: the last node of each required measure, and what it implies.
+        let mut forced = vec![false; nodes];
+        let mut implied: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+        for &(a, b) in &implications {
+            implied[a].push(b);
+        }
+        let mut stack: Vec<usize> = (problem.jobs.iter().enumerate())
+            .filter(|(_, job)| job.required && !job.done)
+            .filter_map(|(j, _)| node(j, windows[j]?.1))
+            .collect();
+        while let Some(v) = stack.pop() {
+            if !std::mem::replace(&mut forced[v], true) {
+                stack.extend(implied[v].iter().copied().filter(|&u| !forced[u]));
+            }
+        }
+        let mut free = vec![None; nodes];
+        let mut count = 0;
+        for (v, slot) in free.iter_mut().enumerate() {
+            if !forced[v] {
+                *slot = Some(count);
+                count += 1;
+            }
+        }
+        // Implications into what is forced hold anyway; none leave it for a free node.
+        let kept: Vec<(usize, usize)> = implications
+            .iter()
+            .filter_map(|&(a, b)| Some((free[a]?, free[b]?)))
+            .collect();
+        Some(Precedence {
+            first_node,
+            free,
+            closure: Closure::new(count, &kept),
+        })
+    }
 }
 
 impl<'p> Relaxed<'p> {
@@ -126,13 +227,16 @@ impl<'p> Relaxed<'p> {
             .filter(|j| j.done)
             .map(|j| j.value * (problem.periods + problem.tail) as f64)
             .sum();
+        let windows = windows(problem);
+        let precedence = Precedence::new(problem, &windows);
         Relaxed {
             problem,
-            windows: windows(problem),
+            windows,
             room,
             scale,
             finite,
             constant,
+            precedence,
         }
     }
 
@@ -172,6 +276,36 @@ impl<'p> Relaxed<'p> {
         let sum = |r: usize, from: usize, to: usize| {
             prefix[to * resources + r] - prefix[from * resources + r]
         };
+        // What measure j gains when it starts in s, at these prices.
+        let gain = |j: usize, s: usize| -> f64 {
+            let job = &p.jobs[j];
+            let complete = (s + job.duration).min(periods);
+            let even = job.profile.is_empty() && job.staff_profile.is_empty();
+            let funded = p.funding.funded(j);
+            let price: f64 = (0..resources)
+                .map(|r| {
+                    let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
+                    if plain && !funded {
+                        job.running[r] * sum(r, s.min(periods), complete)
+                            + job.run[r] * sum(r, complete, periods)
+                    } else if plain {
+                        // Funded: the own share per running period (run costs are
+                        // never funded), the run cost as one block.
+                        (s.min(periods)..complete)
+                            .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                            .sum::<f64>()
+                            + job.run[r] * sum(r, complete, periods)
+                    } else {
+                        // A payment profile, a price index, charged staff or
+                        // funding (at the uncapped own share): each period on its own.
+                        (s.min(periods)..periods)
+                            .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
+                            .sum()
+                    }
+                })
+                .sum();
+            p.contribution(j, s) - price
+        };
         let mut value = self.constant
             + multipliers
                 .iter()
@@ -180,53 +314,16 @@ impl<'p> Relaxed<'p> {
                 .filter(|(_, f)| **f)
                 .map(|((m, room), _)| m * room)
                 .sum::<f64>();
+        let (gained, chosen) = match &self.precedence {
+            Some(precedence) => self.with_precedence(precedence, gain),
+            None => self.independently(gain),
+        };
+        value += gained;
         let mut slack = self.room.clone();
-        let mut chosen = vec![None; p.jobs.len()];
-        for (j, job) in p.jobs.iter().enumerate() {
-            let Some((first, last)) = self.windows[j].filter(|_| !job.done) else {
+        for (j, start) in chosen.iter().enumerate() {
+            let Some(s) = *start else {
                 continue;
             };
-            let forced = job.required;
-            let mut best: Option<(f64, usize)> = None;
-            for s in first..=last {
-                let complete = (s + job.duration).min(periods);
-                let even = job.profile.is_empty() && job.staff_profile.is_empty();
-                let funded = p.funding.funded(j);
-                let price: f64 = (0..resources)
-                    .map(|r| {
-                        let plain = even && p.price[r].is_empty() && p.charges[r].is_empty();
-                        if plain && !funded {
-                            job.running[r] * sum(r, s.min(periods), complete)
-                                + job.run[r] * sum(r, complete, periods)
-                        } else if plain {
-                            // Funded: the own share per running period (run costs are
-                            // never funded), the run cost as one block.
-                            (s.min(periods)..complete)
-                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
-                                .sum::<f64>()
-                                + job.run[r] * sum(r, complete, periods)
-                        } else {
-                            // A payment profile, a price index, charged staff or
-                            // funding (at the uncapped own share): each period on its own.
-                            (s.min(periods)..periods)
-                                .map(|t| p.own_share_at(j, s, t, r) * sum(r, t, t + 1))
-                                .sum()
-                        }
-                    })
-                    .sum();
-                let gain = p.contribution(j, s) - price;
-                if best.is_none_or(|(b, _)| gain > b) {
-                    best = Some((gain, s));
-                }
-            }
-            let Some((gain, s)) = best else {
-                continue;
-            };
-            if !forced && gain <= 0.0 {
-                continue; // leaving it out is at least as good
-            }
-            value += gain;
-            chosen[j] = Some(s);
             p.demand_floor(j, s, |row, used| {
                 if self.finite[row] {
                     slack[row] -= used * self.scale[row];
@@ -235,5 +332,80 @@ impl<'p> Relaxed<'p> {
             });
         }
         (value, slack, chosen)
+    }
+
+    /// Each measure on its own: its best start at the prices, or none when that gains
+    /// nothing (unless it is required). The total gained and the starts.
+    fn independently(&self, gain: impl Fn(usize, usize) -> f64) -> (f64, Vec<Option<usize>>) {
+        let p = self.problem;
+        let mut value = 0.0;
+        let mut chosen = vec![None; p.jobs.len()];
+        for (j, job) in p.jobs.iter().enumerate() {
+            let Some((first, last)) = self.windows[j].filter(|_| !job.done) else {
+                continue;
+            };
+            let mut best: Option<(f64, usize)> = None;
+            for s in first..=last {
+                let g = gain(j, s);
+                if best.is_none_or(|(b, _)| g > b) {
+                    best = Some((g, s));
+                }
+            }
+            let Some((g, s)) = best else {
+                continue;
+            };
+            if !job.required && g <= 0.0 {
+                continue; // leaving it out is at least as good
+            }
+            value += g;
+            chosen[j] = Some(s);
+        }
+        (value, chosen)
+    }
+
+    /// All measures at once, each started only after its prerequisites are complete: the
+    /// best closure of "started by" nodes. A node's weight is what starting in its period
+    /// gains over starting one period later, so the nodes from a start s to the window's
+    /// end add up to the gain of starting in s. An upper bound on the total gained
+    /// (see [`Closure`]) and the starts.
+    fn with_precedence(
+        &self,
+        precedence: &Precedence,
+        gain: impl Fn(usize, usize) -> f64,
+    ) -> (f64, Vec<Option<usize>>) {
+        let p = self.problem;
+        let mut weights = vec![0.0; precedence.closure.nodes()];
+        let mut forced_value = 0.0;
+        for (j, job) in p.jobs.iter().enumerate() {
+            let (Some((first, last)), Some(base)) = (
+                self.windows[j].filter(|_| !job.done),
+                precedence.first_node[j],
+            ) else {
+                continue;
+            };
+            let mut later = 0.0;
+            for s in (first..=last).rev() {
+                let g = gain(j, s);
+                let weight = g - later;
+                later = g;
+                match precedence.free[base + s - first] {
+                    Some(v) => weights[v] = weight,
+                    None => forced_value += weight,
+                }
+            }
+        }
+        let solved = precedence.closure.solve(&weights);
+        let mut chosen = vec![None; p.jobs.len()];
+        for (j, job) in p.jobs.iter().enumerate() {
+            let (Some((first, last)), Some(base)) = (
+                self.windows[j].filter(|_| !job.done),
+                precedence.first_node[j],
+            ) else {
+                continue;
+            };
+            chosen[j] = (first..=last)
+                .find(|&s| precedence.free[base + s - first].is_none_or(|v| solved.chosen[v]));
+        }
+        (forced_value + solved.value, chosen)
     }
 }

@@ -14,6 +14,7 @@
 //! relaxation's optimum can only be higher than the best roadmap's.
 
 mod balance;
+mod closure;
 mod lagrange;
 mod part;
 
