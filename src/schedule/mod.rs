@@ -406,7 +406,7 @@ const SECOND_LNS_MAX: usize = 2_000;
 const EXTRA_SEARCH: usize = 25;
 
 /// Work of the Lagrangian guide, in (start, resource) evaluations.
-const GUIDE_WORK: usize = 10_000_000;
+const GUIDE_WORK: usize = 60_000_000;
 
 /// Whether `objective` reaches a proven `optimum`, up to the solver's round-off.
 fn reaches(objective: f64, optimum: f64) -> bool {

@@ -18,8 +18,9 @@ use super::windows;
 use crate::model::capacity_limit;
 use crate::schedule::problem::Problem;
 
-/// Work budget of the subgradient search, in (start, resource) evaluations over all iterations.
-const WORK: usize = 40_000_000;
+/// Work budget of the subgradient search over all iterations: (start, resource) pricings
+/// plus the arcs the closure problems look at.
+const WORK: usize = 60_000_000;
 /// Iterations at most, and at least (when the work budget allows fewer).
 const MAX_ITERATIONS: usize = 400;
 const MIN_ITERATIONS: usize = 20;
@@ -39,7 +40,7 @@ pub fn lagrangian_bound(problem: &Problem, target: f64) -> f64 {
 pub(crate) fn lagrangian_starts(problem: &Problem, target: f64, work: usize) -> Vec<Option<usize>> {
     let (_, multipliers) = subgradient(problem, target, work);
     let relaxed = Relaxed::new(problem);
-    relaxed.evaluate(&multipliers).2
+    relaxed.evaluate(&multipliers).chosen
 }
 
 /// The subgradient search: the smallest `L(μ)` found and its multipliers.
@@ -51,17 +52,29 @@ fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
         .flatten()
         .map(|(first, last)| last - first + 1)
         .sum();
+    // Each iteration prices every start on every resource, and with dependencies solves
+    // a closure problem, whose work is counted in arcs looked at.
     let per_iteration = (starts * problem.resources.max(1)).max(1);
-    let iterations = (work / per_iteration).clamp(MIN_ITERATIONS, MAX_ITERATIONS);
 
     let rows = problem.rows();
     let mut multipliers = vec![0.0; rows];
-    let (mut best, _, _) = relaxed.evaluate(&multipliers);
+    let first = relaxed.evaluate(&multipliers);
+    let mut best = first.value;
+    let mut spent = per_iteration + first.work;
     let mut best_multipliers = multipliers.clone();
     let mut theta = 1.0;
     let mut stalled = 0;
-    for _ in 0..iterations {
-        let (value, slack, _) = relaxed.evaluate(&multipliers);
+    for iteration in 0..MAX_ITERATIONS {
+        if iteration >= MIN_ITERATIONS && spent >= work {
+            break;
+        }
+        let Evaluated {
+            value,
+            slack,
+            work: flow_work,
+            ..
+        } = relaxed.evaluate(&multipliers);
+        spent += per_iteration + flow_work;
         if value < best - 1e-12 * best.abs() {
             best = value;
             best_multipliers.clone_from(&multipliers);
@@ -95,6 +108,18 @@ fn subgradient(problem: &Problem, target: f64, work: usize) -> (f64, Vec<f64>) {
         }
     }
     (best, best_multipliers)
+}
+
+/// `L(μ)` at some multipliers, and what it took.
+struct Evaluated {
+    /// The bound `L(μ)`.
+    value: f64,
+    /// Per row: room − use at the starts chosen (the subgradient).
+    slack: Vec<f64>,
+    /// The maximising starts.
+    chosen: Vec<Option<usize>>,
+    /// Arcs the closure problem looked at (0 without one).
+    work: usize,
 }
 
 /// The relaxed problem: windows, row capacities and scales, precomputed.
@@ -242,7 +267,7 @@ impl<'p> Relaxed<'p> {
 
     /// `L(μ)` for multipliers `μ` on the scaled rows, the slack of each row (room − use)
     /// at the maximising starts (the subgradient), and those starts.
-    fn evaluate(&self, multipliers: &[f64]) -> (f64, Vec<f64>, Vec<Option<usize>>) {
+    fn evaluate(&self, multipliers: &[f64]) -> Evaluated {
         let p = self.problem;
         let (periods, resources) = (p.periods, p.resources);
         // Price of one unit of resource r in budget period b: its row's multiplier, and for
@@ -314,9 +339,12 @@ impl<'p> Relaxed<'p> {
                 .filter(|(_, f)| **f)
                 .map(|((m, room), _)| m * room)
                 .sum::<f64>();
-        let (gained, chosen) = match &self.precedence {
+        let (gained, chosen, work) = match &self.precedence {
             Some(precedence) => self.with_precedence(precedence, gain),
-            None => self.independently(gain),
+            None => {
+                let (gained, chosen) = self.independently(gain);
+                (gained, chosen, 0)
+            }
         };
         value += gained;
         let mut slack = self.room.clone();
@@ -331,7 +359,12 @@ impl<'p> Relaxed<'p> {
                 true
             });
         }
-        (value, slack, chosen)
+        Evaluated {
+            value,
+            slack,
+            chosen,
+            work,
+        }
     }
 
     /// Each measure on its own: its best start at the prices, or none when that gains
@@ -372,7 +405,7 @@ impl<'p> Relaxed<'p> {
         &self,
         precedence: &Precedence,
         gain: impl Fn(usize, usize) -> f64,
-    ) -> (f64, Vec<Option<usize>>) {
+    ) -> (f64, Vec<Option<usize>>, usize) {
         let p = self.problem;
         let mut weights = vec![0.0; precedence.closure.nodes()];
         let mut forced_value = 0.0;
@@ -406,6 +439,6 @@ impl<'p> Relaxed<'p> {
             chosen[j] = (first..=last)
                 .find(|&s| precedence.free[base + s - first].is_none_or(|v| solved.chosen[v]));
         }
-        (forced_value + solved.value, chosen)
+        (forced_value + solved.value, chosen, solved.work)
     }
 }
