@@ -64,7 +64,8 @@ fn main() {
     }
     // Resource strength cycles fastest through the parameter sets: class = (parameter - 1) % 4.
     let mut by_class: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
-    let (mut hits, mut count, mut total_time, mut worst_time) = (0, 0, 0.0_f64, 0.0_f64);
+    let (mut hits, mut count, mut total_time) = (0, 0, 0.0_f64);
+    let mut worst = (0.0_f64, String::new());
     for (index, (&(parameter, number), &optimum)) in optima.iter().enumerate() {
         let name = format!("j30{parameter}_{number}");
         if only.as_ref().is_some_and(|o| *o != name) || (only.is_none() && index % every != 0) {
@@ -93,7 +94,9 @@ fn main() {
         hits += usize::from(makespan == optimum);
         count += 1;
         total_time += seconds;
-        worst_time = worst_time.max(seconds);
+        if seconds > worst.0 {
+            worst = (seconds, name.clone());
+        }
         if only.is_some() || std::env::var_os("VERBOSE").is_some() {
             println!(
                 "{name}: makespan {makespan}, optimum {optimum}, {above:.2} % above, {:.3} s, rule {}",
@@ -117,8 +120,9 @@ fn main() {
         );
     }
     println!(
-        "time per instance: mean {:.3} s, worst {:.3} s",
+        "time per instance: mean {:.3} s, worst {:.3} s ({})",
         total_time / count.max(1) as f64,
-        worst_time
+        worst.0,
+        worst.1
     );
 }

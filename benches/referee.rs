@@ -170,6 +170,10 @@ fn main() {
                 exact_probe(&name, &text, nodes);
             }
         }
+        if count == 0 {
+            println!("(no portfolio of {set} selected)\n");
+            continue;
+        }
         let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
         let max = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
         let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);

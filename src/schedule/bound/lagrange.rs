@@ -409,11 +409,8 @@ impl<'p> Relaxed<'p> {
         let p = self.problem;
         let mut weights = vec![0.0; precedence.closure.nodes()];
         let mut forced_value = 0.0;
-        for (j, job) in p.jobs.iter().enumerate() {
-            let (Some((first, last)), Some(base)) = (
-                self.windows[j].filter(|_| !job.done),
-                precedence.first_node[j],
-            ) else {
+        for j in 0..p.jobs.len() {
+            let Some((first, last, base)) = self.window_nodes(precedence, j) else {
                 continue;
             };
             let mut later = 0.0;
@@ -429,16 +426,19 @@ impl<'p> Relaxed<'p> {
         }
         let solved = precedence.closure.solve(&weights);
         let mut chosen = vec![None; p.jobs.len()];
-        for (j, job) in p.jobs.iter().enumerate() {
-            let (Some((first, last)), Some(base)) = (
-                self.windows[j].filter(|_| !job.done),
-                precedence.first_node[j],
-            ) else {
+        for (j, start) in chosen.iter_mut().enumerate() {
+            let Some((first, last, base)) = self.window_nodes(precedence, j) else {
                 continue;
             };
-            chosen[j] = (first..=last)
+            *start = (first..=last)
                 .find(|&s| precedence.free[base + s - first].is_none_or(|v| solved.chosen[v]));
         }
         (forced_value + solved.value, chosen, solved.work)
+    }
+
+    /// The window of measure `j` (not done) and its first closure node, when it has both.
+    fn window_nodes(&self, precedence: &Precedence, j: usize) -> Option<(usize, usize, usize)> {
+        let (first, last) = self.windows[j].filter(|_| !self.problem.jobs[j].done)?;
+        Some((first, last, precedence.first_node[j]?))
     }
 }
