@@ -8,7 +8,9 @@
 //!
 //! Deterministic: a seeded generator picks the parts, and each solve has a node limit.
 //! The part's size adapts: it grows while parts are solved to optimality without
-//! improving, and shrinks when the node limit cuts a solve short.
+//! improving, and shrinks when the node limit cuts a solve short. A part that comes up
+//! again before the roadmap has changed is not solved again, and a search that has gone
+//! half its rounds without a better roadmap stops there.
 
 use super::bound::{self, Solved};
 use super::problem::Problem;
