@@ -29,7 +29,8 @@ const PART_NODES: u64 = 200;
 const PART_WORK: usize = 300_000;
 /// Rounds without a better roadmap after which the search stops, at least: it stops after
 /// half its rounds without one. (200 quarterly measures have improved after 85 rounds
-/// without, of 300; after a third of them, two of fifteen such searches lost 0.3 %.)
+/// without, of 300; stopping after a third of them lost 0.3 % on two of fifteen q200
+/// roadmaps, seeds 1–3.)
 const MIN_PATIENCE: usize = 30;
 /// Start variables a part aims at, at first.
 const PART_VARIABLES: usize = 120;
@@ -164,7 +165,7 @@ fn search(
     let budget = budget_rounds.saturating_mul(PART_WORK);
     let mut spent = 0usize;
     let (mut done, mut solved) = (0, 0);
-    let mut improved_at = 0;
+    let (mut improved_at, mut converged) = (0, false);
     let patience = (rounds / 2).max(MIN_PATIENCE);
     // The parts solved since the roadmap last changed, with whether each solve was
     // optimal and its work. Solving one of them again would give the same answer (the
@@ -178,12 +179,8 @@ fn search(
         if round - improved_at >= patience {
             // Converged: half the rounds found nothing better. The rounds left are
             // not handed on to the local search, as the budget's would be.
-            return Run {
-                best,
-                unused: 0,
-                rounds: done,
-                solved,
-            };
+            converged = true;
+            break;
         }
         done += 1;
         let starts = starts_of(&best);
@@ -250,7 +247,7 @@ fn search(
     }
     Run {
         best,
-        unused: rounds - done,
+        unused: if converged { 0 } else { rounds - done },
         rounds: done,
         solved,
     }
